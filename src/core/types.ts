@@ -1,0 +1,94 @@
+/** Shapes shared by the loader, the checks and every reporter. Pure data, no behaviour. */
+
+export type Severity = 'info' | 'warn' | 'critical';
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'warn', 'info'];
+
+/** One segment of a config path: an object key or an array index. */
+export type PathSegment = string | number;
+export type ConfigPath = readonly PathSegment[];
+
+/**
+ * A span of text in one file. `file` is relative to the audit root with `/` separators.
+ * Lines and columns are 1-based; `endColumn` is exclusive (SARIF's convention). Columns count UTF-16 code units.
+ */
+export interface SourceSpan {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Where a config value (or key) lives, and how it got into the merged config. */
+export interface SourceLocation extends SourceSpan {
+  /** The config path the location is about, dotted as openclaw prints it in issues (`bindings.0.match`). */
+  path: string;
+  /** The `$include` directives that brought this value in, outermost first. */
+  includedFrom?: SourceSpan[];
+}
+
+export interface Finding {
+  checkId: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+  remediation?: string;
+  /** The offending key or value; a key that is absent points at its nearest present parent. */
+  location?: SourceLocation;
+  /** Other keys the finding is about. */
+  relatedLocations?: SourceLocation[];
+}
+
+export interface Suppression {
+  checkId: string;
+  titleIncludes?: string;
+  detailIncludes?: string;
+  reason?: string;
+  /** The suppression entry in `security.audit.suppressions`. */
+  location?: SourceLocation;
+}
+
+export interface SuppressedFinding extends Finding {
+  suppression: { reason?: string; location?: SourceLocation };
+}
+
+export interface SeverityCounts {
+  critical: number;
+  warn: number;
+  info: number;
+}
+
+/** One problem that makes openclaw reject the config (parse, `$include` or schema). */
+export interface ConfigIssue {
+  /** openclaw's dotted path, `<root>` for the root. */
+  path: string;
+  message: string;
+  allowedValues?: unknown[];
+  /** A hint for a legacy or moved key, in our words. */
+  hint?: string;
+  location?: SourceLocation;
+}
+
+/** The audit of one config file that openclaw would accept. */
+export interface AuditReport {
+  /** The audited config file, relative to the root. */
+  config: string;
+  summary: SeverityCounts;
+  findings: Finding[];
+  suppressedFindings: SuppressedFinding[];
+  secretDiagnostics: string[];
+  /** Schema issues reported as warnings instead of errors (`--lenient`). */
+  schemaWarnings: ConfigIssue[];
+  /** Files read to build the config (the config first, then its includes), relative to the root. */
+  files: string[];
+}
+
+/** The outcome for a config file that openclaw would reject: no finding is computed. */
+export interface InvalidConfig {
+  config: string;
+  issues: ConfigIssue[];
+  files: string[];
+}
+
+export type AuditOutcome = ({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig);
