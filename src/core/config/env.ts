@@ -1,0 +1,93 @@
+/**
+ * `${VAR}` substitution as openclaw applies it, with one difference by design: the only environment is the
+ * config's own `env.vars` (what openclaw's cold audit sees in CI), never the process environment of this tool.
+ * A reference that stays unresolved is kept as literal text and recorded, as openclaw does.
+ */
+import type { ConfigPath } from '../types.ts';
+import type { ConfigNode } from './node.ts';
+
+const NAME = /^[A-Z_][A-Z0-9_]*$/;
+const REFERENCE = /\$?\$\{([^}]*)\}/g;
+
+/** Names openclaw never copies from `env.vars` into its environment. */
+const BLOCKED_NAMES = new Set([
+  'OPENCLAW_INCLUDE_ROOTS',
+  'OPENCLAW_CONFIG_READONLY',
+  'OPENCLAW_ALLOW_OLDER_BINARY_DESTRUCTIVE_ACTIONS',
+  'PATH',
+  'NODE_OPTIONS',
+  'NODE_PATH',
+  'LD_PRELOAD',
+  'LD_LIBRARY_PATH',
+  'DYLD_INSERT_LIBRARIES',
+  'DYLD_LIBRARY_PATH',
+  'BASH_ENV',
+  'ENV',
+  'SHELL',
+  'HOME',
+]);
+
+export interface UnresolvedReference {
+  /** The whole string is one reference (`"${TOKEN}"`), which openclaw treats as an env SecretRef template. */
+  whole: boolean;
+  names: string[];
+}
+
+/** The environment openclaw would build from the config's `env` section. */
+export function configEnvironment(config: unknown): Record<string, string> {
+  const env: Record<string, string> = Object.create(null);
+  if (!isRecord(config) || !isRecord(config.env)) return env;
+  const section = config.env;
+  const candidates: Array<[string, unknown]> = [];
+  for (const [key, value] of Object.entries(section)) {
+    if (key !== 'vars' && key !== 'shellEnv') candidates.push([key, value]);
+  }
+  if (isRecord(section.vars)) candidates.push(...Object.entries(section.vars));
+  for (const [name, value] of candidates) {
+    if (typeof value !== 'string' || value.trim() === '' || value.includes('${')) continue;
+    if (BLOCKED_NAMES.has(name.toUpperCase()) || name.startsWith('DYLD_') || name.startsWith('LD_')) continue;
+    env[name] = value;
+  }
+  return env;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Substitutes references in every string value of the tree in place; returns the paths left unresolved. */
+export function substituteEnv(root: ConfigNode, env: Record<string, string>): Map<string, UnresolvedReference> {
+  const unresolved = new Map<string, UnresolvedReference>();
+  const stack: Array<{ node: ConfigNode; path: ConfigPath }> = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node.kind === 'object') {
+      for (const [key, member] of node.members) stack.push({ node: member.value, path: [...path, key] });
+    } else if (node.kind === 'array') {
+      node.items.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
+    } else if (typeof node.value === 'string' && node.value.includes('${')) {
+      const text = node.value;
+      const missing: string[] = [];
+      const replaced = text.replace(REFERENCE, (match, name: string) => {
+        if (!NAME.test(name)) return match;
+        if (match.startsWith('$$')) return match.slice(1);
+        const value = env[name];
+        if (value === undefined || value === '') {
+          missing.push(name);
+          return match;
+        }
+        return value;
+      });
+      node.value = replaced;
+      if (missing.length > 0) {
+        unresolved.set(pathKey(path), { whole: /^\$\{[A-Z_][A-Z0-9_]*\}$/.test(text), names: missing });
+      }
+    }
+  }
+  return unresolved;
+}
+
+/** A stable string key for a config path (used for lookups, not for display). */
+export function pathKey(path: ConfigPath): string {
+  return path.map(String).join('\u0000');
+}

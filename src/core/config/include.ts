@@ -1,0 +1,189 @@
+/**
+ * `$include` resolution with openclaw's merge rules, confined to the config's own folder.
+ * Every included file is parsed into located nodes, so merged values keep the file and line they came from.
+ */
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Host } from '../host.ts';
+import type { SourceSpan } from '../types.ts';
+import { ConfigLoadError } from './errors.ts';
+import type { ArrayNode, ConfigNode, ObjectMember, ObjectNode } from './node.ts';
+import { ParseError, decodeUtf8, parseJson5 } from './parse.ts';
+
+export const MAX_INCLUDE_DEPTH = 10;
+export const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+/** Bounds fan-out: a config that names more include files than this in total is refused. */
+export const MAX_INCLUDED_FILES = 1000;
+const MAX_PATH_LENGTH = 4096;
+const UNSAFE_MERGE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface IncludeResolver {
+  /** Resolves every `$include` in a parsed file (the top-level config is depth 0). */
+  resolve(node: ConfigNode, absFile: string): ConfigNode;
+  /** Files read through `$include`, relative to the root, in the order first read. */
+  readonly files: string[];
+  /** For each included file (relative), the `$include` spans that brought it in, outermost first. */
+  readonly chains: Map<string, SourceSpan[]>;
+}
+
+export interface IncludeOptions {
+  host: Host;
+  /** Absolute folder that includes must stay inside (the top-level config's folder). */
+  boundary: string;
+  /** Turns an absolute path into the path printed to users (relative to the audit root). */
+  display: (absPath: string) => string;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}
+
+function typeName(node: ConfigNode): string {
+  if (node.kind === 'object') return 'object';
+  if (node.kind === 'array') return 'array';
+  return node.value === null ? 'null' : typeof node.value;
+}
+
+/** openclaw's deep merge: objects merge key by key, arrays concatenate, anything else is replaced. */
+export function mergeNodes(base: ConfigNode, override: ConfigNode): ConfigNode {
+  if (base.kind === 'object' && override.kind === 'object') {
+    const members = new Map<string, ObjectMember>(base.members);
+    for (const [key, member] of override.members) {
+      if (UNSAFE_MERGE_KEYS.has(key)) continue;
+      const existing = members.get(key);
+      members.set(key, existing ? { ...member, value: mergeNodes(existing.value, member.value) } : member);
+    }
+    return { kind: 'object', span: override.span, members };
+  }
+  if (base.kind === 'array' && override.kind === 'array') {
+    return { kind: 'array', span: override.span, items: [...base.items, ...override.items] } satisfies ArrayNode;
+  }
+  return override;
+}
+
+export function createIncludeResolver(options: IncludeOptions): IncludeResolver {
+  const { host, boundary, display } = options;
+  const files: string[] = [];
+  const chains = new Map<string, SourceSpan[]>();
+  let realBoundary: string;
+  try {
+    realBoundary = host.realpath(boundary);
+  } catch {
+    realBoundary = boundary;
+  }
+  let readCount = 0;
+
+  const fail = (message: string, span: SourceSpan, includedFrom?: SourceSpan[]): never => {
+    throw new ConfigLoadError({
+      path: '<root>',
+      message,
+      location: { ...span, path: '$include', ...(includedFrom && includedFrom.length > 0 ? { includedFrom } : {}) },
+    });
+  };
+
+  function loadIncluded(written: string, span: SourceSpan, fromFile: string, stack: string[], spans: SourceSpan[]): ConfigNode {
+    const chainSpans = chains.get(display(fromFile)) ?? [];
+    if (written.includes('\0') || written.length >= MAX_PATH_LENGTH) {
+      fail(`Invalid include path: ${JSON.stringify(written.slice(0, 80))}`, span, chainSpans);
+    }
+    if (stack.length > MAX_INCLUDE_DEPTH) {
+      fail(`Maximum include depth (${MAX_INCLUDE_DEPTH}) exceeded at: ${written}`, span, chainSpans);
+    }
+    const target = resolve(dirname(fromFile), written);
+    if (!isInside(target, boundary)) {
+      fail(`Include path escapes config directory: ${written} (root: ${display(boundary) || '.'})`, span, chainSpans);
+    }
+    if (stack.includes(target)) {
+      const cycle = [...stack.slice(stack.indexOf(target)), target].map(display).join(' -> ');
+      fail(`Circular include detected: ${cycle}`, span, chainSpans);
+    }
+    const info = host.stat(target);
+    if (!info) fail(`Failed to read include file: ${written} (resolved: ${display(target)})`, span, chainSpans);
+    let real: string;
+    try {
+      real = host.realpath(target);
+    } catch {
+      return fail(`Failed to read include file: ${written} (resolved: ${display(target)})`, span, chainSpans);
+    }
+    if (!isInside(real, realBoundary)) {
+      fail(`Include path resolves outside config directory (symlink): ${written}`, span, chainSpans);
+    }
+    if (info!.kind !== 'file') fail(`Include path is not a regular file: ${written}`, span, chainSpans);
+    if (info!.links > 1) fail(`Include path is a hard link, which is refused: ${written}`, span, chainSpans);
+    if (info!.size > MAX_INCLUDE_BYTES) {
+      fail(`Include file is larger than ${MAX_INCLUDE_BYTES} bytes: ${written}`, span, chainSpans);
+    }
+    readCount += 1;
+    if (readCount > MAX_INCLUDED_FILES) fail(`More than ${MAX_INCLUDED_FILES} include files are named`, span, chainSpans);
+
+    const relFile = display(target);
+    const nextSpans = [...spans, span];
+    if (!chains.has(relFile)) {
+      chains.set(relFile, nextSpans);
+      files.push(relFile);
+    }
+    let parsed: ConfigNode;
+    try {
+      parsed = parseJson5(decodeUtf8(host.readFile(target), relFile), relFile);
+    } catch (error) {
+      if (error instanceof ParseError) {
+        throw new ConfigLoadError({
+          path: '<root>',
+          message: `Failed to parse include file: ${written} (resolved: ${relFile}): ${error.message}`,
+          location: { ...error.span, path: '<root>', includedFrom: nextSpans },
+        });
+      }
+      return fail(`Failed to read include file: ${written} (resolved: ${relFile})`, span, chainSpans);
+    }
+    return walk(parsed, target, [...stack, target], nextSpans);
+  }
+
+  function includePaths(member: ObjectMember): Array<{ written: string; span: SourceSpan }> {
+    const value = member.value;
+    if (value.kind === 'scalar' && typeof value.value === 'string') return [{ written: value.value, span: value.span }];
+    if (value.kind === 'array') {
+      return value.items.map((item) => {
+        if (item.kind !== 'scalar' || typeof item.value !== 'string') {
+          return fail(`Invalid $include array item: expected string, got ${typeName(item)}`, item.span);
+        }
+        return { written: item.value, span: item.span };
+      });
+    }
+    return fail(`Invalid $include value: expected string or array of strings, got ${typeName(value)}`, value.span);
+  }
+
+  function walk(node: ConfigNode, file: string, stack: string[], spans: SourceSpan[]): ConfigNode {
+    if (node.kind === 'array') {
+      return { ...node, items: node.items.map((item) => walk(item, file, stack, spans)) };
+    }
+    if (node.kind !== 'object') return node;
+    const include = node.members.get('$include');
+    const siblings: ObjectNode = { kind: 'object', span: node.span, members: new Map() };
+    for (const [key, member] of node.members) {
+      if (key === '$include') continue;
+      siblings.members.set(key, { ...member, value: walk(member.value, file, stack, spans) });
+    }
+    if (!include) return siblings;
+    const targets = includePaths(include);
+    const loaded = targets.map((t) => loadIncluded(t.written, t.span, file, stack, spans));
+    let included: ConfigNode;
+    if (include.value.kind === 'array') {
+      included = loaded.reduce<ConfigNode>((acc, next) => mergeNodes(acc, next), {
+        kind: 'object',
+        span: include.span,
+        members: new Map(),
+      });
+    } else {
+      included = loaded[0]!;
+    }
+    if (siblings.members.size === 0) return included;
+    if (included.kind !== 'object') fail('Sibling keys require included content to be an object', include.span);
+    return mergeNodes(included, siblings);
+  }
+
+  return {
+    files,
+    chains,
+    resolve: (node, absFile) => walk(node, absFile, [absFile], []),
+  };
+}

@@ -1,0 +1,71 @@
+/** `security.audit.suppressions`, with openclaw's matching rules. */
+import { defineRules } from './checks/rule.ts';
+import { isObject, trimmed } from './checks/util.ts';
+import type { Locator } from './config/locate.ts';
+import type { Finding, Suppression, SuppressedFinding } from './types.ts';
+
+export const SUPPRESSIONS_ACTIVE = 'security.audit.suppressions.active';
+
+export const rules = defineRules('security', [
+  {
+    id: SUPPRESSIONS_ACTIVE,
+    severity: 'info',
+    title: 'Security audit suppressions configured',
+    help:
+      'The config hides some findings with `security.audit.suppressions`. This finding is always added when any ' +
+      'suppression is configured, so a reader can tell that the report was filtered; it cannot itself be suppressed.',
+    remediation: 'Review the suppressed findings and remove suppressions whose accepted risk no longer applies.',
+    configPaths: ['security.audit.suppressions'],
+  },
+]);
+
+/** The suppression entries of a config, in config order, with their locations. */
+export function readSuppressions(config: unknown, locate: Locator): Suppression[] {
+  const list = isObject(config) && isObject(config.security) && isObject(config.security.audit) ? config.security.audit.suppressions : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry, index): Suppression[] => {
+    if (!isObject(entry) || typeof entry.checkId !== 'string') return [];
+    const optional = (key: string) => (typeof entry[key] === 'string' ? { [key]: entry[key] as string } : {});
+    return [
+      {
+        checkId: entry.checkId,
+        ...optional('titleIncludes'),
+        ...optional('detailIncludes'),
+        ...optional('reason'),
+        location: locate(['security', 'audit', 'suppressions', index]),
+      },
+    ];
+  });
+}
+
+function matches(suppression: Suppression, finding: Finding): boolean {
+  const checkId = suppression.checkId.trim();
+  if (checkId === '' || checkId !== finding.checkId) return false;
+  const title = trimmed(suppression.titleIncludes)?.toLowerCase();
+  if (title && !finding.title.toLowerCase().includes(title)) return false;
+  const detail = trimmed(suppression.detailIncludes)?.toLowerCase();
+  if (detail && !finding.detail.toLowerCase().includes(detail)) return false;
+  return true;
+}
+
+/** Splits findings into active and suppressed; the first matching suppression (config order) wins. */
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+): { active: Finding[]; suppressed: SuppressedFinding[] } {
+  const active: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
+    const match = suppressions.find((s) => matches(s, finding));
+    if (!match) {
+      active.push(finding);
+      continue;
+    }
+    const reason = trimmed(match.reason);
+    suppressed.push({
+      ...finding,
+      suppression: { ...(reason ? { reason } : {}), ...(match.location ? { location: match.location } : {}) },
+    });
+  }
+  return { active, suppressed };
+}
