@@ -3,6 +3,7 @@ import type { Host } from './host.ts';
 import { auditLoadedConfig } from './audit.ts';
 import { loadConfig } from './config/load.ts';
 import { formatIssuePath, validateConfig } from './schema/validate.ts';
+import { collectSecretValues } from './redact.ts';
 import type { AuditOutcome, ConfigIssue } from './types.ts';
 
 export interface AuditFileOptions {
@@ -17,7 +18,7 @@ export interface AuditFileOptions {
 
 export function auditFile(options: AuditFileOptions): AuditOutcome {
   const loaded = loadConfig(options);
-  if (!loaded.ok) return { ok: false, config: loaded.file, files: loaded.files, issues: [loaded.issue] };
+  if (!loaded.ok) return { ok: false, config: loaded.file, files: loaded.files, issues: [loaded.issue], secrets: [] };
   const config = loaded.config;
   const issues: ConfigIssue[] = validateConfig(config.value).map((violation) => ({
     path: formatIssuePath(violation.path),
@@ -26,6 +27,7 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
     ...(violation.hint ? { hint: violation.hint } : {}),
     location: config.locate(violation.at ?? violation.path),
   }));
-  if (issues.length > 0 && !options.lenient) return { ok: false, config: config.file, files: config.files, issues };
-  return { ok: true, ...auditLoadedConfig(config, issues) };
+  const secrets = collectSecretValues(config.value);
+  if (issues.length > 0 && !options.lenient) return { ok: false, config: config.file, files: config.files, issues, secrets };
+  return { ok: true, ...auditLoadedConfig(config, issues), secrets };
 }

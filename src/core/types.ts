@@ -91,4 +91,5 @@ export interface InvalidConfig {
   files: string[];
 }
 
-export type AuditOutcome = ({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig);
+/** Every outcome also carries the secret values found in the config, for redaction; reporters never print it. */
+export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: string[] };

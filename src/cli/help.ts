@@ -1,0 +1,33 @@
+export const HELP = `Usage: openclaw-audit [PATH...] [options]
+
+Audits committed OpenClaw configs (openclaw.json, JSON5, $include) like
+\`openclaw security audit\` (openclaw 2026.9.6, cold mode), with file:line:column
+for every finding.
+
+PATH is a config file, a folder (searched for openclaw.json, openclaw.json5 and
+openclaw.jsonc, skipping node_modules and .git) or a glob relative to the root.
+Default: the current folder.
+
+Options:
+  --json                 openclaw-compatible JSON (same as --format json)
+  --format FORMAT        text (default), json, sarif or markdown
+  --output FILE          write the report to FILE instead of stdout
+  --fail-on LEVEL        exit 1 when an active finding is at or above LEVEL:
+                         critical (default), warn, info or none
+  --root DIR             repository root: paths are printed relative to it and
+                         nothing outside it is read (default: current folder)
+  --lenient              report schema issues as warnings and audit the config
+                         as written (for configs that target another openclaw)
+  --no-color             no colour in text output (also NO_COLOR=1)
+  -v, --version          print the version
+  -h, --help             print this help
+
+Exit codes: 0 no active finding at or above --fail-on; 1 there is one;
+2 usage error, unreadable input or a config openclaw would reject.
+
+Examples:
+  openclaw-audit                         audit ./openclaw.json (and any below)
+  openclaw-audit config/openclaw.json --json
+  openclaw-audit . --format sarif --output openclaw-audit.sarif
+  openclaw-audit 'deploy/**/openclaw.json' --fail-on warn
+`;

@@ -1,0 +1,107 @@
+/** The CLI: arguments in, exit code out; all I/O goes through `CliIo` so tests run it in-process. */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { Host } from '../core/host.ts';
+import { redactText } from '../core/redact.ts';
+import { auditFile } from '../core/run.ts';
+import type { AuditOutcome, Severity } from '../core/types.ts';
+import { UsageError, resolveConfigPaths } from '../io/discover.ts';
+import { toJson } from '../report/json.ts';
+import { renderFormat, type Format } from '../report/formats.ts';
+import { renderText } from '../report/text.ts';
+import { HELP } from './help.ts';
+
+export interface CliIo {
+  host: Host;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  writeFile: (path: string, text: string) => void;
+  colorAllowed: boolean;
+  now: () => number;
+  version: string;
+}
+
+const FAIL_LEVELS = ['critical', 'warn', 'info', 'none'] as const;
+type FailLevel = (typeof FAIL_LEVELS)[number];
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+const RANK: Record<Severity, number> = { info: 1, warn: 2, critical: 3 };
+
+export function isAtOrAbove(severity: Severity, level: FailLevel): boolean {
+  return level !== 'none' && RANK[severity] >= RANK[level];
+}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      output: { type: 'string' },
+      'fail-on': { type: 'string' },
+      root: { type: 'string' },
+      lenient: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      version: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${format})`);
+  if (values.json && values.format && values.format !== 'json') throw new UsageError('--json conflicts with --format ' + values.format);
+  const failOn = (values['fail-on'] ?? 'critical') as FailLevel;
+  if (!(FAIL_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')} (got ${failOn})`);
+  return { values, positionals, format, failOn };
+}
+
+export function main(argv: string[], io: CliIo): number {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    io.stderr(`openclaw-audit: ${error instanceof Error ? error.message : String(error)}\nRun openclaw-audit --help for usage.\n`);
+    return 2;
+  }
+  const { values, positionals, format, failOn } = args;
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${io.version}\n`);
+    return 0;
+  }
+  const root = resolve(io.cwd, values.root ?? '.');
+  let configs: string[];
+  try {
+    configs = resolveConfigPaths(positionals, io.cwd, root);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`openclaw-audit: ${error.message}\n`);
+    return 2;
+  }
+  const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
+  const secrets = [...new Set(outcomes.flatMap((o) => o.secrets))].sort((a, b) => b.length - a.length);
+  const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
+  const rendered =
+    format === 'text'
+      ? renderText(outcomes, { color })
+      : format === 'json'
+        ? toJson(outcomes, { ts: io.now() })
+        : renderFormat(format, outcomes, { version: io.version });
+  const output = redactText(rendered, secrets);
+  if (values.output) {
+    try {
+      io.writeFile(resolve(io.cwd, values.output), output);
+    } catch (error) {
+      io.stderr(`openclaw-audit: cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  } else {
+    io.stdout(output);
+  }
+  if (outcomes.some((o) => !o.ok)) return 2;
+  return outcomes.some((o) => o.ok && o.findings.some((f) => isAtOrAbove(f.severity, failOn))) ? 1 : 0;
+}

@@ -1,0 +1,34 @@
+/** Secret values found in a config, so that no output ever prints them (and the Action can mask them). */
+import { isObject } from './checks/util.ts';
+
+const SECRET_KEY = /(token|password|passwd|secret|api[-_]?key|apikey|private[-_]?key|credential|auth[-_]?key|cookie|webhook[-_]?url|signing)/i;
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '[redacted]';
+
+/** String values under secret-looking keys (and every string inside a SecretRef-free secret object), longest first. */
+export function collectSecretValues(config: unknown): string[] {
+  const found = new Set<string>();
+  const stack: Array<{ value: unknown; secret: boolean }> = [{ value: config, secret: false }];
+  while (stack.length > 0) {
+    const { value, secret } = stack.pop()!;
+    if (typeof value === 'string') {
+      const text = value.trim();
+      if (secret && text.length >= MIN_SECRET_LENGTH && !/^\$\{[A-Z_][A-Z0-9_]*\}$/.test(text)) found.add(text);
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push({ value: item, secret });
+    } else if (isObject(value)) {
+      const isRef = typeof value.source === 'string' && typeof value.id === 'string';
+      for (const [key, child] of Object.entries(value)) {
+        stack.push({ value: child, secret: !isRef && (secret || SECRET_KEY.test(key)) });
+      }
+    }
+  }
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of a secret value in a text. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
+}

@@ -1,0 +1,60 @@
+/** The `--json` shape: `openclaw security audit --json` per config, plus where each finding is. */
+import type { AuditOutcome, ConfigIssue, Finding, SuppressedFinding } from '../core/types.ts';
+
+export interface JsonOptions {
+  /** `Date.now()` of the run; openclaw prints it as `ts`. */
+  ts: number;
+}
+
+function finding(f: Finding): Record<string, unknown> {
+  return {
+    checkId: f.checkId,
+    severity: f.severity,
+    title: f.title,
+    detail: f.detail,
+    ...(f.remediation !== undefined ? { remediation: f.remediation } : {}),
+    ...(f.location ? { location: f.location } : {}),
+    ...(f.relatedLocations ? { relatedLocations: f.relatedLocations } : {}),
+  };
+}
+
+function suppressed(f: SuppressedFinding): Record<string, unknown> {
+  return { ...finding(f), suppression: f.suppression.reason !== undefined ? { reason: f.suppression.reason } : {} };
+}
+
+function issue(i: ConfigIssue): Record<string, unknown> {
+  return {
+    path: i.path,
+    message: i.message,
+    ...(i.allowedValues ? { allowedValues: i.allowedValues } : {}),
+    ...(i.hint ? { hint: i.hint } : {}),
+    ...(i.location ? { location: i.location } : {}),
+  };
+}
+
+/** One config's object, shaped like openclaw's (`ok:false` + `error` + `issues` when the config is rejected). */
+export function outcomeToJson(outcome: AuditOutcome, options: JsonOptions): Record<string, unknown> {
+  if (!outcome.ok) {
+    return {
+      ok: false,
+      config: outcome.config,
+      error: { type: 'cli_error', message: `OpenClaw config is invalid: ${outcome.config}` },
+      issues: outcome.issues.map(issue),
+    };
+  }
+  return {
+    config: outcome.config,
+    ts: options.ts,
+    summary: outcome.summary,
+    findings: outcome.findings.map(finding),
+    ...(outcome.suppressedFindings.length > 0 ? { suppressedFindings: outcome.suppressedFindings.map(suppressed) } : {}),
+    secretDiagnostics: outcome.secretDiagnostics,
+    ...(outcome.schemaWarnings.length > 0 ? { schemaWarnings: outcome.schemaWarnings.map(issue) } : {}),
+  };
+}
+
+/** One object for one config, an array for several. */
+export function toJson(outcomes: readonly AuditOutcome[], options: JsonOptions): string {
+  const body = outcomes.map((o) => outcomeToJson(o, options));
+  return JSON.stringify(body.length === 1 ? body[0] : body, null, 2) + '\n';
+}

@@ -1,0 +1,67 @@
+/** Human output for the CLI: grouped by severity, with `file:line:col` for every finding. */
+import type { AuditOutcome, Finding, Severity, SourceLocation } from '../core/types.ts';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const LABEL: Record<Severity, string> = { critical: 'CRITICAL', warn: 'WARN', info: 'INFO' };
+const COLOR: Record<Severity, string> = { critical: '\x1b[31;1m', warn: '\x1b[33m', info: '\x1b[36m' };
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+export function formatPosition(location: SourceLocation | undefined): string {
+  return location ? `${location.file}:${location.line}:${location.column}` : '';
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+function renderFinding(f: Finding, paint: (code: string, s: string) => string): string {
+  const lines = [`  ${paint(DIM, formatPosition(f.location))}  ${paint(COLOR[f.severity], f.checkId)}  ${f.title}`];
+  lines.push(indent(f.detail, '      '));
+  if (f.remediation) lines.push(indent(`Fix: ${f.remediation}`, '      '));
+  for (const via of f.location?.includedFrom ?? []) lines.push(`      ${paint(DIM, `included from ${via.file}:${via.line}:${via.column}`)}`);
+  return lines.join('\n');
+}
+
+export function renderOutcome(outcome: AuditOutcome, options: TextOptions): string {
+  const paint = (code: string, s: string) => (options.color && s ? `${code}${s}${RESET}` : s);
+  if (!outcome.ok) {
+    const lines = [`${outcome.config}: ${paint(COLOR.critical, 'OpenClaw config is invalid')} (openclaw would refuse to start; no check ran)`];
+    for (const issue of outcome.issues) {
+      const where = issue.location ? `${formatPosition(issue.location)} ` : `${outcome.config} `;
+      lines.push(`  ${where}${issue.path}: ${issue.message}`);
+      if (issue.allowedValues) lines.push(`      allowed: ${issue.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`);
+      if (issue.hint) lines.push(`      hint: ${issue.hint}`);
+    }
+    return lines.join('\n') + '\n';
+  }
+  const { critical, warn, info } = outcome.summary;
+  const lines = [`${outcome.config}: ${critical} critical · ${warn} warn · ${info} info${outcome.suppressedFindings.length ? ` · ${outcome.suppressedFindings.length} suppressed` : ''}`];
+  for (const issue of outcome.schemaWarnings) {
+    lines.push(`  ${paint(COLOR.warn, 'schema')} ${formatPosition(issue.location)} ${issue.path}: ${issue.message}`);
+  }
+  for (const severity of ['critical', 'warn', 'info'] as const) {
+    const group = outcome.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    lines.push('', paint(COLOR[severity], LABEL[severity]));
+    for (const f of group) lines.push(renderFinding(f, paint));
+  }
+  if (outcome.suppressedFindings.length > 0) {
+    lines.push('', paint(DIM, 'SUPPRESSED'));
+    for (const f of outcome.suppressedFindings) {
+      lines.push(`  ${paint(DIM, formatPosition(f.location))}  ${f.checkId}  ${f.title}${f.suppression.reason ? ` — ${f.suppression.reason}` : ''}`);
+    }
+  }
+  for (const d of outcome.secretDiagnostics) lines.push(paint(DIM, `note: ${d}`));
+  return lines.join('\n') + '\n';
+}
+
+export function renderText(outcomes: readonly AuditOutcome[], options: TextOptions): string {
+  return outcomes.map((o) => renderOutcome(o, options)).join('\n');
+}
