@@ -42,7 +42,7 @@ export function lineBlocks<E extends TextEdit>(text: string, edits: readonly E[]
     const first = lineIndexOf(starts, edit.start);
     const last = lineIndexOf(starts, Math.max(edit.start, edit.end - 1));
     const previous = groups[groups.length - 1];
-    if (previous && first < previous.end) {
+    if (previous && first <= previous.end) {
       previous.end = Math.max(previous.end, last + 1);
       previous.edits.push(edit);
     } else {
