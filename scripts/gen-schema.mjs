@@ -41,6 +41,7 @@ function findOpenclaw() {
 }
 
 // Keywords that carry no validation meaning; they are dropped everywhere a schema (not a property map) is.
+// `default` is kept in plugin/channel schemas only: openclaw fills defaults before checking them.
 const PROSE = new Set([
   'title', 'description', 'examples', 'default', 'markdownDescription', '$comment', 'deprecated', 'readOnly',
   'writeOnly', '$schema', '$id', 'uiHints', 'errorMessage', 'x-docs', 'x-ui',
@@ -48,23 +49,23 @@ const PROSE = new Set([
 const MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
 const LISTS = new Set(['anyOf', 'oneOf', 'allOf', 'prefixItems']);
 
-function compact(schema) {
+function compact(schema, keepDefaults = false) {
   if (schema === true || schema === false) return schema;
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
   const out = {};
   for (const key of Object.keys(schema)) {
-    if (PROSE.has(key) || key.startsWith('x-')) continue;
+    if ((PROSE.has(key) && !(keepDefaults && key === 'default')) || key.startsWith('x-')) continue;
     const value = schema[key];
     if (MAPS.has(key)) {
       const map = {};
-      for (const name of Object.keys(value)) map[name] = compact(value[name]);
+      for (const name of Object.keys(value)) map[name] = compact(value[name], keepDefaults);
       out[key] = map;
     } else if (LISTS.has(key)) {
-      out[key] = value.map(compact);
+      out[key] = value.map((v) => compact(v, keepDefaults));
     } else if (key === 'items') {
-      out[key] = Array.isArray(value) ? value.map(compact) : compact(value);
+      out[key] = Array.isArray(value) ? value.map((v) => compact(v, keepDefaults)) : compact(value, keepDefaults);
     } else if (['additionalProperties', 'additionalItems', 'propertyNames', 'not', 'if', 'then', 'else', 'contains'].includes(key)) {
-      out[key] = compact(value);
+      out[key] = compact(value, keepDefaults);
     } else {
       out[key] = value;
     }
@@ -104,7 +105,9 @@ const metaJson = execFileSync(node, ['--input-type=module', '-e',
 ], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const channels = {};
 for (const entry of JSON.parse(metaJson).sort((a, b) => (a.channelId < b.channelId ? -1 : 1))) {
-  channels[entry.channelId] = { pluginId: entry.pluginId, schema: compact(entry.schema) };
+  // `bundled`: the owning plugin ships inside openclaw (dist/extensions), so its schema applies without any install.
+  const bundled = existsSync(join(dist, 'extensions', entry.pluginId, 'openclaw.plugin.json'));
+  channels[entry.channelId] = { pluginId: entry.pluginId, bundled, schema: compact(entry.schema, true) };
 }
 
 // Bundled plugins' manifest config schemas (plugins.entries.<id>.config).
@@ -115,8 +118,22 @@ for (const id of readdirSync(extDir).sort()) {
   if (!existsSync(manifestPath)) continue;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   if (!manifest.configSchema) continue;
-  plugins[manifest.id ?? id] = compact(manifest.configSchema);
+  plugins[manifest.id ?? id] = compact(manifest.configSchema, true);
 }
+
+// Id lists used by openclaw refinements that JSON Schema cannot express, read from the dist sources.
+function readSetLiteral(name) {
+  for (const f of readdirSync(dist).filter((x) => x.endsWith('.mjs')).sort()) {
+    const text = readFileSync(join(dist, f), 'utf8');
+    const m = new RegExp(`const ${name} = (?:/\\* @__PURE__ \\*/ )?new Set\\(\\[([^\\]]*)\\]\\)`).exec(text);
+    if (m) return [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+  }
+  throw new Error(`${name} not found in dist`);
+}
+const facts = {
+  builtInModelProviderOverlayIds: readSetLiteral('BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS'),
+  legacyWebSearchProviderKeys: readSetLiteral('LEGACY_WEB_SEARCH_PROVIDER_CONFIG_KEYS'),
+};
 
 const data = {
   header: {
@@ -125,6 +142,7 @@ const data = {
     openclawVersion: version,
     note: 'Prose (title, description, examples, default) removed. Do not edit by hand.',
   },
+  facts,
   core,
   channels,
   plugins,

@@ -101,9 +101,54 @@ export function migrateRoster(raw: unknown): MigrationResult {
   return legacyDefaultAgentId ? { config: next, legacyDefaultAgentId } : { config: next };
 }
 
+function clone(value: unknown, depth = 0): unknown {
+  if (depth > 500) return value;
+  if (Array.isArray(value)) return value.map((v) => clone(v, depth + 1));
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) Object.defineProperty(out, k, { value: clone(value[k], depth + 1), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/**
+ * Context budgets moved to models: provider-level `contextTokens`/`contextWindow` are baked into the provider's
+ * explicit model entries (or dropped), and agent-level `contextTokens` is dropped, before validation.
+ */
+export function migrateContextBudgets(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  const providers = isRecord(raw.models) ? raw.models.providers : undefined;
+  const agents = raw.agents;
+  const providerHit = isRecord(providers) && Object.values(providers).some((p) => isRecord(p) && (Object.prototype.hasOwnProperty.call(p, 'contextTokens') || Object.prototype.hasOwnProperty.call(p, 'contextWindow')));
+  const agentHit = isRecord(agents) && (
+    (isRecord(agents.defaults) && Object.prototype.hasOwnProperty.call(agents.defaults, 'contextTokens')) ||
+    (isRecord(agents.entries) && Object.values(agents.entries).some((e) => isRecord(e) && Object.prototype.hasOwnProperty.call(e, 'contextTokens'))) ||
+    (Array.isArray(agents.list) && agents.list.some((e) => isRecord(e) && Object.prototype.hasOwnProperty.call(e, 'contextTokens'))));
+  if (!providerHit && !agentHit) return raw;
+  const next = clone(raw) as Record<string, unknown>;
+  const nextProviders = isRecord(next.models) ? next.models.providers : undefined;
+  if (isRecord(nextProviders)) {
+    for (const id of Object.keys(nextProviders)) {
+      const p = nextProviders[id];
+      if (!isRecord(p)) continue;
+      for (const key of ['contextTokens', 'contextWindow']) {
+        if (!Object.prototype.hasOwnProperty.call(p, key)) continue;
+        if (Array.isArray(p.models) && p.models.length > 0) for (const m of p.models) if (isRecord(m) && m[key] === undefined) m[key] = p[key];
+        delete p[key];
+      }
+    }
+  }
+  const a = next.agents;
+  if (isRecord(a)) {
+    if (isRecord(a.defaults)) delete a.defaults.contextTokens;
+    if (isRecord(a.entries)) for (const e of Object.values(a.entries)) if (isRecord(e)) delete e.contextTokens;
+    if (Array.isArray(a.list)) for (const e of a.list) if (isRecord(e)) delete e.contextTokens;
+  }
+  return next;
+}
+
 /** Applies openclaw's pre-validation rewrites; the result is what openclaw's schema sees. */
 export function migrateBeforeValidation(raw: unknown): unknown {
-  const roster = migrateRoster(raw);
+  const roster = migrateRoster(migrateContextBudgets(raw));
   let config = roster.config;
   // With a retained legacy default, openclaw validates a multi-agent roster as if ownership were explicit.
   if (roster.legacyDefaultAgentId && isRecord(config) && isRecord(config.agents)) {

@@ -7,7 +7,9 @@ import schemaData from './openclaw-schema.json' with { type: 'json' };
 import { runSchema } from './zod-like.ts';
 import type { JsonSchema, ZodLikeIssue } from './zod-like.ts';
 import { migrateBeforeValidation } from './migrate.ts';
-import { refineConfig } from './refinements.ts';
+import { validateChannels } from './plugins.ts';
+import { refineConfig, mergePolicyIssues } from './refinements.ts';
+import type { Facts } from './refinements.ts';
 import { legacyHint } from './hints.ts';
 import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
 
@@ -25,8 +27,9 @@ export interface SchemaViolation {
 
 interface SchemaData {
   header: Record<string, string>;
+  facts: Facts;
   core: JsonSchema;
-  channels: Record<string, { pluginId: string; schema: JsonSchema }>;
+  channels: Record<string, { pluginId: string; bundled: boolean; schema: JsonSchema }>;
   plugins: Record<string, JsonSchema>;
 }
 
@@ -178,13 +181,10 @@ function validateInner(config: unknown): SchemaViolation[] {
   const migrated = migrateBeforeValidation(config);
   const ctx = { root: SCHEMA_DATA.core };
   const zodIssues = runSchema(ctx, SCHEMA_DATA.core, migrated);
-  const refined = refineConfig(migrated, zodIssues);
+  const refined = refineConfig(migrated, zodIssues, SCHEMA_DATA.facts);
   const issues = [...zodIssues, ...refined.zod].map(mapZodIssue);
-  const policy = refined.policy;
-  if (issues.length > 0 || policy.length > 0) return [...policy, ...issues];
-  const post = refined.post();
-  if (post.length > 0) return post;
-  return [];
+  if (issues.length > 0 || refined.policy.length > 0) return mergePolicyIssues(refined.policy, issues);
+  return validateChannels(migrated);
 }
 
 export { isPlainRecord };
