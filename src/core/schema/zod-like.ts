@@ -108,8 +108,8 @@ function discriminatorOf(branches: JsonSchema[]): string | undefined {
   for (const key of Object.keys(first.properties)) {
     const ok = branches.every((b) => {
       if (!isObjectSchema(b) || !isRecord(b.properties)) return false;
-      const p = b.properties[key];
-      return isObjectSchema(p) && (p.const !== undefined || Array.isArray(p.enum));
+      const p = (b.properties as Record<string, JsonSchema>)[key];
+      return isRecord(p) && (p.const !== undefined || Array.isArray(p.enum));
     });
     if (ok) return key;
   }
