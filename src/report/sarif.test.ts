@@ -230,7 +230,8 @@ const MAIN_SPECS: FindingSpec[] = [
 
 function goldenCases(): Record<string, () => Sarif.Log> {
   return {
-    clean: () => toSarif([auditText('{ gateway: { bind: "loopback" } }')], options()),
+    // Built without the checks, so the file does not change when a check lands.
+    clean: () => toSarif([outcomeOf({ 'openclaw.json': '{ gateway: { bind: "loopback" } }' }, [])], options()),
     'syntax-error': () => {
       const text = '{\n  gateway: {\n    bind: "lan",,\n  },\n}\n';
       return toSarif([auditText(text)], options({ readSnippet: snippetReader({ 'openclaw.json': text }) }));
@@ -243,7 +244,14 @@ function goldenCases(): Record<string, () => Sarif.Log> {
             schemaWarnings: [{ path: 'gateway.bind', message: 'Invalid option: expected one of "loopback"|"lan"|"tailnet"', allowedValues: ['loopback', 'lan', 'tailnet'], location: { file: 'openclaw.json', line: 4, column: 5, endLine: 4, endColumn: 16, path: 'gateway.bind' } }],
           }),
         ],
-        options({ readSnippet: snippetReader(MAIN_FILES), category: 'openclaw-audit/main', startTimeUtc: '2026-09-10T12:00:00.000Z', endTimeUtc: '2026-09-10T12:00:01.000Z' }),
+        options({
+          readSnippet: snippetReader(MAIN_FILES),
+          category: 'openclaw-audit/main',
+          startTimeUtc: '2026-09-10T12:00:00.000Z',
+          endTimeUtc: '2026-09-10T12:00:01.000Z',
+          srcRootUri: 'file:///home/runner/work/repo/repo',
+          versionControl: { repositoryUri: 'https://github.com/example/repo', revisionId: '0123456789abcdef0123456789abcdef01234567', branch: 'refs/heads/main' },
+        }),
       ),
     'multi-config': () => {
       const bad = auditFile({ host: memoryHost({ 'apps/b/openclaw.json': '{ "$include": "./missing.json5" }' }), configPath: `${ROOT}/apps/b/openclaw.json`, root: ROOT });
@@ -279,8 +287,9 @@ describe('toSarif', () => {
     assertValidLog(log);
     const declared = log.runs[0]!.tool.driver.rules!.map((r) => r.id);
     for (const rule of RULES) if (!rule.id.includes('<')) assert.ok(declared.includes(rule.id), `${rule.id} declared`);
-    assert.deepEqual(log.runs[0]!.results, []);
     assert.equal(log.runs[0]!.invocations![0]!.executionSuccessful, true);
+    const clean = toSarif([outcomeOf({ 'openclaw.json': '{}' }, [])], OPTIONS);
+    assert.deepEqual(clean.runs[0]!.results, [], 'results: [] on a clean run');
   });
 
   test('the logs of every conformance case validate', () => {

@@ -413,7 +413,7 @@ function relatedLocations(entry: Entry, ctx: LocationContext): { locations: Sari
       ...(path !== undefined ? { logicalLocations: logicalLocations(path) } : {}),
       message: { text },
     });
-    links.push(`[${linkText}](${id})`);
+    links.push(`[${linkText.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
   };
   const includeChain = (loc: SourceLocation) => {
     const chain = loc.includedFrom ?? [];
