@@ -12,7 +12,8 @@ import type { ConfigPath, AuditOutcome, Finding, Severity, SuppressedFinding } f
 import { auditFile } from '../core/run.ts';
 import { nodeHost } from '../io/node-host.ts';
 import { ROOT, auditText, memoryHost } from '../../test/helpers/memory-host.ts';
-import { FINGERPRINT_KEY, docsPage, fileUri, formatSarif, pascalName, toSarif, type SarifOptions } from './sarif.ts';
+import { docsFileName } from './docs.ts';
+import { FINGERPRINT_KEY, fileUri, formatSarif, pascalName, toSarif, type SarifOptions } from './sarif.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const GOLDEN_DIR = join(REPO, 'test', 'golden', 'sarif');
@@ -180,6 +181,7 @@ function outcomeOf(files: Record<string, string>, specs: FindingSpec[], extra: P
     secretDiagnostics: [],
     schemaWarnings: [],
     files: loaded.config.files,
+    secrets: [],
     ...extra,
   };
 }
@@ -360,6 +362,7 @@ describe('toSarif', () => {
       ok: false,
       config: 'openclaw.json',
       files: ['openclaw.json'],
+      secrets: [],
       issues: [
         { path: 'gateway.bind', message: 'Invalid option', allowedValues: ['loopback', 'lan'], location: { file: 'openclaw.json', line: 2, column: 3, endLine: 2, endColumn: 15, path: 'gateway.bind' } },
         { path: 'agents.defaults.model', message: 'Unrecognized key: "model"', hint: 'Moved to agents.defaults.model.primary.', location: { file: 'openclaw.json', line: 5, column: 3, endLine: 5, endColumn: 20, path: 'agents.defaults.model' } },
@@ -385,7 +388,7 @@ describe('toSarif', () => {
   test('helpers: names, docs pages, URIs', () => {
     assert.equal(pascalName('gateway.bind_no_auth'), 'GatewayBindNoAuth');
     assert.equal(pascalName('tools.elevated.allowFrom.whatsapp.wildcard'), 'ToolsElevatedAllowFromWhatsappWildcard');
-    assert.equal(docsPage('channels.<provider>.dm.open'), 'channels.provider.dm.open.md');
+    assert.equal(docsFileName('channels.<provider>.dm.open'), 'channels.provider.dm.open.md');
     assert.equal(fileUri('apps/my bot/openclaw#1.json'), 'apps/my%20bot/openclaw%231.json');
     const log = toSarif([auditText('{}')], options({ category: 'openclaw-audit/apps-a' }));
     assert.equal(log.runs[0]!.automationDetails!.id, 'openclaw-audit/apps-a/');

@@ -11,6 +11,7 @@ import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, Sour
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.ts';
 import { isSecretPath, redactSecrets } from './redact.ts';
 
+import { docsFileName } from './docs.ts';
 export { FINGERPRINT_KEY } from './fingerprint.ts';
 
 export const TOOL_NAME = 'openclaw-audit';
@@ -110,10 +111,6 @@ export function pascalName(id: string): string {
     .join('');
 }
 
-/** The docs page of a rule: its id, with the angle brackets of a template dropped (`channels.provider.dm.open.md`). */
-export function docsPage(ruleId: string): string {
-  return `${ruleId.replace(/[<>]/g, '')}.md`;
-}
 
 function firstParagraph(markdown: string): string {
   return markdown.split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, ' ').trim();
@@ -189,7 +186,7 @@ function helpText(p: HelpParts): string {
 
 function describeRule(rule: Rule, id: string, bindings: Record<string, string>, options: SarifOptions): Sarif.ReportingDescriptor {
   const template = isTemplate(rule) ? rule.id : undefined;
-  const helpUri = options.docsBaseUri + encodeURI(docsPage(rule.id));
+  const helpUri = options.docsBaseUri + encodeURI(docsFileName(rule.id));
   const parts: HelpParts = {
     id,
     title: bind(rule.title, bindings),
@@ -222,7 +219,7 @@ function describeRule(rule: Rule, id: string, bindings: Record<string, string>, 
 /** A checkId that no rule declares (a bug in a check): declared from the finding itself, and reported as a notification. */
 function describeUnknown(id: string, title: string, severity: Severity, options: SarifOptions): Sarif.ReportingDescriptor {
   const family = id.split('.')[0] ?? id;
-  const helpUri = options.docsBaseUri + encodeURI(docsPage(id));
+  const helpUri = options.docsBaseUri + encodeURI(docsFileName(id));
   const text = `${title}. openclaw-audit has no documentation for this check id yet.`;
   return {
     id,
