@@ -7,6 +7,11 @@ export function idsOf(config: string, ...prefixes: string[]): string[] {
   return findingIds(config).filter((id) => prefixes.some((prefix) => id.startsWith(prefix)));
 }
 
+/** Like `idsOf`, for a config openclaw rejects: audited as written, the way `--lenient` does. */
+export function idsOfLenient(config: string, ...prefixes: string[]): string[] {
+  return findingIds(config, {}, { lenient: true }).filter((id) => prefixes.some((prefix) => id.startsWith(prefix)));
+}
+
 /** The first finding with this checkId (throws when the config is rejected or the finding is absent). */
 export function finding(config: string, checkId: string): Finding {
   const outcome = auditText(config);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { idsOf } from '../../../test/helpers/findings.ts';
+import { idsOf, idsOfLenient } from '../../../test/helpers/findings.ts';
 
 test('a resolvable default agent raises nothing', () => {
   assert.deepEqual(idsOf('{}', 'config.agent_roster'), []);
@@ -10,6 +10,6 @@ test('a resolvable default agent raises nothing', () => {
 });
 
 test('several agents without an owner (a config openclaw rejects; audited here as written)', () => {
-  assert.deepEqual(idsOf('{ agents: { entries: { a: {}, b: {} } } }', 'config.agent_roster'), ['config.agent_roster.invalid_default_count:warn']);
-  assert.deepEqual(idsOf('{ agents: { entries: { a: { default: true }, b: { default: true } } } }', 'config.agent_roster'), ['config.agent_roster.invalid_default_count:warn']);
+  assert.deepEqual(idsOfLenient('{ agents: { entries: { a: {}, b: {} } } }', 'config.agent_roster'), ['config.agent_roster.invalid_default_count:warn']);
+  assert.deepEqual(idsOfLenient('{ agents: { entries: { a: { default: true }, b: { default: true } } } }', 'config.agent_roster'), ['config.agent_roster.invalid_default_count:warn']);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, finding, idsOf } from '../../../test/helpers/findings.ts';
+import { at, finding, idsOf, idsOfLenient } from '../../../test/helpers/findings.ts';
 import { blockedBindReason } from './sandbox.ts';
 
 test('docker settings with sandbox mode off', () => {
@@ -38,5 +38,5 @@ test('container namespace joins are a dangerous network mode; bridge is fine', (
 
 test('seccomp and apparmor unconfined (only reachable leniently: openclaw rejects them)', () => {
   const config = '{ agents: { defaults: { sandbox: { mode: "all", docker: { seccompProfile: "Unconfined", apparmorProfile: "unconfined" } } } } }';
-  assert.deepEqual(idsOf(config, 'sandbox.'), ['sandbox.dangerous_seccomp_profile:critical', 'sandbox.dangerous_apparmor_profile:critical']);
+  assert.deepEqual(idsOfLenient(config, 'sandbox.'), ['sandbox.dangerous_seccomp_profile:critical', 'sandbox.dangerous_apparmor_profile:critical']);
 });
