@@ -1,129 +1,103 @@
 /**
- * Channel configs owned by plugins bundled inside openclaw (e.g. `channels.telegram`) are checked, once the core
- * schema passes, against that plugin's JSON Schema, with ajv-style messages prefixed "invalid config: ".
- * `validatePluginSchema` is a small JSON Schema checker producing those messages.
+ * openclaw's plugin stage of validation, which runs only once the core schema and refinements pass:
+ * - `channels.<id>` against the owning plugin's channel schema: always for channels whose plugin ships inside
+ *   openclaw (messages "invalid config: …"); for official npm channel plugins (`@openclaw/<id>`) only when the
+ *   config trusts the plugin, as `openclaw plugins install` leaves it (messages "invalid config for plugin <id>: …");
+ * - `plugins.entries.<id>.config` against that plugin's manifest `configSchema` ("invalid config: …").
+ * The checking itself is `validateJsonSchema` (json-schema.ts).
  */
 import type { PathSegment } from '../types.ts';
-import type { JsonSchema } from './zod-like.ts';
 import type { SchemaViolation } from './validate.ts';
 import { SCHEMA_DATA } from './validate.ts';
-import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
-
-interface PluginIssue {
-  path: PathSegment[];
-  message: string;
-  allowedValues?: unknown[];
-}
+import { validateJsonSchema } from './json-schema.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function typeOk(type: string, v: unknown): boolean {
-  switch (type) {
-    case 'string': return typeof v === 'string';
-    case 'number': return typeof v === 'number' && Number.isFinite(v);
-    case 'integer': return typeof v === 'number' && Number.isInteger(v);
-    case 'boolean': return typeof v === 'boolean';
-    case 'object': return isRecord(v);
-    case 'array': return Array.isArray(v);
-    case 'null': return v === null;
-    default: return true;
-  }
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean) : [];
 }
 
-function same(a: unknown, b: unknown): boolean {
-  try {
-    return a === b || JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
+/**
+ * Whether the config trusts a non-bundled plugin enough for openclaw to load it: `plugins.entries.<id>.enabled: true`
+ * or `plugins.allow` naming it, and nothing turning it off (`plugins.enabled: false`, `plugins.deny`,
+ * `plugins.entries.<id>.enabled: false`, or a non-empty `plugins.allow` without it).
+ */
+export function trustsPlugin(config: unknown, pluginId: string): boolean {
+  const plugins = isRecord(config) && isRecord(config.plugins) ? config.plugins : undefined;
+  if (!plugins || plugins.enabled === false) return false;
+  const entries = isRecord(plugins.entries) ? plugins.entries : {};
+  const entry = isRecord(entries[pluginId]) ? (entries[pluginId] as Record<string, unknown>) : undefined;
+  if (strings(plugins.deny).includes(pluginId) || entry?.enabled === false) return false;
+  const allow = strings(plugins.allow);
+  if (allow.length > 0) return allow.includes(pluginId);
+  return entry?.enabled === true;
 }
 
-function resolveRef(root: JsonSchema, ref: string): JsonSchema {
-  let node: unknown = root;
-  for (const seg of ref.replace(/^#\/?/, '').split('/').filter(Boolean)) node = isRecord(node) ? node[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-  return (node as JsonSchema) ?? true;
+function withPrefix(base: PathSegment[], prefix: string, issues: ReturnType<typeof validateJsonSchema>): SchemaViolation[] {
+  return issues.map((issue) => {
+    const v: SchemaViolation = { path: [...base, ...issue.path], message: `${prefix}${issue.message}` };
+    if (issue.allowedValues) v.allowedValues = issue.allowedValues;
+    return v;
+  });
 }
 
-export function validatePluginSchema(root: JsonSchema, schema: JsonSchema, value: unknown, path: PathSegment[] = [], depth = 0): PluginIssue[] {
-  if (schema === true || depth > 200 || !isRecord(schema)) return schema === false ? [{ path, message: 'boolean schema is false' }] : [];
-  const s = schema;
-  if (typeof s.$ref === 'string') return validatePluginSchema(root, resolveRef(root, s.$ref), value, path, depth + 1);
-  const out: PluginIssue[] = [];
-  if (s.type !== undefined) {
-    const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-    if (!types.some((t) => typeOk(t, value))) return [{ path, message: `must be ${types.join(',')}` }];
-  }
-  if (s.const !== undefined && !same(s.const, value)) {
-    const sum = summarizeAllowedValues([s.const])!;
-    out.push({ path, message: appendAllowedValuesHint('must be equal to constant', sum), allowedValues: sum.values });
-  }
-  if (Array.isArray(s.enum) && !s.enum.some((e) => same(e, value))) {
-    const sum = summarizeAllowedValues(s.enum)!;
-    out.push({ path, message: appendAllowedValuesHint('must be equal to one of the allowed values', sum), allowedValues: sum.values });
-  }
-  if (Array.isArray(s.anyOf) && !s.anyOf.some((b) => validatePluginSchema(root, b as JsonSchema, value, path, depth + 1).length === 0)) {
-    out.push({ path, message: 'must match a schema in anyOf' });
-  }
-  if (Array.isArray(s.oneOf) && s.oneOf.filter((b) => validatePluginSchema(root, b as JsonSchema, value, path, depth + 1).length === 0).length !== 1) {
-    out.push({ path, message: 'must match exactly one schema in oneOf' });
-  }
-  if (Array.isArray(s.allOf)) for (const b of s.allOf) out.push(...validatePluginSchema(root, b as JsonSchema, value, path, depth + 1));
-  if (typeof value === 'number') {
-    if (typeof s.minimum === 'number' && value < s.minimum) out.push({ path, message: `must be >= ${s.minimum}` });
-    if (typeof s.maximum === 'number' && value > s.maximum) out.push({ path, message: `must be <= ${s.maximum}` });
-    if (typeof s.exclusiveMinimum === 'number' && value <= s.exclusiveMinimum) out.push({ path, message: `must be > ${s.exclusiveMinimum}` });
-    if (typeof s.exclusiveMaximum === 'number' && value >= s.exclusiveMaximum) out.push({ path, message: `must be < ${s.exclusiveMaximum}` });
-  }
-  if (typeof value === 'string') {
-    if (typeof s.minLength === 'number' && value.length < s.minLength) out.push({ path, message: `must NOT have fewer than ${s.minLength} characters` });
-    if (typeof s.maxLength === 'number' && value.length > s.maxLength) out.push({ path, message: `must NOT have more than ${s.maxLength} characters` });
-    if (typeof s.pattern === 'string') {
-      let ok = true;
-      try { ok = new RegExp(s.pattern, 'u').test(value); } catch { ok = true; }
-      if (!ok) out.push({ path, message: `must match pattern "${s.pattern}"` });
-    }
-  }
-  if (Array.isArray(value)) {
-    if (typeof s.minItems === 'number' && value.length < s.minItems) out.push({ path, message: `must NOT have fewer than ${s.minItems} items` });
-    if (typeof s.maxItems === 'number' && value.length > s.maxItems) out.push({ path, message: `must NOT have more than ${s.maxItems} items` });
-    if (s.items !== undefined && !Array.isArray(s.items)) value.forEach((v, i) => out.push(...validatePluginSchema(root, s.items as JsonSchema, v, [...path, i], depth + 1)));
-  }
-  if (isRecord(value)) {
-    const props = isRecord(s.properties) ? (s.properties as Record<string, JsonSchema>) : {};
-    if (Array.isArray(s.required)) {
-      // Defaults are filled before the check, so a required key with a default never goes missing.
-      for (const key of s.required as string[]) if (!Object.prototype.hasOwnProperty.call(value, key) && !(isRecord(props[key]) && 'default' in (props[key] as object))) out.push({ path: [...path, key], message: `must have required property '${key}'` });
-    }
-    const extra: string[] = [];
-    for (const key of Object.keys(value)) {
-      if (Object.prototype.hasOwnProperty.call(props, key)) {
-        out.push(...validatePluginSchema(root, props[key]!, value[key], [...path, key], depth + 1));
-      } else if (s.additionalProperties === false) {
-        extra.push(key);
-      } else if (isRecord(s.additionalProperties)) {
-        // openclaw's checker reports record members under a "*" segment.
-        out.push(...validatePluginSchema(root, s.additionalProperties, value[key], [...path, '*'], depth + 1));
-      }
-    }
-    if (extra.length) out.push({ path, message: `must not have additional properties: ${extra.map((k) => `"${k}"`).join(', ')}` });
+export interface PluginStageOptions {
+  /**
+   * Assume official npm channel plugins the config trusts are installed (what `openclaw plugins install` leaves
+   * behind). Default true; false answers like an openclaw without them.
+   */
+  trustedPluginsInstalled?: boolean;
+}
+
+/** Channel schema the real tool would apply to `channels.<id>`, or undefined when it checks nothing there. */
+function channelSchemaFor(config: unknown, channelId: string, opts: PluginStageOptions): { schema: unknown; prefix: string } | undefined {
+  const entry = SCHEMA_DATA.channels[channelId];
+  if (entry?.bundled) return { schema: entry.schema, prefix: 'invalid config: ' };
+  const official = SCHEMA_DATA.officialPlugins?.[channelId] ? channelId : entry?.pluginId;
+  const plugin = official ? SCHEMA_DATA.officialPlugins?.[official] : undefined;
+  if (!plugin || opts.trustedPluginsInstalled === false || !trustsPlugin(config, official!)) return undefined;
+  const schema = plugin.channels[channelId];
+  if (schema === undefined) return undefined;
+  return { schema, prefix: `invalid config for plugin ${official}: ` };
+}
+
+export function validateChannels(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {
+  const channels = isRecord(config) ? config.channels : undefined;
+  if (!isRecord(channels)) return [];
+  const out: SchemaViolation[] = [];
+  for (const key of Object.keys(channels)) {
+    const id = key.trim();
+    if (!id) continue;
+    const found = channelSchemaFor(config, id, opts);
+    if (!found) continue;
+    out.push(...withPrefix(['channels', id], found.prefix, validateJsonSchema(found.schema, channels[key])));
   }
   return out;
 }
 
-export function validateChannels(config: unknown): SchemaViolation[] {
-  const channels = isRecord(config) ? config.channels : undefined;
-  if (!isRecord(channels)) return [];
+/**
+ * `plugins.entries.<id>.config` of every plugin openclaw knows (bundled ones, plus trusted official npm channel
+ * plugins), in plugin-id order. A plugin is checked when its entry has a config; an enabled plugin without one is
+ * checked as `{}` (every bundled schema accepts that).
+ */
+export function validatePluginEntries(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {
+  const plugins = isRecord(config) ? config.plugins : undefined;
+  if (!isRecord(plugins) || !isRecord(plugins.entries)) return [];
+  const entries = plugins.entries;
+  const known = new Map<string, unknown>(Object.entries(SCHEMA_DATA.plugins));
+  if (opts.trustedPluginsInstalled !== false) {
+    for (const [id, p] of Object.entries(SCHEMA_DATA.officialPlugins ?? {})) if (p.configSchema !== undefined && trustsPlugin(config, id)) known.set(id, p.configSchema);
+  }
   const out: SchemaViolation[] = [];
-  for (const id of Object.keys(channels)) {
-    const entry = SCHEMA_DATA.channels[id.trim()];
-    if (!entry || !entry.bundled) continue;
-    for (const issue of validatePluginSchema(entry.schema, entry.schema, channels[id])) {
-      const v: SchemaViolation = { path: ['channels', id.trim(), ...issue.path], message: `invalid config: ${issue.message}` };
-      if (issue.allowedValues) v.allowedValues = issue.allowedValues;
-      out.push(v);
-    }
+  for (const id of [...known.keys()].sort()) {
+    const entry = entries[id];
+    if (!isRecord(entry)) continue;
+    const hasConfig = Boolean(entry.config);
+    if (!hasConfig && entry.enabled !== true) continue;
+    const value = hasConfig ? entry.config : {};
+    out.push(...withPrefix(['plugins', 'entries', id, 'config'], 'invalid config: ', validateJsonSchema(known.get(id), value)));
   }
   return out;
 }
