@@ -1,8 +1,9 @@
 /**
  * openclaw's plugin stage of validation, which runs only once the core schema and refinements pass:
  * - `channels.<id>` against the owning plugin's channel schema: always for channels whose plugin ships inside
- *   openclaw (messages "invalid config: …"); for official npm channel plugins (`@openclaw/<id>`) only when the
- *   config trusts the plugin, as `openclaw plugins install` leaves it (messages "invalid config for plugin <id>: …");
+ *   openclaw (messages "invalid config: …"); for official npm channel plugins (`@openclaw/<id>`), assumed installed
+ *   (a config using such a channel needs it), when openclaw would select the plugin: not blocked, and trusted or
+ *   auto-enabled by a configured channel (messages "invalid config for plugin <id>: …");
  * - `plugins.entries.<id>.config` against that plugin's manifest `configSchema` ("invalid config: …").
  * The checking itself is `validateJsonSchema` (json-schema.ts).
  */
@@ -26,13 +27,34 @@ function strings(value: unknown): string[] {
  */
 export function trustsPlugin(config: unknown, pluginId: string): boolean {
   const plugins = isRecord(config) && isRecord(config.plugins) ? config.plugins : undefined;
-  if (!plugins || plugins.enabled === false) return false;
+  if (!plugins || pluginBlocked(config, pluginId)) return false;
   const entries = isRecord(plugins.entries) ? plugins.entries : {};
   const entry = isRecord(entries[pluginId]) ? (entries[pluginId] as Record<string, unknown>) : undefined;
-  if (strings(plugins.deny).includes(pluginId) || entry?.enabled === false) return false;
+  return strings(plugins.allow).includes(pluginId) || entry?.enabled === true;
+}
+
+/** `plugins.enabled: false`, `plugins.deny`, `plugins.entries.<id>.enabled: false`, or a non-empty allow list without it. */
+function pluginBlocked(config: unknown, pluginId: string): boolean {
+  const plugins = isRecord(config) && isRecord(config.plugins) ? config.plugins : undefined;
+  if (!plugins) return false;
+  if (plugins.enabled === false || strings(plugins.deny).includes(pluginId)) return true;
+  const entries = isRecord(plugins.entries) ? plugins.entries : {};
+  if (isRecord(entries[pluginId]) && (entries[pluginId] as Record<string, unknown>).enabled === false) return true;
   const allow = strings(plugins.allow);
-  if (allow.length > 0) return allow.includes(pluginId);
-  return entry?.enabled === true;
+  return allow.length > 0 && !allow.includes(pluginId);
+}
+
+/**
+ * Whether openclaw selects an installed official channel plugin's schema for `channels.<id>`: the plugin is not
+ * blocked and is either trusted, or auto-enabled because the channel is configured (a settings object not
+ * switched off), as channel startup would.
+ */
+function channelPluginSelected(config: unknown, pluginId: string, channelId: string): boolean {
+  if (pluginBlocked(config, pluginId)) return false;
+  if (trustsPlugin(config, pluginId)) return true;
+  const channels = isRecord(config) && isRecord(config.channels) ? config.channels : {};
+  const ch = channels[channelId];
+  return isRecord(ch) && ch.enabled !== false && Object.keys(ch).length > 0;
 }
 
 function withPrefix(base: PathSegment[], prefix: string, issues: ReturnType<typeof validateJsonSchema>): SchemaViolation[] {
@@ -55,12 +77,14 @@ export interface PluginStageOptions {
 function channelSchemaFor(config: unknown, channelId: string, opts: PluginStageOptions): { schema: unknown; prefix: string } | undefined {
   const entry = SCHEMA_DATA.channels[channelId];
   if (entry?.bundled) return { schema: entry.schema, prefix: 'invalid config: ' };
-  const official = SCHEMA_DATA.officialPlugins?.[channelId] ? channelId : entry?.pluginId;
-  const plugin = official ? SCHEMA_DATA.officialPlugins?.[official] : undefined;
-  if (!plugin || opts.trustedPluginsInstalled === false || !trustsPlugin(config, official!)) return undefined;
-  const schema = plugin.channels[channelId];
-  if (schema === undefined) return undefined;
-  return { schema, prefix: `invalid config for plugin ${official}: ` };
+  if (opts.trustedPluginsInstalled === false) return undefined;
+  for (const [pluginId, plugin] of Object.entries(SCHEMA_DATA.officialPlugins ?? {})) {
+    if (!plugin.channels.includes(channelId) || !channelPluginSelected(config, pluginId, channelId)) continue;
+    const schema = plugin.channelSchemas?.[channelId] ?? entry?.schema;
+    if (schema === undefined) return undefined;
+    return { schema, prefix: `invalid config for plugin ${pluginId}: ` };
+  }
+  return undefined;
 }
 
 export function validateChannels(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {

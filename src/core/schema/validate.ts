@@ -33,10 +33,19 @@ interface SchemaData {
   channels: Record<string, { pluginId: string; bundled: boolean; schema: JsonSchema }>;
   plugins: Record<string, JsonSchema>;
   /** Official npm channel plugins (`@openclaw/<id>`): their channel schemas and manifest configSchema. */
-  officialPlugins?: Record<string, { version: string; channels: Record<string, JsonSchema>; configSchema?: JsonSchema }>;
+  officialPlugins?: Record<string, OfficialPlugin>;
 }
 
 export type ValidateOptions = PluginStageOptions;
+
+export interface OfficialPlugin {
+  version: string;
+  /** Channel ids the plugin owns. */
+  channels: string[];
+  /** Channel schemas that differ from the generated metadata under `channels` (usually none). */
+  channelSchemas?: Record<string, JsonSchema>;
+  configSchema?: JsonSchema;
+}
 
 export const SCHEMA_DATA = schemaData as unknown as SchemaData;
 
