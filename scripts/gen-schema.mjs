@@ -176,9 +176,30 @@ function readSetLiteral(name) {
   }
   throw new Error(`${name} not found in dist`);
 }
+// Unconditional model suppressions from bundled plugin manifests (`modelCatalog.suppressions` without `when`):
+// openclaw rejects configured refs to them with "Unknown model: <provider>/<model>. <reason>".
+const suppressed = new Map();
+const allSuppressions = [];
+for (const id of readdirSync(extDir).sort()) {
+  const manifestPath = join(extDir, id, 'openclaw.plugin.json');
+  if (!existsSync(manifestPath)) continue;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  for (const sup of manifest.modelCatalog?.suppressions ?? []) {
+    const provider = String(sup.provider ?? '').trim().toLowerCase();
+    const model = String(sup.model ?? '').trim().toLowerCase();
+    if (provider && model) allSuppressions.push({ provider, model, pluginId: manifest.id ?? id, reason: sup.reason, when: sup.when });
+  }
+}
+allSuppressions.sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model) || a.pluginId.localeCompare(b.pluginId));
+for (const sup of allSuppressions) {
+  const key = `${sup.provider}/${sup.model}`;
+  if (!sup.when && !suppressed.has(key)) suppressed.set(key, sup.reason ? [sup.provider, sup.model, sup.reason] : [sup.provider, sup.model]);
+}
+
 const facts = {
   builtInModelProviderOverlayIds: readSetLiteral('BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS'),
   legacyWebSearchProviderKeys: readSetLiteral('LEGACY_WEB_SEARCH_PROVIDER_CONFIG_KEYS'),
+  modelSuppressions: [...suppressed.values()],
 };
 
 const data = {

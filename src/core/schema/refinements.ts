@@ -10,6 +10,8 @@ import type { SchemaViolation } from './validate.ts';
 export interface Facts {
   builtInModelProviderOverlayIds: string[];
   legacyWebSearchProviderKeys: string[];
+  /** [provider, model, reason?] of bundled manifests' unconditional model suppressions. */
+  modelSuppressions?: Array<[string, string, string?]>;
 }
 
 export interface Refined {

@@ -8,6 +8,7 @@ import { runSchema } from './zod-like.ts';
 import type { JsonSchema, ZodLikeIssue } from './zod-like.ts';
 import { migrateBeforeValidation } from './migrate.ts';
 import { validateChannels, validatePluginEntries } from './plugins.ts';
+import { validateModelRefs } from './model-refs.ts';
 import type { PluginStageOptions } from './plugins.ts';
 import { refineConfig, mergePolicyIssues } from './refinements.ts';
 import type { Facts } from './refinements.ts';
@@ -198,8 +199,12 @@ function validateInner(config: unknown, opts: ValidateOptions): SchemaViolation[
   const refined = refineConfig(migrated, zodIssues, SCHEMA_DATA.facts);
   const issues = [...zodIssues, ...refined.zod].map(mapZodIssue);
   if (issues.length > 0 || refined.policy.length > 0) return mergePolicyIssues(refined.policy, issues);
-  // openclaw's plugin stage: channel schemas (config key order), then plugin entry configs (plugin order).
-  return [...validateChannels(migrated, opts), ...validatePluginEntries(migrated, opts)];
+  // openclaw's plugin stage: channel schemas (config key order), configured model refs, plugin entry configs.
+  return [
+    ...validateChannels(migrated, opts),
+    ...validateModelRefs(migrated, SCHEMA_DATA.facts.modelSuppressions),
+    ...validatePluginEntries(migrated, opts),
+  ];
 }
 
 export { isPlainRecord };
