@@ -42,7 +42,7 @@ describe('gateway auth model and secretDiagnostics', () => {
       'gateway.auth.token: gateway.auth.password is configured.',
       'gateway.auth.password: gateway.auth.token is configured.',
     ]);
-    assert.deepEqual(diagnostics('{ gateway: { auth: { mode: "password", token: { source: "env", id: "T" }, password: { source: "env", id: "P" } }, remote: { password: { source: "env", id: "RP" } } } }'), [
+    assert.deepEqual(diagnostics('{ gateway: { auth: { mode: "password", token: { source: "env", provider: "default", id: "T" }, password: { source: "env", provider: "default", id: "P" } }, remote: { password: { source: "env", provider: "default", id: "RP" } } } }'), [
       'gateway.auth.token: gateway.auth.mode is "password".',
       'gateway.remote.password: gateway.auth.password is configured.',
       'security audit: failed to resolve gateway.auth.password locally (Environment variable "P" is missing or empty.).',
