@@ -1,5 +1,6 @@
-/** The machine formats besides JSON and text; each lands with its own issue. */
+/** The machine formats besides JSON and text. */
 import type { AuditOutcome } from '../core/types.ts';
+import { renderMarkdown } from './markdown.ts';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 
@@ -7,6 +8,7 @@ export interface FormatOptions {
   version: string;
 }
 
-export function renderFormat(format: 'sarif' | 'markdown', _outcomes: readonly AuditOutcome[], _options: FormatOptions): string {
+export function renderFormat(format: 'sarif' | 'markdown', outcomes: readonly AuditOutcome[], _options: FormatOptions): string {
+  if (format === 'markdown') return renderMarkdown(outcomes);
   throw new Error(`--format ${format} is not available yet`);
 }
