@@ -1,18 +1,190 @@
-/** Placeholder until the generated-schema validator lands (issue 9): accepts every config. */
+/**
+ * Schema validation of a fully loaded openclaw config, with openclaw 2026.9.6's issue paths and messages.
+ * The data comes from `npm run gen:schema` (openclaw-schema.json); this file interprets it.
+ */
 import type { PathSegment } from '../types.ts';
+import schemaData from './openclaw-schema.json' with { type: 'json' };
+import { runSchema } from './zod-like.ts';
+import type { JsonSchema, ZodLikeIssue } from './zod-like.ts';
+import { migrateBeforeValidation } from './migrate.ts';
+import { validateChannels } from './plugins.ts';
+import { refineConfig, mergePolicyIssues } from './refinements.ts';
+import type { Facts } from './refinements.ts';
+import { legacyHint } from './hints.ts';
+import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
 
 export interface SchemaViolation {
+  /** openclaw's issue path as segments; [] is the root (printed as "<root>"). */
   path: PathSegment[];
+  /** openclaw's exact message. */
   message: string;
   allowedValues?: unknown[];
+  /** Where to point a user: for an unrecognized key, the path of that key (path + key); else omitted. */
   at?: PathSegment[];
+  /** A hint in our words for legacy or moved keys. */
   hint?: string;
 }
 
-export function validateConfig(_config: unknown): SchemaViolation[] {
-  return [];
+interface SchemaData {
+  header: Record<string, string>;
+  facts: Facts;
+  core: JsonSchema;
+  channels: Record<string, { pluginId: string; bundled: boolean; schema: JsonSchema }>;
+  plugins: Record<string, JsonSchema>;
 }
 
+export const SCHEMA_DATA = schemaData as unknown as SchemaData;
+
+/** openclaw's dotted form: [] → "<root>", ['bindings', 0, 'match'] → "bindings.0.match". */
 export function formatIssuePath(path: readonly PathSegment[]): string {
-  return path.length === 0 ? '<root>' : path.map(String).join('.');
+  return path.length === 0 ? '<root>' : path.join('.');
 }
+
+// --- zod issue → openclaw config issue (mirrors openclaw's mapping rules) ---
+
+interface AllowedCollection {
+  values: unknown[];
+  incomplete: boolean;
+  hasValues: boolean;
+}
+
+function collectAllowed(issue: ZodLikeIssue): AllowedCollection {
+  if (issue.code === 'invalid_value') {
+    return Array.isArray(issue.values)
+      ? { values: issue.values, incomplete: false, hasValues: issue.values.length > 0 }
+      : { values: [], incomplete: true, hasValues: false };
+  }
+  if (issue.code === 'invalid_type') {
+    return issue.expected === 'boolean'
+      ? { values: [true, false], incomplete: false, hasValues: true }
+      : { values: [], incomplete: true, hasValues: false };
+  }
+  if (issue.code !== 'invalid_union') return { values: [], incomplete: false, hasValues: false };
+  const nested = issue.errors;
+  if (!nested || nested.length === 0) return { values: [], incomplete: true, hasValues: false };
+  const collected: unknown[] = [];
+  for (const branch of nested) {
+    if (branch.length === 0) return { values: [], incomplete: true, hasValues: false };
+    const c = collectAllowedList(branch);
+    if (c.incomplete || !c.hasValues) return { values: [], incomplete: true, hasValues: false };
+    collected.push(...c.values);
+  }
+  return { values: collected, incomplete: false, hasValues: collected.length > 0 };
+}
+
+function collectAllowedList(issues: ZodLikeIssue[]): AllowedCollection {
+  const values: unknown[] = [];
+  let hasValues = false;
+  for (const issue of issues) {
+    const c = collectAllowed(issue);
+    if (c.incomplete) return { values: [], incomplete: true, hasValues: false };
+    if (c.hasValues) {
+      hasValues = true;
+      values.push(...c.values);
+    }
+  }
+  return { values, incomplete: false, hasValues };
+}
+
+function numericHint(message: string, issue: ZodLikeIssue): string {
+  if (issue.origin !== 'number') return message;
+  const inclusive = issue.inclusive === true;
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
+    return inclusive ? `${message} (maximum: ${issue.maximum})` : `${message} (must be less than ${issue.maximum})`;
+  }
+  if (issue.code === 'too_small' && typeof issue.minimum === 'number') {
+    return inclusive ? `${message} (minimum: ${issue.minimum})` : `${message} (must be greater than ${issue.minimum})`;
+  }
+  return message;
+}
+
+function isRouteTypeMismatch(issue: ZodLikeIssue): boolean {
+  return issue.path.length === 1 && issue.path[0] === 'type' && issue.code === 'invalid_value' && Array.isArray(issue.values) && issue.values.includes('route');
+}
+
+/** For a failed `bindings[n]` union, openclaw reports the one relevant branch's deepest issue instead of "Invalid input". */
+function bindingsUnionIssue(issue: ZodLikeIssue): SchemaViolation | null {
+  if (!(issue.path[0] === 'bindings' && typeof issue.path[1] === 'number') || !issue.errors) return null;
+  let best: ZodLikeIssue | null = null;
+  let bestUnrec = false;
+  let bestLen = -1;
+  let sawRoute = false;
+  for (const branch of issue.errors) {
+    if (branch.length === 0) continue;
+    if (branch.some(isRouteTypeMismatch)) {
+      sawRoute = true;
+      continue;
+    }
+    let bb: ZodLikeIssue | null = null;
+    let bbUnrec = false;
+    let bbLen = -1;
+    for (const i of branch) {
+      const len = i.path.length;
+      const unrec = i.code === 'unrecognized_keys';
+      if (len > bbLen || (len === bbLen && unrec && !bbUnrec)) {
+        bb = i;
+        bbUnrec = unrec;
+        bbLen = len;
+      }
+    }
+    if (!bb) continue;
+    if (best) return null;
+    best = bb;
+    bestUnrec = bbUnrec;
+    bestLen = bbLen;
+  }
+  if (!sawRoute || !best || (bestLen === 0 && !bestUnrec)) return null;
+  return withAt({ path: [...issue.path, ...best.path], message: best.message }, best);
+}
+
+function withAt(v: SchemaViolation, issue: ZodLikeIssue): SchemaViolation {
+  if (issue.code === 'unrecognized_keys' && issue.keys && issue.keys.length > 0) v.at = [...v.path, issue.keys[0]!];
+  return v;
+}
+
+export function mapZodIssue(issue: ZodLikeIssue): SchemaViolation {
+  const path = issue.path;
+  const message = numericHint(issue.message, issue);
+  const collected = collectAllowed(issue);
+  const summary = collected.incomplete || !collected.hasValues ? null : summarizeAllowedValues(collected.values);
+  if (issue.code === 'invalid_union' && !summary) {
+    const better = bindingsUnionIssue(issue);
+    if (better) return better;
+  }
+  if (!summary) return withAt({ path: [...path], message }, issue);
+  return withAt({ path: [...path], message: appendAllowedValuesHint(message, summary), allowedValues: summary.values }, issue);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates a fully loaded config value like openclaw 2026.9.6. Returns [] when valid. Never throws. */
+export function validateConfig(config: unknown): SchemaViolation[] {
+  try {
+    return addHints(validateInner(config));
+  } catch (error) {
+    // Last-resort guard: a bug here must not take the audit down.
+    return [{ path: [], message: `internal schema validation error: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+}
+
+function addHints(issues: SchemaViolation[]): SchemaViolation[] {
+  for (const issue of issues) {
+    const hint = legacyHint(issue);
+    if (hint) issue.hint = hint;
+  }
+  return issues;
+}
+
+function validateInner(config: unknown): SchemaViolation[] {
+  const migrated = migrateBeforeValidation(config);
+  const ctx = { root: SCHEMA_DATA.core };
+  const zodIssues = runSchema(ctx, SCHEMA_DATA.core, migrated);
+  const refined = refineConfig(migrated, zodIssues, SCHEMA_DATA.facts);
+  const issues = [...zodIssues, ...refined.zod].map(mapZodIssue);
+  if (issues.length > 0 || refined.policy.length > 0) return mergePolicyIssues(refined.policy, issues);
+  return validateChannels(migrated);
+}
+
+export { isPlainRecord };

@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type CliIo } from '../../src/cli/main.ts';
+import { nodeHost } from '../../src/io/node-host.ts';
+
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'oca-cli-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const written = new Map<string, string>();
+  const io: CliIo = {
+    host: nodeHost,
+    cwd,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    writeFile: (p, t) => written.set(p, t),
+    colorAllowed: false,
+    now: () => 0,
+    version: '0.0.0-test',
+  };
+  const code = main(argv, io);
+  return { code, stdout, stderr, written };
+}
+
+test('a config openclaw rejects exits 2 with every issue at file:line:col, in text and JSON', () => {
+  const dir = repo({ 'openclaw.json': '{\n  gateway: {\n    bind: "lan",\n  },\n  oops: [,\n}' });
+  const text = run([], dir);
+  assert.equal(text.code, 2);
+  assert.match(text.stdout, /^openclaw\.json: OpenClaw config is invalid/);
+  assert.match(text.stdout, /\n {2}openclaw\.json:5:10 <root>: JSON5 parse failed: /);
+  const json = run(['--json'], dir);
+  assert.equal(json.code, 2);
+  const body = JSON.parse(json.stdout);
+  assert.equal(body.ok, false);
+  assert.deepEqual(body.error, { type: 'cli_error', message: 'OpenClaw config is invalid: openclaw.json' });
+  assert.equal(body.issues[0].path, '<root>');
+  assert.deepEqual([body.issues[0].location.line, body.issues[0].location.column], [5, 10]);
+});
+
+test('usage errors exit 2 with one line and no stack trace', () => {
+  const dir = repo({ 'openclaw.json': '{}' });
+  for (const argv of [['--fail-on', 'loud'], ['--format', 'xml'], ['--nope'], ['missing.json']]) {
+    const result = run(argv, dir);
+    assert.equal(result.code, 2, argv.join(' '));
+    assert.match(result.stderr, /^openclaw-audit: /);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  }
+});
+
+test('a config outside the root is refused', () => {
+  const dir = repo({ 'a/openclaw.json': '{}', 'b/x': '' });
+  const result = run(['../a/openclaw.json', '--root', '.'], join(dir, 'b'));
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /outside the root/);
+});
+
+test('a folder is searched for configs and --json prints one object per config in an array', () => {
+  const dir = repo({ 'x/openclaw.json': '{}', 'y/openclaw.json5': '{}', 'node_modules/z/openclaw.json': '{}' });
+  const result = run(['.', '--json', '--fail-on', 'none'], dir);
+  const body = JSON.parse(result.stdout);
+  assert.deepEqual(body.map((o: { config: string }) => o.config), ['x/openclaw.json', 'y/openclaw.json5']);
+  assert.equal(result.code, 0);
+});
+
+test('--output writes the report to a file instead of stdout', () => {
+  const dir = repo({ 'openclaw.json': '{}' });
+  const result = run(['--json', '--output', 'out/report.json', '--fail-on', 'none'], dir);
+  assert.equal(result.stdout, '');
+  assert.ok(JSON.parse(result.written.get(join(dir, 'out/report.json'))!));
+});
+
+test('the bundled CLI runs under this Node and prints its version and help', () => {
+  const bin = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'index.js');
+  const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+  assert.equal(version.status, 0);
+  assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version);
+  const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+  assert.match(help.stdout, /^Usage: openclaw-audit \[PATH\.\.\.\] \[options\]/);
+  const bad = spawnSync(process.execPath, [bin, join(import.meta.dirname, 'no-such-dir')], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+});
