@@ -22,8 +22,6 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
-/** Overrides by route name (`createComment`, `listComments`, `updateComment`, `createCheckRun`, `updateCheckRun`, `uploadSarif`, `getSarif`). */
-export type Override = FakeResponse | FakeResponse[];
 
 export interface FakeGitHub {
   url: string;
@@ -33,7 +31,11 @@ export interface FakeGitHub {
   comments: Array<{ id: number; body: string }>;
   checkRuns: Array<{ id: number; create: any; updates: any[] }>;
   sarifs: Array<{ id: string; body: any; sarif: any }>;
-  override(route: string, response: Override): void;
+  /**
+   * Answers the next `times` requests of a route (`listComments`, `createComment`, `updateComment`, `createCheckRun`,
+   * `updateCheckRun`, `uploadSarif`, `getSarif`) with `response`, then the normal handler again; forever by default.
+   */
+  override(route: string, response: FakeResponse, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -121,7 +123,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
   const repo = options.repo ?? 'configs';
   const token = options.token ?? 'test-token';
   const basePath = options.basePath ?? '';
-  const overrides = new Map<string, FakeResponse[]>();
+  const overrides = new Map<string, { response: FakeResponse; remaining: number }>();
   const state: Omit<FakeGitHub, 'url' | 'override' | 'close'> = { requests: [], errors: [], comments: [], checkRuns: [], sarifs: [] };
   let nextId = 1000;
 
@@ -240,11 +242,11 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       }
       const m = path.match(route.pattern)!;
       if (m[1] !== owner || m[2] !== repo) errors.push(`${req.method} ${path}: wrong repository`);
-      const queued = overrides.get(route.name);
-      if (queued && queued.length > 0) {
-        const next = queued.length > 1 ? queued.shift()! : queued[0]!;
+      const override = overrides.get(route.name);
+      if (override && override.remaining > 0) {
+        override.remaining--;
         if (errors.length) state.errors.push(...errors.map((e) => `${req.method} ${path}: ${e}`));
-        return send(next);
+        return send(override.response);
       }
       const response = route.handle(m, record, errors);
       if (errors.length > 0) {
@@ -259,8 +261,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
   const server: FakeGitHub = {
     url: `http://127.0.0.1:${port}${basePath}`,
     ...state,
-    override(route, response) {
-      overrides.set(route, Array.isArray(response) ? [...response] : [response]);
+    override(route, response, times = Infinity) {
+      overrides.set(route, { response, remaining: times });
     },
     close: () => new Promise<void>((done) => http.close(() => done())),
   };
