@@ -161,7 +161,9 @@ test('fail-on none passes; rejected configs still fail, as errors at their locat
   const first = got.lines.find((l) => l.startsWith('::error'))!;
   assert.match(first, /^::error file=b\/openclaw.json,line=1,col=\d+,endLine=1,endColumn=\d+,title=config.invalid%3A OpenClaw config is invalid::gateway.bind: /);
   const sarif = JSON.parse(readFileSync(join(ws, 'out/x.sarif'), 'utf8'));
-  assert.equal(sarif.runs[0].results.length, 2);
+  // The two active findings and the rejected config's issue; the suppressed finding is left out.
+  assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), ['config.invalid', 'gateway.bind_no_auth', 'hooks.path_root']);
+  assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
   assert.match(got.summary.join(''), /#### ❌ b\/openclaw.json: rejected by openclaw/);
 });
 

@@ -11,6 +11,7 @@ import { auditFile, type AuditFileOptions } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
 import { allSecrets, failsAt, type FailLevel } from '../report/gate.ts';
+import { DOCS_BASE_URI, REPOSITORY_URL as PROJECT_URL } from '../report/formats.ts';
 import { toJson } from '../report/json.ts';
 import { renderMarkdown, totals, type BaselineSummary, type Totals } from '../report/markdown.ts';
 import { checkAnnotation, collectAnnotations, escapeData, workflowCommands } from './annotations.ts';
@@ -56,7 +57,6 @@ export interface ActionPorts {
   tempDir?: string;
 }
 
-export const PROJECT_URL = 'https://github.com/openclaw-audit/openclaw-audit';
 
 export interface RunResult {
   exitCode: 0 | 1;
@@ -67,7 +67,7 @@ const toPosix = (p: string) => p.split(sep).join('/');
 
 function docsBase(ctx: RunContext): string {
   if (ctx.actionRepository) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef || 'main'}/docs/checks/`;
-  return `${PROJECT_URL}/blob/main/docs/checks/`;
+  return DOCS_BASE_URI;
 }
 
 function countLabel(n: number, what: string): string {
@@ -161,6 +161,9 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
       docsBaseUri,
       omitSuppressed: inputs.suppressed === 'omit',
       ...(inputs.category ? { category: inputs.category } : {}),
+      root: inputs.root,
+      forUpload: inputs.uploadSarif,
+      ...(ctx.owner && ctx.repo ? { versionControl: { repositoryUri: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, ...(ctx.sha ? { revisionId: ctx.sha } : {}), ...(ctx.ref ? { branch: ctx.ref } : {}) } } : {}),
     }),
   );
   ports.writeText(inputs.sarifFile, sarif);

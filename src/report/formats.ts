@@ -1,6 +1,7 @@
 /** The machine formats besides JSON and text. */
 import type { AuditOutcome } from '../core/types.ts';
 import { renderMarkdown } from './markdown.ts';
+import { formatSarif, toSarif } from './sarif.ts';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 
@@ -8,7 +9,12 @@ export interface FormatOptions {
   version: string;
 }
 
-export function renderFormat(format: 'sarif' | 'markdown', outcomes: readonly AuditOutcome[], _options: FormatOptions): string {
-  if (format === 'markdown') return renderMarkdown(outcomes);
-  throw new Error(`--format ${format} is not available yet`);
+export const REPOSITORY_URL = 'https://github.com/openclaw-audit/openclaw-audit';
+export const DOCS_BASE_URI = `${REPOSITORY_URL}/blob/main/docs/checks/`;
+
+export function renderFormat(format: 'sarif' | 'markdown', outcomes: readonly AuditOutcome[], options: FormatOptions): string {
+  if (format === 'sarif') {
+    return formatSarif(toSarif(outcomes, { toolVersion: options.version, informationUri: REPOSITORY_URL, docsBaseUri: DOCS_BASE_URI }));
+  }
+  return renderMarkdown(outcomes, { docsBaseUri: DOCS_BASE_URI });
 }
