@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import type { Host } from '../core/host.ts';
 import { redactText } from '../core/redact.ts';
 import { auditFile } from '../core/run.ts';
-import type { AuditOutcome, Severity } from '../core/types.ts';
+import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
 import { toJson } from '../report/json.ts';
+import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { renderFormat, type Format } from '../report/formats.ts';
 import { renderText } from '../report/text.ts';
 import { HELP } from './help.ts';
@@ -23,14 +24,8 @@ export interface CliIo {
   version: string;
 }
 
-const FAIL_LEVELS = ['critical', 'warn', 'info', 'none'] as const;
-type FailLevel = (typeof FAIL_LEVELS)[number];
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
-const RANK: Record<Severity, number> = { info: 1, warn: 2, critical: 3 };
-
-export function isAtOrAbove(severity: Severity, level: FailLevel): boolean {
-  return level !== 'none' && RANK[severity] >= RANK[level];
-}
+export { isAtOrAbove };
 
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -92,7 +87,7 @@ export function main(argv: string[], io: CliIo): number {
     return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
-  const secrets = [...new Set(outcomes.flatMap((o) => o.secrets))].sort((a, b) => b.length - a.length);
+  const secrets = allSecrets(outcomes);
   const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
   const rendered =
     format === 'text'
@@ -112,5 +107,5 @@ export function main(argv: string[], io: CliIo): number {
     io.stdout(output);
   }
   if (outcomes.some((o) => !o.ok)) return 2;
-  return outcomes.some((o) => o.ok && o.findings.some((f) => isAtOrAbove(f.severity, failOn))) ? 1 : 0;
+  return failsAt(outcomes, failOn) ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 /** The machine formats besides JSON and text. */
 import type { AuditOutcome } from '../core/types.ts';
+import { renderMarkdown } from './markdown.ts';
 import { formatSarif, toSarif } from './sarif.ts';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
@@ -15,5 +16,5 @@ export function renderFormat(format: 'sarif' | 'markdown', outcomes: readonly Au
   if (format === 'sarif') {
     return formatSarif(toSarif(outcomes, { toolVersion: options.version, informationUri: REPOSITORY_URL, docsBaseUri: DOCS_BASE_URI }));
   }
-  throw new Error(`--format ${format} is not available yet`);
+  return renderMarkdown(outcomes, { docsBaseUri: DOCS_BASE_URI });
 }

@@ -1,0 +1,4 @@
+/** The Action's entry point (bundled to dist/action/index.js). */
+import { run } from './main.ts';
+
+await run();

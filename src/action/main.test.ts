@@ -1,0 +1,319 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { nodeHost } from '../io/node-host.ts';
+import { fake, fakeAudit } from '../../test/helpers/fake-audit.ts';
+import { startFakeGitHub, type FakeGitHub } from '../../test/helpers/fake-github.ts';
+import { inputVar } from './inputs.ts';
+import { run, type ActionCore, type ActionPorts } from './main.ts';
+import type { Git } from './only-new.ts';
+
+const HEAD = 'a'.repeat(40);
+const BASE = 'b'.repeat(40);
+const MERGE = 'c'.repeat(40);
+
+interface Captured {
+  lines: string[];
+  secrets: string[];
+  outputs: Record<string, string>;
+  failed: string[];
+  summary: string[];
+  order: string[];
+}
+
+function fakeCore(): { core: ActionCore; got: Captured } {
+  const got: Captured = { lines: [], secrets: [], outputs: {}, failed: [], summary: [], order: [] };
+  return {
+    got,
+    core: {
+      info: (m) => void (got.lines.push(m), got.order.push('print')),
+      command: (l) => void (got.lines.push(l), got.order.push('print')),
+      setSecret: (s) => void (got.secrets.push(s), got.order.push('mask')),
+      setOutput: (n, v) => void (got.outputs[n] = v),
+      setFailed: (m) => void (got.failed.push(m), got.order.push('fail')),
+      appendSummary: async (md) => void (got.summary.push(md), got.order.push('summary')),
+    },
+  };
+}
+
+const realGit: Git = (args, cwd) => {
+  const r = spawnSync('git', args, { cwd });
+  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr.toString() };
+};
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'oca-action-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+function setup(ws: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}, server?: FakeGitHub) {
+  const { core, got } = fakeCore();
+  const env: Record<string, string> = {
+    GITHUB_WORKSPACE: ws,
+    GITHUB_REPOSITORY: 'octo/configs',
+    GITHUB_SHA: HEAD,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: '77',
+    RUNNER_TEMP: join(ws, '.tmp'),
+    ...(server ? { GITHUB_API_URL: server.url } : {}),
+    ...extraEnv,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[inputVar(k)] = v;
+  const ports: ActionPorts = {
+    env,
+    cwd: ws,
+    core,
+    host: nodeHost,
+    readText: (p) => readFileSync(p, 'utf8'),
+    writeText: (p, t) => {
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, t);
+    },
+    git: realGit,
+    sleep: async () => {},
+    audit: fakeAudit,
+    now: () => 1_700_000_000_000,
+    version: '0.1.0-test',
+  };
+  return { ports, got };
+}
+
+function prEvent(ws: string, opts: { fork?: boolean; number?: number } = {}): Record<string, string> {
+  const path = join(ws, '.event.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      action: 'synchronize',
+      number: opts.number ?? 7,
+      pull_request: {
+        number: opts.number ?? 7,
+        head: { sha: HEAD, ref: 'feature', repo: { full_name: opts.fork ? 'someone/configs' : 'octo/configs' } },
+        base: { sha: BASE, ref: 'main', repo: { full_name: 'octo/configs' } },
+      },
+    }),
+  );
+  return { GITHUB_EVENT_PATH: path, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_SHA: MERGE };
+}
+
+const TWO = fake({
+  findings: [
+    { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'Gateway binds beyond loopback without auth', detail: 'token sk-live-SECRET123 is visible', line: 3, column: 5, endLine: 3, endColumn: 9, path: 'gateway.bind' },
+    { checkId: 'hooks.path_root', severity: 'warn', title: 'Hooks on /', detail: 'path is "/"', line: 8, column: 3, endLine: 8, endColumn: 7, path: 'hooks.path' },
+  ],
+  suppressed: [{ checkId: 'discovery.mdns_full', severity: 'warn', reason: 'lab network' }],
+  secrets: ['sk-live-SECRET123'],
+});
+
+test('push: masks first, annotates the exact spans, writes summary, SARIF, JSON and outputs, fails on critical', async () => {
+  const ws = workspace({ 'openclaw.json': TWO });
+  const { ports, got } = setup(ws, { 'check-run': 'false', 'pr-comment': 'false' });
+  const result = await run(ports);
+  assert.equal(result.exitCode, 1);
+  assert.deepEqual(got.secrets, ['sk-live-SECRET123']);
+  assert.equal(got.order[0], 'mask');
+  assert.ok(!got.lines.join('\n').includes('SECRET123'));
+  const commands = got.lines.filter((l) => l.startsWith('::'));
+  assert.deepEqual(commands, [
+    '::error file=openclaw.json,line=3,col=5,endLine=3,endColumn=9,title=gateway.bind_no_auth%3A Gateway binds beyond loopback without auth::token [redacted] is visible',
+    '::warning file=openclaw.json,line=8,col=3,endLine=8,endColumn=7,title=hooks.path_root%3A Hooks on /::path is "/"',
+  ]);
+  assert.deepEqual(got.outputs, {
+    'sarif-file': join(ws, 'openclaw-audit.sarif'),
+    'findings-json': join(ws, '.tmp', 'openclaw-audit', 'openclaw-audit.json'),
+    critical: '1',
+    warn: '1',
+    info: '0',
+    suppressed: '1',
+    'new-findings': '2',
+    'sarif-id': '',
+  });
+  assert.deepEqual(got.failed, ['openclaw-audit: 1 finding at or above fail-on: critical.']);
+  // The summary is written before the step fails.
+  assert.ok(got.order.indexOf('summary') < got.order.indexOf('fail'));
+  const summary = got.summary.join('');
+  assert.match(summary, /\[openclaw.json:3:5\]\(https:\/\/github.example\/octo\/configs\/blob\/a{40}\/openclaw.json#L3\)/);
+  assert.match(summary, /<details><summary>1 suppressed/);
+  assert.match(summary, /\[workflow run\]\(https:\/\/github.example\/octo\/configs\/actions\/runs\/77\)/);
+  assert.ok(!summary.includes('SECRET123'));
+  const sarif = JSON.parse(readFileSync(join(ws, 'openclaw-audit.sarif'), 'utf8'));
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(sarif.runs[0].results.length, 3);
+  assert.ok(!readFileSync(join(ws, 'openclaw-audit.sarif'), 'utf8').includes('SECRET123'));
+  const json = JSON.parse(readFileSync(got.outputs['findings-json']!, 'utf8'));
+  assert.equal(json.findings.length, 2);
+});
+
+test('fail-on none passes; rejected configs still fail, as errors at their location; suppressed=omit drops them from SARIF', async () => {
+  const ws = workspace({ 'a/openclaw.json': TWO, 'b/openclaw.json': '{ gateway: { bind: 12 } }\n' });
+  const { ports, got } = setup(ws, { 'fail-on': 'none', suppressed: 'omit', 'check-run': 'false', 'sarif-file': 'out/x.sarif' });
+  const result = await run(ports);
+  assert.equal(result.exitCode, 1);
+  assert.deepEqual(got.failed, ['openclaw-audit: openclaw would reject b/openclaw.json.']);
+  const first = got.lines.find((l) => l.startsWith('::error'))!;
+  assert.match(first, /^::error file=b\/openclaw.json,line=1,col=\d+,endLine=1,endColumn=\d+,title=config.invalid%3A OpenClaw config is invalid::gateway.bind: /);
+  const sarif = JSON.parse(readFileSync(join(ws, 'out/x.sarif'), 'utf8'));
+  // The two active findings and the rejected config's issue; the suppressed finding is left out.
+  assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), ['config.invalid', 'gateway.bind_no_auth', 'hooks.path_root']);
+  assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
+  assert.match(got.summary.join(''), /#### ❌ b\/openclaw.json: rejected by openclaw/);
+});
+
+test('bad input: a ConfigurationError naming the input, nothing else runs', async () => {
+  const ws = workspace({ 'openclaw.json': TWO });
+  const { ports, got } = setup(ws, { 'upload-sarif': 'yes' });
+  assert.equal((await run(ports)).exitCode, 1);
+  assert.equal(got.failed.length, 1);
+  assert.match(got.failed[0]!, /^input upload-sarif: expected true or false/);
+  assert.deepEqual(got.summary, []);
+});
+
+test('pull request: sticky comment created, updated in place, then marked resolved; check run batches 50 annotations', async () => {
+  const server = await startFakeGitHub();
+  try {
+    const many = fake({ findings: Array.from({ length: 120 }, (_, i) => ({ checkId: `c.${i}`, severity: i % 3 === 0 ? 'critical' : 'info', line: i + 1, path: `p.${i}` })) });
+    const ws = workspace({ 'openclaw.json': many });
+    const env = prEvent(ws);
+    let { ports, got } = setup(ws, { token: 'test-token' }, env, server);
+    await run(ports);
+    assert.deepEqual(server.errors, []);
+    // Check run: 120 annotations in 3 requests of ≤ 50, no workflow-command annotations.
+    assert.equal(server.checkRuns.length, 1);
+    const cr = server.checkRuns[0]!;
+    assert.equal(cr.create.head_sha, HEAD);
+    assert.equal(cr.create.conclusion, 'failure');
+    assert.equal(cr.create.output.annotations.length, 50);
+    assert.deepEqual(cr.updates.map((u) => u.output.annotations.length), [50, 20]);
+    assert.deepEqual(cr.create.output.annotations[0], { path: 'openclaw.json', start_line: 1, end_line: 1, start_column: 3, end_column: 10, annotation_level: 'failure', message: 'Detail of c.0', title: 'c.0: Title of c.0' });
+    assert.equal(got.lines.filter((l) => /^::(error|warning|notice) file=/.test(l)).length, 0);
+    // Comment created.
+    assert.equal(server.comments.length, 1);
+    assert.match(server.comments[0]!.body, /^<!-- openclaw-audit:sticky -->\n### ❌ openclaw-audit/);
+    const id = server.comments[0]!.id;
+
+    // Second run: same comment updated.
+    writeFileSync(join(ws, 'openclaw.json'), fake({ findings: [{ checkId: 'x.y', severity: 'warn', line: 2 }] }));
+    ({ ports, got } = setup(ws, { token: 'test-token' }, env, server));
+    await run(ports);
+    assert.equal(server.comments.length, 1);
+    assert.equal(server.comments[0]!.id, id);
+    assert.match(server.comments[0]!.body, /x\.y/);
+
+    // Clean: marked resolved, not deleted.
+    writeFileSync(join(ws, 'openclaw.json'), fake({}));
+    ({ ports, got } = setup(ws, { token: 'test-token' }, env, server));
+    assert.equal((await run(ports)).exitCode, 0);
+    assert.equal(server.comments.length, 1);
+    assert.match(server.comments[0]!.body, /^<!-- openclaw-audit:sticky -->\n### ✅ openclaw-audit\n\nResolved: no finding as of aaaaaaa\./);
+    assert.deepEqual(server.errors, []);
+  } finally {
+    await server.close();
+  }
+});
+
+test('read-only token (fork-like 403s): one notice, workflow commands instead, the step does not fail for it', async () => {
+  const server = await startFakeGitHub();
+  try {
+    const forbidden = { status: 403, body: { message: 'Resource not accessible by integration' } };
+    server.override('createCheckRun', forbidden);
+    server.override('listComments', forbidden);
+    server.override('uploadSarif', forbidden);
+    const ws = workspace({ 'openclaw.json': fake({ findings: [{ checkId: 'w.one', severity: 'warn', line: 4 }] }) });
+    const { ports, got } = setup(ws, { token: 'test-token', 'check-run': 'true', 'pr-comment': 'true', 'upload-sarif': 'true' }, prEvent(ws, { fork: true }), server);
+    const result = await run(ports);
+    assert.equal(result.exitCode, 0);
+    assert.deepEqual(got.failed, []);
+    assert.deepEqual(server.errors, []);
+    const notices = got.lines.filter((l) => l.startsWith('::notice'));
+    assert.equal(notices.length, 1);
+    assert.match(notices[0]!, /check run \(needs `checks: write`; HTTP 403\); PR comment \(needs `pull-requests: write`; HTTP 403\); SARIF upload \(needs `security-events: write`; HTTP 403\)/);
+    assert.match(notices[0]!, /Pull requests from forks get a read-only token/);
+    assert.ok(got.lines.includes('::warning file=openclaw.json,line=4,col=3,endLine=4,endColumn=10,title=w.one%3A Title of w.one::Detail of w.one'));
+    assert.ok(got.summary.length === 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('auto on a fork PR does not even try the check run or the comment', async () => {
+  const server = await startFakeGitHub();
+  try {
+    const ws = workspace({ 'openclaw.json': fake({}) });
+    const { ports } = setup(ws, { token: 'test-token' }, prEvent(ws, { fork: true }), server);
+    await run(ports);
+    assert.deepEqual(server.requests, []);
+  } finally {
+    await server.close();
+  }
+});
+
+test('upload-sarif: gzip+base64 body with commit, ref, checkout uri; polls; GHES base path; retries a 502', async () => {
+  const server = await startFakeGitHub({ basePath: '/api/v3' });
+  try {
+    server.override('uploadSarif', { status: 502, body: { message: 'Bad gateway' } }, 1);
+    const ws = workspace({ 'openclaw.json': TWO });
+    const { ports, got } = setup(ws, { token: 'test-token', 'upload-sarif': 'true', 'check-run': 'false', 'pr-comment': 'false', category: 'cfg/main', suppressed: 'omit' }, {}, server);
+    await run(ports);
+    const uploads = server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/code-scanning/sarifs'));
+    assert.equal(uploads.length, 2);
+    assert.deepEqual(server.errors, []);
+    assert.equal(server.sarifs.length, 1);
+    const { body, sarif } = server.sarifs[0]!;
+    assert.equal(body.commit_sha, HEAD);
+    assert.equal(body.ref, 'refs/heads/main');
+    assert.equal(body.checkout_uri, 'file://' + ws);
+    assert.equal(sarif.runs[0].automationDetails.id, 'cfg/main/');
+    assert.equal(sarif.runs[0].results.length, 2);
+    assert.ok(!JSON.stringify(sarif).includes('SECRET123'));
+    assert.ok(server.requests.some((r) => r.method === 'GET' && r.path === `/repos/octo/configs/code-scanning/sarifs/${server.sarifs[0]!.id}`));
+    assert.equal(got.outputs['sarif-id'], server.sarifs[0]!.id);
+    assert.ok(got.lines.some((l) => /retry 1/.test(l)));
+  } finally {
+    await server.close();
+  }
+});
+
+test('only-new: findings on the base are not reported; resolved ones are listed; the base is read from git', async () => {
+  const ws = workspace({});
+  const g = (...args: string[]) => execFileSync('git', args, { cwd: ws, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).toString().trim();
+  g('init', '-q');
+  const write = (text: string) => writeFileSync(join(ws, 'openclaw.json'), text);
+  write(fake({ findings: [{ checkId: 'old.kept', severity: 'critical', line: 2, path: 'a' }, { checkId: 'old.fixed', severity: 'warn', line: 3, path: 'b' }], secrets: ['base-only-secret'] }));
+  g('add', '.');
+  g('commit', '-qm', 'base');
+  const base = g('rev-parse', 'HEAD');
+  // The PR moves the kept finding to another line and adds a new one.
+  write(fake({ findings: [{ checkId: 'old.kept', severity: 'critical', line: 9, path: 'a' }, { checkId: 'new.one', severity: 'warn', line: 4, path: 'c', detail: 'new' }] }));
+  const event = prEvent(ws);
+  const payload = JSON.parse(readFileSync(event.GITHUB_EVENT_PATH!, 'utf8'));
+  payload.pull_request.base.sha = base;
+  writeFileSync(event.GITHUB_EVENT_PATH!, JSON.stringify(payload));
+  const { ports, got } = setup(ws, { 'only-new': 'true', 'check-run': 'false', 'pr-comment': 'false' }, event);
+  const result = await run(ports);
+  assert.equal(result.exitCode, 0);
+  assert.deepEqual(got.failed, []);
+  assert.deepEqual(got.secrets, ['base-only-secret']);
+  assert.deepEqual(got.lines.filter((l) => l.startsWith('::')), ['::warning file=openclaw.json,line=4,col=3,endLine=4,endColumn=10,title=new.one%3A Title of new.one::new']);
+  assert.equal(got.outputs['new-findings'], '1');
+  assert.equal(got.outputs.critical, '0');
+  const summary = got.summary.join('');
+  assert.match(summary, /compared with `main` @ [0-9a-f]{7}\): \*\*0\*\* critical · \*\*1\*\* warn .*; 1 unchanged, 1 resolved\./);
+  assert.match(summary, /1 resolved by this change/);
+  assert.match(summary, /old\.fixed/);
+});
+
+test('only-new without the base commit: a notice, and every finding is reported', async () => {
+  const ws = workspace({ 'openclaw.json': TWO });
+  const { ports, got } = setup(ws, { 'only-new': 'true', 'check-run': 'false', 'pr-comment': 'false' }, prEvent(ws));
+  await run(ports);
+  assert.ok(got.lines.some((l) => l.startsWith('::notice title=openclaw-audit::only-new: not a git checkout')));
+  assert.equal(got.outputs['new-findings'], '2');
+});

@@ -1,0 +1,54 @@
+/** The sticky PR comment: found by its hidden marker, updated in place, marked resolved when the audit is clean. */
+import type { GitHubClient } from './github.ts';
+
+export const COMMENT_MARKER = 'openclaw-audit:sticky';
+/** GitHub refuses comment bodies over 65,536 characters. */
+export const COMMENT_MAX = 65_536;
+
+export function markerFor(category: string | undefined): string {
+  return category ? `${COMMENT_MARKER} category=${category.replace(/-->/g, '')}` : COMMENT_MARKER;
+}
+
+interface IssueComment {
+  id: number;
+  body?: string | null;
+}
+
+export type CommentResult = { action: 'created' | 'updated' | 'resolved' | 'none'; id?: number };
+
+async function findSticky(client: GitHubClient, owner: string, repo: string, pr: number, marker: string): Promise<IssueComment | undefined> {
+  const needle = `<!-- ${marker} -->`;
+  for (let page = 1; page <= 50; page++) {
+    const { data } = await client.request<IssueComment[]>('GET', `/repos/${owner}/${repo}/issues/${pr}/comments?per_page=100&page=${page}`);
+    const found = data.find((c) => typeof c.body === 'string' && c.body.split('\n', 1)[0]!.trim() === needle);
+    if (found) return found;
+    if (data.length < 100) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `body` is the full report (starting with the marker line); `clean` = nothing to report. A clean run never creates a
+ * comment; it rewrites an existing one to `resolvedBody` so the conversation shows the problem went away.
+ */
+export async function upsertStickyComment(
+  client: GitHubClient,
+  target: { owner: string; repo: string; pr: number; marker: string },
+  body: string,
+  clean: boolean,
+  resolvedBody: string,
+): Promise<CommentResult> {
+  const { owner, repo, pr, marker } = target;
+  const existing = await findSticky(client, owner, repo, pr, marker);
+  if (clean) {
+    if (!existing) return { action: 'none' };
+    await client.request('PATCH', `/repos/${owner}/${repo}/issues/comments/${existing.id}`, { body: resolvedBody });
+    return { action: 'resolved', id: existing.id };
+  }
+  if (existing) {
+    await client.request('PATCH', `/repos/${owner}/${repo}/issues/comments/${existing.id}`, { body });
+    return { action: 'updated', id: existing.id };
+  }
+  const { data } = await client.request<IssueComment>('POST', `/repos/${owner}/${repo}/issues/${pr}/comments`, { body });
+  return { action: 'created', id: data.id };
+}
