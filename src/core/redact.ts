@@ -19,7 +19,9 @@ export function collectSecretValues(config: unknown): string[] {
     } else if (isObject(value)) {
       const isRef = typeof value.source === 'string' && typeof value.id === 'string';
       for (const [key, child] of Object.entries(value)) {
-        stack.push({ value: child, secret: !isRef && (secret || SECRET_KEY.test(key)) });
+        // The top-level `secrets` section configures providers (source kinds, modes, commands), not secret values.
+        const secretKey = SECRET_KEY.test(key) && !(value === config && key === 'secrets');
+        stack.push({ value: child, secret: !isRef && (secret || secretKey) });
       }
     }
   }
@@ -31,4 +33,14 @@ export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   return out;
+}
+
+/**
+ * Redacts a JSON document value by value, so that a secret that happens to be a common word (`true`, `file`) can
+ * never break the document's syntax or its keys.
+ */
+export function redactJson(text: string, secrets: readonly string[]): string {
+  if (!secrets.some((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)))) return text;
+  const redacted = JSON.stringify(JSON.parse(text), (_key, value: unknown) => (typeof value === 'string' ? redactText(value, secrets) : value), 2);
+  return text.endsWith('\n') ? `${redacted}\n` : redacted;
 }
