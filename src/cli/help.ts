@@ -18,6 +18,13 @@ Options:
                          nothing outside it is read (default: current folder)
   --lenient              report schema issues as warnings and audit the config
                          as written (for configs that target another openclaw)
+  --fix                  fix what openclaw's \`security audit --fix\` fixes in
+                         config (channels.*.groupPolicy "open" -> "allowlist",
+                         accounts too), in place, in the file each value lives
+                         in (includes too), keeping every other byte; prints
+                         the changes, then the audit after the fix
+  --dry-run              with --fix: print the changes as a unified diff
+                         (for git apply) and write nothing
   --no-color             no colour in text output (also NO_COLOR=1)
   -v, --version          print the version
   -h, --help             print this help
@@ -30,4 +37,5 @@ Examples:
   openclaw-audit config/openclaw.json --json
   openclaw-audit . --format sarif --output openclaw-audit.sarif
   openclaw-audit 'deploy/**/openclaw.json' --fail-on warn
+  openclaw-audit --fix --dry-run > fix.patch && git apply fix.patch
 `;

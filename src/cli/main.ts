@@ -10,6 +10,7 @@ import { toJson } from '../report/json.ts';
 import { renderFormat, type Format } from '../report/formats.ts';
 import { renderText } from '../report/text.ts';
 import { HELP } from './help.ts';
+import { runFixCommand } from '../fix/cli.ts';
 
 export interface CliIo {
   host: Host;
@@ -43,6 +44,8 @@ function parse(argv: string[]) {
       'fail-on': { type: 'string' },
       root: { type: 'string' },
       lenient: { type: 'boolean' },
+      fix: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
       'no-color': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
@@ -81,6 +84,12 @@ export function main(argv: string[], io: CliIo): number {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`openclaw-audit: ${error.message}\n`);
     return 2;
+  }
+  if (values.fix || values['dry-run']) {
+    const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
+    const output = values.output ? resolve(io.cwd, values.output) : undefined;
+    const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
+    return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
   const secrets = [...new Set(outcomes.flatMap((o) => o.secrets))].sort((a, b) => b.length - a.length);

@@ -1,5 +1,6 @@
-/** The machine formats besides JSON and text; each lands with its own issue. */
+/** The machine formats besides JSON and text. */
 import type { AuditOutcome } from '../core/types.ts';
+import { formatSarif, toSarif } from './sarif.ts';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 
@@ -7,6 +8,12 @@ export interface FormatOptions {
   version: string;
 }
 
-export function renderFormat(format: 'sarif' | 'markdown', _outcomes: readonly AuditOutcome[], _options: FormatOptions): string {
+export const REPOSITORY_URL = 'https://github.com/openclaw-audit/openclaw-audit';
+export const DOCS_BASE_URI = `${REPOSITORY_URL}/blob/main/docs/checks/`;
+
+export function renderFormat(format: 'sarif' | 'markdown', outcomes: readonly AuditOutcome[], options: FormatOptions): string {
+  if (format === 'sarif') {
+    return formatSarif(toSarif(outcomes, { toolVersion: options.version, informationUri: REPOSITORY_URL, docsBaseUri: DOCS_BASE_URI }));
+  }
   throw new Error(`--format ${format} is not available yet`);
 }

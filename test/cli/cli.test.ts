@@ -91,3 +91,14 @@ test('the bundled CLI runs under this Node and prints its version and help', () 
   const bad = spawnSync(process.execPath, [bin, join(import.meta.dirname, 'no-such-dir')], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
 });
+
+test('--format sarif prints one SARIF 2.1.0 log that declares every rule', () => {
+  const dir = repo({ 'openclaw.json': '{ gateway: { bind: "lan" } }' });
+  const result = run(['--format', 'sarif', '--fail-on', 'none'], dir);
+  const log = JSON.parse(result.stdout);
+  assert.equal(log.version, '2.1.0');
+  assert.equal(log.runs.length, 1);
+  assert.equal(log.runs[0].tool.driver.name, 'openclaw-audit');
+  assert.equal(log.runs[0].tool.driver.version, '0.0.0-test');
+  assert.ok(log.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'config.invalid'));
+});

@@ -1,0 +1,139 @@
+/**
+ * `--fix` over one or more configs: audit (the config must be valid), plan, apply to the texts, re-load and re-audit
+ * the result. Pure over a `Host`: nothing is written here; the caller writes `FixRun.files`.
+ */
+import { resolve } from 'node:path';
+import type { FileInfo, Host } from '../core/host.ts';
+import { loadConfig } from '../core/config/load.ts';
+import { auditFile } from '../core/run.ts';
+import type { AuditOutcome } from '../core/types.ts';
+import { planFixes, type FixChange, type PlannedEdit } from './plan.ts';
+import { applyEdits, decodeFull } from './text.ts';
+
+export interface FixOptions {
+  host: Host;
+  /** Absolute paths of the config files, fixed in this order. */
+  configPaths: readonly string[];
+  /** Absolute audit root (printed paths are relative to it). */
+  root: string;
+}
+
+/** One file the fixes edit: its text before and after (BOM and line endings included), and the edits between them. */
+export interface FileFix {
+  /** Relative to the root. */
+  file: string;
+  absPath: string;
+  before: string;
+  after: string;
+  /** Edits in `before`'s offsets, sorted, non-overlapping. */
+  edits: PlannedEdit[];
+}
+
+export interface ConfigFix {
+  config: string;
+  /** The config was accepted, and every change openclaw would make was made (or none was needed). */
+  ok: boolean;
+  changes: FixChange[];
+  /** `<path>: <message>` issues of a rejected config, or why a change could not be made. */
+  errors: string[];
+  /** The audit after the fix (of the config as it is, when nothing was changed or it was rejected). */
+  report: AuditOutcome;
+}
+
+export interface FixRun {
+  configs: ConfigFix[];
+  /** Every file to write, once, with all the edits of every config. */
+  files: FileFix[];
+  ok: boolean;
+  /** Secret values of every config before and after, for redacting anything printed. */
+  secrets: string[];
+}
+
+/** A host that sees pending writes. */
+function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host {
+  return {
+    readFile: (p) => pending.get(p) ?? base.readFile(p),
+    realpath: (p) => base.realpath(p),
+    stat: (p): FileInfo | undefined => {
+      const info = base.stat(p);
+      const data = pending.get(p);
+      return info && data ? { ...info, size: data.length } : info;
+    },
+  };
+}
+
+/** Maps an edit made on an already-edited text back to the original text's offsets. */
+function toOriginal(prior: readonly PlannedEdit[], edit: PlannedEdit): PlannedEdit {
+  let shift = 0;
+  for (const p of [...prior].sort((a, b) => a.start - b.start)) {
+    const newEnd = p.start + shift + p.text.length;
+    if (newEnd > edit.start) break;
+    shift += p.text.length - (p.end - p.start);
+  }
+  return { ...edit, start: edit.start - shift, end: edit.end - shift };
+}
+
+export function planFixRun(options: FixOptions): FixRun {
+  const { host, root } = options;
+  const encoder = new TextEncoder();
+  const pending = new Map<string, Uint8Array>();
+  const files = new Map<string, FileFix>();
+  const configs: ConfigFix[] = [];
+  const secrets = new Set<string>();
+  const read = (h: Host, absPath: string) => decodeFull(h.readFile(absPath));
+
+  for (const configPath of options.configPaths) {
+    const current = overlayHost(host, pending);
+    const before = auditFile({ host: current, configPath, root });
+    before.secrets.forEach((s) => secrets.add(s));
+    if (!before.ok) {
+      configs.push({ config: before.config, ok: false, changes: [], errors: before.issues.map((i) => `${i.path}: ${i.message}`), report: before });
+      continue;
+    }
+    const loaded = loadConfig({ host: current, configPath, root });
+    if (!loaded.ok) throw new Error(`config ${before.config} was accepted, then failed to load`);
+    const texts = new Map(loaded.config.files.map((f) => [f, read(current, resolve(root, f))]));
+    const plan = planFixes(loaded.config.tree, texts);
+    const result: ConfigFix = { config: before.config, ok: plan.errors.length === 0, changes: plan.changes, errors: [...plan.errors], report: before };
+    configs.push(result);
+    if (plan.edits.length === 0) continue;
+
+    const next = new Map(pending);
+    const edited = new Map<string, string>();
+    for (const file of new Set(plan.edits.map((e) => e.file))) {
+      const text = applyEdits(texts.get(file)!, plan.edits.filter((e) => e.file === file));
+      edited.set(file, text);
+      next.set(resolve(root, file), encoder.encode(text));
+    }
+    const after = auditFile({ host: overlayHost(host, next), configPath, root });
+    const reloaded = after.ok ? loadConfig({ host: overlayHost(host, next), configPath, root }) : undefined;
+    const left = reloaded?.ok ? planFixes(reloaded.config.tree, new Map([...texts, ...edited])).changes.map((c) => c.path) : [];
+    const stuck = plan.changes.filter((c) => left.includes(c.path));
+    if (!after.ok || stuck.length > 0) {
+      result.ok = false;
+      if (!after.ok) result.errors.push(...after.issues.map((i) => `the fixed config would be rejected, nothing written: ${i.path}: ${i.message}`));
+      for (const c of stuck) result.errors.push(`${c.path}: still "${c.from}" after the edit, nothing written`);
+      continue;
+    }
+    after.secrets.forEach((s) => secrets.add(s));
+    result.report = after;
+    for (const [file, text] of edited) {
+      const absPath = resolve(root, file);
+      const existing = files.get(absPath);
+      const edits = plan.edits.filter((e) => e.file === file);
+      if (existing) {
+        existing.edits = [...existing.edits, ...edits.map((e) => toOriginal(existing.edits, e))].sort((a, b) => a.start - b.start);
+        existing.after = text;
+      } else {
+        files.set(absPath, { file, absPath, before: texts.get(file)!, after: text, edits: [...edits].sort((a, b) => a.start - b.start) });
+      }
+    }
+    for (const [p, bytes] of next) pending.set(p, bytes);
+  }
+  return {
+    configs,
+    files: [...files.values()],
+    ok: configs.every((c) => c.ok),
+    secrets: [...secrets].sort((a, b) => b.length - a.length),
+  };
+}

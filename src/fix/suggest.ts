@@ -1,0 +1,51 @@
+/**
+ * Fix suggestions for pull-request review comments: per block of lines a fix edits, the lines as they are and as
+ * they should be, so that the Action can post them as ```suggestion``` blocks.
+ */
+import { lineBlocks } from './diff.ts';
+import { planFixRun, type FixOptions, type FixRun } from './run.ts';
+
+export interface FixSuggestion {
+  /** Relative to the audit root, `/`-separated. */
+  file: string;
+  /** 1-based, inclusive: GitHub's `start_line` and `line` (equal for a one-line suggestion). */
+  startLine: number;
+  endLine: number;
+  /** The lines `startLine..endLine` as they are, without line terminators. */
+  originalLines: string[];
+  /** The replacement lines, without line terminators. */
+  suggestedLines: string[];
+  /** The config paths the suggestion fixes (one per fix; several when they share a line). */
+  paths: string[];
+}
+
+const stripEol = (line: string) => line.replace(/\r?\n$/, '');
+
+/**
+ * The suggestions of a planned fix run. A block whose lines contain a secret value of the config is left out, so a
+ * review comment never repeats a secret.
+ */
+export function fixSuggestions(run: FixRun): FixSuggestion[] {
+  const out: FixSuggestion[] = [];
+  for (const file of run.files) {
+    for (const block of lineBlocks(file.before, file.edits)) {
+      const originalLines = block.before.map(stripEol);
+      const suggestedLines = block.after.map(stripEol);
+      if (run.secrets.some((s) => originalLines.some((l) => l.includes(s)))) continue;
+      out.push({
+        file: file.file,
+        startLine: block.start + 1,
+        endLine: block.end,
+        originalLines,
+        suggestedLines,
+        paths: block.edits.flatMap((e) => e.paths),
+      });
+    }
+  }
+  return out;
+}
+
+/** Plans the fixes of some configs (nothing is written) and returns them as review suggestions. */
+export function suggestFixes(options: FixOptions): FixSuggestion[] {
+  return fixSuggestions(planFixRun(options));
+}
