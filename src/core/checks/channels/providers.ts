@@ -1,0 +1,90 @@
+/** The official channel plugins whose setup entry carries a security adapter in 2026.9.6, in audit order. */
+import type { ConfigPath } from '../../types.ts';
+import type { Json } from '../rule.ts';
+import { isObject } from '../util.ts';
+import { enabledAtRootAndAccount, keysOf, normalizeE164, restrictSendersGroupsOpen } from './common.ts';
+import { discord } from './discord.ts';
+import type { Account, PluginFinding, Provider } from './types.ts';
+
+const nonBlank = (v: Json) => typeof v === 'string' && v.trim().length > 0;
+
+export const signal: Provider = {
+  id: 'signal',
+  label: 'Signal',
+  implicitAccountKeys: ['account', 'transport'],
+  sharedOmitKeys: ['transport', 'defaultAccount'],
+  isEnabled: (a) => enabledAtRootAndAccount(a),
+  isConfigured: (a) => nonBlank(a.config.account) || Boolean(a.config.transport),
+  dm: {
+    policy: (a) => a.config.dmPolicy,
+    allowFrom: (a) => a.config.allowFrom,
+    normalize: (raw) => normalizeE164(raw.replace(/^signal:/i, '').trim()),
+  },
+  warnings: (a) => restrictSendersGroupsOpen(a, 'Signal groups', 'any member', false),
+};
+
+export const imessage: Provider = {
+  id: 'imessage',
+  label: 'iMessage',
+  implicitAccountKeys: ['cliPath', 'dbPath'],
+  isEnabled: (a) => enabledAtRootAndAccount(a),
+  // any iMessage setting (the materialized dmPolicy included) marks the account configured
+  isConfigured: () => true,
+  dm: {
+    policy: (a) => a.config.dmPolicy,
+    allowFrom: (a) => a.config.allowFrom,
+  },
+  warnings: (a) => restrictSendersGroupsOpen(a, 'iMessage groups', 'any member', false),
+};
+
+const WA_GROUP_FIELDS = ['groupPolicy', 'groupAllowFrom', 'groups'];
+
+function whatsappGroupBase(a: Account): ConfigPath {
+  const accounts = a.root.accounts;
+  const find = (id: string) => (isObject(accounts) ? Object.keys(accounts).find((k) => k.trim().toLowerCase() === id) : undefined);
+  const own = a.entryKey;
+  const has = (key: string | undefined) =>
+    key !== undefined && isObject(accounts?.[key]) && WA_GROUP_FIELDS.some((f) => accounts[key][f] !== undefined);
+  if (has(own)) return ['channels', 'whatsapp', 'accounts', own!];
+  const def = find('default');
+  if (a.accountId !== 'default' && has(def)) return ['channels', 'whatsapp', 'accounts', def!];
+  return ['channels', 'whatsapp'];
+}
+
+function whatsappGroupsOpen(a: Account): PluginFinding[] {
+  if (a.config.groupPolicy !== 'open') return [];
+  const base = whatsappGroupBase(a);
+  const p = (f: string) => [...base, f].join('.');
+  const routed = keysOf(a.config.groups).length > 0;
+  return [
+    {
+      checkId: 'channels.whatsapp.groups.open',
+      titleParams: { label: 'WhatsApp' },
+      detail: routed
+        ? `WhatsApp groups: groupPolicy="open" allows any member in allowed groups to trigger (mention-gated). Set ${p('groupPolicy')}="allowlist" + ${p('groupAllowFrom')} to restrict senders.`
+        : `WhatsApp groups: groupPolicy="open" with no ${p('groups')} allowlist; any group can add + ping (mention-gated). Set ${p('groupPolicy')}="allowlist" + ${p('groupAllowFrom')} or configure ${p('groups')}.`,
+      remediation: null,
+      path: [...base, 'groupPolicy'],
+    },
+  ];
+}
+
+export const whatsapp: Provider = {
+  id: 'whatsapp',
+  label: 'WhatsApp',
+  implicitAccountKeys: ['authDir'],
+  noAccountConfig: true,
+  isEnabled: (a) => a.config.enabled !== false,
+  // every account resolves an auth dir, so it always counts as configured
+  isConfigured: () => true,
+  dm: {
+    policy: (a) => a.config.dmPolicy,
+    allowFrom: (a) => a.config.allowFrom,
+    normalize: (raw) => normalizeE164(raw),
+    inheritFromDefaultAccount: true,
+  },
+  warnings: whatsappGroupsOpen,
+};
+
+/** Audit order: openclaw walks the channel plugins in its registry order. */
+export const PROVIDERS: readonly Provider[] = [discord, signal, whatsapp, imessage];
