@@ -82,6 +82,15 @@ export const rules = defineRules('channels', [
     configPaths: ['channels.<provider>.groupPolicy', 'channels.<provider>.accounts.<account>.groupPolicy'],
   },
   {
+    id: 'channels.<provider>.warning.<n>',
+    severity: 'warn',
+    title: '<label> security warning',
+    help:
+      'A plain security warning from the channel plugin, numbered by its position in the channel findings. IRC uses ' +
+      'it for TLS turned off and for NickServ registration on every connect.',
+    configPaths: ['channels.irc.tls', 'channels.irc.nickserv.register', 'channels.irc.nickserv.password'],
+  },
+  {
     id: 'channels.discord.allowlisted_groups.broad_members',
     severity: 'warn',
     title: 'Discord allowlisted groups have broad member access',

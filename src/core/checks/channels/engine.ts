@@ -40,7 +40,7 @@ export function listAccounts(provider: Provider, cfg: Json): Account[] {
   const root: Record<string, Json> = { ...ROOT_DEFAULTS, ...(cfg.channels[provider.id] as Record<string, Json>) };
   const accounts = isObject(root.accounts) ? root.accounts : undefined;
   const ids = new Set<string>(accounts ? Object.keys(accounts).filter(Boolean) : []);
-  if (provider.implicitAccountKeys.some((k) => hasValue(root[k]))) ids.add('default');
+  if (provider.implicitAccount ? provider.implicitAccount(root) : provider.implicitAccountKeys.some((k) => hasValue(root[k]))) ids.add('default');
   const listed = ids.size === 0 ? ['default'] : [...ids].sort((a, b) => a.localeCompare(b));
   const preferred = typeof root.defaultAccount === 'string' ? normalizeAccountId(root.defaultAccount) : undefined;
   const defaultId =
@@ -83,7 +83,11 @@ export function collectProviders(ctx: CheckContext, providers: readonly Provider
   if (!isObject(cfg) || !isObject(cfg.channels)) return;
   const principals: Principal[] = [];
   const seen = new Set<string>();
-  const emit = (f: PluginFinding, title: string) => {
+  let count = 0;
+  /** Reports unless an identical finding came first (openclaw dedupes on id, severity, title, detail, remediation). */
+  const emit: Emit = (input, title, providerId) => {
+    count += 1; // a plain plugin warning is numbered by the findings pushed before it, duplicates included
+    const f: PluginFinding = input.checkId === 'warning' ? { ...input, checkId: `channels.${providerId}.warning.${count}` } : input;
     const key = [f.checkId, f.severity ?? '', title, f.detail, f.remediation ?? ''].join('\n');
     if (seen.has(key)) return;
     seen.add(key);
@@ -100,7 +104,7 @@ export function collectProviders(ctx: CheckContext, providers: readonly Provider
   reportCollisions(ctx, principals);
 }
 
-type Emit = (finding: PluginFinding, title: string) => void;
+type Emit = (finding: PluginFinding, title: string, providerId?: string) => void;
 
 function auditAccount(ctx: CheckContext, account: Account, principals: Principal[], emit: Emit): void {
   const cfg = ctx.config;
@@ -230,7 +234,8 @@ function auditAccount(ctx: CheckContext, account: Account, principals: Principal
     }
   }
 
-  for (const finding of [...(provider.warnings?.(account, ctx) ?? []), ...(provider.audit?.(account, ctx) ?? [])]) emit(finding, finding.checkId);
+  for (const finding of [...(provider.warnings?.(account, ctx) ?? []), ...(provider.audit?.(account, ctx) ?? [])])
+    emit(finding, finding.checkId, provider.id);
 }
 
 /** Where the plugin says the DM fields of this account live (`buildAccountScopedDmSecurityPolicy`). */

@@ -2,7 +2,7 @@
 import type { ConfigPath } from '../../types.ts';
 import type { Json } from '../rule.ts';
 import { isObject } from '../util.ts';
-import { enabledAtRootAndAccount, keysOf, normalizeE164, restrictSendersGroupsOpen } from './common.ts';
+import { enabledAtRootAndAccount, fieldPath, keysOf, normalizeE164, restrictSendersGroupsOpen } from './common.ts';
 import { discord } from './discord.ts';
 import type { Account, PluginFinding, Provider } from './types.ts';
 
@@ -86,5 +86,69 @@ export const whatsapp: Provider = {
   warnings: whatsappGroupsOpen,
 };
 
+function ircNormalize(raw: string): string {
+  let value = raw.trim().toLowerCase();
+  if (value.startsWith('irc:')) value = value.slice(4);
+  if (value.startsWith('user:')) value = value.slice(5);
+  return value.trim();
+}
+
+export const irc: Provider = {
+  id: 'irc',
+  label: 'IRC',
+  implicitAccountKeys: [],
+  implicitAccount: (root) => nonBlank(root.host) && nonBlank(root.nick),
+  isEnabled: (a) => enabledAtRootAndAccount(a),
+  isConfigured: (a) => nonBlank(a.config.host) && nonBlank(a.config.nick),
+  dm: {
+    policy: (a) => a.config.dmPolicy,
+    allowFrom: (a) => a.config.allowFrom,
+    normalize: ircNormalize,
+    // a bare nick or nick!user (no verified @host) only matches a mutable identity
+    isMutable: (raw) => {
+      const v = ircNormalize(raw);
+      return v !== '' && v !== '*' && !v.includes('@');
+    },
+  },
+  warnings(a) {
+    const out: PluginFinding[] = [];
+    const c = a.config;
+    if (c.groupPolicy === 'open')
+      out.push({
+        checkId: 'channels.irc.groups.open',
+        titleParams: { label: 'IRC' },
+        detail: 'IRC channels: groupPolicy="open" allows all channels and senders (mention-gated). Prefer channels.irc.groupPolicy="allowlist" with channels.irc.groups.',
+        remediation: null,
+        path: fieldPath(a, 'groupPolicy'),
+      });
+    if (c.tls === false)
+      out.push({
+        checkId: 'warning',
+        titleParams: { label: 'IRC' },
+        detail: 'IRC TLS is disabled (channels.irc.tls=false); traffic and credentials travel in plaintext.',
+        remediation: null,
+        path: fieldPath(a, 'tls'),
+      });
+    const register = isObject(c.nickserv) && Boolean(c.nickserv.register);
+    if (register)
+      out.push({
+        checkId: 'warning',
+        titleParams: { label: 'IRC' },
+        detail: 'IRC NickServ registration is enabled (channels.irc.nickserv.register=true); "REGISTER" is sent on every connect. Turn it off after the first successful registration.',
+        remediation: null,
+        path: [...fieldPath(a, 'nickserv'), 'register'],
+      });
+    if (register && !nonBlank(c.nickserv.password) && !nonBlank(c.nickserv.passwordFile))
+      out.push({
+        checkId: 'warning',
+        titleParams: { label: 'IRC' },
+        detail: 'IRC NickServ registration is enabled but no NickServ password resolves; set channels.irc.nickserv.password, channels.irc.nickserv.passwordFile, or IRC_NICKSERV_PASSWORD.',
+        remediation: null,
+        path: [...fieldPath(a, 'nickserv')],
+      });
+    return out;
+  },
+};
+
 /** Audit order: openclaw walks the channel plugins in its registry order. */
-export const PROVIDERS: readonly Provider[] = [discord, signal, whatsapp, imessage];
+export const PROVIDERS: readonly Provider[] = [discord, signal, whatsapp, imessage, irc];

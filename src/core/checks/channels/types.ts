@@ -34,6 +34,7 @@ export interface DmPolicySpec {
 
 /** A finding a plugin-specific collector emits; title and severity default from the rule. */
 export interface PluginFinding {
+  /** `warning` for a plain-string plugin warning: reported as `channels.<id>.warning.<n>` (n = running finding count). */
   checkId: string;
   detail: string;
   severity?: Severity;
@@ -49,6 +50,8 @@ export interface Provider {
   label: string;
   /** Channel keys whose presence makes an implicit `default` account. */
   implicitAccountKeys: string[];
+  /** Replaces implicitAccountKeys when the implicit default needs several keys (IRC: host and nick). */
+  implicitAccount?(root: Record<string, Json>): boolean;
   /** Keys copied only to the default account (signal `transport`) or dropped for named accounts. */
   sharedOmitKeys?: string[];
   /** The resolved account carries no `config` (WhatsApp): no dangerouslyAllowNameMatching check. */
