@@ -249,6 +249,7 @@ function dmBasePath(account: Account): ConfigPath {
     const key = isObject(accounts) ? Object.keys(accounts).find((k) => normalizeAccountId(k) === 'default') : undefined;
     if (key !== undefined && has(accounts![key])) return ['channels', provider.id, 'accounts', key];
   }
+  if (has(rawRoot)) return ['channels', provider.id];
   return entry ? account.prefix : ['channels', provider.id];
 }
 
