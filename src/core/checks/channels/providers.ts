@@ -2,7 +2,7 @@
 import type { ConfigPath } from '../../types.ts';
 import type { Json } from '../rule.ts';
 import { isObject } from '../util.ts';
-import { enabledAtRootAndAccount, fieldPath, keysOf, normalizeE164, restrictSendersGroupsOpen } from './common.ts';
+import { enabledAtRootAndAccount, fieldPath, keysOf, normalizeE164, restrictSendersGroupsOpen, secretConfigured } from './common.ts';
 import { discord } from './discord.ts';
 import type { Account, PluginFinding, Provider } from './types.ts';
 
@@ -150,5 +150,59 @@ export const irc: Provider = {
   },
 };
 
+const secretSet = (v: Json) => nonBlank(v) || (isObject(v) && typeof v.source === 'string' && typeof v.id === 'string');
+
+/** feishu's isFeishuDocToolEnabled: some enabled, credentialed account keeps the `doc` tool (on by default). */
+function feishuDocToolEnabled(cfg: Json): boolean {
+  const feishu = cfg.channels?.feishu;
+  if (!isObject(feishu) || feishu.enabled === false) return false;
+  const baseTools = isObject(feishu.tools) ? feishu.tools : undefined;
+  const baseDoc = baseTools?.doc !== false;
+  const baseAppId = nonBlank(feishu.appId);
+  const baseSecret = secretSet(feishu.appSecret);
+  const accounts = isObject(feishu.accounts) ? feishu.accounts : undefined;
+  if (!accounts || Object.keys(accounts).length === 0) return baseDoc && baseAppId && baseSecret;
+  return Object.values(accounts).some((raw) => {
+    const account = isObject(raw) ? raw : {};
+    if (account.enabled === false) return false;
+    if ((isObject(account.tools) ? account.tools : baseTools)?.doc === false) return false;
+    return (nonBlank(account.appId) || baseAppId) && (secretSet(account.appSecret) || baseSecret);
+  });
+}
+
+export const feishu: Provider = {
+  id: 'feishu',
+  label: 'Feishu',
+  implicitAccountKeys: [],
+  implicitAccount: (root) => nonBlank(root.appId) && root.appSecret !== undefined && root.appSecret !== null && (typeof root.appSecret !== 'string' || nonBlank(root.appSecret)),
+  isEnabled: (a) => enabledAtRootAndAccount(a),
+  isConfigured: (a, ctx) =>
+    nonBlank(a.config.appId) &&
+    secretConfigured(ctx, a.config.appSecret, a.entry && Object.hasOwn(a.entry, 'appSecret') ? [...a.prefix, 'appSecret'] : ['channels', 'feishu', 'appSecret']),
+  warnings: (a) =>
+    a.config.groupPolicy === 'open'
+      ? [
+          {
+            checkId: 'channels.feishu.groups.open',
+            titleParams: { label: 'Feishu' },
+            detail: `Feishu[${a.accountId}] groups: groupPolicy="open" allows any member to trigger (mention-gated). Set channels.feishu.groupPolicy="allowlist" + channels.feishu.groupAllowFrom to restrict senders.`,
+            remediation: null,
+            path: fieldPath(a, 'groupPolicy'),
+          },
+        ]
+      : [],
+  audit: (a, ctx) =>
+    feishuDocToolEnabled(ctx.config)
+      ? [
+          {
+            checkId: 'channels.feishu.doc_owner_open_id',
+            detail: 'channels.feishu tools include "doc": the feishu_doc "create" action can grant document access to the requesting Feishu user.',
+            remediation: 'Turn channels.feishu.tools.doc off when it is not needed, and restrict tool access for untrusted prompts.',
+            path: a.config.tools?.doc !== undefined ? [...fieldPath(a, 'tools'), 'doc'] : ['channels', 'feishu'],
+          },
+        ]
+      : [],
+};
+
 /** Audit order: openclaw walks the channel plugins in its registry order. */
-export const PROVIDERS: readonly Provider[] = [discord, signal, whatsapp, imessage, irc];
+export const PROVIDERS: readonly Provider[] = [discord, signal, whatsapp, imessage, irc, feishu];
