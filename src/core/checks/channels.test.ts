@@ -37,6 +37,25 @@ describe('generic DM checks', () => {
     assert.deepEqual(titles(cfg), ['Discord DMs are open', 'DM principals share a session']);
   });
 
+  it('open without "*" is also inconsistent', () => {
+    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "open", allowFrom: ["123456789012345678"] } } }`), [
+      'channels.discord.dm.open:critical',
+      'channels.discord.dm.open_invalid:warn',
+    ]);
+  });
+
+  it('a wildcard next to a concrete sender under per-channel-peer may share a session', () => {
+    const cfg = `{ ${trusted(['whatsapp'])} session: { dmScope: "per-channel-peer" }, channels: { whatsapp: { dmPolicy: "open", allowFrom: ["*", "+15550000001"] } } }`;
+    assert.deepEqual(channels(cfg), ['channels.whatsapp.dm.open:critical', 'channels.dm.session_collision.whatsapp-default.1:warn']);
+    assert.equal(titles(cfg)[1], 'DM principals may share a session');
+  });
+
+  it('identity links join senders only when they are the same person', () => {
+    const cfg = `{ ${trusted(['signal'])} session: { dmScope: "per-peer", identityLinks: { alice: ["signal:+15550000001", "+15550000002"] } },
+      channels: { signal: { account: "+15551234567", dmPolicy: "allowlist", allowFrom: ["+15550000001", "+15550000002", "+15550000003"] } } }`;
+    assert.deepEqual(channels(cfg), []);
+  });
+
   it('per-channel-peer scope isolates the wildcard', () => {
     const cfg = `{ ${trusted(['discord'])} session: { dmScope: "per-channel-peer" }, channels: { discord: { token: "t", dmPolicy: "open", allowFrom: ["*"] } } }`;
     assert.deepEqual(channels(cfg), ['channels.discord.dm.open:critical']);
