@@ -27,8 +27,10 @@ export function collectFindings(loaded: LoadedConfig, secretDiagnostics: string[
 function toFinding(checkId: string, input: FindingInput, loaded: LoadedConfig): Finding {
   const rule = findRule(checkId);
   if (!rule) throw new UnknownCheckError(`no rule declares checkId ${checkId}`);
-  const title = input.variant ? rule.titles?.[input.variant] : rule.title;
-  if (title === undefined) throw new UnknownCheckError(`rule ${rule.id} has no title variant ${input.variant}`);
+  const template = input.variant ? rule.titles?.[input.variant] : rule.title;
+  if (template === undefined) throw new UnknownCheckError(`rule ${rule.id} has no title variant ${input.variant}`);
+  const params = input.titleParams ?? {};
+  const title = template.replace(/<([A-Za-z]+)>/g, (whole, name: string) => params[name] ?? whole);
   const remediation = input.remediation === null ? undefined : (input.remediation ?? rule.remediation);
   const seen = new Set<string>();
   const related = (input.related ?? [])

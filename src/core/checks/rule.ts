@@ -29,6 +29,8 @@ export interface FindingInput {
   severity?: Severity;
   /** A key of `rule.titles`. */
   variant?: string;
+  /** Values for `<name>` placeholders in the chosen title (titles that embed a channel label or account). */
+  titleParams?: Readonly<Record<string, string>>;
   /** Overrides the rule's remediation; `null` leaves the finding without one. */
   remediation?: string | null;
   /** The key the finding is about (its nearest present parent is used when absent). */
