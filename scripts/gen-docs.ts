@@ -42,6 +42,17 @@ for (const [name, text] of files) {
   if (check) stale.push(name);
   else writeFileSync(path, text);
 }
+// The README carries the checks table between markers, generated from the same registry.
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const START = '<!-- checks:start -->';
+const END = '<!-- checks:end -->';
+const table = files.get('README.md')!.split('\n').filter((line) => line.startsWith('|')).map((line) => line.replace(/\]\(/g, '](docs/checks/')).join('\n');
+const nextReadme = readme.includes(START) ? readme.replace(new RegExp(`${START}[\\s\\S]*?${END}`), () => `${START}\n${table}\n${END}`) : readme;
+if (nextReadme !== readme) {
+  if (check) stale.push('README.md (checks table)');
+  else writeFileSync(readmePath, nextReadme);
+}
 const orphans = existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md') && !files.has(f)) : [];
 if (check) {
   if (stale.length > 0 || orphans.length > 0) {

@@ -121,6 +121,52 @@ for (const id of readdirSync(extDir).sort()) {
   plugins[manifest.id ?? id] = compact(manifest.configSchema, true);
 }
 
+// Official npm channel plugins (`openclaw plugins install @openclaw/<id>`). openclaw validates `channels.<id>` with
+// the installed plugin's `channelConfigs.<id>.schema` (and `plugins.entries.<id>.config` with its configSchema) once
+// the config trusts the plugin. Manifests are read from the plugins oracle's template when present (same packages),
+// else from `npm pack @openclaw/<id>` (only the tarball's openclaw.plugin.json and package.json are read).
+const OFFICIAL_CHANNEL_PLUGINS = (process.env.OC_CHANNEL_PLUGINS ??
+  'discord slack whatsapp signal imessage matrix msteams googlechat mattermost irc line zalo nextcloud-talk feishu nostr zalouser synology-chat twitch tlon').split(/\s+/).filter(Boolean);
+
+function findInstalledManifest(id) {
+  const base = join(homedir(), '.cache', 'oc-oracle', `plugins-${OPENCLAW_VERSION}`);
+  if (!existsSync(base)) return undefined;
+  for (const tpl of readdirSync(base).sort()) {
+    const projects = join(base, tpl, 'state', 'npm', 'projects');
+    if (!existsSync(projects)) continue;
+    for (const project of readdirSync(projects)) {
+      const dir = join(projects, project, 'node_modules', '@openclaw', id);
+      if (existsSync(join(dir, 'openclaw.plugin.json')) && existsSync(join(dir, 'package.json'))) return dir;
+    }
+  }
+  return undefined;
+}
+
+function packManifest(id) {
+  const dir = mkdtempSync(join(tmpdir(), 'oc-plugin-'));
+  const file = execFileSync('npm', ['pack', '--silent', `@openclaw/${id}`], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
+  execFileSync('tar', ['-xzf', file, 'package/openclaw.plugin.json', 'package/package.json'], { cwd: dir });
+  return join(dir, 'package');
+}
+
+const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const officialPlugins = {};
+for (const id of [...OFFICIAL_CHANNEL_PLUGINS].sort()) {
+  const dir = findInstalledManifest(id) ?? packManifest(id);
+  const manifest = JSON.parse(readFileSync(join(dir, 'openclaw.plugin.json'), 'utf8'));
+  const pkgVersion = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+  const entry = { version: pkgVersion, channels: [] };
+  for (const [channelId, cfg] of Object.entries(manifest.channelConfigs ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!cfg?.schema) continue;
+    entry.channels.push(channelId);
+    const schema = compact(cfg.schema, true);
+    // Most equal the generated metadata already kept under `channels`; only differing ones are stored.
+    if (!sameJson(schema, channels[channelId]?.schema)) (entry.channelSchemas ??= {})[channelId] = schema;
+  }
+  if (manifest.configSchema) entry.configSchema = compact(manifest.configSchema, true);
+  officialPlugins[manifest.id ?? id] = entry;
+}
+
 // Id lists used by openclaw refinements that JSON Schema cannot express, read from the dist sources.
 function readSetLiteral(name) {
   for (const f of readdirSync(dist).filter((x) => x.endsWith('.mjs')).sort()) {
@@ -130,9 +176,30 @@ function readSetLiteral(name) {
   }
   throw new Error(`${name} not found in dist`);
 }
+// Unconditional model suppressions from bundled plugin manifests (`modelCatalog.suppressions` without `when`):
+// openclaw rejects configured refs to them with "Unknown model: <provider>/<model>. <reason>".
+const suppressed = new Map();
+const allSuppressions = [];
+for (const id of readdirSync(extDir).sort()) {
+  const manifestPath = join(extDir, id, 'openclaw.plugin.json');
+  if (!existsSync(manifestPath)) continue;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  for (const sup of manifest.modelCatalog?.suppressions ?? []) {
+    const provider = String(sup.provider ?? '').trim().toLowerCase();
+    const model = String(sup.model ?? '').trim().toLowerCase();
+    if (provider && model) allSuppressions.push({ provider, model, pluginId: manifest.id ?? id, reason: sup.reason, when: sup.when });
+  }
+}
+allSuppressions.sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model) || a.pluginId.localeCompare(b.pluginId));
+for (const sup of allSuppressions) {
+  const key = `${sup.provider}/${sup.model}`;
+  if (!sup.when && !suppressed.has(key)) suppressed.set(key, sup.reason ? [sup.provider, sup.model, sup.reason] : [sup.provider, sup.model]);
+}
+
 const facts = {
   builtInModelProviderOverlayIds: readSetLiteral('BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS'),
   legacyWebSearchProviderKeys: readSetLiteral('LEGACY_WEB_SEARCH_PROVIDER_CONFIG_KEYS'),
+  modelSuppressions: [...suppressed.values()],
 };
 
 const data = {
@@ -146,8 +213,9 @@ const data = {
   core,
   channels,
   plugins,
+  officialPlugins,
 };
 writeFileSync(outFile, JSON.stringify(data) + '\n');
 rmSync(stateDir, { recursive: true, force: true });
 rmSync(home, { recursive: true, force: true });
-console.log(`wrote ${outFile} (${(JSON.stringify(data).length / 1024).toFixed(0)} KB; ${Object.keys(channels).length} channels, ${Object.keys(plugins).length} plugins)`);
+console.log(`wrote ${outFile} (${(JSON.stringify(data).length / 1024).toFixed(0)} KB; ${Object.keys(channels).length} channels, ${Object.keys(plugins).length} plugins, ${Object.keys(officialPlugins).length} official channel plugins)`);

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { Host } from '../core/host.ts';
-import { redactText } from '../core/redact.ts';
+import { redactJson, redactText } from '../core/redact.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
@@ -95,7 +95,7 @@ export function main(argv: string[], io: CliIo): number {
       : format === 'json'
         ? toJson(outcomes, { ts: io.now() })
         : renderFormat(format, outcomes, { version: io.version });
-  const output = redactText(rendered, secrets);
+  const output = format === 'json' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
   if (values.output) {
     try {
       io.writeFile(resolve(io.cwd, values.output), output);

@@ -19,16 +19,51 @@ export function collectSecretValues(config: unknown): string[] {
     } else if (isObject(value)) {
       const isRef = typeof value.source === 'string' && typeof value.id === 'string';
       for (const [key, child] of Object.entries(value)) {
-        stack.push({ value: child, secret: !isRef && (secret || SECRET_KEY.test(key)) });
+        // The top-level `secrets` section configures providers (source kinds, modes, commands), not secret values.
+        const secretKey = SECRET_KEY.test(key) && !(value === config && key === 'secrets');
+        stack.push({ value: child, secret: !isRef && (secret || secretKey) });
       }
     }
   }
   return [...found].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * One pattern for all secrets, longest first, so a text is scanned once whatever the number of secrets (a monorepo
+ * audit has one or more per config; a loop of `includes` over the whole output was quadratic).
+ */
+function secretPattern(secrets: readonly string[]): RegExp | undefined {
+  const usable = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+  if (usable.length === 0) return undefined;
+  try {
+    return new RegExp(usable.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+  } catch {
+    return undefined; // too large for one pattern: the caller falls back to one secret at a time
+  }
+}
+
+function replaceEach(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) if (secret && out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
 /** Replaces every occurrence of a secret value in a text. */
 export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return out;
+  const pattern = secretPattern(secrets);
+  return pattern ? text.replace(pattern, REDACTED) : replaceEach(text, secrets);
+}
+
+/**
+ * Redacts a JSON document value by value, so that a secret that happens to be a common word (`true`, `file`) can
+ * never break the document's syntax or its keys.
+ */
+export function redactJson(text: string, secrets: readonly string[]): string {
+  const anyForm = secretPattern([...secrets, ...secrets.map((s) => JSON.stringify(s).slice(1, -1))]);
+  const present = anyForm ? anyForm.test(text) : secrets.some((s) => text.includes(s) || text.includes(JSON.stringify(s).slice(1, -1)));
+  if (!present) return text;
+  const pattern = secretPattern(secrets);
+  const redact = (value: string) => (pattern ? value.replace(pattern, REDACTED) : replaceEach(value, secrets));
+  const redacted = JSON.stringify(JSON.parse(text), (_key, value: unknown) => (typeof value === 'string' ? redact(value) : value), 2);
+  return text.endsWith('\n') ? `${redacted}\n` : redacted;
 }

@@ -62,6 +62,15 @@ export function renderOutcome(outcome: AuditOutcome, options: TextOptions): stri
   return lines.join('\n') + '\n';
 }
 
+/** Control characters from a (possibly hostile) config are shown escaped, never sent to the terminal. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+function escapeStrings<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'string' ? escapeControlCharacters(v) : v)) as T;
+}
+
 export function renderText(outcomes: readonly AuditOutcome[], options: TextOptions): string {
-  return outcomes.map((o) => renderOutcome(o, options)).join('\n');
+  return outcomes.map((o) => renderOutcome(escapeStrings(o), options)).join('\n');
 }

@@ -102,3 +102,11 @@ test('--format sarif prints one SARIF 2.1.0 log that declares every rule', () =>
   assert.equal(log.runs[0].tool.driver.version, '0.0.0-test');
   assert.ok(log.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'config.invalid'));
 });
+
+test('text output escapes control characters that a hostile config puts in keys or values', () => {
+  const dir = repo({ 'openclaw.json': '{ "\\u001b[2J": 1 }' });
+  const result = run([], dir);
+  assert.equal(result.code, 2);
+  assert.doesNotMatch(result.stdout, /\u001b/);
+  assert.match(result.stdout, /Unrecognized key: "\\u001b\[2J"/);
+});

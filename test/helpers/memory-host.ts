@@ -44,8 +44,8 @@ export function auditText(config: string, otherFiles: Record<string, string> = {
 }
 
 /** The (checkId, severity) pairs of an accepted config, in report order; throws when the config is rejected. */
-export function findingIds(config: string, otherFiles: Record<string, string> = {}): string[] {
-  const outcome = auditText(config, otherFiles);
+export function findingIds(config: string, otherFiles: Record<string, string> = {}, options: { lenient?: boolean } = {}): string[] {
+  const outcome = auditText(config, otherFiles, options);
   if (!outcome.ok) throw new Error(`config rejected: ${JSON.stringify(outcome.issues)}`);
   return outcome.findings.map((f) => `${f.checkId}:${f.severity}`);
 }

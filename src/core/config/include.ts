@@ -13,6 +13,10 @@ export const MAX_INCLUDE_DEPTH = 10;
 export const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
 /** Bounds fan-out: a config that names more include files than this in total is refused. */
 export const MAX_INCLUDED_FILES = 1000;
+/** Bounds amplification: the bytes read through `$include`, each read counted (a file included 100 times counts 100 times). */
+export const MAX_INCLUDE_TOTAL_BYTES = 5 * 1024 * 1024;
+/** Bounds the cost of merging (array concatenation, key copies), which a list of includes could make quadratic. */
+export const MAX_MERGE_WORK = 10_000_000;
 const MAX_PATH_LENGTH = 4096;
 const UNSAFE_MERGE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -44,18 +48,23 @@ function typeName(node: ConfigNode): string {
   return node.value === null ? 'null' : typeof node.value;
 }
 
-/** openclaw's deep merge: objects merge key by key, arrays concatenate, anything else is replaced. */
-export function mergeNodes(base: ConfigNode, override: ConfigNode): ConfigNode {
+/**
+ * openclaw's deep merge: objects merge key by key, arrays concatenate, anything else is replaced.
+ * `work.units` is increased by the number of members and items copied.
+ */
+export function mergeNodes(base: ConfigNode, override: ConfigNode, work: { units: number } = { units: 0 }): ConfigNode {
   if (base.kind === 'object' && override.kind === 'object') {
+    work.units += base.members.size + override.members.size;
     const members = new Map<string, ObjectMember>(base.members);
     for (const [key, member] of override.members) {
       if (UNSAFE_MERGE_KEYS.has(key)) continue;
       const existing = members.get(key);
-      members.set(key, existing ? { ...member, value: mergeNodes(existing.value, member.value) } : member);
+      members.set(key, existing ? { ...member, value: mergeNodes(existing.value, member.value, work) } : member);
     }
     return { kind: 'object', span: override.span, members };
   }
   if (base.kind === 'array' && override.kind === 'array') {
+    work.units += base.items.length + override.items.length;
     return { kind: 'array', span: override.span, items: [...base.items, ...override.items] } satisfies ArrayNode;
   }
   return override;
@@ -72,6 +81,13 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
     realBoundary = boundary;
   }
   let readCount = 0;
+  let readBytes = 0;
+  const work = { units: 0 };
+  const merge = (base: ConfigNode, override: ConfigNode, span: SourceSpan): ConfigNode => {
+    const merged = mergeNodes(base, override, work);
+    if (work.units > MAX_MERGE_WORK) fail(`Included content is too large to merge (more than ${MAX_MERGE_WORK} values copied)`, span);
+    return merged;
+  };
 
   const fail = (message: string, span: SourceSpan, includedFrom?: SourceSpan[]): never => {
     throw new ConfigLoadError({
@@ -115,6 +131,10 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
     }
     readCount += 1;
     if (readCount > MAX_INCLUDED_FILES) fail(`More than ${MAX_INCLUDED_FILES} include files are named`, span, chainSpans);
+    readBytes += info!.size;
+    if (readBytes > MAX_INCLUDE_TOTAL_BYTES) {
+      fail(`Include files add up to more than ${MAX_INCLUDE_TOTAL_BYTES} bytes (each inclusion counted)`, span, chainSpans);
+    }
 
     const relFile = display(target);
     const nextSpans = [...spans, span];
@@ -168,7 +188,7 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
     const loaded = targets.map((t) => loadIncluded(t.written, t.span, file, stack, spans));
     let included: ConfigNode;
     if (include.value.kind === 'array') {
-      included = loaded.reduce<ConfigNode>((acc, next) => mergeNodes(acc, next), {
+      included = loaded.reduce<ConfigNode>((acc, next) => merge(acc, next, include.span), {
         kind: 'object',
         span: include.span,
         members: new Map(),
@@ -178,7 +198,7 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
     }
     if (siblings.members.size === 0) return included;
     if (included.kind !== 'object') fail('Sibling keys require included content to be an object', include.span);
-    return mergeNodes(included, siblings);
+    return merge(included, siblings, include.span);
   }
 
   return {

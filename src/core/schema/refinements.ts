@@ -10,6 +10,8 @@ import type { SchemaViolation } from './validate.ts';
 export interface Facts {
   builtInModelProviderOverlayIds: string[];
   legacyWebSearchProviderKeys: string[];
+  /** [provider, model, reason?] of bundled manifests' unconditional model suppressions. */
+  modelSuppressions?: Array<[string, string, string?]>;
 }
 
 export interface Refined {
@@ -122,6 +124,80 @@ function refineModelProviders(config: unknown, facts: Facts, issues: ZodLikeIssu
   }
 }
 
+// --- sandbox security (agents.defaults.sandbox, agents.entries.<id>.sandbox) ---
+
+function stripWindowsNamespace(input: string): string {
+  for (const [lead, unc] of [['\\\\?\\', 'UNC\\'], ['//?/', 'UNC/']] as const) {
+    if (!input.startsWith(lead)) continue;
+    const rest = input.slice(4);
+    return rest.toUpperCase().startsWith(unc) ? `${lead.slice(0, 2)}${rest.slice(4)}` : rest;
+  }
+  return input;
+}
+
+/** Host side of a docker bind spec `host:container[:options]` (a drive letter's colon is not a separator). */
+function bindSource(spec: string): string {
+  const sep = spec.indexOf(':', /^[A-Za-z]:[\\/]/.test(spec) ? 2 : 0);
+  return sep === -1 ? spec : spec.slice(0, sep);
+}
+
+function isAbsoluteHostPath(raw: string): boolean {
+  const p = stripWindowsNamespace(raw);
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+function refineBinds(binds: unknown, at: PathSegment[], out: ZodLikeIssue[]): void {
+  if (!Array.isArray(binds)) return;
+  binds.forEach((raw, i) => {
+    const bind = typeof raw === 'string' ? raw : '';
+    if (!bind.trim()) {
+      out.push(custom([...at, 'binds', i], 'Sandbox security: bind mount entry must be a non-empty string.'));
+      return;
+    }
+    const source = bindSource(bind);
+    if (!isAbsoluteHostPath(source)) {
+      out.push(custom([...at, 'binds', i], `Sandbox security: bind mount "${bind}" uses a non-absolute source path "${source}". Only absolute POSIX or Windows drive-letter paths are supported for sandbox binds.`));
+    }
+  });
+}
+
+function lower(v: unknown): string {
+  return typeof v === 'string' ? v.trim().toLowerCase() : '';
+}
+
+function blockedNetwork(network: unknown, allowJoin: boolean): 'host' | 'container_namespace_join' | null {
+  const n = lower(network);
+  if (!n) return null;
+  if (n === 'host') return 'host';
+  return n.startsWith('container:') && !allowJoin ? 'container_namespace_join' : null;
+}
+
+function refineSandbox(sandbox: unknown, at: PathSegment[], issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
+  if (!isRecord(sandbox)) return;
+  const docker = sandbox.docker;
+  const dockerAt = [...at, 'docker'];
+  if (isRecord(docker) && !abortedAt(issues, dockerAt)) {
+    refineBinds(docker.binds, dockerAt, out);
+    const reason = blockedNetwork(docker.network, docker.dangerouslyAllowContainerNamespaceJoin === true);
+    if (reason === 'host') out.push(custom([...dockerAt, 'network'], 'Sandbox security: network mode "host" is blocked. Use "bridge" or "none" instead.'));
+    if (reason === 'container_namespace_join') out.push(custom([...dockerAt, 'network'], 'Sandbox security: network mode "container:*" is blocked by default. Use a custom bridge network, or set dangerouslyAllowContainerNamespaceJoin=true only when you fully trust this runtime.'));
+    if (lower(docker.seccompProfile) === 'unconfined') out.push(custom([...dockerAt, 'seccompProfile'], 'Sandbox security: seccomp profile "unconfined" is blocked. Use a custom seccomp profile file or omit this setting.'));
+    if (lower(docker.apparmorProfile) === 'unconfined') out.push(custom([...dockerAt, 'apparmorProfile'], 'Sandbox security: AppArmor profile "unconfined" is blocked. Use a named AppArmor profile or omit this setting.'));
+  }
+  const browser = sandbox.browser;
+  const browserAt = [...at, 'browser'];
+  if (isRecord(browser) && !abortedAt(issues, browserAt)) {
+    refineBinds(browser.binds, browserAt, out);
+    if (lower(browser.network) === 'host') out.push(custom([...browserAt, 'network'], 'Sandbox security: browser network mode "host" is blocked. Use "bridge" or a custom bridge network instead.'));
+  }
+  if (!abortedAt(issues, at)) {
+    const allowJoin = isRecord(docker) && docker.dangerouslyAllowContainerNamespaceJoin === true;
+    if (isRecord(browser) && blockedNetwork(browser.network, allowJoin) === 'container_namespace_join') {
+      out.push(custom([...at, 'browser', 'network'], 'Sandbox security: browser network mode "container:*" is blocked by default. Set sandbox.docker.dangerouslyAllowContainerNamespaceJoin=true only when you fully trust this runtime.'));
+    }
+  }
+}
+
 // --- secret-ref policy: credentials openclaw mutates at runtime must stay plain strings ---
 const SECRETREF_DOC = 'https://docs.openclaw.ai/reference/secretref-credential-surface';
 
@@ -159,6 +235,8 @@ export function refineConfig(config: unknown, issues: ZodLikeIssue[], facts: Fac
   refineHeartbeat(get(config, 'agents', 'defaults', 'heartbeat'), ['agents', 'defaults', 'heartbeat'], issues, zod);
   const entries = get(config, 'agents', 'entries');
   if (isRecord(entries)) for (const id of Object.keys(entries)) refineHeartbeat(get(entries[id], 'heartbeat'), ['agents', 'entries', id, 'heartbeat'], issues, zod);
+  refineSandbox(get(config, 'agents', 'defaults', 'sandbox'), ['agents', 'defaults', 'sandbox'], issues, zod);
+  if (isRecord(entries)) for (const id of Object.keys(entries)) refineSandbox(get(entries[id], 'sandbox'), ['agents', 'entries', id, 'sandbox'], issues, zod);
   refineWebSearch(config, facts, issues, zod);
   refineModelProviders(config, facts, issues, zod);
   return { zod, policy: secretRefPolicy(config) };

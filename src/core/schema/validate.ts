@@ -7,7 +7,9 @@ import schemaData from './openclaw-schema.json' with { type: 'json' };
 import { runSchema } from './zod-like.ts';
 import type { JsonSchema, ZodLikeIssue } from './zod-like.ts';
 import { migrateBeforeValidation } from './migrate.ts';
-import { validateChannels } from './plugins.ts';
+import { validateChannels, validatePluginEntries } from './plugins.ts';
+import { validateModelRefs } from './model-refs.ts';
+import type { PluginStageOptions } from './plugins.ts';
 import { refineConfig, mergePolicyIssues } from './refinements.ts';
 import type { Facts } from './refinements.ts';
 import { legacyHint } from './hints.ts';
@@ -31,6 +33,19 @@ interface SchemaData {
   core: JsonSchema;
   channels: Record<string, { pluginId: string; bundled: boolean; schema: JsonSchema }>;
   plugins: Record<string, JsonSchema>;
+  /** Official npm channel plugins (`@openclaw/<id>`): their channel schemas and manifest configSchema. */
+  officialPlugins?: Record<string, OfficialPlugin>;
+}
+
+export type ValidateOptions = PluginStageOptions;
+
+export interface OfficialPlugin {
+  version: string;
+  /** Channel ids the plugin owns. */
+  channels: string[];
+  /** Channel schemas that differ from the generated metadata under `channels` (usually none). */
+  channelSchemas?: Record<string, JsonSchema>;
+  configSchema?: JsonSchema;
 }
 
 export const SCHEMA_DATA = schemaData as unknown as SchemaData;
@@ -160,9 +175,9 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Validates a fully loaded config value like openclaw 2026.9.6. Returns [] when valid. Never throws. */
-export function validateConfig(config: unknown): SchemaViolation[] {
+export function validateConfig(config: unknown, opts: ValidateOptions = {}): SchemaViolation[] {
   try {
-    return addHints(validateInner(config));
+    return addHints(validateInner(config, opts));
   } catch (error) {
     // Last-resort guard: a bug here must not take the audit down.
     return [{ path: [], message: `internal schema validation error: ${error instanceof Error ? error.message : String(error)}` }];
@@ -177,14 +192,19 @@ function addHints(issues: SchemaViolation[]): SchemaViolation[] {
   return issues;
 }
 
-function validateInner(config: unknown): SchemaViolation[] {
+function validateInner(config: unknown, opts: ValidateOptions): SchemaViolation[] {
   const migrated = migrateBeforeValidation(config);
   const ctx = { root: SCHEMA_DATA.core };
   const zodIssues = runSchema(ctx, SCHEMA_DATA.core, migrated);
   const refined = refineConfig(migrated, zodIssues, SCHEMA_DATA.facts);
   const issues = [...zodIssues, ...refined.zod].map(mapZodIssue);
   if (issues.length > 0 || refined.policy.length > 0) return mergePolicyIssues(refined.policy, issues);
-  return validateChannels(migrated);
+  // openclaw's plugin stage: channel schemas (config key order), configured model refs, plugin entry configs.
+  return [
+    ...validateChannels(migrated, opts),
+    ...validateModelRefs(migrated, SCHEMA_DATA.facts.modelSuppressions),
+    ...validatePluginEntries(migrated, opts),
+  ];
 }
 
 export { isPlainRecord };

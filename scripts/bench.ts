@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: speed evidence (issue 7). Measures, in one run on the same inputs:
+ *  1. whole-process `node dist/cli/index.js --json CONFIG` vs the real `openclaw security audit --json` (through
+ *     /work/shared/oracle/openclaw-audit-oracle when `../shared` is present) on a typical config and on the largest
+ *     conformance case: medians, CPU time, peak memory and the ratio;
+ *  2. in-process throughput of `auditFile` over the conformance corpus (configs/s);
+ *  3. a synthetic monorepo of 100 / 500 / 1,000 config folders with `$include`s, audited by one CLI process;
+ *  4. the size of the bundles.
+ * Options: --runs N (CLI repetitions, default 21), --oracle-runs N (default 5), --no-oracle, --quick.
+ * Run `npm run build` first: the CLI figures are for dist/cli/index.js as built.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { auditFile } from '../src/core/run.ts';
+import { nodeHost } from '../src/io/node-host.ts';
+import { CASES_DIR, REPO_ROOT, loadCorpus } from '../test/robustness/harness.ts';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string' }, 'oracle-runs': { type: 'string' }, 'no-oracle': { type: 'boolean' }, quick: { type: 'boolean' } },
+});
+const RUNS = Number(values.runs ?? (values.quick ? 7 : 21));
+const ORACLE_RUNS = Number(values['oracle-runs'] ?? (values.quick ? 3 : 5));
+const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js');
+const ORACLE = resolve(REPO_ROOT, '..', 'shared', 'oracle', 'openclaw-audit-oracle');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Sample {
+  wallMs: number;
+  cpuMs?: number;
+  maxRssMb?: number;
+  code: number | null;
+}
+
+/** One process run; with GNU time, also its CPU time and peak RSS. */
+function runOnce(command: string, args: string[], cwd: string): Sample {
+  const useTime = TIME !== undefined;
+  const start = process.hrtime.bigint();
+  const result = useTime
+    ? spawnSync(TIME, ['-f', '@@%U %S %M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const sample: Sample = { wallMs, code: result.status };
+  const m = useTime ? /@@([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr) : null;
+  if (m) {
+    sample.cpuMs = (Number(m[1]) + Number(m[2])) * 1000;
+    sample.maxRssMb = Number(m[3]) / 1024;
+  }
+  return sample;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+interface Stats {
+  runs: number;
+  wallMs: number;
+  cpuMs?: number;
+  maxRssMb?: number;
+  codes: string;
+}
+
+function measure(command: string, args: string[], cwd: string, runs: number, warmup = 1): Stats {
+  for (let i = 0; i < warmup; i++) runOnce(command, args, cwd);
+  const samples = Array.from({ length: runs }, () => runOnce(command, args, cwd));
+  const cpu = samples.filter((s) => s.cpuMs !== undefined).map((s) => s.cpuMs!);
+  const rss = samples.filter((s) => s.maxRssMb !== undefined).map((s) => s.maxRssMb!);
+  return {
+    runs,
+    wallMs: median(samples.map((s) => s.wallMs)),
+    ...(cpu.length ? { cpuMs: median(cpu) } : {}),
+    ...(rss.length ? { maxRssMb: Math.max(...rss) } : {}),
+    codes: [...new Set(samples.map((s) => String(s.code)))].join('/'),
+  };
+}
+
+const fmt = (n: number | undefined, digits = 0) => (n === undefined ? '—' : n.toFixed(digits));
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function machine(): string {
+  const cpu = cpus();
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}; load average ${load}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+if (!existsSync(CLI)) {
+  console.error(`${CLI} is missing: run npm run build first`);
+  process.exit(1);
+}
+console.log(`# openclaw-audit bench\n\nMachine: ${machine()}\nCLI: dist/cli/index.js (${(statSync(CLI).size / 1024).toFixed(1)} kB)\n`);
+
+// 1. Whole process vs the real tool.
+const corpus = loadCorpus();
+const largest = corpus
+  .map((c) => ({ name: c.name, bytes: Object.values(c.files).reduce((n, f) => n + f.length, 0) }))
+  .sort((a, b) => b.bytes - a.bytes)[0]!;
+const inputs = [
+  { label: 'typical (examples/openclaw.json)', dir: join(REPO_ROOT, 'examples'), file: 'openclaw.json' },
+  { label: `largest case (${largest.name}, ${(largest.bytes / 1024).toFixed(1)} kB with includes)`, dir: join(CASES_DIR, largest.name), file: 'openclaw.json' },
+];
+const oracleAvailable = !values['no-oracle'] && existsSync(ORACLE);
+const rows: string[][] = [];
+for (const input of inputs) {
+  const ours = measure(process.execPath, [CLI, '--json', input.file], input.dir, RUNS, 2);
+  rows.push([input.label, 'openclaw-audit --json', String(ours.runs), fmt(ours.wallMs, 1), fmt(ours.cpuMs), fmt(ours.maxRssMb), ours.codes, '']);
+  if (oracleAvailable) {
+    const real = measure(ORACLE, [join(input.dir, input.file)], input.dir, ORACLE_RUNS, 1);
+    rows.push([input.label, 'openclaw security audit --json', String(real.runs), fmt(real.wallMs, 0), fmt(real.cpuMs), fmt(real.maxRssMb), real.codes, `${(real.wallMs / ours.wallMs).toFixed(0)}× (cpu ${real.cpuMs && ours.cpuMs ? (real.cpuMs / ours.cpuMs).toFixed(0) : '—'}×)`]);
+  }
+}
+console.log('## Whole process (median wall time; CPU = user+sys median; RSS = peak)\n');
+console.log(table(['input', 'tool', 'runs', 'wall ms', 'cpu ms', 'RSS MB', 'exit', 'ratio (real / ours)'], rows));
+if (!oracleAvailable) console.log('\nThe real tool was not measured: ../shared/oracle/openclaw-audit-oracle is absent (or --no-oracle).');
+else console.log('\nThe real tool runs through the oracle wrapper (copies the config folder to a private temp dir, fresh state dir).');
+
+// 2. In-process throughput.
+{
+  const configs = corpus.map((c) => join(CASES_DIR, c.name, 'openclaw.json'));
+  for (const configPath of configs) auditFile({ host: nodeHost, configPath, root: CASES_DIR });
+  let audited = 0;
+  const start = performance.now();
+  const budgetMs = values.quick ? 1000 : 3000;
+  while (performance.now() - start < budgetMs) {
+    for (const configPath of configs) auditFile({ host: nodeHost, configPath, root: CASES_DIR });
+    audited += configs.length;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  console.log(`\n## In-process throughput\n\nauditFile over the ${configs.length} conformance configs (real file system, warm): ${(audited / seconds).toFixed(0)} configs/s (${((seconds * 1000) / audited).toFixed(2)} ms per config, ${audited} audits).`);
+}
+
+// 3. Synthetic monorepo.
+function monorepo(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `oca-bench-${n}-`));
+  for (let i = 0; i < n; i++) {
+    const app = join(dir, 'apps', `app-${String(i).padStart(4, '0')}`);
+    mkdirSync(join(app, 'config'), { recursive: true });
+    writeFileSync(join(app, 'config', 'gateway.json5'), `{\n  mode: "local",\n  bind: "${i % 3 === 0 ? 'lan' : 'loopback'}",\n  port: ${18000 + (i % 1000)},\n  auth: { mode: "token", token: "\${GATEWAY_TOKEN}" },\n}\n`);
+    writeFileSync(join(app, 'config', 'agents.json5'), `{\n  defaults: { workspace: "~/work/app-${i}" },\n  list: [{ id: "main", default: true }, { id: "helper-${i}" }],\n}\n`);
+    writeFileSync(
+      join(app, 'openclaw.json'),
+      `{\n  // app ${i}\n  env: { vars: { GATEWAY_TOKEN: "tok-${i}-0123456789abcdef0123456789" } },\n  gateway: { $include: "./config/gateway.json5" },\n  agents: { $include: "./config/agents.json5" },\n  tools: { profile: "${i % 2 ? 'coding' : 'full'}" },\n}\n`,
+    );
+  }
+  return dir;
+}
+{
+  const sizes = values.quick ? [100, 500] : [100, 500, 1000];
+  const rowsM: string[][] = [];
+  const walls: number[] = [];
+  for (const n of sizes) {
+    const dir = monorepo(n);
+    const stats = measure(process.execPath, [CLI, '--json', '.'], dir, values.quick ? 3 : 5, 1);
+    const out = spawnSync(process.execPath, [CLI, '--json', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const audited = (JSON.parse(out.stdout) as unknown[]).length;
+    rmSync(dir, { recursive: true, force: true });
+    walls.push(stats.wallMs);
+    rowsM.push([String(n), String(audited), String(n * 3), fmt(stats.wallMs, 0), fmt(stats.cpuMs), fmt(stats.wallMs / n, 2), fmt(stats.maxRssMb), stats.codes]);
+  }
+  console.log('\n## Synthetic monorepo (one CLI process over the folder; each app = openclaw.json + 2 included files)\n');
+  console.log(table(['configs', 'audited', 'files', 'wall ms', 'cpu ms', 'ms / config', 'RSS MB', 'exit'], rowsM));
+  const marginal = sizes.slice(1).map((n, i) => `${sizes[0]}→${n}: ${((walls[i + 1]! - walls[0]!) / (n - sizes[0]!)).toFixed(2)} ms`);
+  console.log(`\nMarginal wall time per extra config (process start-up excluded): ${marginal.join(', ')} — equal figures mean linear growth.`);
+}
+
+// 4. Bundle sizes.
+{
+  const bundles = ['dist/cli/index.js', 'dist/action/index.js', 'dist/index.js'].filter((p) => existsSync(join(REPO_ROOT, p)));
+  console.log('\n## Bundles\n');
+  console.log(table(['file', 'bytes', 'kB'], bundles.map((p) => {
+    const size = statSync(join(REPO_ROOT, p)).size;
+    return [p, String(size), (size / 1024).toFixed(1)];
+  })));
+  if (!existsSync(join(REPO_ROOT, 'dist', 'action', 'index.js'))) console.log('\ndist/action/index.js is not built on this branch yet.');
+  const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  console.log(`\nopenclaw-audit ${lock.version}; ${new Date().toISOString()}`);
+}
