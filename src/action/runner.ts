@@ -23,7 +23,7 @@ export function runnerCore(env: Env, write: (text: string) => void, setExitCode:
     command: (line) => write(line + EOL),
     // Each line of a multi-line secret is masked on its own, as the runner matches line by line.
     setSecret: (value) => {
-      for (const part of [value, ...value.split(/\r?\n/)]) if (part.trim()) write(`::add-mask::${escapeData(part)}${EOL}`);
+      for (const part of new Set([value, ...value.split(/\r?\n/)])) if (part.trim()) write(`::add-mask::${escapeData(part)}${EOL}`);
     },
     setOutput: (name, value) => {
       if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, fileCommand(name, value), 'utf8');

@@ -4,6 +4,7 @@
  * HTML, links or @-mentions. Secrets are redacted by the caller (`redactText`) on the finished text.
  */
 import { findRule } from '../core/checks/registry.ts';
+import { docsFileName } from './docs.ts';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan, SuppressedFinding } from '../core/types.ts';
 
 export interface MarkdownOptions {
@@ -54,7 +55,7 @@ function encodePath(file: string): string {
 /** The docs page of a check, as the SARIF reporter's `helpUri`: `<base><rule id without <>>.md`. */
 export function ruleDocsUrl(docsBaseUri: string, checkId: string): string {
   const id = findRule(checkId)?.id ?? checkId;
-  return docsBaseUri + encodeURI(`${id.replace(/[<>]/g, '')}.md`);
+  return docsBaseUri + encodeURI(docsFileName(id));
 }
 
 export function lineAnchor(span: SourceSpan): string {
