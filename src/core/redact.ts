@@ -50,8 +50,29 @@ function replaceEach(text: string, secrets: readonly string[]): string {
 
 /** Replaces every occurrence of a secret value in a text. */
 export function redactText(text: string, secrets: readonly string[]): string {
-  const pattern = secretPattern(secrets);
-  return pattern ? text.replace(pattern, REDACTED) : replaceEach(text, secrets);
+  return replaceAll(text, secrets, secretPattern(secrets));
+}
+
+/** V8 compiles a pattern lazily and may find it too large only when it is used: then one secret at a time. */
+function replaceAll(text: string, secrets: readonly string[], pattern: RegExp | undefined): string {
+  if (!pattern) return replaceEach(text, secrets);
+  try {
+    return text.replace(pattern, REDACTED);
+  } catch {
+    return replaceEach(text, secrets);
+  }
+}
+
+function containsAny(text: string, forms: readonly string[], pattern: RegExp | undefined): boolean {
+  if (pattern) {
+    try {
+      pattern.lastIndex = 0;
+      return pattern.test(text);
+    } catch {
+      // fall through to the plain search
+    }
+  }
+  return forms.some((s) => s.length > 0 && text.includes(s));
 }
 
 /**
@@ -59,11 +80,10 @@ export function redactText(text: string, secrets: readonly string[]): string {
  * never break the document's syntax or its keys.
  */
 export function redactJson(text: string, secrets: readonly string[]): string {
-  const anyForm = secretPattern([...secrets, ...secrets.map((s) => JSON.stringify(s).slice(1, -1))]);
-  const present = anyForm ? anyForm.test(text) : secrets.some((s) => text.includes(s) || text.includes(JSON.stringify(s).slice(1, -1)));
-  if (!present) return text;
+  const forms = [...secrets, ...secrets.map((s) => JSON.stringify(s).slice(1, -1))];
+  if (!containsAny(text, forms, secretPattern(forms))) return text;
   const pattern = secretPattern(secrets);
-  const redact = (value: string) => (pattern ? value.replace(pattern, REDACTED) : replaceEach(value, secrets));
+  const redact = (value: string) => replaceAll(value, secrets, pattern);
   const redacted = JSON.stringify(JSON.parse(text), (_key, value: unknown) => (typeof value === 'string' ? redact(value) : value), 2);
   return text.endsWith('\n') ? `${redacted}\n` : redacted;
 }

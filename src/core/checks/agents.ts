@@ -4,11 +4,13 @@
  * profiles and groups, layered allow/deny policies, exec policy scopes, and the channel sections with the schema
  * defaults openclaw fills in before it audits.
  *
- * Everything here is pure: config in, plain data out. Other check families may import it.
+ * Everything here is pure: config in, plain data out. Other check families may import
+ * it.
  */
 import type { ConfigPath } from '../types.ts';
 import type { Json } from './rule.ts';
 import { isObject } from './util.ts';
+import { SCHEMA_DATA } from '../schema/validate.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Roster
@@ -205,7 +207,21 @@ export function expandToolGroups(list: readonly Json[]): string[] {
   return unique(out);
 }
 
-type Pattern = { kind: 'all' } | { kind: 'exact'; value: string } | { kind: 'regex'; value: RegExp };
+type Pattern = { kind: 'all' } | { kind: 'exact'; value: string } | { kind: 'glob'; parts: string[] };
+
+/** `*` matches any run of characters. Greedy segment search: linear in the name, safe on hostile patterns. */
+function globMatches(name: string, parts: readonly string[]): boolean {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (!name.startsWith(first) || name.length < first.length + last.length) return false;
+  let at = first.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const found = name.indexOf(parts[i]!, at);
+    if (found < 0) return false;
+    at = found + parts[i]!.length;
+  }
+  return name.length - last.length >= at && name.endsWith(last);
+}
 
 function compilePatterns(list: readonly string[]): Pattern[] {
   const out: Pattern[] = [];
@@ -214,13 +230,13 @@ function compilePatterns(list: readonly string[]): Pattern[] {
     if (!value) continue;
     if (value === '*') out.push({ kind: 'all' });
     else if (!value.includes('*')) out.push({ kind: 'exact', value });
-    else out.push({ kind: 'regex', value: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('\\*', '.*')}$`) });
+    else out.push({ kind: 'glob', parts: value.split('*') });
   }
   return out;
 }
 
 function matchesAny(name: string, patterns: readonly Pattern[]): boolean {
-  return patterns.some((p) => p.kind === 'all' || (p.kind === 'exact' ? p.value === name : p.value.test(name)));
+  return patterns.some((p) => p.kind === 'all' || (p.kind === 'exact' ? p.value === name : globMatches(name, p.parts)));
 }
 
 /** One allow/deny layer: deny wins; an absent or empty allow list allows everything else. */
@@ -468,9 +484,18 @@ export function runtimeExecDefaults(config: Json, agent?: AgentEntry): { host: s
 // Channels
 
 /** Bundled channel schemas whose defaults openclaw materializes before it audits. */
-const CHANNEL_SCHEMA_DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  telegram: { dmPolicy: 'pairing', groupPolicy: 'allowlist' },
-};
+/**
+ * The root `dmPolicy`/`groupPolicy` defaults of each channel schema (bundled telegram, and the official channel
+ * plugins, which our users have installed when they configure the channel), read from the generated schema data.
+ */
+const CHANNEL_SCHEMA_DEFAULTS: Readonly<Record<string, Readonly<Record<string, Json>>>> = Object.fromEntries(
+  Object.entries(SCHEMA_DATA.channels).map(([id, channel]) => {
+    const properties = (channel.schema as { properties?: Record<string, { default?: Json }> }).properties ?? {};
+    const defaults: Record<string, Json> = {};
+    for (const key of ['dmPolicy', 'groupPolicy']) if (properties[key]?.default !== undefined) defaults[key] = properties[key]!.default;
+    return [id, defaults];
+  }),
+);
 
 /** `channels` with the bundled channel schemas' root defaults filled in (telegram: dmPolicy, groupPolicy). */
 export function effectiveChannels(config: Json): Record<string, Json> {
