@@ -4,8 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type CliIo } from '../../src/cli/main.ts';
-import { nodeHost } from '../../src/io/node-host.ts';
+import { runCli } from '../robustness/harness.ts';
 
 function repo(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'oca-cli-'));
@@ -16,23 +15,7 @@ function repo(files: Record<string, string>): string {
   return dir;
 }
 
-function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, string>();
-  const io: CliIo = {
-    host: nodeHost,
-    cwd,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    writeFile: (p, t) => written.set(p, t),
-    colorAllowed: false,
-    now: () => 0,
-    version: '0.0.0-test',
-  };
-  const code = main(argv, io);
-  return { code, stdout, stderr, written };
-}
+const run = (argv: string[], cwd: string) => runCli(argv, cwd);
 
 test('a config openclaw rejects exits 2 with every issue at file:line:col, in text and JSON', () => {
   const dir = repo({ 'openclaw.json': '{\n  gateway: {\n    bind: "lan",\n  },\n  oops: [,\n}' });
