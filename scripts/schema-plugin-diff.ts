@@ -2,7 +2,7 @@
 // Differential check of src/core/schema/json-schema.ts against the real openclaw 2026.9.6 plugin-settings validator
 // (dev only: needs the oracle cache ~/.cache/oc-oracle with openclaw and its Node runtime).
 // Generates random values (mostly near-valid, with injected violations) for every plugin configSchema and channel
-// schema in openclaw-schema.json, asks openclaw's validator and ours, and prints the disagreements.
+// schema in openclaw-schema.jsonl, asks openclaw's validator and ours, and prints the disagreements.
 // Usage: npx tsx scripts/schema-plugin-diff.ts [--n 40] [--seed 1] [--verbose] [schema-id-substring...]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';

@@ -106,7 +106,9 @@ test('dist/action/index.js on a fork pull request: annotations, outputs, summary
 test('dist/action/index.js stays under 1 MB, and dist/cli carries no @actions code', { skip: !existsSync(DIST) }, () => {
   const size = readFileSync(DIST).length;
   assert.ok(size <= 1024 * 1024, `dist/action/index.js is ${size} bytes`);
-  const cli = readFileSync(new URL('../dist/cli/index.js', import.meta.url), 'utf8');
-  assert.ok(!cli.includes('@actions/'), 'dist/cli bundles @actions/*');
-  assert.ok(!cli.includes('::add-mask::'), 'dist/cli bundles the Action');
+  for (const file of ['index.js', 'run.js']) {
+    const cli = readFileSync(new URL(`../dist/cli/${file}`, import.meta.url), 'utf8');
+    assert.ok(!cli.includes('@actions/'), `dist/cli/${file} bundles @actions/*`);
+    assert.ok(!cli.includes('::add-mask::'), `dist/cli/${file} bundles the Action`);
+  }
 });

@@ -1,9 +1,10 @@
 /**
  * Schema validation of a fully loaded openclaw config, with openclaw 2026.9.6's issue paths and messages.
- * The data comes from `npm run gen:schema` (openclaw-schema.json); this file interprets it.
+ * The data comes from `npm run gen:schema` (openclaw-schema.jsonl, see sections.ts); this file interprets it.
  */
 import type { PathSegment } from '../types.ts';
-import schemaData from './openclaw-schema.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { readSections } from './sections.ts';
 import { runSchema } from './zod-like.ts';
 import type { JsonSchema, ZodLikeIssue } from './zod-like.ts';
 import { migrateBeforeValidation } from './migrate.ts';
@@ -48,7 +49,8 @@ export interface OfficialPlugin {
   configSchema?: JsonSchema;
 }
 
-export const SCHEMA_DATA = schemaData as unknown as SchemaData;
+// Read beside this module: in the bundles, ncc copies the file next to the bundle and rewrites the URL.
+export const SCHEMA_DATA = readSections(readFileSync(new URL('./openclaw-schema.jsonl', import.meta.url), 'utf8')) as SchemaData;
 
 /** openclaw's dotted form: [] → "<root>", ['bindings', 0, 'match'] → "bindings.0.match". */
 export function formatIssuePath(path: readonly PathSegment[]): string {

@@ -1,0 +1,25 @@
+/** Runs the CLI in this process: real file system, stdout/stderr, exit code. Loaded by index.ts. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { nodeHost } from '../io/node-host.ts';
+import { main } from './main.ts';
+import { VERSION } from '../version.ts';
+
+try {
+  process.exitCode = main(process.argv.slice(2), {
+    host: nodeHost,
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    writeFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    },
+    colorAllowed: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    now: () => Date.now(),
+    version: VERSION,
+  });
+} catch (error) {
+  process.stderr.write(`openclaw-audit: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report it with the config that caused it (secrets removed).\n`);
+  process.exitCode = 2;
+}
