@@ -210,7 +210,11 @@ function createReviewBody(errors: string[], body: any, pull: FakePull): void {
     const right = rightSideLines(file.patch);
     const hunk = right.get(c.line);
     if (hunk === undefined) errors.push(`${w}.line: ${c.line} must be part of the diff`);
-    for (let line = c.start_line ?? c.line; line < c.line; line++) if (right.get(line) !== hunk) errors.push(`${w}.start_line: line ${line} is not in the hunk of line ${c.line}`);
+    for (let line = c.start_line ?? c.line; line < c.line; line++) {
+      if (right.get(line) === hunk) continue;
+      errors.push(`${w}.start_line: line ${line} is not in the hunk of line ${c.line}`);
+      break;
+    }
   }
 }
 
