@@ -1,6 +1,7 @@
 /**
  * The Action: inputs → audit → (only-new) → SARIF + JSON files → annotations or check run → job summary →
- * PR comment → fix suggestions (a PR review) → SARIF upload → outputs → gate. Every I/O goes through `ActionPorts`, so tests run it in-process.
+ * PR comment → fix suggestions (a PR review) → SARIF upload → outputs → gate. Every I/O goes through `ActionPorts`,
+ * so tests run it in-process.
  * Nothing is printed before every secret found in the configs has been masked.
  */
 import { dirname, join, relative, sep } from 'node:path';
