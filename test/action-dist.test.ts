@@ -68,6 +68,7 @@ test('dist/action/index.js on a fork pull request: annotations, outputs, summary
       'INPUT_PR-COMMENT': 'true',
       INPUT_ANNOTATIONS: 'true',
       INPUT_SUPPRESSED: 'sarif',
+      'INPUT_SUGGEST-FIXES': 'true',
       INPUT_TOKEN: 'test-token',
     });
     assert.equal(stderr, '');
@@ -80,6 +81,7 @@ test('dist/action/index.js on a fork pull request: annotations, outputs, summary
     assert.match(error ?? '', /^::error file=bad\/openclaw.json,line=2,col=\d+,endLine=2,endColumn=\d+,title=config.invalid%3A OpenClaw config is invalid::gateway.bind: /);
     assert.equal(lines.filter((l) => l.startsWith('::notice')).length, 1);
     assert.match(lines.find((l) => l.startsWith('::notice'))!, /PR comment \(needs `pull-requests: write`; HTTP 403\)/);
+    assert.ok(lines.includes('suggest-fixes: the pull request comes from a fork, whose token is read-only; no review.'), stdout);
     assert.equal(lines.at(-2), '::error::openclaw-audit: openclaw would reject bad/openclaw.json.');
     const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
     assert.deepEqual(outputs, {
@@ -91,6 +93,7 @@ test('dist/action/index.js on a fork pull request: annotations, outputs, summary
       suppressed: '0',
       'new-findings': '0',
       'sarif-id': '',
+      suggestions: '0',
     });
     const summary = readFileSync(summaryFile, 'utf8');
     assert.match(summary, /#### ❌ bad\/openclaw.json: rejected by openclaw/);

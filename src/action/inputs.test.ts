@@ -17,6 +17,7 @@ test('defaults match action.yml', () => {
     checkRun: 'auto',
     prComment: 'auto',
     onlyNew: false,
+    suggestFixes: false,
     suppressed: 'sarif',
     token: '',
     lenient: false,
@@ -25,7 +26,7 @@ test('defaults match action.yml', () => {
   const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8');
   const section = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:'));
   const blocks = section.split(/\n {2}(?=[a-z-]+:\n)/).slice(1);
-  assert.equal(blocks.length, 13);
+  assert.equal(blocks.length, 14);
   for (const block of blocks) assert.match(block, /Default/, block.split(':')[0]);
 });
 
@@ -45,6 +46,8 @@ test('bad values name the input', () => {
   assert.throws(() => readInputs(env({ 'check-run': 'maybe' }), '/'), /input check-run: expected auto, true or false/);
   assert.throws(() => readInputs(env({ suppressed: 'drop' }), '/'), /input suppressed: expected one of sarif, omit/);
   assert.throws(() => readInputs(env({ 'only-new': 'yes' }), '/'), /input only-new/);
+  assert.throws(() => readInputs(env({ 'suggest-fixes': 'on' }), '/'), /input suggest-fixes: expected true or false/);
+  assert.equal(readInputs(env({ 'suggest-fixes': 'True' }), '/').suggestFixes, true);
 });
 
 test('config is one entry per line; root and sarif-file resolve against the workspace', () => {

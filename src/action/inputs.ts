@@ -28,6 +28,8 @@ export interface ActionInputs {
   checkRun: Auto;
   prComment: Auto;
   onlyNew: boolean;
+  /** Post each `--fix` edit on lines the PR changes as a review suggestion. */
+  suggestFixes: boolean;
   suppressed: 'sarif' | 'omit';
   token: string;
   lenient: boolean;
@@ -96,6 +98,7 @@ export function readInputs(env: Env, cwd: string): ActionInputs {
     checkRun: parseAuto('check-run', raw(env, 'check-run')),
     prComment: parseAuto('pr-comment', raw(env, 'pr-comment')),
     onlyNew: parseBoolean('only-new', raw(env, 'only-new'), false),
+    suggestFixes: parseBoolean('suggest-fixes', raw(env, 'suggest-fixes'), false),
     suppressed: parseChoice('suppressed', raw(env, 'suppressed'), ['sarif', 'omit'] as const, 'sarif'),
     token: raw(env, 'token'),
     lenient: parseBoolean('lenient', raw(env, 'lenient'), false),

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -135,6 +136,7 @@ test('push: masks first, annotates the exact spans, writes summary, SARIF, JSON 
     suppressed: '1',
     'new-findings': '2',
     'sarif-id': '',
+    suggestions: '0',
   });
   assert.deepEqual(got.failed, ['openclaw-audit: 1 finding at or above fail-on: critical.']);
   // The summary is written before the step fails.
@@ -316,4 +318,178 @@ test('only-new without the base commit: a notice, and every finding is reported'
   await run(ports);
   assert.ok(got.lines.some((l) => l.startsWith('::notice title=openclaw-audit::only-new: not a git checkout')));
   assert.equal(got.outputs['new-findings'], '2');
+});
+
+// suggest-fixes ---------------------------------------------------------------------------------------------------
+
+const HEAD_CONFIG =
+  '{\n  // team bots\n  channels: {\n    telegram: { groupPolicy: "open" },\n    slack: { groupPolicy: "open" },\n    discord: {\n      groupPolicy: "open",\n    },\n' +
+  '    matrix: { $include: "./matrix.json5" },\n    whatsapp: {\n      groupPolicy: "open",\n    },\n  },\n}\n';
+/** What GitHub's `pulls/{n}/files` shows for HEAD_CONFIG: telegram was "pairing", slack and whatsapp are new; one hunk. */
+const HEAD_PATCH = [
+  '@@ -1,10 +1,14 @@',
+  ' {',
+  '   // team bots',
+  '   channels: {',
+  '-    telegram: { groupPolicy: "pairing" },',
+  '+    telegram: { groupPolicy: "open" },',
+  '+    slack: { groupPolicy: "open" },',
+  '     discord: {',
+  '       groupPolicy: "open",',
+  '     },',
+  '     matrix: { $include: "./matrix.json5" },',
+  '+    whatsapp: {',
+  '+      groupPolicy: "open",',
+  '+    },',
+  '   },',
+  ' }',
+].join('\n');
+const DOCS = 'https://github.com/openclaw-audit/openclaw-audit/blob/main/docs/checks/';
+const key = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+
+/** `ws/repo` is the git checkout (actions/checkout with `path: repo`), the configs are in `repo/configs`. */
+function suggestWorkspace(): string {
+  const ws = workspace({ 'repo/configs/openclaw.json': HEAD_CONFIG, 'repo/configs/matrix.json5': '{ groupPolicy: "open" }\n' });
+  execFileSync('git', ['init', '-q'], { cwd: join(ws, 'repo') });
+  return ws;
+}
+
+function addPull(server: FakeGitHub, files: Array<{ filename: string; patch?: string }>): void {
+  const unrelated = Array.from({ length: 120 }, (_, i) => ({ filename: `docs/page-${i}.md`, status: 'added' as const, patch: '@@ -0,0 +1 @@\n+x' }));
+  server.addPull(7, { headSha: HEAD, files: [...unrelated, ...files] });
+}
+
+test('suggest-fixes: one review on the PR head, suggestions only on added lines, at repository paths; a re-run posts nothing twice', async () => {
+  const server = await startFakeGitHub();
+  try {
+    addPull(server, [{ filename: 'configs/openclaw.json', patch: HEAD_PATCH }]);
+    const ws = suggestWorkspace();
+    const inputs = { token: 'test-token', root: 'repo/configs', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' };
+    let { ports, got } = setup(ws, inputs, prEvent(ws), server);
+    assert.equal((await run(ports)).exitCode, 0);
+    assert.deepEqual(server.errors, []);
+    // The PR's files are read page by page (the config is on page 2).
+    assert.deepEqual(
+      server.requests.filter((r) => r.path.endsWith('/files')).map((r) => `${r.path}?${r.query}`),
+      ['/repos/octo/configs/pulls/7/files?per_page=100&page=1', '/repos/octo/configs/pulls/7/files?per_page=100&page=2'],
+    );
+    assert.equal(server.reviews.length, 1);
+    const telegram = '    telegram: { groupPolicy: "allowlist" },\n    slack: { groupPolicy: "allowlist" },';
+    const whatsapp = '      groupPolicy: "allowlist",';
+    const k1 = key('configs/openclaw.json', 'channels.telegram.groupPolicy\nchannels.slack.groupPolicy', telegram);
+    const k2 = key('configs/openclaw.json', 'channels.whatsapp.groupPolicy', whatsapp);
+    const flagged = ['security.exposure.open_groups_with_elevated', 'security.exposure.open_groups_with_runtime_or_fs', 'security.exposure.open_groups_with_control_plane_tools', 'security.trust_model.multi_user_heuristic']
+      .map((id) => `[\`${id}\`](${DOCS}${id}.md)`)
+      .join(', ');
+    assert.deepEqual(server.reviews[0]!.body, {
+      commit_id: HEAD,
+      event: 'COMMENT',
+      body: '**openclaw-audit** suggests 2 fixes on lines this pull request changes: the config edits `openclaw security audit --fix` makes. "Commit suggestion" applies one; `npx openclaw-audit --fix` applies them all locally.',
+      comments: [
+        {
+          path: 'configs/openclaw.json',
+          start_line: 4,
+          start_side: 'RIGHT',
+          line: 5,
+          side: 'RIGHT',
+          body:
+            `<!-- openclaw-audit:suggestion key=${k1} -->\n**openclaw-audit** fixes, as \`openclaw security audit --fix\` does:\n` +
+            `- \`channels.telegram.groupPolicy\`: \`"open"\` → \`"allowlist"\` (flagged by ${flagged})\n` +
+            '- `channels.slack.groupPolicy`: `"open"` → `"allowlist"`\n\n' +
+            `\`\`\`suggestion\n${telegram}\n\`\`\`\n`,
+        },
+        {
+          path: 'configs/openclaw.json',
+          line: 11,
+          side: 'RIGHT',
+          body: `<!-- openclaw-audit:suggestion key=${k2} -->\n**openclaw-audit** fixes \`channels.whatsapp.groupPolicy\`: \`"open"\` → \`"allowlist"\`, as \`openclaw security audit --fix\` does.\n\n\`\`\`suggestion\n${whatsapp}\n\`\`\`\n`,
+        },
+      ],
+    });
+    assert.equal(got.outputs.suggestions, '2');
+    assert.ok(got.lines.includes(`suggest-fixes: review ${server.reviews[0]!.id} with 2 suggestions (1 on lines the pull request does not change; 1 outside the diff).`), got.lines.join('\n'));
+    // Nothing was written: the configs are as committed.
+    assert.equal(readFileSync(join(ws, 'repo/configs/openclaw.json'), 'utf8'), HEAD_CONFIG);
+
+    // Second run: the markers are found in the review comments, no second review.
+    ({ ports, got } = setup(ws, inputs, prEvent(ws), server));
+    await run(ports);
+    assert.deepEqual(server.errors, []);
+    assert.equal(server.reviews.length, 1);
+    assert.equal(server.reviewComments.length, 2);
+    assert.equal(got.outputs.suggestions, '0');
+    assert.ok(got.lines.includes('suggest-fixes: no review (2 already posted; 1 on lines the pull request does not change; 1 outside the diff).'), got.lines.join('\n'));
+  } finally {
+    await server.close();
+  }
+});
+
+test('suggest-fixes: a fix whose lines hold a secret is never posted, nor the secret anywhere', async () => {
+  const server = await startFakeGitHub();
+  try {
+    const text = '{\n  channels: {\n    telegram: { botToken: "123456:ABCDEFsecret", groupPolicy: "open" },\n    discord: {\n      groupPolicy: "open",\n    },\n  },\n}\n';
+    const patch = '@@ -0,0 +1,8 @@\n' + text.split('\n').slice(0, -1).map((l) => `+${l}`).join('\n');
+    server.addPull(7, { headSha: HEAD, files: [{ filename: 'openclaw.json', patch }] });
+    const ws = workspace({ 'openclaw.json': text });
+    const { ports, got } = setup(ws, { token: 'test-token', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' }, prEvent(ws), server);
+    await run(ports);
+    assert.deepEqual(server.errors, []);
+    assert.ok(got.secrets.includes('123456:ABCDEFsecret'));
+    assert.equal(server.reviews.length, 1);
+    assert.deepEqual(server.reviews[0]!.body.comments.map((c: { path: string; line: number }) => `${c.path}:${c.line}`), ['openclaw.json:5']);
+    assert.ok(!JSON.stringify(server.requests.map((r) => r.body)).includes('ABCDEFsecret'));
+    assert.ok(got.lines.includes(`suggest-fixes: review ${server.reviews[0]!.id} with 1 suggestion (1 withheld because the lines hold a secret).`), got.lines.join('\n'));
+  } finally {
+    await server.close();
+  }
+});
+
+test('suggest-fixes: skipped with an info line on a push and on a fork PR, without an API call', async () => {
+  const server = await startFakeGitHub();
+  try {
+    const ws = suggestWorkspace();
+    const inputs = { token: 'test-token', root: 'repo/configs', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' };
+    let { ports, got } = setup(ws, inputs, {}, server);
+    await run(ports);
+    assert.ok(got.lines.includes('suggest-fixes: not a pull_request event; no review.'));
+    assert.equal(got.outputs.suggestions, '0');
+    ({ ports, got } = setup(ws, inputs, prEvent(ws, { fork: true }), server));
+    await run(ports);
+    assert.ok(got.lines.includes('suggest-fixes: the pull request comes from a fork, whose token is read-only; no review.'));
+    assert.deepEqual(server.requests, []);
+    // Off by default.
+    ({ ports, got } = setup(ws, { ...inputs, 'suggest-fixes': '' }, prEvent(ws), server));
+    await run(ports);
+    assert.deepEqual(server.requests, []);
+    assert.ok(!got.lines.some((l) => l.includes('suggest-fixes')));
+  } finally {
+    await server.close();
+  }
+});
+
+test('suggest-fixes: 403, 404 and 422 are a warning, the step does not fail for them', async () => {
+  const cases: Array<[route: string, status: number, message: RegExp]> = [
+    ['createReview', 403, /^::warning title=openclaw-audit::suggest-fixes: no review posted: POST \/repos\/octo\/configs\/pulls\/7\/reviews: HTTP 403 \(Resource not accessible by integration\); the token needs `pull-requests: write`$/],
+    ['listPullFiles', 404, /^::warning title=openclaw-audit::suggest-fixes: no review posted: GET \/repos\/octo\/configs\/pulls\/7\/files\?per_page=100&page=1: HTTP 404 \(Not Found\); the token needs `pull-requests: write`$/],
+    ['createReview', 422, /^::warning title=openclaw-audit::suggest-fixes: no review posted: POST \/repos\/octo\/configs\/pulls\/7\/reviews: HTTP 422 \(Unprocessable Entity\)$/],
+  ];
+  for (const [route, status, message] of cases) {
+    const server = await startFakeGitHub();
+    try {
+      addPull(server, [{ filename: 'configs/openclaw.json', patch: HEAD_PATCH }]);
+      server.override(route, { status, body: { message: status === 403 ? 'Resource not accessible by integration' : status === 404 ? 'Not Found' : 'Unprocessable Entity' } });
+      const ws = suggestWorkspace();
+      const { ports, got } = setup(ws, { token: 'test-token', root: 'repo/configs', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' }, prEvent(ws), server);
+      assert.equal((await run(ports)).exitCode, 0);
+      assert.deepEqual(got.failed, []);
+      assert.deepEqual(server.errors, []);
+      const warnings = got.lines.filter((l) => l.startsWith('::warning title=openclaw-audit::'));
+      assert.equal(warnings.length, 1, `${route} ${status}`);
+      assert.match(warnings[0]!, message);
+      assert.equal(got.outputs.suggestions, '0');
+      assert.equal(server.reviews.length, 0);
+    } finally {
+      await server.close();
+    }
+  }
 });

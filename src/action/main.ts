@@ -1,6 +1,7 @@
 /**
  * The Action: inputs → audit → (only-new) → SARIF + JSON files → annotations or check run → job summary →
- * PR comment → SARIF upload → outputs → gate. Every I/O goes through `ActionPorts`, so tests run it in-process.
+ * PR comment → fix suggestions (a PR review) → SARIF upload → outputs → gate. Every I/O goes through `ActionPorts`,
+ * so tests run it in-process.
  * Nothing is printed before every secret found in the configs has been masked.
  */
 import { dirname, join, relative, sep } from 'node:path';
@@ -23,6 +24,7 @@ import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase, type G
 import { nodePorts } from './node-ports.ts';
 import { COMMENT_MAX, markerFor, upsertStickyComment } from './pr-comment.ts';
 import { renderSarif } from './sarif-file.ts';
+import { describeSuggestions, suggestFixesReview } from './suggest-fixes.ts';
 import { UploadError, uploadSarif } from './upload-sarif.ts';
 
 /** The part of `@actions/core` the Action uses. */
@@ -240,6 +242,41 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
     core.info('pr-comment: not a pull_request event; no comment.');
   }
 
+  // Fix suggestions: one review on the PR head, on lines the PR changes.
+  let suggestionsPosted = 0;
+  if (inputs.suggestFixes) {
+    if (!ctx.pullRequest) {
+      core.info('suggest-fixes: not a pull_request event; no review.');
+    } else if (fork) {
+      core.info('suggest-fixes: the pull request comes from a fork, whose token is read-only; no review.');
+    } else if (!client) {
+      warning('suggest-fixes: no token or repository; no review.');
+    } else {
+      const pr = ctx.pullRequest;
+      try {
+        const result = await suggestFixesReview({
+          client,
+          target: { owner: ctx.owner!, repo: ctx.repo!, pr: pr.number },
+          headSha: pr.headSha,
+          host: ports.host,
+          git: ports.git,
+          configPaths: configs,
+          root: inputs.root,
+          workspace,
+          outcomes,
+          secrets,
+          docsBaseUri,
+        });
+        suggestionsPosted = result.posted;
+        core.info(redact(describeSuggestions(result)));
+      } catch (error) {
+        // Opted in, so a failure is a warning (not the end-of-run notice), and never fails the step.
+        const hint = error instanceof GitHubApiError && error.isPermission ? '; the token needs `pull-requests: write`' : '';
+        warning(`suggest-fixes: no review posted: ${error instanceof Error ? error.message : String(error)}${hint}`);
+      }
+    }
+  }
+
   // SARIF upload to code scanning.
   let sarifId = '';
   if (inputs.uploadSarif) {
@@ -279,6 +316,7 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
   core.setOutput('suppressed', String(t.suppressed));
   core.setOutput('new-findings', String(t.critical + t.warn + t.info));
   core.setOutput('sarif-id', sarifId);
+  core.setOutput('suggestions', String(suggestionsPosted));
 
   if (failing) {
     core.setFailed(redact(failMessage(t, inputs.failOn, rejected.map((o) => o.config), baseline !== undefined)));

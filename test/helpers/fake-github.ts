@@ -23,6 +23,31 @@ export interface FakeResponse {
 }
 
 
+export interface FakePullFile {
+  filename: string;
+  status?: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  /** The unified diff GitHub shows (hunks only); absent for binary or very large files. */
+  patch?: string;
+}
+
+export interface FakePull {
+  headSha: string;
+  files: FakePullFile[];
+}
+
+export interface FakeReviewComment {
+  id: number;
+  pull: number;
+  pull_request_review_id: number;
+  commit_id: string;
+  path: string;
+  line: number;
+  side: string;
+  start_line: number | null;
+  start_side: string | null;
+  body: string;
+}
+
 export interface FakeGitHub {
   url: string;
   /** Base path GHES uses (`/api/v3`), when started with one. */
@@ -31,9 +56,17 @@ export interface FakeGitHub {
   comments: Array<{ id: number; body: string }>;
   checkRuns: Array<{ id: number; create: any; updates: any[] }>;
   sarifs: Array<{ id: string; body: any; sarif: any }>;
+  /** Pull requests the pulls endpoints know, by number (see `addPull`). */
+  pulls: Map<number, FakePull>;
+  /** Reviews created, with the request body as sent. */
+  reviews: Array<{ id: number; pull: number; body: any }>;
+  /** Review comments: those of the created reviews, and any a test adds. */
+  reviewComments: FakeReviewComment[];
+  addPull(number: number, pull: FakePull): void;
   /**
    * Answers the next `times` requests of a route (`listComments`, `createComment`, `updateComment`, `createCheckRun`,
-   * `updateCheckRun`, `uploadSarif`, `getSarif`) with `response`, then the normal handler again; forever by default.
+   * `updateCheckRun`, `uploadSarif`, `getSarif`, `listPullFiles`, `listReviewComments`, `createReview`) with
+   * `response`, then the normal handler again; forever by default.
    */
   override(route: string, response: FakeResponse, times?: number): void;
   close(): Promise<void>;
@@ -118,14 +151,86 @@ function uploadBody(errors: string[], body: any): any {
   }
 }
 
+const REVIEW_EVENTS = ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'];
+const SIDES = ['LEFT', 'RIGHT'];
+
+/** Head line number → index of its hunk, for the lines on the right side of a patch (added or context). */
+function rightSideLines(patch: string | undefined): Map<number, number> {
+  const lines = new Map<number, number>();
+  let hunk = -1;
+  let next = 0;
+  for (const row of (patch ?? '').split('\n')) {
+    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(row);
+    if (header) {
+      hunk++;
+      next = Number(header[1]);
+    } else if (hunk >= 0 && (row.startsWith('+') || row.startsWith(' '))) {
+      lines.set(next++, hunk);
+    }
+  }
+  return lines;
+}
+
+function pageQuery(errors: string[], query: URLSearchParams, allowed: string[]): { perPage: number; page: number } {
+  for (const key of query.keys()) if (!allowed.includes(key)) errors.push(`query: unexpected ${key}`);
+  const perPage = Number(query.get('per_page') ?? 30);
+  const page = Number(query.get('page') ?? 1);
+  if (!(Number.isInteger(perPage) && perPage >= 1 && perPage <= 100)) errors.push('per_page: 1..100');
+  if (!(Number.isInteger(page) && page >= 1)) errors.push('page: integer ≥ 1');
+  return { perPage, page };
+}
+
+/** `POST /pulls/{n}/reviews`, including GitHub's rule that every commented line is on the diff, in one hunk. */
+function createReviewBody(errors: string[], body: any, pull: FakePull): void {
+  only(errors, 'body', body, ['commit_id', 'body', 'event', 'comments']);
+  if (body?.commit_id !== undefined && (typeof body.commit_id !== 'string' || !SHA.test(body.commit_id))) errors.push('commit_id: 40-hex string');
+  else if (body?.commit_id !== undefined && body.commit_id !== pull.headSha) errors.push(`commit_id: ${body.commit_id} is not the pull request head ${pull.headSha}`);
+  if (body?.event !== undefined && !REVIEW_EVENTS.includes(body.event)) errors.push(`event: one of ${REVIEW_EVENTS.join(', ')}`);
+  if (['COMMENT', 'REQUEST_CHANGES'].includes(body?.event) && (typeof body.body !== 'string' || body.body === '')) errors.push(`body: required with event ${body.event}`);
+  if (body?.body !== undefined && (typeof body.body !== 'string' || body.body.length > 65536)) errors.push('body: string of at most 65536 characters');
+  if (body?.comments === undefined) return;
+  if (!Array.isArray(body.comments)) return void errors.push('comments: expected an array');
+  for (const [i, c] of body.comments.entries()) {
+    const w = `comments[${i}]`;
+    only(errors, w, c, ['path', 'position', 'body', 'line', 'side', 'start_line', 'start_side']);
+    if (typeof c?.path !== 'string' || c.path === '') errors.push(`${w}.path: required string`);
+    if (typeof c?.body !== 'string' || c.body === '') errors.push(`${w}.body: required string`);
+    else if (c.body.length > 65536) errors.push(`${w}.body: ${c.body.length} characters > 65536`);
+    if (c?.position !== undefined) errors.push(`${w}.position: deprecated, use line and side`);
+    if (!isInt(c?.line) || c.line < 1) errors.push(`${w}.line: required integer ≥ 1`);
+    if (c?.side !== undefined && !SIDES.includes(c.side)) errors.push(`${w}.side: LEFT or RIGHT`);
+    if (c?.start_line !== undefined && (!isInt(c.start_line) || !(c.start_line < c.line))) errors.push(`${w}.start_line: an integer before line`);
+    if (c?.start_side !== undefined && (!SIDES.includes(c.start_side) || c.start_line === undefined)) errors.push(`${w}.start_side: LEFT or RIGHT, with start_line`);
+    const file = pull.files.find((f) => f.filename === c?.path);
+    if (!file) {
+      errors.push(`${w}.path: ${c?.path} is not a file of the pull request`);
+      continue;
+    }
+    if (c.side !== 'RIGHT' || (c.start_line !== undefined && c.start_side !== 'RIGHT')) continue;
+    const right = rightSideLines(file.patch);
+    const hunk = right.get(c.line);
+    if (hunk === undefined) errors.push(`${w}.line: ${c.line} must be part of the diff`);
+    for (let line = c.start_line ?? c.line; line < c.line; line++) {
+      if (right.get(line) === hunk) continue;
+      errors.push(`${w}.start_line: line ${line} is not in the hunk of line ${c.line}`);
+      break;
+    }
+  }
+}
+
 export async function startFakeGitHub(options: { owner?: string; repo?: string; token?: string; basePath?: string } = {}): Promise<FakeGitHub> {
   const owner = options.owner ?? 'octo';
   const repo = options.repo ?? 'configs';
   const token = options.token ?? 'test-token';
   const basePath = options.basePath ?? '';
   const overrides = new Map<string, { response: FakeResponse; remaining: number }>();
-  const state: Omit<FakeGitHub, 'url' | 'override' | 'close'> = { requests: [], errors: [], comments: [], checkRuns: [], sarifs: [] };
+  const state: Omit<FakeGitHub, 'url' | 'override' | 'close' | 'addPull'> = { requests: [], errors: [], comments: [], checkRuns: [], sarifs: [], pulls: new Map(), reviews: [], reviewComments: [] };
   let nextId = 1000;
+  /** GitHub answers 404; recorded as an error too, since a test that asks for a pull request it never added is wrong. */
+  const unknownPull = (req: RecordedRequest): FakeResponse => {
+    state.errors.push(`${req.method} ${req.path}: no pull request added with addPull`);
+    return { status: 404, body: { message: 'Not Found' } };
+  };
 
   const routes: Array<{ name: string; method: string; pattern: RegExp; handle: (m: RegExpMatchArray, req: RecordedRequest, errors: string[]) => FakeResponse }> = [
     {
@@ -198,6 +303,47 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       },
     },
     {
+      name: 'listPullFiles',
+      method: 'GET',
+      pattern: /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/,
+      handle: (m, req, errors) => {
+        const { perPage, page } = pageQuery(errors, req.query, ['per_page', 'page']);
+        const pull = state.pulls.get(Number(m[3]));
+        if (!pull) return unknownPull(req);
+        const files = pull.files.slice((page - 1) * perPage, page * perPage);
+        return { status: 200, body: files.map((f) => ({ sha: '0'.repeat(40), filename: f.filename, status: f.status ?? 'modified', additions: 0, deletions: 0, changes: 0, ...(f.patch !== undefined ? { patch: f.patch } : {}) })) };
+      },
+    },
+    {
+      name: 'listReviewComments',
+      method: 'GET',
+      pattern: /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/comments$/,
+      handle: (m, req, errors) => {
+        const { perPage, page } = pageQuery(errors, req.query, ['per_page', 'page', 'sort', 'direction', 'since']);
+        if (!state.pulls.has(Number(m[3]))) return unknownPull(req);
+        const comments = state.reviewComments.filter((c) => c.pull === Number(m[3]));
+        return { status: 200, body: comments.slice((page - 1) * perPage, page * perPage).map(({ pull: _pull, ...c }) => ({ ...c, user: { login: 'github-actions[bot]' } })) };
+      },
+    },
+    {
+      name: 'createReview',
+      method: 'POST',
+      pattern: /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/reviews$/,
+      handle: (m, req, errors) => {
+        const number = Number(m[3]);
+        const pull = state.pulls.get(number);
+        if (!pull) return unknownPull(req);
+        createReviewBody(errors, req.body, pull);
+        if (errors.length > 0) return { status: 422, body: { message: 'Unprocessable Entity' } }; // nothing recorded
+        const review = { id: nextId++, pull: number, body: req.body };
+        state.reviews.push(review);
+        for (const c of req.body.comments ?? []) {
+          state.reviewComments.push({ id: nextId++, pull: number, pull_request_review_id: review.id, commit_id: req.body.commit_id ?? pull.headSha, path: c.path, line: c.line, side: c.side ?? 'RIGHT', start_line: c.start_line ?? null, start_side: c.start_side ?? null, body: c.body });
+        }
+        return { status: 200, body: { id: review.id, state: req.body.event === 'COMMENT' ? 'COMMENTED' : 'PENDING', commit_id: req.body.commit_id ?? pull.headSha } };
+      },
+    },
+    {
       name: 'getSarif',
       method: 'GET',
       pattern: /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs\/([^/]+)$/,
@@ -261,12 +407,15 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
   const server: FakeGitHub = {
     url: `http://127.0.0.1:${port}${basePath}`,
     ...state,
+    addPull(number, pull) {
+      state.pulls.set(number, pull);
+    },
     override(route, response, times = Infinity) {
       overrides.set(route, { response, remaining: times });
     },
     close: () => new Promise<void>((done) => http.close(() => done())),
   };
   // Share the arrays, so the server's state and the returned object are the same lists.
-  Object.assign(state, { requests: server.requests, errors: server.errors, comments: server.comments, checkRuns: server.checkRuns, sarifs: server.sarifs });
+  Object.assign(state, { requests: server.requests, errors: server.errors, comments: server.comments, checkRuns: server.checkRuns, sarifs: server.sarifs, pulls: server.pulls, reviews: server.reviews, reviewComments: server.reviewComments });
   return server;
 }

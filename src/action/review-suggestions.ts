@@ -1,0 +1,151 @@
+/**
+ * Fix suggestions as pull-request review comments: the repository path, a stable key (hidden in the body, so a re-run
+ * does not post the same suggestion twice), a short explanation and the ```suggestion``` block. Pure.
+ * Config paths come from a possibly hostile config: they are shown only inside code spans.
+ */
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type { FixChange } from '../fix/plan.ts';
+import type { FixSuggestion } from '../fix/suggest.ts';
+import { ruleDocsUrl } from '../report/markdown.ts';
+
+export const SUGGESTION_MARKER = 'openclaw-audit:suggestion';
+/** GitHub refuses comment bodies over 65,536 characters. */
+export const REVIEW_COMMENT_MAX = 65_536;
+const MAX_CHECKS_SHOWN = 4;
+
+export interface SuggestionComment {
+  key: string;
+  /** Relative to the repository root, `/`-separated. */
+  path: string;
+  startLine: number;
+  endLine: number;
+  /** The head lines the suggestion replaces (to check against the PR's diff). */
+  originalLines: string[];
+  body: string;
+}
+
+/** One comment of `POST /repos/{o}/{r}/pulls/{n}/reviews`. */
+export interface ReviewCommentPayload {
+  path: string;
+  line: number;
+  side: 'RIGHT';
+  start_line?: number;
+  start_side?: 'RIGHT';
+  body: string;
+}
+
+export interface SuggestionContext {
+  /** The audit root relative to the repository root, `/`-separated; `''` when they are the same. */
+  repoPrefix: string;
+  /** The changes of the planned fix run (for the values before and after, by config path). */
+  changes: readonly FixChange[];
+  /** Active findings, for the checks that flagged a path. */
+  findings: ReadonlyArray<{ checkId: string; location?: { path: string } }>;
+  docsBaseUri?: string;
+  /** Every secret value of the audited configs: a comment containing one is never built. */
+  secrets: readonly string[];
+}
+
+export interface SuggestionComments {
+  comments: SuggestionComment[];
+  /** Left out because the body would contain a secret value. */
+  withSecret: number;
+  /** Left out because the body would be longer than GitHub accepts. */
+  tooLong: number;
+}
+
+export function suggestionKey(path: string, suggestion: Pick<FixSuggestion, 'paths' | 'suggestedLines'>): string {
+  return createHash('sha256').update([path, suggestion.paths.join('\n'), suggestion.suggestedLines.join('\n')].join('\0')).digest('hex').slice(0, 32);
+}
+
+export function suggestionMarker(key: string): string {
+  return `<!-- ${SUGGESTION_MARKER} key=${key} -->`;
+}
+
+/** The keys of the suggestion markers in a comment body. */
+export function markerKeys(body: string): string[] {
+  return [...body.matchAll(/<!-- openclaw-audit:suggestion key=([0-9a-f]{32}) -->/g)].map((m) => m[1]!);
+}
+
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === char ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/** An inline code span that holds any text (a backtick inside gets a longer fence; line breaks become spaces). */
+export function codeSpan(text: string): string {
+  const flat = text.replace(/\r\n|\r|\n/g, ' ');
+  const fence = '`'.repeat(longestRun(flat, '`') + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+function checksFor(path: string, context: SuggestionContext): string {
+  const ids = [...new Set(context.findings.filter((f) => f.location?.path === path).map((f) => f.checkId))];
+  if (ids.length === 0) return '';
+  const shown = ids.slice(0, MAX_CHECKS_SHOWN).map((id) => (context.docsBaseUri ? `[${codeSpan(id)}](${ruleDocsUrl(context.docsBaseUri, id)})` : codeSpan(id)));
+  const more = ids.length > MAX_CHECKS_SHOWN ? ` and ${ids.length - MAX_CHECKS_SHOWN} more` : '';
+  return ` (flagged by ${shown.join(', ')}${more})`;
+}
+
+function changeLine(path: string, context: SuggestionContext): string {
+  const change = context.changes.find((c) => c.path === path);
+  const values = change ? `: ${codeSpan(JSON.stringify(change.from))} → ${codeSpan(JSON.stringify(change.to))}` : '';
+  return `${codeSpan(path)}${values}${checksFor(path, context)}`;
+}
+
+export function renderSuggestionBody(key: string, suggestion: FixSuggestion, context: SuggestionContext): string {
+  const fence = '`'.repeat(Math.max(3, longestRun(suggestion.suggestedLines.join('\n'), '`') + 1));
+  const what =
+    suggestion.paths.length === 1
+      ? `**openclaw-audit** fixes ${changeLine(suggestion.paths[0]!, context)}, as \`openclaw security audit --fix\` does.`
+      : `**openclaw-audit** fixes, as \`openclaw security audit --fix\` does:\n${suggestion.paths.map((p) => `- ${changeLine(p, context)}`).join('\n')}`;
+  return `${suggestionMarker(key)}\n${what}\n\n${fence}suggestion\n${suggestion.suggestedLines.map((l) => `${l}\n`).join('')}${fence}\n`;
+}
+
+/** The comments to offer, one per suggestion, in order; a key seen twice is offered once. */
+export function suggestionComments(suggestions: readonly FixSuggestion[], context: SuggestionContext): SuggestionComments {
+  const out: SuggestionComments = { comments: [], withSecret: 0, tooLong: 0 };
+  const seen = new Set<string>();
+  for (const suggestion of suggestions) {
+    const path = context.repoPrefix ? posix.join(context.repoPrefix, suggestion.file) : suggestion.file;
+    const key = suggestionKey(path, suggestion);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const body = renderSuggestionBody(key, suggestion, context);
+    const exposed = [body, ...suggestion.originalLines];
+    if (context.secrets.some((s) => s !== '' && exposed.some((text) => text.includes(s)))) {
+      out.withSecret++;
+      continue;
+    }
+    if (body.length > REVIEW_COMMENT_MAX) {
+      out.tooLong++;
+      continue;
+    }
+    out.comments.push({ key, path, startLine: suggestion.startLine, endLine: suggestion.endLine, originalLines: suggestion.originalLines, body });
+  }
+  return out;
+}
+
+export function reviewCommentPayload(comment: SuggestionComment): ReviewCommentPayload {
+  return {
+    path: comment.path,
+    ...(comment.startLine < comment.endLine ? { start_line: comment.startLine, start_side: 'RIGHT' as const } : {}),
+    line: comment.endLine,
+    side: 'RIGHT',
+    body: comment.body,
+  };
+}
+
+export function reviewBody(count: number): string {
+  return (
+    `**openclaw-audit** suggests ${count === 1 ? 'a fix' : `${count} fixes`} on lines this pull request changes: ` +
+    'the config edits `openclaw security audit --fix` makes. "Commit suggestion" applies one; `npx openclaw-audit --fix` applies them all locally.'
+  );
+}
