@@ -5,8 +5,12 @@
  *     conformance case: medians, CPU time, peak memory and the ratio;
  *  2. in-process throughput of `auditFile` over the conformance corpus (configs/s);
  *  3. a synthetic monorepo of 100 / 500 / 1,000 config folders with `$include`s, audited by one CLI process;
- *  4. the size of the bundles.
- * Options: --runs N (CLI repetitions, default 21), --oracle-runs N (default 5), --no-oracle, --quick.
+ *  4. the Action's step time (dist/action/index.js on a push event, no network);
+ *  5. the size of the bundles.
+ * Node's own start-up is measured beside ours (`node -e ''`), with the environment as it is and, when it is set, without
+ * NODE_EXTRA_CA_CERTS (Node 20 reads that certificate file before running any script).
+ * Options: --runs N (CLI repetitions, default 21), --oracle-runs N (default 5), --no-oracle, --quick,
+ * --node PATH (also time the CLI with another Node binary, e.g. Node 24, the Action's runtime; repeatable).
  * Run `npm run build` first: the CLI figures are for dist/cli/index.js as built.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,11 +23,18 @@ import { nodeHost } from '../src/io/node-host.ts';
 import { CASES_DIR, REPO_ROOT, loadCorpus } from '../test/robustness/harness.ts';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string' }, 'oracle-runs': { type: 'string' }, 'no-oracle': { type: 'boolean' }, quick: { type: 'boolean' } },
+  options: {
+    runs: { type: 'string' },
+    'oracle-runs': { type: 'string' },
+    'no-oracle': { type: 'boolean' },
+    quick: { type: 'boolean' },
+    node: { type: 'string', multiple: true },
+  },
 });
 const RUNS = Number(values.runs ?? (values.quick ? 7 : 21));
 const ORACLE_RUNS = Number(values['oracle-runs'] ?? (values.quick ? 3 : 5));
 const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js');
+const ACTION = join(REPO_ROOT, 'dist', 'action', 'index.js');
 const ORACLE = resolve(REPO_ROOT, '..', 'shared', 'oracle', 'openclaw-audit-oracle');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -35,12 +46,12 @@ interface Sample {
 }
 
 /** One process run; with GNU time, also its CPU time and peak RSS. */
-function runOnce(command: string, args: string[], cwd: string): Sample {
+function runOnce(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Sample {
   const useTime = TIME !== undefined;
   const start = process.hrtime.bigint();
   const result = useTime
-    ? spawnSync(TIME, ['-f', '@@%U %S %M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
-    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+    ? spawnSync(TIME, ['-f', '@@%U %S %M', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const sample: Sample = { wallMs, code: result.status };
   const m = useTime ? /@@([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr) : null;
@@ -65,9 +76,9 @@ interface Stats {
   codes: string;
 }
 
-function measure(command: string, args: string[], cwd: string, runs: number, warmup = 1): Stats {
-  for (let i = 0; i < warmup; i++) runOnce(command, args, cwd);
-  const samples = Array.from({ length: runs }, () => runOnce(command, args, cwd));
+function measure(command: string, args: string[], cwd: string, runs: number, warmup = 1, env?: NodeJS.ProcessEnv): Stats {
+  for (let i = 0; i < warmup; i++) runOnce(command, args, cwd, env);
+  const samples = Array.from({ length: runs }, () => runOnce(command, args, cwd, env));
   const cpu = samples.filter((s) => s.cpuMs !== undefined).map((s) => s.cpuMs!);
   const rss = samples.filter((s) => s.maxRssMb !== undefined).map((s) => s.maxRssMb!);
   return {
@@ -98,7 +109,7 @@ if (!existsSync(CLI)) {
   console.error(`${CLI} is missing: run npm run build first`);
   process.exit(1);
 }
-console.log(`# openclaw-audit bench\n\nMachine: ${machine()}\nCLI: dist/cli/index.js (${(statSync(CLI).size / 1024).toFixed(1)} kB)\n`);
+console.log(`# openclaw-audit bench\n\nMachine: ${machine()}\nCLI: dist/cli/index.js (launcher) + run.js (${(statSync(join(REPO_ROOT, 'dist', 'cli', 'run.js')).size / 1024).toFixed(1)} kB) + the schema data it reads\n`);
 
 // 1. Whole process vs the real tool.
 const corpus = loadCorpus();
@@ -111,6 +122,21 @@ const inputs = [
 ];
 const oracleAvailable = !values['no-oracle'] && existsSync(ORACLE);
 const rows: string[][] = [];
+const withoutExtraCerts: NodeJS.ProcessEnv | undefined = process.env.NODE_EXTRA_CA_CERTS ? { ...process.env, NODE_EXTRA_CA_CERTS: undefined } : undefined;
+const nodeVersion = (node: string) => spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+const nodes = [process.execPath, ...(values.node ?? [])];
+const startupRows: string[][] = [];
+for (const node of nodes) {
+  const label = `Node ${nodeVersion(node)}`;
+  const variants: Array<[string, NodeJS.ProcessEnv | undefined]> = [['as is', undefined]];
+  if (withoutExtraCerts) variants.push(['NODE_EXTRA_CA_CERTS unset', withoutExtraCerts]);
+  for (const [envLabel, env] of variants) {
+    const bare = measure(node, ['-e', ''], REPO_ROOT, RUNS, 2, env);
+    const version = measure(node, [CLI, '--version'], REPO_ROOT, RUNS, 2, env);
+    const audit = measure(node, [CLI, '--json', 'openclaw.json'], inputs[0]!.dir, RUNS, 2, env);
+    startupRows.push([label, envLabel, fmt(bare.wallMs, 1), fmt(version.wallMs, 1), fmt(audit.wallMs, 1), fmt(audit.cpuMs), fmt(audit.wallMs - bare.wallMs, 1)]);
+  }
+}
 for (const input of inputs) {
   const ours = measure(process.execPath, [CLI, '--json', input.file], input.dir, RUNS, 2);
   rows.push([input.label, 'openclaw-audit --json', String(ours.runs), fmt(ours.wallMs, 1), fmt(ours.cpuMs), fmt(ours.maxRssMb), ours.codes, '']);
@@ -123,6 +149,8 @@ console.log('## Whole process (median wall time; CPU = user+sys median; RSS = pe
 console.log(table(['input', 'tool', 'runs', 'wall ms', 'cpu ms', 'RSS MB', 'exit', 'ratio (real / ours)'], rows));
 if (!oracleAvailable) console.log('\nThe real tool was not measured: ../shared/oracle/openclaw-audit-oracle is absent (or --no-oracle).');
 else console.log('\nThe real tool runs through the oracle wrapper (copies the config folder to a private temp dir, fresh state dir).');
+console.log(`\n## Start-up (median wall ms of ${RUNS} runs each; typical config)\n`);
+console.log(table(['node', 'environment', "node -e ''", 'ours --version', 'ours --json', 'cpu ms', 'ours minus node'], startupRows));
 
 // 2. In-process throughput.
 {
@@ -173,15 +201,46 @@ function monorepo(n: number): string {
   console.log(`\nMarginal wall time per extra config (process start-up excluded): ${marginal.join(', ')} — equal figures mean linear growth.`);
 }
 
-// 4. Bundle sizes.
+// 4. The Action's step, as the runner starts it, on a push event with every network feature off.
+if (existsSync(ACTION)) {
+  const work = mkdtempSync(join(tmpdir(), 'oca-bench-action-'));
+  const files = { output: join(work, 'output'), summary: join(work, 'summary') };
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_WORKSPACE: REPO_ROOT,
+    GITHUB_REPOSITORY: 'octo/configs',
+    GITHUB_SHA: 'c'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: work,
+    INPUT_CONFIG: 'examples',
+    'INPUT_FAIL-ON': 'none',
+    'INPUT_SARIF-FILE': join(work, 'openclaw-audit.sarif'),
+    'INPUT_UPLOAD-SARIF': 'false',
+    'INPUT_CHECK-RUN': 'false',
+    'INPUT_PR-COMMENT': 'false',
+    INPUT_ANNOTATIONS: 'true',
+    INPUT_SUPPRESSED: 'sarif',
+    INPUT_TOKEN: 'bench-token',
+  };
+  const step = measure(process.execPath, [ACTION], REPO_ROOT, values.quick ? 5 : RUNS, 2, env);
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\n## Action step (no network)\n\nnode dist/action/index.js on a push event, examples/ audited, annotations + summary + SARIF file + outputs, upload/check run/PR comment off: median ${fmt(step.wallMs, 1)} ms wall, ${fmt(step.cpuMs)} ms CPU over ${step.runs} runs (exit ${step.codes}). The runner adds its own start-up around this.`);
+}
+
+// 5. Bundle sizes.
 {
-  const bundles = ['dist/cli/index.js', 'dist/action/index.js', 'dist/index.js'].filter((p) => existsSync(join(REPO_ROOT, p)));
+  const bundles = ['dist/cli/index.js', 'dist/cli/run.js', 'dist/cli/openclaw-schema.jsonl', 'dist/action/index.js', 'dist/action/openclaw-schema.jsonl'].filter((p) => existsSync(join(REPO_ROOT, p)));
   console.log('\n## Bundles\n');
   console.log(table(['file', 'bytes', 'kB'], bundles.map((p) => {
     const size = statSync(join(REPO_ROOT, p)).size;
     return [p, String(size), (size / 1024).toFixed(1)];
   })));
-  if (!existsSync(join(REPO_ROOT, 'dist', 'action', 'index.js'))) console.log('\ndist/action/index.js is not built on this branch yet.');
   const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
   console.log(`\nopenclaw-audit ${lock.version}; ${new Date().toISOString()}`);
 }
