@@ -74,7 +74,7 @@ function where(prefix: string, pointer: string): string {
     .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : `${path}.${segment}`), prefix);
 }
 
-function describe(prefix: string, errors: ErrorObject[] | null | undefined): string[] {
+function explain(prefix: string, errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
     const detail = e.keyword === 'additionalProperties' ? ` (${e.params.additionalProperty})` : e.keyword === 'enum' ? ` (${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})` : '';
     return `${where(prefix, e.instancePath)}: ${e.message}${detail}`;
@@ -134,19 +134,19 @@ function compileOperation(key: string): GitHubOperation {
     pathParams,
     checkRequest({ params, query, body }) {
       const errors: string[] = [];
-      if (!validatePath({ ...params })) errors.push(...describe('path', validatePath.errors));
+      if (!validatePath({ ...params })) errors.push(...explain('path', validatePath.errors));
       const values: Record<string, string> = {};
       for (const [name, value] of query) {
         if (name in values) errors.push(`query.${name}: given more than once`);
         values[name] = value;
       }
-      if (!validateQuery(values)) errors.push(...describe('query', validateQuery.errors));
+      if (!validateQuery(values)) errors.push(...explain('query', validateQuery.errors));
       if (!validateBody) {
         if (body !== undefined) errors.push(`body: ${operation.operationId} takes no body`);
       } else if (body === undefined) {
         if (operation.requestBody!.required) errors.push('body: required');
       } else if (!validateBody(body)) {
-        errors.push(...describe('body', validateBody.errors));
+        errors.push(...explain('body', validateBody.errors));
       }
       return errors;
     },
@@ -155,7 +155,7 @@ function compileOperation(key: string): GitHubOperation {
       const schema = documented?.schema ?? (status >= 400 ? subset.basicError : undefined);
       if (schema) {
         const validate = responseValidator(String(status), schema);
-        return validate(body) ? [] : describe(`response ${status}`, validate.errors);
+        return validate(body) ? [] : explain(`response ${status}`, validate.errors);
       }
       if (!documented) return [`response ${status}: not a documented status of ${operation.operationId}`];
       return body === undefined ? [] : [`response ${status}: documented without a body`];
