@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { nodeHost } from '../io/node-host.ts';
 import { fake, fakeAudit } from '../../test/helpers/fake-audit.ts';
 import { startFakeGitHub, type FakeGitHub } from '../../test/helpers/fake-github.ts';
+import type { FakeRoute } from '../../test/helpers/fake-github-operations.ts';
 import { inputVar } from './inputs.ts';
 import { run, type ActionCore, type ActionPorts } from './main.ts';
 import type { Git } from './only-new.ts';
@@ -468,7 +469,7 @@ test('suggest-fixes: skipped with an info line on a push and on a fork PR, witho
 });
 
 test('suggest-fixes: 403, 404 and 422 are a warning, the step does not fail for them', async () => {
-  const cases: Array<[route: string, status: number, message: RegExp]> = [
+  const cases: Array<[route: FakeRoute, status: number, message: RegExp]> = [
     ['createReview', 403, /^::warning title=openclaw-audit::suggest-fixes: no review posted: POST \/repos\/octo\/configs\/pulls\/7\/reviews: HTTP 403 \(Resource not accessible by integration\); the token needs `pull-requests: write`$/],
     ['listPullFiles', 404, /^::warning title=openclaw-audit::suggest-fixes: no review posted: GET \/repos\/octo\/configs\/pulls\/7\/files\?per_page=100&page=1: HTTP 404 \(Not Found\); the token needs `pull-requests: write`$/],
     ['createReview', 422, /^::warning title=openclaw-audit::suggest-fixes: no review posted: POST \/repos\/octo\/configs\/pulls\/7\/reviews: HTTP 422 \(Unprocessable Entity\)$/],
@@ -477,7 +478,7 @@ test('suggest-fixes: 403, 404 and 422 are a warning, the step does not fail for 
     const server = await startFakeGitHub();
     try {
       addPull(server, [{ filename: 'configs/openclaw.json', patch: HEAD_PATCH }]);
-      server.override(route, { status, body: { message: status === 403 ? 'Resource not accessible by integration' : status === 404 ? 'Not Found' : 'Unprocessable Entity' } });
+      server.override(route, { status, body: { message: status === 403 ? 'Resource not accessible by integration' : status === 404 ? 'Not Found' : 'Unprocessable Entity', documentation_url: 'https://docs.github.com/rest', status: String(status) } });
       const ws = suggestWorkspace();
       const { ports, got } = setup(ws, { token: 'test-token', root: 'repo/configs', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' }, prEvent(ws), server);
       assert.equal((await run(ports)).exitCode, 0);
