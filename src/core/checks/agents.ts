@@ -483,19 +483,23 @@ export function runtimeExecDefaults(config: Json, agent?: AgentEntry): { host: s
 // ---------------------------------------------------------------------------------------------------------------------
 // Channels
 
-/** Bundled channel schemas whose defaults openclaw materializes before it audits. */
 /**
- * The root `dmPolicy`/`groupPolicy` defaults of each channel schema (bundled telegram, and the official channel
- * plugins, which our users have installed when they configure the channel), read from the generated schema data.
+ * The root `dmPolicy`/`groupPolicy` defaults of a channel schema (bundled telegram, and the official channel plugins,
+ * which our users have installed when they configure the channel), read from the generated schema data. Read per
+ * channel on demand: the schemas are parsed only when a config has that channel.
  */
-const CHANNEL_SCHEMA_DEFAULTS: Readonly<Record<string, Readonly<Record<string, Json>>>> = Object.fromEntries(
-  Object.entries(SCHEMA_DATA.channels).map(([id, channel]) => {
-    const properties = (channel.schema as { properties?: Record<string, { default?: Json }> }).properties ?? {};
-    const defaults: Record<string, Json> = {};
+const channelDefaultsCache = new Map<string, Readonly<Record<string, Json>> | undefined>();
+function channelSchemaDefaults(id: string): Readonly<Record<string, Json>> | undefined {
+  if (channelDefaultsCache.has(id)) return channelDefaultsCache.get(id);
+  let defaults: Record<string, Json> | undefined;
+  if (Object.prototype.hasOwnProperty.call(SCHEMA_DATA.channels, id)) {
+    const properties = (SCHEMA_DATA.channels[id]!.schema as { properties?: Record<string, { default?: Json }> }).properties ?? {};
+    defaults = {};
     for (const key of ['dmPolicy', 'groupPolicy']) if (properties[key]?.default !== undefined) defaults[key] = properties[key]!.default;
-    return [id, defaults];
-  }),
-);
+  }
+  channelDefaultsCache.set(id, defaults);
+  return defaults;
+}
 
 /** `channels` with the bundled channel schemas' root defaults filled in (telegram: dmPolicy, groupPolicy). */
 export function effectiveChannels(config: Json): Record<string, Json> {
@@ -503,7 +507,7 @@ export function effectiveChannels(config: Json): Record<string, Json> {
   if (!isObject(channels)) return {};
   const out: Record<string, Json> = {};
   for (const [id, section] of Object.entries(channels)) {
-    const defaults = CHANNEL_SCHEMA_DEFAULTS[id];
+    const defaults = channelSchemaDefaults(id);
     if (defaults && isObject(section)) {
       const filled: Record<string, Json> = { ...section };
       for (const [key, value] of Object.entries(defaults)) if (filled[key] === undefined) filled[key] = value;
