@@ -5,6 +5,14 @@ import { nodeHost } from '../io/node-host.ts';
 import { main } from './main.ts';
 import { VERSION } from '../version.ts';
 
+// A reader that stops early (`| head`) closes the pipe: stop writing and keep the audit's exit code, without a trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`openclaw-audit: cannot write the report: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? process.exitCode : 2);
+  });
+}
+
 try {
   process.exitCode = main(process.argv.slice(2), {
     host: nodeHost,
