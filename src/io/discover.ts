@@ -20,7 +20,8 @@ function walk(dir: string, out: string[], budget: { dirs: number }): void {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.isFile() && CONFIG_NAMES.includes(entry.name)) out.push(join(dir, entry.name));
+    // Symlinked configs are listed too: the loader refuses one that leaves the root, with an error, not in silence.
+    if ((entry.isFile() || entry.isSymbolicLink()) && CONFIG_NAMES.includes(entry.name)) out.push(join(dir, entry.name));
   }
   for (const entry of entries) {
     if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) walk(join(dir, entry.name), out, budget);

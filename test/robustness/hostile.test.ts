@@ -130,6 +130,24 @@ test('symlinks that leave the config folder (to a file, to a folder, to /etc/pas
   assert.notEqual(audit(ok.repo).json.ok, false);
 });
 
+test('a config that is itself a symlink out of the root (given or discovered) is refused unread', () => {
+  const { top, repo } = sandbox({ 'outside/openclaw.json': `{ gateway: { auth: { token: "${MARKER_TEXT}" } } }` });
+  symlinkSync(join(top, 'outside', 'openclaw.json'), join(repo, 'openclaw.json'));
+  mkdirSync(join(repo, 'app'));
+  symlinkSync('/etc/passwd', join(repo, 'app', 'openclaw.json5'));
+  const given = audit(repo, ['openclaw.json']);
+  rejected(given, /^Config file resolves outside the root \(symlink\), not read: openclaw\.json$/);
+  const discovered = runCli(['.'], repo, spyHost());
+  assert.equal(discovered.code, 2);
+  assert.match(discovered.stdout, /openclaw\.json:1:1 <root>: Config file resolves outside the root \(symlink\), not read: openclaw\.json\n/);
+  assert.match(discovered.stdout, /app\/openclaw\.json5:1:1 <root>: Config file resolves outside the root \(symlink\), not read: app\/openclaw\.json5\n/);
+  assert.doesNotMatch(given.stdout + discovered.stdout, new RegExp(`${MARKER_TEXT}|root:x:0`));
+  // A symlinked config that stays inside the root is audited.
+  const ok = sandbox({ 'repo/config/real.json': '{ gateway: { mode: "local" } }' });
+  symlinkSync(join(ok.repo, 'config', 'real.json'), join(ok.repo, 'openclaw.json'));
+  assert.notEqual(audit(ok.repo, ['.']).json.ok, false);
+});
+
 test('include cycles (self, two files, three files) are refused with the cycle spelled out', () => {
   const { repo } = sandbox({
     'repo/self.json': '{ "$include": "./self.json" }',

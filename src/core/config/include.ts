@@ -37,7 +37,8 @@ export interface IncludeOptions {
   display: (absPath: string) => string;
 }
 
-function isInside(child: string, parent: string): boolean {
+/** `child` is `parent` or below it (both absolute, already resolved). */
+export function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }

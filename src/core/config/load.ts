@@ -7,7 +7,7 @@ import type { Host } from '../host.ts';
 import type { ConfigIssue, ConfigPath, SourceLocation } from '../types.ts';
 import { ConfigLoadError } from './errors.ts';
 import { configEnvironment, pathKey, substituteEnv, type UnresolvedReference } from './env.ts';
-import { createIncludeResolver } from './include.ts';
+import { createIncludeResolver, isInside } from './include.ts';
 import { createLocator, type Locator } from './locate.ts';
 import { toPlain, type ConfigNode } from './node.ts';
 import { ParseError, decodeUtf8, parseJson5 } from './parse.ts';
@@ -44,6 +44,14 @@ export function relativeTo(root: string): (absPath: string) => string {
   return (absPath) => relative(root, absPath).split(sep).join('/');
 }
 
+function resolvesInside(host: Host, path: string, root: string): boolean {
+  try {
+    return isInside(host.realpath(path), host.realpath(root));
+  } catch {
+    return false;
+  }
+}
+
 export function loadConfig(options: LoadOptions): LoadResult {
   const { host, configPath, root } = options;
   const display = relativeTo(root);
@@ -61,6 +69,10 @@ export function loadConfig(options: LoadOptions): LoadResult {
   try {
     const info = host.stat(configPath);
     if (!info || info.kind !== 'file') return fail({ path: '<root>', message: `Config file not found: ${file}`, location: point() });
+    // A pull request can replace the config with a symlink to /proc/self/environ or ~/.ssh: never read through one.
+    if (!resolvesInside(host, configPath, root)) {
+      return fail({ path: '<root>', message: `Config file resolves outside the root (symlink), not read: ${file}`, location: point() });
+    }
     if (info.size > MAX_CONFIG_BYTES) {
       return fail({ path: '<root>', message: `Config file is larger than ${MAX_CONFIG_BYTES} bytes (${info.size})`, location: point() });
     }
