@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeGitHub } from './helpers/fake-github.ts';
+import { withFakeGitHub } from './helpers/fake-github.ts';
 
 const DIST = new URL('../dist/action/index.js', import.meta.url).pathname;
 
@@ -29,8 +29,7 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 test('dist/action/index.js on a fork pull request: annotations, outputs, summary, SARIF; 403s degrade to one notice', { skip: !existsSync(DIST) }, async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     server.override('listComments', { status: 403, body: { message: 'Resource not accessible by integration' } });
     const ws = mkdtempSync(join(tmpdir(), 'oca-dist-'));
     mkdirSync(join(ws, 'bad'));
@@ -101,9 +100,7 @@ test('dist/action/index.js on a fork pull request: annotations, outputs, summary
     const sarif = JSON.parse(readFileSync(join(ws, 'openclaw-audit.sarif'), 'utf8'));
     assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
     assert.ok(JSON.parse(readFileSync(outputs['findings-json']!, 'utf8')).ok === false);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('dist/action/index.js stays under 1 MB, and dist/cli carries no @actions code', { skip: !existsSync(DIST) }, () => {

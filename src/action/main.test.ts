@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { nodeHost } from '../io/node-host.ts';
 import { fake, fakeAudit } from '../../test/helpers/fake-audit.ts';
-import { startFakeGitHub, type FakeGitHub } from '../../test/helpers/fake-github.ts';
+import { startFakeGitHub, withFakeGitHub, type FakeGitHub } from '../../test/helpers/fake-github.ts';
 import type { FakeRoute } from '../../test/helpers/fake-github-operations.ts';
 import { inputVar } from './inputs.ts';
 import { run, type ActionCore, type ActionPorts } from './main.ts';
@@ -180,8 +180,7 @@ test('bad input: a ConfigurationError naming the input, nothing else runs', asyn
 });
 
 test('pull request: sticky comment created, updated in place, then marked resolved; check run batches 50 annotations', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     const many = fake({ findings: Array.from({ length: 120 }, (_, i) => ({ checkId: `c.${i}`, severity: i % 3 === 0 ? 'critical' : 'info', line: i + 1, path: `p.${i}` })) });
     const ws = workspace({ 'openclaw.json': many });
     const env = prEvent(ws);
@@ -217,14 +216,11 @@ test('pull request: sticky comment created, updated in place, then marked resolv
     assert.equal(server.comments.length, 1);
     assert.match(server.comments[0]!.body, /^<!-- openclaw-audit:sticky -->\n### ✅ openclaw-audit\n\nResolved: no finding as of aaaaaaa\./);
     assert.deepEqual(server.errors, []);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('read-only token (fork-like 403s): one notice, workflow commands instead, the step does not fail for it', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     const forbidden = { status: 403, body: { message: 'Resource not accessible by integration' } };
     server.override('createCheckRun', forbidden);
     server.override('listComments', forbidden);
@@ -241,21 +237,16 @@ test('read-only token (fork-like 403s): one notice, workflow commands instead, t
     assert.match(notices[0]!, /Pull requests from forks get a read-only token/);
     assert.ok(got.lines.includes('::warning file=openclaw.json,line=4,col=3,endLine=4,endColumn=10,title=w.one%3A Title of w.one::Detail of w.one'));
     assert.ok(got.summary.length === 1);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('auto on a fork PR does not even try the check run or the comment', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     const ws = workspace({ 'openclaw.json': fake({}) });
     const { ports } = setup(ws, { token: 'test-token' }, prEvent(ws, { fork: true }), server);
     await run(ports);
     assert.deepEqual(server.requests, []);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('upload-sarif: gzip+base64 body with commit, ref, checkout uri; polls; GHES base path; retries a 502', async () => {
@@ -361,8 +352,7 @@ function addPull(server: FakeGitHub, files: Array<{ filename: string; patch?: st
 }
 
 test('suggest-fixes: one review on the PR head, suggestions only on added lines, at repository paths; a re-run posts nothing twice', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     addPull(server, [{ filename: 'configs/openclaw.json', patch: HEAD_PATCH }]);
     const ws = suggestWorkspace();
     const inputs = { token: 'test-token', root: 'repo/configs', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' };
@@ -420,14 +410,11 @@ test('suggest-fixes: one review on the PR head, suggestions only on added lines,
     assert.equal(server.reviewComments.length, 2);
     assert.equal(got.outputs.suggestions, '0');
     assert.ok(got.lines.includes('suggest-fixes: no review (2 already posted; 1 on lines the pull request does not change; 1 outside the diff).'), got.lines.join('\n'));
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('suggest-fixes: a fix whose lines hold a secret is never posted, nor the secret anywhere', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     const text = '{\n  channels: {\n    telegram: { botToken: "123456:ABCDEFsecret", groupPolicy: "open" },\n    discord: {\n      groupPolicy: "open",\n    },\n  },\n}\n';
     const patch = '@@ -0,0 +1,8 @@\n' + text.split('\n').slice(0, -1).map((l) => `+${l}`).join('\n');
     server.addPull(7, { headSha: HEAD, files: [{ filename: 'openclaw.json', patch }] });
@@ -440,14 +427,11 @@ test('suggest-fixes: a fix whose lines hold a secret is never posted, nor the se
     assert.deepEqual(server.reviews[0]!.body.comments.map((c: { path: string; line: number }) => `${c.path}:${c.line}`), ['openclaw.json:5']);
     assert.ok(!JSON.stringify(server.requests.map((r) => r.body)).includes('ABCDEFsecret'));
     assert.ok(got.lines.includes(`suggest-fixes: review ${server.reviews[0]!.id} with 1 suggestion (1 withheld because the lines hold a secret).`), got.lines.join('\n'));
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('suggest-fixes: skipped with an info line on a push and on a fork PR, without an API call', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     const ws = suggestWorkspace();
     const inputs = { token: 'test-token', root: 'repo/configs', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' };
     let { ports, got } = setup(ws, inputs, {}, server);
@@ -463,9 +447,7 @@ test('suggest-fixes: skipped with an info line on a push and on a fork PR, witho
     await run(ports);
     assert.deepEqual(server.requests, []);
     assert.ok(!got.lines.some((l) => l.includes('suggest-fixes')));
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('suggest-fixes: 403, 404 and 422 are a warning, the step does not fail for them', async () => {

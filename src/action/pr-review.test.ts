@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeGitHub } from '../../test/helpers/fake-github.ts';
+import { withFakeGitHub } from '../../test/helpers/fake-github.ts';
 import { createGitHubClient } from './github.ts';
 import { REVIEW_MAX_COMMENTS, postSuggestionReview } from './pr-review.ts';
 import { suggestionMarker, type SuggestionComment } from './review-suggestions.ts';
@@ -13,8 +13,7 @@ const comment = (line: number, text: string, over: Partial<SuggestionComment> = 
 };
 
 test('postSuggestionReview: drops lines not in the diff, untouched or changed at the head; at most 50 per review', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     const n = REVIEW_MAX_COMMENTS + 5;
     const patch = `@@ -1,2 +1,${n + 2} @@\n a\n` + Array.from({ length: n }, (_, i) => `+line ${i + 2}`).join('\n') + '\n b\n';
     server.addPull(3, { headSha: HEAD, files: [{ filename: 'openclaw.json', patch }, { filename: 'big.json' }] });
@@ -38,25 +37,19 @@ test('postSuggestionReview: drops lines not in the diff, untouched or changed at
     const again = await postSuggestionReview(client, target, HEAD, comments);
     assert.deepEqual([again.posted, again.duplicate, again.overLimit], [n - 1 - REVIEW_MAX_COMMENTS, REVIEW_MAX_COMMENTS, 0]);
     assert.deepEqual(server.errors, []);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('postSuggestionReview: nothing to offer means no API call', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     const client = createGitHubClient({ apiUrl: server.url, token: 'test-token' });
     assert.equal((await postSuggestionReview(client, target, HEAD, [])).posted, 0);
     assert.deepEqual(server.requests, []);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('the fake server refuses a review comment outside the diff or across hunks, as GitHub does', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     server.addPull(3, { headSha: HEAD, files: [{ filename: 'f', patch: '@@ -1,1 +1,2 @@\n a\n+b\n@@ -9,1 +10,1 @@\n-c\n+d\n' }] });
     const client = createGitHubClient({ apiUrl: server.url, token: 'test-token', retries: 0 });
     const post = (c: object) => client.request('POST', '/repos/octo/configs/pulls/3/reviews', { commit_id: HEAD, event: 'COMMENT', body: 'x', comments: [{ path: 'f', side: 'RIGHT', body: 'y', ...c }] });
@@ -71,7 +64,5 @@ test('the fake server refuses a review comment outside the diff or across hunks,
       'POST /repos/octo/configs/pulls/3/reviews: body: required with event COMMENT',
     ]);
     assert.equal(server.reviews.length, 2);
-  } finally {
-    await server.close();
-  }
+  });
 });

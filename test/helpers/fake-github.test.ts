@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createGitHubClient } from '../../src/action/github.ts';
 import { checkRun } from './fake-github-bodies.ts';
 import { FAKE_GITHUB_OPERATIONS } from './fake-github-operations.ts';
-import { startFakeGitHub } from './fake-github.ts';
+import { withFakeGitHub } from './fake-github.ts';
 import { VENDORED_OPERATIONS, githubOperation } from './github-openapi.ts';
 
 const HEAD = 'a'.repeat(40);
@@ -13,8 +13,7 @@ test('the vendored OpenAPI subset holds exactly the operations the fake serves',
 });
 
 test('the fake refuses a request the OpenAPI description does not allow, with a 422, and records why', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     const client = createGitHubClient({ apiUrl: server.url, token: 'test-token', retries: 0 });
     const annotation = { path: 'a.json', start_line: '3', end_line: 3, annotation_level: 'error', message: 'm' };
     await assert.rejects(client.request('POST', '/repos/octo/configs/check-runs', { name: 7, head_sha: HEAD, conclusoin: 'success', output: { title: 't', summary: 's', annotations: [annotation] } }), /HTTP 422/);
@@ -32,14 +31,11 @@ test('the fake refuses a request the OpenAPI description does not allow, with a 
     ]);
     assert.deepEqual(server.checkRuns, []);
     assert.deepEqual(server.comments, []);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('the fake reports a response, a test override included, that GitHub could not send', async () => {
-  const server = await startFakeGitHub();
-  try {
+  await withFakeGitHub(async (server) => {
     const client = createGitHubClient({ apiUrl: server.url, token: 'test-token', retries: 0 });
     server.override('createComment', { status: 201, body: { id: 1, body: 'hi' } }, 1);
     server.override('listComments', { status: 403, body: { message: 403 } }, 1);
@@ -57,9 +53,7 @@ test('the fake reports a response, a test override included, that GitHub could n
     // Once the overrides are used up, the fake's own bodies are valid.
     await client.request('POST', '/repos/octo/configs/issues/3/comments', { body: 'hi' });
     assert.equal(server.errors.length, missing.length + 2);
-  } finally {
-    await server.close();
-  }
+  });
 });
 
 test('nullable fields of the OpenAPI 3.0 description accept null: a check run still in progress', () => {

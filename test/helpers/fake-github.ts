@@ -189,6 +189,16 @@ function checkCreateReview(body: any, pull: FakePull, errors: string[]): void {
   }
 }
 
+/** Runs `use` against a fresh fake server and closes it afterwards, whatever happens. */
+export async function withFakeGitHub<T>(use: (server: FakeGitHub) => Promise<T>): Promise<T> {
+  const server = await startFakeGitHub();
+  try {
+    return await use(server);
+  } finally {
+    await server.close();
+  }
+}
+
 export async function startFakeGitHub(options: { owner?: string; repo?: string; token?: string; basePath?: string } = {}): Promise<FakeGitHub> {
   const owner = options.owner ?? 'octo';
   const repo = options.repo ?? 'configs';
