@@ -40,3 +40,29 @@ test('web_search provider: a named plugin turns "not available" and "unknown" in
   const [issue] = validateWebSearchProvider({ tools: { web: { search: { provider: 'bing' } } } });
   assert.ok(issue?.allowedValues?.includes('brave') && issue.allowedValues.includes('gemini'));
 });
+
+test('prototype-looking ids are ordinary ids', () => {
+  assert.deepEqual(show(validateChannels({ channels: { constructor: {}, toString: {} }, plugins: { allow: ['constructor'] } })), ['channels.toString :: unknown channel id: toString']);
+  assert.deepEqual(show(validateHeartbeatTargets({ agents: { defaults: { heartbeat: { target: 'constructor' } } } })), ['agents.defaults.heartbeat.target :: unknown heartbeat target: constructor']);
+  assert.deepEqual(show(validateMemorySlot({ plugins: { slots: { memory: 'hasOwnProperty' } } })), ['plugins.slots.memory :: plugin not found: hasOwnProperty']);
+});
+
+test('many agents and channels stay linear (sandbox env, stale evidence)', async () => {
+  const { sandboxEnvIssues } = await import('./post-schema.ts');
+  const entries: Record<string, unknown> = {};
+  for (let i = 0; i < 20000; i++) entries[`a${i}`] = { sandbox: { docker: { env: { OK: 'x' } } } };
+  const env: Record<string, string> = {};
+  for (let i = 0; i < 20000; i++) env[`K${i}`] = 'v';
+  env['BAD-KEY'] = 'v';
+  const started = Date.now();
+  const issues = sandboxEnvIssues({ agents: { defaults: { sandbox: { docker: { env } } }, entries } });
+  assert.deepEqual(issues.map((v) => formatIssuePath(v.path)), ['agents.defaults.sandbox.docker.env.BAD-KEY']);
+  const channels: Record<string, unknown> = {};
+  const allow: string[] = [];
+  for (let i = 0; i < 20000; i++) {
+    channels[`c${i}`] = {};
+    allow.push(`p${i}`);
+  }
+  assert.equal(validateChannels({ channels, plugins: { allow } }).length, 20000);
+  assert.ok(Date.now() - started < 5000);
+});

@@ -68,24 +68,35 @@ function knownPluginIds(opts: PluginStageOptions): Set<string> {
   return ids;
 }
 
-const PLUGIN_ID_ALIASES: Record<string, string> = { 'google-gemini-cli': 'google', 'minimax-portal': 'minimax', 'minimax-portal-auth': 'minimax' };
+const PLUGIN_ID_ALIASES = new Map([['google-gemini-cli', 'google'], ['minimax-portal', 'minimax'], ['minimax-portal-auth', 'minimax']]);
 
 /** openclaw's plugin id key form: trimmed, lowercase, a few built-in aliases. */
 function normalizePluginId(id: unknown): string {
   const lowered = typeof id === 'string' ? id.trim().toLowerCase() : '';
-  return PLUGIN_ID_ALIASES[lowered] ?? lowered;
+  return PLUGIN_ID_ALIASES.get(lowered) ?? lowered;
 }
 
 /**
  * openclaw downgrades an unknown channel id to a warning when the config still names a plugin of that id (in
  * `plugins.allow` or `plugins.entries`) that is not installed: stale config from a removed plugin.
  */
-function hasStalePluginEvidence(config: unknown, channelId: string, opts: PluginStageOptions): boolean {
-  const id = normalizePluginId(channelId);
-  if (!id || knownPluginIds(opts).has(id)) return false;
+function stalePluginEvidence(config: unknown, opts: PluginStageOptions): (channelId: string) => boolean {
+  const known = knownPluginIds(opts);
+  const named = namedPluginIds(config);
+  return (channelId) => {
+    const id = normalizePluginId(channelId);
+    return id.length > 0 && !known.has(id) && named.has(id);
+  };
+}
+
+/** Plugin ids the config names in `plugins.allow` and as `plugins.entries` keys, in openclaw's key form. */
+function namedPluginIds(config: unknown): Set<string> {
   const plugins = isRecord(config) && isRecord(config.plugins) ? config.plugins : {};
-  const matches = (x: unknown): boolean => normalizePluginId(x) === id;
-  return (Array.isArray(plugins.allow) && plugins.allow.some(matches)) || (isRecord(plugins.entries) && Object.keys(plugins.entries).some(matches));
+  const ids = new Set<string>();
+  if (Array.isArray(plugins.allow)) for (const x of plugins.allow) ids.add(normalizePluginId(x));
+  if (isRecord(plugins.entries)) for (const x of Object.keys(plugins.entries)) ids.add(normalizePluginId(x));
+  ids.delete('');
+  return ids;
 }
 
 export function validateChannels(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {
@@ -93,11 +104,12 @@ export function validateChannels(config: unknown, opts: PluginStageOptions = {})
   if (!isRecord(channels)) return [];
   const out: SchemaViolation[] = [];
   const known = knownChannelIds(opts);
+  const isStale = stalePluginEvidence(config, opts);
   for (const key of Object.keys(channels)) {
     const id = key.trim();
     if (!id) continue;
     if (id !== 'defaults' && id !== 'modelByChannel' && !known.has(id)) {
-      if (!hasStalePluginEvidence(config, id, opts)) out.push({ path: ['channels', id], message: `unknown channel id: ${id}` });
+      if (!isStale(id)) out.push({ path: ['channels', id], message: `unknown channel id: ${id}` });
       continue;
     }
     const found = channelSchemaFor(id, opts);
@@ -134,29 +146,31 @@ export function validatePluginEntries(config: unknown, opts: PluginStageOptions 
 
 // --- heartbeat targets ---
 
-function isKnownHeartbeatTarget(target: string, opts: PluginStageOptions): boolean {
+function isKnownHeartbeatTarget(target: string, channels: Set<string>): boolean {
   const normalized = target.toLowerCase();
   if (normalized === 'owner' || normalized === 'last' || normalized === 'none') return true;
-  const resolved = SCHEMA_DATA.facts.channelAliases?.[normalized] ?? normalized;
-  return knownChannelIds(opts).has(resolved) || knownChannelIds(opts).has(normalized);
+  const aliases = SCHEMA_DATA.facts.channelAliases ?? {};
+  const resolved = Object.prototype.hasOwnProperty.call(aliases, normalized) ? aliases[normalized]! : normalized;
+  return channels.has(resolved) || channels.has(normalized);
 }
 
-function heartbeatTargetIssue(target: unknown, path: PathSegment[], opts: PluginStageOptions): SchemaViolation[] {
+function heartbeatTargetIssue(target: unknown, path: PathSegment[], channels: Set<string>): SchemaViolation[] {
   if (typeof target !== 'string') return [];
   const trimmed = target.trim();
   if (!trimmed) return [{ path, message: 'heartbeat target must not be empty' }];
-  return isKnownHeartbeatTarget(trimmed, opts) ? [] : [{ path, message: `unknown heartbeat target: ${target}` }];
+  return isKnownHeartbeatTarget(trimmed, channels) ? [] : [{ path, message: `unknown heartbeat target: ${target}` }];
 }
 
 /** `heartbeat.target` of the agent defaults and of each agent: `owner`, `last`, `none`, or a known channel (or alias). */
 export function validateHeartbeatTargets(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {
   const agents = isRecord(config) && isRecord(config.agents) ? config.agents : {};
   const target = (holder: unknown): unknown => (isRecord(holder) && isRecord(holder.heartbeat) ? holder.heartbeat.target : undefined);
-  const out = heartbeatTargetIssue(target(agents.defaults), ['agents', 'defaults', 'heartbeat', 'target'], opts);
+  const channels = knownChannelIds(opts);
+  const out = heartbeatTargetIssue(target(agents.defaults), ['agents', 'defaults', 'heartbeat', 'target'], channels);
   const entries = isRecord(agents.entries) ? agents.entries : {};
   for (const key of Object.keys(entries)) {
     if (!isRecord(entries[key])) continue;
-    out.push(...heartbeatTargetIssue(target(entries[key]), ['agents', 'entries', key, 'heartbeat', 'target'], opts));
+    out.push(...heartbeatTargetIssue(target(entries[key]), ['agents', 'entries', key, 'heartbeat', 'target'], channels));
   }
   return out;
 }
@@ -165,11 +179,8 @@ export function validateHeartbeatTargets(config: unknown, opts: PluginStageOptio
 
 /** True when the config still names the plugin (or provider) in `plugins.allow` or `plugins.entries`. */
 function namesPlugin(config: unknown, ...ids: string[]): boolean {
-  const wanted = new Set(ids.map(normalizePluginId).filter((id) => id.length > 0));
-  if (wanted.size === 0) return false;
-  const plugins = isRecord(config) && isRecord(config.plugins) ? config.plugins : {};
-  const matches = (x: unknown): boolean => wanted.has(normalizePluginId(x));
-  return (Array.isArray(plugins.allow) && plugins.allow.some(matches)) || (isRecord(plugins.entries) && Object.keys(plugins.entries).some(matches));
+  const named = namedPluginIds(config);
+  return ids.some((id) => named.has(normalizePluginId(id)));
 }
 
 /**

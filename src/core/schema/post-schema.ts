@@ -59,20 +59,38 @@ function trimmedString(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** The env a sandboxed agent's container gets: the defaults' env (or LANG), overlaid by the agent's unless shared. */
-function effectiveEnv(defaultsEnv: unknown, agentEnv: unknown, scope: string): Record<string, unknown> {
-  const base = isRecord(defaultsEnv) ? defaultsEnv : { LANG: 'C.UTF-8' };
-  return scope !== 'shared' && isRecord(agentEnv) ? { ...base, ...agentEnv } : base;
+interface EnvIssue {
+  /** Position in the merged env: the defaults' keys first (in their order), then the agent's own new keys. */
+  order: number;
+  path: PathSegment[];
+  key: string;
+  problem: EnvProblem;
 }
 
+const DEFAULTS_ENV_PATH: PathSegment[] = ['agents', 'defaults', 'sandbox', 'docker', 'env'];
+
+/**
+ * openclaw checks, for every docker/podman agent, the env its container gets (the defaults' env, or `LANG`, with the
+ * agent's own env merged over it unless `scope: "shared"`), reporting a key under the agent when the agent sets it
+ * and under the defaults otherwise, once per path and problem. A defaults key is reported by the first agent that
+ * does not override it, so only those still pending are looked at: the work stays linear in the config.
+ */
 export function sandboxEnvIssues(config: unknown): SchemaViolation[] {
   const defaults = rec(rec(rec(config).agents).defaults);
   const defaultSandbox = rec(defaults.sandbox);
-  const defaultsEnv = rec(defaultSandbox.docker).env;
+  const defaultsEnvRaw = rec(defaultSandbox.docker).env;
   const agents = agentEntries(config);
-  if (!defaultsEnv && !agents.some((a) => rec(rec(a.entry.sandbox).docker).env)) return [];
+  if (!defaultsEnvRaw && !agents.some((a) => rec(rec(a.entry.sandbox).docker).env)) return [];
+  const defaultsEnv: Record<string, unknown> = isRecord(defaultsEnvRaw) ? defaultsEnvRaw : { LANG: 'C.UTF-8' };
+  const defaultsKeys = Object.keys(defaultsEnv);
+  const defaultsIndex = new Map(defaultsKeys.map((k, i) => [k, i]));
+  // Defaults keys with a problem that no agent has reported yet, in the defaults' order.
+  const pending = new Map<string, EnvProblem>();
+  for (const key of defaultsKeys) {
+    const problem = envEntryProblem(key, defaultsEnv[key]);
+    if (problem) pending.set(key, problem);
+  }
   const out: SchemaViolation[] = [];
-  const seen = new Set<string>();
   const effective: Array<AgentEntry | undefined> = agents.length > 0 ? agents : [undefined];
   for (const agent of effective) {
     const sandbox = rec(agent?.entry.sandbox);
@@ -81,19 +99,20 @@ export function sandboxEnvIssues(config: unknown): SchemaViolation[] {
     const backend = trimmedString(sandbox.backend) || trimmedString(defaultSandbox.backend) || 'docker';
     if (backend !== 'docker' && backend !== 'podman') continue;
     const agentEnv = rec(sandbox.docker).env;
-    const env = effectiveEnv(defaultsEnv, agentEnv, scope);
-    for (const key of Object.keys(env)) {
-      const problem = envEntryProblem(key, env[key]);
-      if (!problem) continue;
-      const own = agent !== undefined && scope !== 'shared' && isRecord(agentEnv) && Object.prototype.hasOwnProperty.call(agentEnv, key);
-      const path: PathSegment[] = own
-        ? ['agents', 'entries', agent.key, 'sandbox', 'docker', 'env', key]
-        : ['agents', 'defaults', 'sandbox', 'docker', 'env', key];
-      const id = JSON.stringify([path.join('.'), problem]);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push({ path, message: sandboxEnvMessage(backend, key, problem) });
+    const own = agent !== undefined && scope !== 'shared' && isRecord(agentEnv) ? agentEnv : {};
+    const ownKeys = Object.keys(own);
+    const found: EnvIssue[] = [];
+    for (const [i, key] of ownKeys.entries()) {
+      const problem = envEntryProblem(key, own[key]);
+      if (problem) found.push({ order: defaultsIndex.get(key) ?? defaultsKeys.length + i, path: ['agents', 'entries', agent!.key, 'sandbox', 'docker', 'env', key], key, problem });
     }
+    for (const [key, problem] of pending) {
+      if (Object.prototype.hasOwnProperty.call(own, key)) continue;
+      found.push({ order: defaultsIndex.get(key)!, path: [...DEFAULTS_ENV_PATH, key], key, problem });
+      pending.delete(key);
+    }
+    found.sort((a, b) => a.order - b.order);
+    for (const issue of found) out.push({ path: issue.path, message: sandboxEnvMessage(backend, issue.key, issue.problem) });
   }
   return out;
 }
@@ -168,13 +187,11 @@ function isWildcardModelRef(ref: string): boolean {
   return segments[segments.length - 1] === '*' && validSegments(segments.slice(0, -1), 1) && segments[0]!.toLowerCase().length > 0;
 }
 
-function modelAliases(...maps: unknown[]): Set<string> {
+function modelAliases(map: unknown): Set<string> {
   const out = new Set<string>();
-  for (const map of maps) {
-    for (const entry of Object.values(rec(map))) {
-      const alias = rec(entry).alias;
-      if (typeof alias === 'string' && alias.trim()) out.add(alias.trim().toLowerCase());
-    }
+  for (const entry of Object.values(rec(map))) {
+    const alias = rec(entry).alias;
+    if (typeof alias === 'string' && alias.trim()) out.add(alias.trim().toLowerCase());
   }
   return out;
 }
@@ -183,13 +200,14 @@ function sanitizeForLog(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
-function policyRefIssues(refs: unknown, at: PathSegment[], aliases: Set<string>): SchemaViolation[] {
+/** `aliases`: the alias sets in scope (the defaults', plus the agent's own for an agent's policy). */
+function policyRefIssues(refs: unknown, at: PathSegment[], aliases: Set<string>[]): SchemaViolation[] {
   if (!Array.isArray(refs)) return [];
   const out: SchemaViolation[] = [];
   refs.forEach((raw, i) => {
     const ref = typeof raw === 'string' ? raw.trim() : '';
     const lowered = ref.toLowerCase();
-    if (aliases.has(lowered) || MODEL_POLICY_COMPAT_SELECTORS.has(lowered) || isExactModelRef(ref) || isWildcardModelRef(ref)) return;
+    if (aliases.some((set) => set.has(lowered)) || MODEL_POLICY_COMPAT_SELECTORS.has(lowered) || isExactModelRef(ref) || isWildcardModelRef(ref)) return;
     out.push({
       path: [...at, i],
       message: `invalid model policy ref: ${sanitizeForLog(JSON.stringify(raw))}. Use a configured alias, an exact "provider/model" ref, or a trailing prefix wildcard such as "provider/*" or "provider/namespace/*".`,
@@ -200,9 +218,11 @@ function policyRefIssues(refs: unknown, at: PathSegment[], aliases: Set<string>)
 
 export function modelPolicyIssues(config: unknown): SchemaViolation[] {
   const defaults = rec(rec(rec(config).agents).defaults);
-  const out = policyRefIssues(rec(defaults.modelPolicy).allow, ['agents', 'defaults', 'modelPolicy', 'allow'], modelAliases(defaults.models));
+  const defaultAliases = modelAliases(defaults.models);
+  const out = policyRefIssues(rec(defaults.modelPolicy).allow, ['agents', 'defaults', 'modelPolicy', 'allow'], [defaultAliases]);
   for (const { key, entry } of agentEntries(config)) {
-    out.push(...policyRefIssues(rec(entry.modelPolicy).allow, ['agents', 'entries', key, 'modelPolicy', 'allow'], modelAliases(defaults.models, entry.models)));
+    const allow = rec(entry.modelPolicy).allow;
+    if (Array.isArray(allow) && allow.length > 0) out.push(...policyRefIssues(allow, ['agents', 'entries', key, 'modelPolicy', 'allow'], [defaultAliases, modelAliases(entry.models)]));
   }
   return out;
 }
