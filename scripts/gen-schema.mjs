@@ -102,10 +102,17 @@ if (!metaFile) throw new Error('bundled channel metadata not found in dist');
 const metaJson = execFileSync(node, ['--input-type=module', '-e',
   `const m = await import(${JSON.stringify(pathToFileURL(join(dist, metaFile)).href)});
    const list = Object.values(m).find(Array.isArray);
-   process.stdout.write(JSON.stringify(list.filter((e) => e.configurable !== false).map((e) => ({ pluginId: e.pluginId, channelId: e.channelId, schema: e.schema }))));`,
+   process.stdout.write(JSON.stringify(list.filter((e) => e.configurable !== false).map((e) => ({ pluginId: e.pluginId, channelId: e.channelId, aliases: e.aliases, schema: e.schema }))));`,
 ], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const channels = {};
+// Channel aliases (`lark` → feishu, …): openclaw accepts them where it normalizes a channel id (heartbeat targets).
+const channelAliases = {};
 for (const entry of JSON.parse(metaJson).sort((a, b) => (a.channelId < b.channelId ? -1 : 1))) {
+  const channelId = String(entry.channelId).trim().toLowerCase();
+  for (const alias of entry.aliases ?? []) {
+    const key = String(alias).trim().toLowerCase();
+    if (key && !(key in channelAliases)) channelAliases[key] = channelId;
+  }
   // `bundled`: the owning plugin ships inside openclaw (dist/extensions), so its schema applies without any install.
   const bundled = existsSync(join(dist, 'extensions', entry.pluginId, 'openclaw.plugin.json'));
   channels[entry.channelId] = { pluginId: entry.pluginId, bundled, schema: compact(entry.schema, true) };
@@ -197,10 +204,30 @@ for (const sup of allSuppressions) {
   if (!sup.when && !suppressed.has(key)) suppressed.set(key, sup.reason ? [sup.provider, sup.model, sup.reason] : [sup.provider, sup.model]);
 }
 
+// web_search providers: those the registry's plugins declare (bundled manifests' contracts) are available; those
+// of official external plugins (openclaw's install catalog, computed by its own dist module) need an install.
+const activeWebSearchProviders = [...new Set(readdirSync(extDir).sort().flatMap((id) => {
+  const manifestPath = join(extDir, id, 'openclaw.plugin.json');
+  if (!existsSync(manifestPath)) return [];
+  return (JSON.parse(readFileSync(manifestPath, 'utf8')).contracts?.webSearchProviders ?? []).map((p) => String(p).trim()).filter(Boolean);
+}))].sort((a, b) => a.localeCompare(b));
+const catalogFile = readdirSync(dist).find((f) => /^web-search-install-catalog-.*\.mjs$/.test(f));
+if (!catalogFile) throw new Error('web search install catalog not found in dist');
+const webSearchInstallCatalog = JSON.parse(execFileSync(node, ['--input-type=module', '-e',
+  `const m = await import(${JSON.stringify(pathToFileURL(join(dist, catalogFile)).href)});
+   const list = Object.values(m).find((f) => typeof f === 'function' && f.length === 0)();
+   process.stdout.write(JSON.stringify(list.map((e) => [e.provider.id, e.pluginId])));`,
+], { encoding: 'utf8', env: { PATH: process.env.PATH, OPENCLAW_STATE_DIR: stateDir, HOME: home, NO_COLOR: '1' } }));
+
 const facts = {
   builtInModelProviderOverlayIds: readSetLiteral('BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS'),
   legacyWebSearchProviderKeys: readSetLiteral('LEGACY_WEB_SEARCH_PROVIDER_CONFIG_KEYS'),
   modelSuppressions: [...suppressed.values()],
+  channelAliases,
+  // Every bundled plugin id (the registry openclaw knows without installs), e.g. for `plugins.slots.memory`.
+  bundledPluginIds: readdirSync(extDir).sort().filter((id) => existsSync(join(extDir, id, 'openclaw.plugin.json')))
+    .map((id) => JSON.parse(readFileSync(join(extDir, id, 'openclaw.plugin.json'), 'utf8')).id ?? id),
+  webSearch: { activeProviders: activeWebSearchProviders, installCatalog: webSearchInstallCatalog },
 };
 
 const data = {

@@ -162,19 +162,19 @@ test('--fix --dry-run prints the exact unified diff and writes nothing', () => {
 });
 
 test('dry-run diff: CRLF lines keep \\r, a last line without newline is marked, nearby changes share a hunk', () => {
-  const text = '{\r\n  channels: {\r\n    a: { groupPolicy: "open" },\r\n    b: { groupPolicy: "open" } } }';
+  const text = '{\r\n  channels: {\r\n    irc: { groupPolicy: "open" },\r\n    line: { groupPolicy: "open" } } }';
   const run = planFixRun({ host: memoryHost({ 'openclaw.json': text }), configPaths: [`${ROOT}/openclaw.json`], root: ROOT });
   const file = run.files[0]!;
   assert.equal(
     unifiedDiff(file.file, file.before, file.edits),
     '--- a/openclaw.json\n+++ b/openclaw.json\n@@ -1,4 +1,4 @@\n {\r\n   channels: {\r\n' +
-      '-    a: { groupPolicy: "open" },\r\n-    b: { groupPolicy: "open" } } }\n\\ No newline at end of file\n' +
-      '+    a: { groupPolicy: "allowlist" },\r\n+    b: { groupPolicy: "allowlist" } } }\n\\ No newline at end of file\n',
+      '-    irc: { groupPolicy: "open" },\r\n-    line: { groupPolicy: "open" } } }\n\\ No newline at end of file\n' +
+      '+    irc: { groupPolicy: "allowlist" },\r\n+    line: { groupPolicy: "allowlist" } } }\n\\ No newline at end of file\n',
   );
 });
 
 test('suggestion payloads: the exact lines, one per block, in the file each value lives in', () => {
-  const main = '{\n  channels: {\n    telegram: { groupPolicy: "open", accounts: { a: { groupPolicy: \'open\' } } },\n    x: { $include: "./x.json" },\n  },\n}\n';
+  const main = '{\n  channels: {\n    telegram: { groupPolicy: "open", accounts: { a: { groupPolicy: \'open\' } } },\n    irc: { $include: "./x.json" },\n  },\n}\n';
   const host = memoryHost({ 'openclaw.json': main, 'x.json': '{\r\n  "groupPolicy": "open"\r\n}\r\n' });
   assert.deepEqual(suggestFixes({ host, configPaths: [`${ROOT}/openclaw.json`], root: ROOT }), [
     {
@@ -185,7 +185,7 @@ test('suggestion payloads: the exact lines, one per block, in the file each valu
       suggestedLines: ['    telegram: { groupPolicy: "allowlist", accounts: { a: { groupPolicy: \'allowlist\' } } },'],
       paths: ['channels.telegram.groupPolicy', 'channels.telegram.accounts.a.groupPolicy'],
     },
-    { file: 'x.json', startLine: 2, endLine: 2, originalLines: ['  "groupPolicy": "open"'], suggestedLines: ['  "groupPolicy": "allowlist"'], paths: ['channels.x.groupPolicy'] },
+    { file: 'x.json', startLine: 2, endLine: 2, originalLines: ['  "groupPolicy": "open"'], suggestedLines: ['  "groupPolicy": "allowlist"'], paths: ['channels.irc.groupPolicy'] },
   ]);
 });
 

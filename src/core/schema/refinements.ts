@@ -12,6 +12,12 @@ export interface Facts {
   legacyWebSearchProviderKeys: string[];
   /** [provider, model, reason?] of bundled manifests' unconditional model suppressions. */
   modelSuppressions?: Array<[string, string, string?]>;
+  /** Bundled channel aliases (lowercase alias → channel id). */
+  channelAliases?: Record<string, string>;
+  /** Ids of every plugin shipped inside openclaw (dist/extensions manifests). */
+  bundledPluginIds?: string[];
+  /** web_search providers the bundled plugins declare, and the install catalog's [providerId, pluginId] pairs. */
+  webSearch?: { activeProviders: string[]; installCatalog: Array<[string, string]> };
 }
 
 export interface Refined {
@@ -198,6 +204,143 @@ function refineSandbox(sandbox: unknown, at: PathSegment[], issues: ZodLikeIssue
   }
 }
 
+// --- MCP servers (mcp.servers.<name>, nodeHost.mcp.servers.<name>) ---
+
+/** Keys other MCP clients use that openclaw rejects (it names them like unknown keys). */
+const MCP_FOREIGN_KEYS = ['connectTimeout', 'connect_timeout', 'timeout', 'workingDirectory', 'supports_parallel_tool_calls', 'ssl_verify', 'client_cert', 'client_key'];
+
+function parsedUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+function isHttpUrl(value: unknown): boolean {
+  const url = typeof value === 'string' ? parsedUrl(value) : null;
+  return url !== null && (url.protocol === 'http:' || url.protocol === 'https:');
+}
+
+/** The string refinements on a server's URLs (they run even after a failed URL format check). */
+function refineMcpUrls(server: Record<string, unknown>, at: PathSegment[], out: ZodLikeIssue[]): void {
+  if (typeof server.url === 'string' && !isHttpUrl(server.url)) out.push(custom([...at, 'url'], 'Expected http:// or https:// URL'));
+  const oauth = isRecord(server.oauth) ? server.oauth : {};
+  if (typeof oauth.redirectUrl === 'string' && !isHttpUrl(oauth.redirectUrl)) out.push(custom([...at, 'oauth', 'redirectUrl'], 'Expected http:// or https:// URL'));
+  const meta = typeof oauth.clientMetadataUrl === 'string' ? parsedUrl(oauth.clientMetadataUrl) : null;
+  if (meta && (meta.protocol !== 'https:' || meta.pathname === '/')) out.push(custom([...at, 'oauth', 'clientMetadataUrl'], 'Expected https:// URL with a non-root pathname'));
+}
+
+function refinePerRequesterOAuth(server: Record<string, unknown>, at: PathSegment[], out: ZodLikeIssue[]): void {
+  const oauth = isRecord(server.oauth) ? server.oauth : {};
+  if (oauth.identity !== 'per-requester') return;
+  const identityAt = [...at, 'oauth', 'identity'];
+  if (server.auth !== 'oauth') out.push(custom(identityAt, 'oauth.identity "per-requester" requires auth: "oauth"'));
+  if (oauth.authProfileId) out.push(custom([...at, 'oauth', 'authProfileId'], 'oauth.authProfileId cannot be used with oauth.identity "per-requester"'));
+  if (!server.url) out.push(custom(identityAt, 'oauth.identity "per-requester" requires an HTTP server URL'));
+  if (server.command !== undefined || server.transport === 'stdio') out.push(custom(identityAt, 'oauth.identity "per-requester" cannot be combined with a command or "stdio" transport'));
+}
+
+function refineMcpServer(server: unknown, at: PathSegment[], issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
+  if (!isRecord(server)) return;
+  refineMcpUrls(server, at, out);
+  if (abortedAt(issues, at)) return;
+  const has = (o: Record<string, unknown>, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+  // Worded like an unknown key (and pointed at the key), though openclaw raises them as custom issues.
+  for (const key of MCP_FOREIGN_KEYS) if (has(server, key)) out.push({ ...custom(at, `Unrecognized key: "${key}"`), code: 'unrecognized_keys', keys: [key] });
+  // (openclaw's own check for `codex.default_tools_approval_mode` reads the parsed value, from which the strict
+  // `codex` object already dropped that key: only the schema's unknown-key issue is reported.)
+  if (has(server, 'disabled')) {
+    const disabled = server.disabled;
+    const replacement = typeof disabled === 'boolean'
+      ? `"enabled: ${!disabled}" instead, then run "openclaw doctor --fix" to migrate existing config`
+      : 'the canonical "enabled" boolean instead';
+    out.push(custom([...at, 'disabled'], `unsupported key "disabled"; use ${replacement}`));
+  }
+  refinePerRequesterOAuth(server, at, out);
+  if (server.transport === 'stdio' && (typeof server.command !== 'string' || server.command.trim().length === 0)) {
+    out.push(custom([...at, 'transport'], '"stdio" transport requires a non-empty command'));
+  }
+}
+
+function refineMcpServers(servers: unknown, at: PathSegment[], issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
+  if (!isRecord(servers)) return;
+  for (const name of Object.keys(servers)) refineMcpServer(servers[name], [...at, name], issues, out);
+}
+
+// --- gateway, hooks and cron ---
+
+/** An http(s) origin: no path beyond "/", no query, fragment or credentials. */
+function isHttpOrigin(value: string): boolean {
+  const url = parsedUrl(value);
+  return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+}
+
+const LOOPBACK_ORIGIN_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** String refinements: they run even after a failed URL format check. */
+function refineOrigins(config: unknown, out: ZodLikeIssue[]): void {
+  const publicOrigin = get(config, 'gateway', 'publicOrigin');
+  if (typeof publicOrigin === 'string') {
+    const ok = isHttpOrigin(publicOrigin) && (new URL(publicOrigin).protocol === 'https:' || LOOPBACK_ORIGIN_HOSTS.has(new URL(publicOrigin).hostname));
+    if (!ok) out.push(custom(['gateway', 'publicOrigin'], 'gateway.publicOrigin must be a bare HTTPS origin; HTTP is allowed only for localhost, 127.0.0.1, or [::1]'));
+  }
+  const sandboxOrigin = get(config, 'mcp', 'apps', 'sandboxOrigin');
+  if (typeof sandboxOrigin === 'string' && !isHttpOrigin(sandboxOrigin)) {
+    out.push(custom(['mcp', 'apps', 'sandboxOrigin'], 'sandboxOrigin must be an HTTP(S) origin without a path, query, or credentials'));
+  }
+}
+
+function refineGatewayRoles(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
+  const roles = get(config, 'gateway', 'roles');
+  const at = ['gateway', 'roles'];
+  if (!isRecord(roles)) return;
+  const definitions = roles.definitions;
+  if (isRecord(definitions) && !abortedAt(issues, [...at, 'definitions']) && Object.keys(definitions).length === 0) {
+    out.push(custom([...at, 'definitions'], 'gateway.roles.definitions must contain at least one role definition'));
+  }
+  if (abortedAt(issues, at) || !isRecord(definitions) || typeof roles.default !== 'string') return;
+  const names = new Set(Object.keys(definitions).map((k) => k.trim()));
+  if (!names.has(roles.default.trim())) out.push(custom([...at, 'default'], 'gateway.roles.default must name a configured role definition'));
+}
+
+/** `hooks.mappings[].transform.module`: relative, no `~`, no drive or scheme colon, no `..` segment. */
+function isSafeRelativeModulePath(raw: string): boolean {
+  const value = raw.trim();
+  if (!value || value.startsWith('/') || value.startsWith('~') || value.includes(':')) return false;
+  return !value.split(/[\\/]+/).some((part) => part === '..');
+}
+
+function refineHooks(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
+  const hooks = get(config, 'hooks');
+  if (!isRecord(hooks)) return;
+  const mappings = Array.isArray(hooks.mappings) ? hooks.mappings : [];
+  mappings.forEach((m, i) => {
+    const module = get(m, 'transform', 'module');
+    if (typeof module === 'string' && !isSafeRelativeModulePath(module)) {
+      out.push(custom(['hooks', 'mappings', i, 'transform', 'module'], 'module must be a safe relative path (no absolute paths)'));
+    }
+  });
+  if (abortedAt(issues, ['hooks'])) return;
+  const hasDefaultKey = typeof hooks.defaultSessionKey === 'string' && hooks.defaultSessionKey.trim().length > 0;
+  mappings.forEach((m, i) => {
+    if (!isRecord(m)) return;
+    const sessionKey = typeof m.sessionKey === 'string' ? m.sessionKey.trim() : '';
+    if ((m.action ?? 'agent') === 'agent' && m.sessionMode === 'persistent' && !sessionKey && !hasDefaultKey && !m.transform) {
+      out.push(custom(['hooks', 'mappings', i, 'sessionKey'], 'persistent hook mappings require sessionKey, hooks.defaultSessionKey, or a transform'));
+    }
+  });
+}
+
+function refineCron(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
+  const cron = get(config, 'cron');
+  if (!isRecord(cron) || abortedAt(issues, ['cron'])) return;
+  const retention = cron.sessionRetention;
+  if (retention !== undefined && retention !== false && !isValidDuration(typeof retention === 'string' ? retention.trim() : retention, 'h')) {
+    out.push(custom(['cron', 'sessionRetention'], 'invalid duration (use ms, s, m, h, d)'));
+  }
+}
+
 // --- secret-ref policy: credentials openclaw mutates at runtime must stay plain strings ---
 const SECRETREF_DOC = 'https://docs.openclaw.ai/reference/secretref-credential-surface';
 
@@ -237,6 +380,12 @@ export function refineConfig(config: unknown, issues: ZodLikeIssue[], facts: Fac
   if (isRecord(entries)) for (const id of Object.keys(entries)) refineHeartbeat(get(entries[id], 'heartbeat'), ['agents', 'entries', id, 'heartbeat'], issues, zod);
   refineSandbox(get(config, 'agents', 'defaults', 'sandbox'), ['agents', 'defaults', 'sandbox'], issues, zod);
   if (isRecord(entries)) for (const id of Object.keys(entries)) refineSandbox(get(entries[id], 'sandbox'), ['agents', 'entries', id, 'sandbox'], issues, zod);
+  refineMcpServers(get(config, 'mcp', 'servers'), ['mcp', 'servers'], issues, zod);
+  refineMcpServers(get(config, 'nodeHost', 'mcp', 'servers'), ['nodeHost', 'mcp', 'servers'], issues, zod);
+  refineOrigins(config, zod);
+  refineGatewayRoles(config, issues, zod);
+  refineHooks(config, issues, zod);
+  refineCron(config, issues, zod);
   refineWebSearch(config, facts, issues, zod);
   refineModelProviders(config, facts, issues, zod);
   return { zod, policy: secretRefPolicy(config) };

@@ -8,8 +8,9 @@ import { readSections } from './sections.ts';
 import { runSchema } from './zod-like.ts';
 import type { JsonSchema, ZodLikeIssue } from './zod-like.ts';
 import { migrateBeforeValidation } from './migrate.ts';
-import { validateChannels, validatePluginEntries } from './plugins.ts';
+import { validateChannels, validateHeartbeatTargets, validateMemorySlot, validatePluginEntries, validateWebSearchProvider } from './plugins.ts';
 import { validateModelRefs } from './model-refs.ts';
+import { postSchemaIssues } from './post-schema.ts';
 import type { PluginStageOptions } from './plugins.ts';
 import { refineConfig, mergePolicyIssues } from './refinements.ts';
 import type { Facts } from './refinements.ts';
@@ -201,10 +202,16 @@ function validateInner(config: unknown, opts: ValidateOptions): SchemaViolation[
   const refined = refineConfig(migrated, zodIssues, SCHEMA_DATA.facts);
   const issues = [...zodIssues, ...refined.zod].map(mapZodIssue);
   if (issues.length > 0 || refined.policy.length > 0) return mergePolicyIssues(refined.policy, issues);
-  // openclaw's plugin stage: channel schemas (config key order), configured model refs, plugin entry configs.
+  const post = postSchemaIssues(migrated);
+  if (post.length > 0) return post;
+  // openclaw's plugin stage: channels (unknown ids, schemas; config key order), heartbeat targets, the web_search provider, configured model
+  // refs, the memory slot, plugin entry configs.
   return [
     ...validateChannels(migrated, opts),
+    ...validateHeartbeatTargets(migrated, opts),
+    ...validateWebSearchProvider(migrated, opts),
     ...validateModelRefs(migrated, SCHEMA_DATA.facts.modelSuppressions),
+    ...validateMemorySlot(migrated, opts),
     ...validatePluginEntries(migrated, opts),
   ];
 }
