@@ -31,6 +31,12 @@ describe('plugin trust gate', () => {
 });
 
 describe('generic DM checks', () => {
+  it('under --lenient, an allowFrom that is not a list (here a SecretRef) counts as no entries instead of crashing', () => {
+    const cfg = `{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "open", allowFrom: { source: "exec", provider: "p", id: "x" } } } }`;
+    const ids = findingIds(cfg, {}, { lenient: true }).filter((id) => id.startsWith('channels.'));
+    assert.ok(ids.includes('channels.discord.dm.open:critical'), ids.join(', '));
+  });
+
   it('open DMs with "*" collide in the main session', () => {
     const cfg = `{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "open", allowFrom: ["*"] } } }`;
     assert.deepEqual(channels(cfg), ['channels.discord.dm.open:critical', 'channels.dm.session_collision.discord-default.1:warn']);

@@ -122,7 +122,9 @@ function auditAccount(ctx: CheckContext, account: Account, principals: Principal
   let base: ConfigPath = ['channels', provider.id];
   if (dm) {
     policy = dm.policy(account) ?? 'pairing';
-    allowFrom = (dm.allowFrom(account) ?? []).map((v) => String(v));
+    // Only a --lenient audit sees a non-array here (openclaw rejects it); read it as no entries.
+    const entries: unknown = dm.allowFrom(account);
+    allowFrom = Array.isArray(entries) ? entries.map((v) => String(v)) : [];
     base = dmBasePath(account);
   }
   const configured = allowFrom.filter((raw) => raw.trim() !== '*');
