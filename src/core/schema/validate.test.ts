@@ -98,3 +98,19 @@ test('conformance: exact issue multiset for every recorded case', () => {
   }
   assert.ok(checked > 50);
 });
+
+test('issues come in openclaw\'s order: by top-level key in schema order, refinements within their section', () => {
+  // Recorded with openclaw 2026.9.6: the tools refinement sits between the meta and commands schema issues.
+  const config = {
+    gateway: { tailscale: { resetOnExit: true } },
+    commands: { useAccessGroups: true },
+    tools: { web: { search: { apiKey: 'sk-test-0000' } } },
+    meta: { lastTouchedAt: '2026-01-01' },
+  };
+  assert.deepEqual(validateConfig(config).map((v) => `${formatIssuePath(v.path)}: ${v.message.split(' ').slice(0, 4).join(' ')}`), [
+    'meta: Unrecognized key: "lastTouchedAt"',
+    'tools.web.search.apiKey: legacy web_search provider config',
+    'commands: Unrecognized key: "useAccessGroups"',
+    'gateway.tailscale: Unrecognized key: "resetOnExit"',
+  ]);
+});

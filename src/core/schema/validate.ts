@@ -195,12 +195,24 @@ function addHints(issues: SchemaViolation[]): SchemaViolation[] {
   return issues;
 }
 
+/**
+ * zod checks the root object key by key in schema order and runs each section's refinements when it checks that
+ * section, so a refinement issue under `tools` comes before a schema issue under `gateway`. Our refinements run after
+ * the schema pass: put every issue back in the order of its top-level key (stable; root-level issues last).
+ */
+function inTopLevelSchemaOrder(issues: ZodLikeIssue[]): ZodLikeIssue[] {
+  const keys = Object.keys((SCHEMA_DATA.core as { properties?: Record<string, unknown> }).properties ?? {});
+  const rank = new Map(keys.map((key, index) => [key, index]));
+  const rankOf = (issue: ZodLikeIssue) => (issue.path.length === 0 ? keys.length : rank.get(String(issue.path[0])) ?? keys.length);
+  return issues.map((issue, index) => ({ issue, index, rank: rankOf(issue) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((e) => e.issue);
+}
+
 function validateInner(config: unknown, opts: ValidateOptions): SchemaViolation[] {
   const migrated = migrateBeforeValidation(config);
   const ctx = { root: SCHEMA_DATA.core };
   const zodIssues = runSchema(ctx, SCHEMA_DATA.core, migrated);
   const refined = refineConfig(migrated, zodIssues, SCHEMA_DATA.facts);
-  const issues = [...zodIssues, ...refined.zod].map(mapZodIssue);
+  const issues = inTopLevelSchemaOrder([...zodIssues, ...refined.zod]).map(mapZodIssue);
   if (issues.length > 0 || refined.policy.length > 0) return mergePolicyIssues(refined.policy, issues);
   const post = postSchemaIssues(migrated);
   if (post.length > 0) return post;
