@@ -6,4 +6,10 @@ import module from 'node:module';
 // compiling the ~350 kB bundle on every run. It must be on before the bundle loads, hence the separate file, which the
 // build bundles on its own; webpackIgnore keeps ncc from inlining it.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-await import(/* webpackIgnore: true */ './run.js');
+try {
+  await import(/* webpackIgnore: true */ './run.js');
+} catch (error) {
+  // Only a damaged install gets here (a file of the package missing or unreadable): say so in one line.
+  process.stderr.write(`openclaw-audit: cannot start (${error instanceof Error ? error.message : String(error)}); reinstall the package\n`);
+  process.exitCode = 2;
+}
