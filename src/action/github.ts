@@ -47,6 +47,20 @@ export interface GitHubClient {
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
 }
 
+const PER_PAGE = 100;
+
+/**
+ * The pages of a GitHub list endpoint (`path` without query), 100 items each, until a short page or `maxPages`.
+ * A caller that has found what it wants stops reading by leaving its `for await` loop.
+ */
+export async function* listPages<T>(client: GitHubClient, path: string, maxPages: number): AsyncGenerator<T[]> {
+  for (let page = 1; page <= maxPages; page++) {
+    const { data } = await client.request<T[]>('GET', `${path}?per_page=${PER_PAGE}&page=${page}`);
+    yield data;
+    if (data.length < PER_PAGE) return;
+  }
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 function isSecondaryRateLimit(status: number, headers: Headers, message: string): boolean {

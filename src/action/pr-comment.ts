@@ -1,5 +1,5 @@
 /** The sticky PR comment: found by its hidden marker, updated in place, marked resolved when the audit is clean. */
-import type { GitHubClient } from './github.ts';
+import { listPages, type GitHubClient } from './github.ts';
 
 export const COMMENT_MARKER = 'openclaw-audit:sticky';
 /** GitHub refuses comment bodies over 65,536 characters. */
@@ -18,11 +18,9 @@ export type CommentResult = { action: 'created' | 'updated' | 'resolved' | 'none
 
 async function findSticky(client: GitHubClient, owner: string, repo: string, pr: number, marker: string): Promise<IssueComment | undefined> {
   const needle = `<!-- ${marker} -->`;
-  for (let page = 1; page <= 50; page++) {
-    const { data } = await client.request<IssueComment[]>('GET', `/repos/${owner}/${repo}/issues/${pr}/comments?per_page=100&page=${page}`);
-    const found = data.find((c) => typeof c.body === 'string' && c.body.split('\n', 1)[0]!.trim() === needle);
+  for await (const page of listPages<IssueComment>(client, `/repos/${owner}/${repo}/issues/${pr}/comments`, 50)) {
+    const found = page.find((c) => typeof c.body === 'string' && c.body.split('\n', 1)[0]!.trim() === needle);
     if (found) return found;
-    if (data.length < 100) return undefined;
   }
   return undefined;
 }

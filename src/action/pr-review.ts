@@ -3,7 +3,7 @@
  * comments outside the diff), skipping any whose marker an earlier run already posted.
  */
 import { checkRange, parseRightSide, type RangeVerdict } from './diff-lines.ts';
-import type { GitHubClient } from './github.ts';
+import { listPages, type GitHubClient } from './github.ts';
 import { markerKeys, reviewBody, reviewCommentPayload, type SuggestionComment } from './review-suggestions.ts';
 
 export interface PullTarget {
@@ -32,10 +32,9 @@ interface ReviewComment {
 export async function changedFilePatches(client: GitHubClient, target: PullTarget, wanted: ReadonlySet<string>): Promise<Map<string, string | undefined>> {
   const { owner, repo, pr } = target;
   const found = new Map<string, string | undefined>();
-  for (let page = 1; page <= FILE_PAGES && found.size < wanted.size; page++) {
-    const { data } = await client.request<PullFile[]>('GET', `/repos/${owner}/${repo}/pulls/${pr}/files?per_page=100&page=${page}`);
-    for (const file of data) if (wanted.has(file.filename) && file.status !== 'removed') found.set(file.filename, typeof file.patch === 'string' ? file.patch : undefined);
-    if (data.length < 100) break;
+  for await (const page of listPages<PullFile>(client, `/repos/${owner}/${repo}/pulls/${pr}/files`, FILE_PAGES)) {
+    for (const file of page) if (wanted.has(file.filename) && file.status !== 'removed') found.set(file.filename, typeof file.patch === 'string' ? file.patch : undefined);
+    if (found.size >= wanted.size) break;
   }
   return found;
 }
@@ -44,10 +43,8 @@ export async function changedFilePatches(client: GitHubClient, target: PullTarge
 export async function postedSuggestionKeys(client: GitHubClient, target: PullTarget): Promise<Set<string>> {
   const { owner, repo, pr } = target;
   const keys = new Set<string>();
-  for (let page = 1; page <= COMMENT_PAGES; page++) {
-    const { data } = await client.request<ReviewComment[]>('GET', `/repos/${owner}/${repo}/pulls/${pr}/comments?per_page=100&page=${page}`);
-    for (const comment of data) if (typeof comment.body === 'string') for (const key of markerKeys(comment.body)) keys.add(key);
-    if (data.length < 100) break;
+  for await (const page of listPages<ReviewComment>(client, `/repos/${owner}/${repo}/pulls/${pr}/comments`, COMMENT_PAGES)) {
+    for (const comment of page) if (typeof comment.body === 'string') for (const key of markerKeys(comment.body)) keys.add(key);
   }
   return keys;
 }
