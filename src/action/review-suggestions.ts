@@ -59,13 +59,15 @@ export function suggestionKey(path: string, suggestion: Pick<FixSuggestion, 'pat
   return createHash('sha256').update([path, suggestion.paths.join('\n'), suggestion.suggestedLines.join('\n')].join('\0')).digest('hex').slice(0, 32);
 }
 
+const MARKER_PATTERN = new RegExp(`<!-- ${SUGGESTION_MARKER} key=([0-9a-f]{32}) -->`, 'g');
+
 export function suggestionMarker(key: string): string {
   return `<!-- ${SUGGESTION_MARKER} key=${key} -->`;
 }
 
 /** The keys of the suggestion markers in a comment body. */
 export function markerKeys(body: string): string[] {
-  return [...body.matchAll(/<!-- openclaw-audit:suggestion key=([0-9a-f]{32}) -->/g)].map((m) => m[1]!);
+  return [...body.matchAll(MARKER_PATTERN)].map((m) => m[1]!);
 }
 
 function longestRun(text: string, char: string): number {

@@ -5,7 +5,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Host } from '../core/host.ts';
 import type { AuditOutcome } from '../core/types.ts';
-import { lineBlocks } from '../fix/diff.ts';
 import { planFixRun } from '../fix/run.ts';
 import { fixSuggestions } from '../fix/suggest.ts';
 import type { GitHubClient } from './github.ts';
@@ -59,9 +58,7 @@ export function repositoryPrefix(git: Git, host: Host, workspace: string, root: 
 
 export async function suggestFixesReview(input: SuggestFixesInput): Promise<SuggestFixesResult> {
   const run = planFixRun({ host: input.host, configPaths: input.configPaths, root: input.root });
-  const suggestions = fixSuggestions(run);
-  // fixSuggestions leaves out the blocks whose lines hold a secret; count them, so the log can say so.
-  const blocks = run.files.reduce((n, f) => n + lineBlocks(f.before, f.edits).length, 0);
+  const { suggestions, withheld } = fixSuggestions(run);
   const built = suggestionComments(suggestions, {
     repoPrefix: repositoryPrefix(input.git, input.host, input.workspace, input.root),
     changes: run.configs.flatMap((c) => c.changes),
@@ -70,7 +67,7 @@ export async function suggestFixesReview(input: SuggestFixesInput): Promise<Sugg
     secrets: [...new Set([...input.secrets, ...run.secrets])],
   });
   const review = await postSuggestionReview(input.client, input.target, input.headSha, built.comments);
-  return { ...review, planned: blocks, withSecret: blocks - suggestions.length + built.withSecret, tooLong: built.tooLong };
+  return { ...review, planned: suggestions.length + withheld, withSecret: withheld + built.withSecret, tooLong: built.tooLong };
 }
 
 /** One log line for the step's result. */

@@ -193,7 +193,7 @@ test('a suggestion whose lines hold a secret is left out', () => {
   const host = memoryHost({ 'openclaw.json': '{ channels: { telegram: { botToken: "123456:abcdef", groupPolicy: "open" } } }' });
   const run = planFixRun({ host, configPaths: [`${ROOT}/openclaw.json`], root: ROOT });
   assert.equal(run.files.length, 1);
-  assert.deepEqual(fixSuggestions(run), []);
+  assert.deepEqual(fixSuggestions(run), { suggestions: [], withheld: 1 });
 });
 
 test('a rejected config is not edited and exits 2 with its issues', () => {

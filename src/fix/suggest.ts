@@ -21,17 +21,27 @@ export interface FixSuggestion {
 
 const stripEol = (line: string) => line.replace(/\r?\n$/, '');
 
+export interface FixSuggestions {
+  suggestions: FixSuggestion[];
+  /** Blocks left out because their lines hold a secret value of the config. */
+  withheld: number;
+}
+
 /**
- * The suggestions of a planned fix run. A block whose lines contain a secret value of the config is left out, so a
- * review comment never repeats a secret.
+ * The suggestions of a planned fix run. A block whose lines contain a secret value of the config is left out (and
+ * counted), so a review comment never repeats a secret.
  */
-export function fixSuggestions(run: FixRun): FixSuggestion[] {
+export function fixSuggestions(run: FixRun): FixSuggestions {
   const out: FixSuggestion[] = [];
+  let withheld = 0;
   for (const file of run.files) {
     for (const block of lineBlocks(file.before, file.edits)) {
       const originalLines = block.before.map(stripEol);
       const suggestedLines = block.after.map(stripEol);
-      if (run.secrets.some((s) => originalLines.some((l) => l.includes(s)))) continue;
+      if (run.secrets.some((s) => originalLines.some((l) => l.includes(s)))) {
+        withheld++;
+        continue;
+      }
       out.push({
         file: file.file,
         startLine: block.start + 1,
@@ -42,10 +52,10 @@ export function fixSuggestions(run: FixRun): FixSuggestion[] {
       });
     }
   }
-  return out;
+  return { suggestions: out, withheld };
 }
 
 /** Plans the fixes of some configs (nothing is written) and returns them as review suggestions. */
 export function suggestFixes(options: FixOptions): FixSuggestion[] {
-  return fixSuggestions(planFixRun(options));
+  return fixSuggestions(planFixRun(options)).suggestions;
 }
