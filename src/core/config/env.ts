@@ -5,6 +5,7 @@
  */
 import type { ConfigPath } from '../types.ts';
 import type { ConfigNode } from './node.ts';
+import { isRecord } from '../records.ts';
 
 const NAME = /^[A-Z_][A-Z0-9_]*$/;
 const REFERENCE = /\$?\$\{([^}]*)\}/g;
@@ -49,10 +50,6 @@ export function configEnvironment(config: unknown): Record<string, string> {
     env[name] = value;
   }
   return env;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Substitutes references in every string value of the tree in place; returns the paths left unresolved. */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { evaluate, parse } from '@humanwhocodes/momoa';
 import { formatIssuePath, validateConfig } from './validate.ts';
+import { isRecord } from '../records.ts';
 
 export interface ConformanceCase {
   name: string;
@@ -14,10 +15,6 @@ export interface ConformanceCase {
 
 function readJson5(file: string): unknown {
   return evaluate(parse(readFileSync(file, 'utf8'), { mode: 'json5', allowTrailingCommas: true } as never) as never);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function deepMerge(a: unknown, b: unknown): unknown {

@@ -3,11 +3,9 @@
  * a valid legacy `agents.list` becomes keyed `agents.entries`, a missing roster becomes `{ main: {} }`, and a
  * single legacy `default: true` marker is dropped (openclaw then treats the roster as explicitly owned).
  */
-const VALID_AGENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
+import { isRecord } from '../records.ts';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const VALID_AGENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
 
 function normalizeAgentId(value: string): string {
   const trimmed = value.trim();

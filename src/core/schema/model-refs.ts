@@ -5,10 +5,7 @@
  */
 import type { PathSegment } from '../types.ts';
 import type { SchemaViolation } from './validate.ts';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../records.ts';
 
 function rec(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};

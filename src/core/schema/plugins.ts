@@ -12,10 +12,7 @@ import type { PathSegment } from '../types.ts';
 import type { SchemaViolation } from './validate.ts';
 import { SCHEMA_DATA } from './validate.ts';
 import { validateJsonSchema } from './json-schema.ts';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../records.ts';
 
 function withPrefix(base: PathSegment[], prefix: string, issues: ReturnType<typeof validateJsonSchema>): SchemaViolation[] {
   return issues.map((issue) => {

@@ -6,6 +6,7 @@
 import type { PathSegment } from '../types.ts';
 import type { ZodLikeIssue } from './zod-like.ts';
 import type { SchemaViolation } from './validate.ts';
+import { isRecord } from '../records.ts';
 
 export interface Facts {
   builtInModelProviderOverlayIds: string[];
@@ -25,10 +26,6 @@ export interface Refined {
   zod: ZodLikeIssue[];
   /** Secret-ref policy issues, listed before schema issues. */
   policy: SchemaViolation[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function get(value: unknown, ...keys: string[]): unknown {

@@ -173,10 +173,6 @@ export function mapZodIssue(issue: ZodLikeIssue): SchemaViolation {
   return withAt({ path: [...path], message: appendAllowedValuesHint(message, summary), allowedValues: summary.values }, issue);
 }
 
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Validates a fully loaded config value like openclaw 2026.9.6. Returns [] when valid. Never throws. */
 export function validateConfig(config: unknown, opts: ValidateOptions = {}): SchemaViolation[] {
   try {
@@ -228,4 +224,3 @@ function validateInner(config: unknown, opts: ValidateOptions): SchemaViolation[
   ];
 }
 
-export { isPlainRecord };

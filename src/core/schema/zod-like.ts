@@ -4,6 +4,7 @@
  * It never throws: depth is bounded and every value shape is handled.
  */
 import type { PathSegment } from '../types.ts';
+import { isRecord } from '../records.ts';
 
 export type JsonSchema = boolean | { [keyword: string]: unknown };
 
@@ -56,10 +57,6 @@ function invalidValue(values: unknown[], path: PathSegment[]): ZodLikeIssue {
       ? `Invalid input: expected ${stringifyPrimitive(values[0])}`
       : `Invalid option: expected one of ${values.map(stringifyPrimitive).join('|')}`;
   return { code: 'invalid_value', values, path, message };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isObjectSchema(s: JsonSchema): s is Record<string, unknown> {
