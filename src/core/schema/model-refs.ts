@@ -5,11 +5,7 @@
  */
 import type { PathSegment } from '../types.ts';
 import type { SchemaViolation } from './validate.ts';
-import { isRecord } from '../records.ts';
-
-function rec(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
-}
+import { asRecord, isRecord } from '../records.ts';
 
 interface Ref {
   path: PathSegment[];
@@ -33,7 +29,7 @@ export function collectModelRefs(config: unknown): Ref[] {
   const agent = (path: PathSegment[], a: unknown, entrySelectors: boolean): void => {
     if (!isRecord(a)) return;
     for (const key of AGENT_MODEL_KEYS) selector([...path, key], a[key]);
-    const media = rec(a.mediaModels);
+    const media = asRecord(a.mediaModels);
     for (const cap of ['image', 'video', 'music']) selector([...path, 'mediaModels', cap], media[cap]);
     push([...path, 'heartbeat', 'model'], isRecord(a.heartbeat) ? a.heartbeat.model : undefined);
     selector([...path, 'subagents', 'model'], isRecord(a.subagents) ? a.subagents.model : undefined);
@@ -43,34 +39,34 @@ export function collectModelRefs(config: unknown): Ref[] {
     }
     if (isRecord(a.models)) for (const ref of Object.keys(a.models)) push([...path, 'models', ref], ref);
     if (entrySelectors) {
-      const exec = rec(rec(a.tools).exec);
+      const exec = asRecord(asRecord(a.tools).exec);
       selector([...path, 'tools', 'exec', 'reviewer', 'model'], isRecord(exec.reviewer) ? exec.reviewer.model : undefined);
       push([...path, 'tts', 'summaryModel'], isRecord(a.tts) ? a.tts.summaryModel : undefined);
     }
   };
-  const root = rec(config);
-  const tools = rec(root.tools);
-  const exec = rec(tools.exec);
+  const root = asRecord(config);
+  const tools = asRecord(root.tools);
+  const exec = asRecord(tools.exec);
   selector(['tools', 'exec', 'reviewer', 'model'], isRecord(exec.reviewer) ? exec.reviewer.model : undefined);
-  const media = rec(tools.media);
+  const media = asRecord(tools.media);
   for (const cap of ['image', 'audio', 'video']) push(['tools', 'media', cap, 'preferredModel'], isRecord(media[cap]) ? media[cap].preferredModel : undefined);
-  const agents = rec(root.agents);
+  const agents = asRecord(root.agents);
   agent(['agents', 'defaults'], agents.defaults, false);
   if (Object.prototype.hasOwnProperty.call(agents, 'entries')) {
     if (isRecord(agents.entries)) for (const [id, e] of Object.entries(agents.entries)) agent(['agents', 'entries', id], e, true);
   } else if (Array.isArray(agents.list)) agents.list.forEach((e, i) => agent(['agents', 'list', i], e, true));
-  const channels = rec(root.channels);
-  for (const [ch, map] of Object.entries(rec(channels.modelByChannel))) {
+  const channels = asRecord(root.channels);
+  for (const [ch, map] of Object.entries(asRecord(channels.modelByChannel))) {
     if (!isRecord(map)) continue;
     for (const [target, ref] of Object.entries(map)) push(['channels', 'modelByChannel', ch, target], ref);
   }
-  const hooks = rec(root.hooks);
+  const hooks = asRecord(root.hooks);
   if (Array.isArray(hooks.mappings)) hooks.mappings.forEach((m, i) => push(['hooks', 'mappings', i, 'model'], isRecord(m) ? m.model : undefined));
   push(['hooks', 'gmail', 'model'], isRecord(hooks.gmail) ? hooks.gmail.model : undefined);
   push(['tts', 'summaryModel'], isRecord(root.tts) ? root.tts.summaryModel : undefined);
-  const discord = rec(channels.discord);
+  const discord = asRecord(channels.discord);
   const voice = (path: PathSegment[], v: unknown): void => {
-    const r = rec(v);
+    const r = asRecord(v);
     push([...path, 'model'], r.model);
     push([...path, 'tts', 'summaryModel'], isRecord(r.tts) ? r.tts.summaryModel : undefined);
   };

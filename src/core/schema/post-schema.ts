@@ -7,11 +7,7 @@
  */
 import type { PathSegment } from '../types.ts';
 import type { SchemaViolation } from './validate.ts';
-import { isRecord } from '../records.ts';
-
-function rec(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
-}
+import { asRecord, isRecord } from '../records.ts';
 
 interface AgentEntry {
   key: string;
@@ -20,7 +16,7 @@ interface AgentEntry {
 
 /** `agents.entries` in key order (the pre-validation rewrite always leaves a keyed roster). */
 function agentEntries(config: unknown): AgentEntry[] {
-  const entries = rec(rec(rec(config).agents).entries);
+  const entries = asRecord(asRecord(asRecord(config).agents).entries);
   const out: AgentEntry[] = [];
   for (const key of Object.keys(entries)) {
     const entry = entries[key];
@@ -73,11 +69,11 @@ const DEFAULTS_ENV_PATH: PathSegment[] = ['agents', 'defaults', 'sandbox', 'dock
  * does not override it, so only those still pending are looked at: the work stays linear in the config.
  */
 export function sandboxEnvIssues(config: unknown): SchemaViolation[] {
-  const defaults = rec(rec(rec(config).agents).defaults);
-  const defaultSandbox = rec(defaults.sandbox);
-  const defaultsEnvRaw = rec(defaultSandbox.docker).env;
+  const defaults = asRecord(asRecord(asRecord(config).agents).defaults);
+  const defaultSandbox = asRecord(defaults.sandbox);
+  const defaultsEnvRaw = asRecord(defaultSandbox.docker).env;
   const agents = agentEntries(config);
-  if (!defaultsEnvRaw && !agents.some((a) => rec(rec(a.entry.sandbox).docker).env)) return [];
+  if (!defaultsEnvRaw && !agents.some((a) => asRecord(asRecord(a.entry.sandbox).docker).env)) return [];
   const defaultsEnv: Record<string, unknown> = isRecord(defaultsEnvRaw) ? defaultsEnvRaw : { LANG: 'C.UTF-8' };
   const defaultsKeys = Object.keys(defaultsEnv);
   const defaultsIndex = new Map(defaultsKeys.map((k, i) => [k, i]));
@@ -90,12 +86,12 @@ export function sandboxEnvIssues(config: unknown): SchemaViolation[] {
   const out: SchemaViolation[] = [];
   const effective: Array<AgentEntry | undefined> = agents.length > 0 ? agents : [undefined];
   for (const agent of effective) {
-    const sandbox = rec(agent?.entry.sandbox);
+    const sandbox = asRecord(agent?.entry.sandbox);
     const scopeRaw = sandbox.scope ?? defaultSandbox.scope;
     const scope = typeof scopeRaw === 'string' && scopeRaw ? scopeRaw : 'agent';
     const backend = trimmedString(sandbox.backend) || trimmedString(defaultSandbox.backend) || 'docker';
     if (backend !== 'docker' && backend !== 'podman') continue;
-    const agentEnv = rec(sandbox.docker).env;
+    const agentEnv = asRecord(sandbox.docker).env;
     const own = agent !== undefined && scope !== 'shared' && isRecord(agentEnv) ? agentEnv : {};
     const ownKeys = Object.keys(own);
     const found: EnvIssue[] = [];
@@ -117,7 +113,7 @@ export function sandboxEnvIssues(config: unknown): SchemaViolation[] {
 // --- Tailscale exposure ---
 
 function tailscaleMode(config: unknown): unknown {
-  return rec(rec(rec(config).gateway).tailscale).mode ?? 'off';
+  return asRecord(asRecord(asRecord(config).gateway).tailscale).mode ?? 'off';
 }
 
 /** Canonical dotted-decimal IPv4 (no leading zeros, four parts ≤ 255) in 127.0.0.0/8; brackets and spaces trimmed. */
@@ -133,7 +129,7 @@ function isLoopbackDottedIPv4(value: unknown): boolean {
 export function tailscaleBindIssues(config: unknown): SchemaViolation[] {
   const mode = tailscaleMode(config);
   if (mode !== 'serve' && mode !== 'funnel') return [];
-  const gateway = rec(rec(config).gateway);
+  const gateway = asRecord(asRecord(config).gateway);
   const bind = gateway.bind ?? 'loopback';
   if (bind === 'loopback') return [];
   if (bind === 'custom' && isLoopbackDottedIPv4(gateway.customBindHost)) return [];
@@ -146,7 +142,7 @@ export function tailscaleBindIssues(config: unknown): SchemaViolation[] {
 export function tailscaleAuthIssues(config: unknown): SchemaViolation[] {
   const mode = tailscaleMode(config);
   if (mode !== 'serve' && mode !== 'funnel') return [];
-  if (rec(rec(rec(config).gateway).auth).mode !== 'none') return [];
+  if (asRecord(asRecord(asRecord(config).gateway).auth).mode !== 'none') return [];
   const message = mode === 'funnel'
     ? 'gateway.tailscale.mode=funnel requires gateway.auth.mode=password; auth.mode=none cannot be used when exposing the gateway through Tailscale Funnel'
     : `gateway.auth.mode=none cannot be used with gateway.tailscale.mode=${mode}; configure token, password, or trusted-proxy auth before exposing the gateway through Tailscale`;
@@ -186,8 +182,8 @@ function isWildcardModelRef(ref: string): boolean {
 
 function modelAliases(map: unknown): Set<string> {
   const out = new Set<string>();
-  for (const entry of Object.values(rec(map))) {
-    const alias = rec(entry).alias;
+  for (const entry of Object.values(asRecord(map))) {
+    const alias = asRecord(entry).alias;
     if (typeof alias === 'string' && alias.trim()) out.add(alias.trim().toLowerCase());
   }
   return out;
@@ -214,11 +210,11 @@ function policyRefIssues(refs: unknown, at: PathSegment[], aliases: Set<string>[
 }
 
 export function modelPolicyIssues(config: unknown): SchemaViolation[] {
-  const defaults = rec(rec(rec(config).agents).defaults);
+  const defaults = asRecord(asRecord(asRecord(config).agents).defaults);
   const defaultAliases = modelAliases(defaults.models);
-  const out = policyRefIssues(rec(defaults.modelPolicy).allow, ['agents', 'defaults', 'modelPolicy', 'allow'], [defaultAliases]);
+  const out = policyRefIssues(asRecord(defaults.modelPolicy).allow, ['agents', 'defaults', 'modelPolicy', 'allow'], [defaultAliases]);
   for (const { key, entry } of agentEntries(config)) {
-    const allow = rec(entry.modelPolicy).allow;
+    const allow = asRecord(entry.modelPolicy).allow;
     if (Array.isArray(allow) && allow.length > 0) out.push(...policyRefIssues(allow, ['agents', 'entries', key, 'modelPolicy', 'allow'], [defaultAliases, modelAliases(entry.models)]));
   }
   return out;

@@ -268,8 +268,7 @@ function refineMcpServers(servers: unknown, at: PathSegment[], issues: ZodLikeIs
 // --- gateway, hooks and cron ---
 
 /** An http(s) origin: no path beyond "/", no query, fragment or credentials. */
-function isHttpOrigin(value: string): boolean {
-  const url = parsedUrl(value);
+function isHttpOrigin(url: URL | null): url is URL {
   return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
 }
 
@@ -279,11 +278,12 @@ const LOOPBACK_ORIGIN_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 function refineOrigins(config: unknown, out: ZodLikeIssue[]): void {
   const publicOrigin = get(config, 'gateway', 'publicOrigin');
   if (typeof publicOrigin === 'string') {
-    const ok = isHttpOrigin(publicOrigin) && (new URL(publicOrigin).protocol === 'https:' || LOOPBACK_ORIGIN_HOSTS.has(new URL(publicOrigin).hostname));
+    const url = parsedUrl(publicOrigin);
+    const ok = isHttpOrigin(url) && (url.protocol === 'https:' || LOOPBACK_ORIGIN_HOSTS.has(url.hostname));
     if (!ok) out.push(custom(['gateway', 'publicOrigin'], 'gateway.publicOrigin must be a bare HTTPS origin; HTTP is allowed only for localhost, 127.0.0.1, or [::1]'));
   }
   const sandboxOrigin = get(config, 'mcp', 'apps', 'sandboxOrigin');
-  if (typeof sandboxOrigin === 'string' && !isHttpOrigin(sandboxOrigin)) {
+  if (typeof sandboxOrigin === 'string' && !isHttpOrigin(parsedUrl(sandboxOrigin))) {
     out.push(custom(['mcp', 'apps', 'sandboxOrigin'], 'sandboxOrigin must be an HTTP(S) origin without a path, query, or credentials'));
   }
 }
