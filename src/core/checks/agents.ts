@@ -11,6 +11,7 @@ import type { ConfigPath } from '../types.ts';
 import type { Json } from './rule.ts';
 import { isObject } from './util.ts';
 import { SCHEMA_DATA } from '../schema/validate.ts';
+import { normalizeAgentId } from '../agent-id.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Roster
@@ -54,14 +55,7 @@ export function listAgents(config: Json): AgentEntry[] {
   return out;
 }
 
-/** openclaw's canonical agent id (lowercase, `[a-z0-9_-]`, at most 64 characters; `main` when nothing is left). */
-export function normalizeAgentId(value: unknown): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  const lower = trimmed.toLowerCase();
-  if (/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(trimmed)) return lower;
-  const id = lower.replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').replace(/-+$/, '').slice(0, 64);
-  return id || IMPLICIT_AGENT_ID;
-}
+export { normalizeAgentId };
 
 /** Unique normalized agent ids in roster order. */
 export function listAgentIds(config: Json): string[] {
