@@ -11,6 +11,7 @@ import { redactText } from '../core/redact.ts';
 import { auditFile, type AuditFileOptions } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
+import type { WriteOptions } from '../io/safe-file.ts';
 import { allSecrets, failsAt, type FailLevel } from '../report/gate.ts';
 import { DOCS_BASE_URI, REPOSITORY_URL as PROJECT_URL } from '../report/formats.ts';
 import { toJson } from '../report/json.ts';
@@ -23,7 +24,7 @@ import { ConfigurationError, readInputs, type ActionInputs } from './inputs.ts';
 import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase, type Git } from './only-new.ts';
 import { nodePorts } from './node-ports.ts';
 import { COMMENT_MAX, markerFor, upsertStickyComment } from './pr-comment.ts';
-import { renderSarif } from './sarif-file.ts';
+import { renderSarif, reportFileOptions } from './sarif-file.ts';
 import { describeSuggestions, suggestFixesReview } from './suggest-fixes.ts';
 import { UploadError, uploadSarif } from './upload-sarif.ts';
 
@@ -46,8 +47,8 @@ export interface ActionPorts {
   /** The file system the head configs are read from. */
   host: Host;
   readText(path: string): string;
-  /** Writes a file, creating its folder. */
-  writeText(path: string, text: string): void;
+  /** Writes a file (the real one: `writeFileSafely`, which never writes through a link). */
+  writeText(path: string, text: string, options?: WriteOptions): void;
   git: Git;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
@@ -168,10 +169,16 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
       ...(ctx.owner && ctx.repo ? { versionControl: { repositoryUri: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, ...(ctx.sha ? { revisionId: ctx.sha } : {}), ...(ctx.ref ? { branch: ctx.ref } : {}) } } : {}),
     }),
   );
-  ports.writeText(inputs.sarifFile, sarif);
   const jsonDir = ports.tempDir ?? (ports.env.RUNNER_TEMP ? join(ports.env.RUNNER_TEMP, 'openclaw-audit') : dirname(inputs.sarifFile));
   const jsonFile = join(jsonDir, 'openclaw-audit.json');
-  ports.writeText(jsonFile, redact(toJson(outcomes, { ts: (ports.now ?? Date.now)() })));
+  for (const [path, text] of [[inputs.sarifFile, sarif], [jsonFile, redact(toJson(outcomes, { ts: (ports.now ?? Date.now)() }))]] as const) {
+    try {
+      ports.writeText(path, text, reportFileOptions(path, workspace));
+    } catch (error) {
+      core.setFailed(`openclaw-audit: cannot write ${toPosix(relative(workspace, path))}: ${error instanceof Error ? error.message : String(error)}`);
+      return { exitCode: 1 };
+    }
+  }
 
   const prefix = toPosix(relative(workspace, inputs.root));
   const annotations = collectAnnotations(reported, prefix).map((a) => ({ ...a, title: redact(a.title), message: redact(a.message) }));

@@ -6,6 +6,7 @@ import { redactJson, redactText } from '../core/redact.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
+import type { WriteOptions } from '../io/safe-file.ts';
 import { toJson } from '../report/json.ts';
 import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { renderFormat, type Format } from '../report/formats.ts';
@@ -18,7 +19,8 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  writeFile: (path: string, text: string) => void;
+  /** Writes a file (the real one: `writeFileSafely`, which refuses links and, with `expect`, lost updates). */
+  writeFile: (path: string, text: string, options?: WriteOptions) => void;
   colorAllowed: boolean;
   now: () => number;
   version: string;
