@@ -13,6 +13,8 @@ export interface FixCommandOptions {
   configs: string[];
   root: string;
   format: Format;
+  /** `--category` and `--omit-suppressed`, for `--format sarif`. */
+  sarif?: { category?: string; omitSuppressed?: boolean };
   fix: boolean;
   dryRun: boolean;
   /** Absolute path to write the output to instead of stdout. */
@@ -78,7 +80,7 @@ export function runFixCommand(options: FixCommandOptions): number {
     out = `${summaries}\n${renderText(reports, { color: options.color })}`;
   } else {
     io.stderr(redact(summaries));
-    out = renderFormat(options.format, reports, { version: io.version });
+    out = renderFormat(options.format, reports, { version: io.version, ...options.sarif });
   }
 
   if (!options.dryRun) {
