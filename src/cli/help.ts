@@ -29,7 +29,9 @@ Options:
                          in (includes too), keeping every other byte; prints
                          the changes, then the audit after the fix
   --dry-run              with --fix: print the changes as a unified diff
-                         (for git apply) and write nothing
+                         (for git apply) and write nothing; exit 0 when the
+                         diff holds every change, 1 when one cannot be made
+                         (--fail-on does not apply)
   --no-color             no colour in text output (also NO_COLOR=1)
   -v, --version          print the version
   -h, --help             print this help

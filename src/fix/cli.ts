@@ -104,6 +104,9 @@ export function runFixCommand(options: FixCommandOptions): number {
     io.stdout(redact(out));
   }
   if (reports.some((r) => !r.ok)) return 2;
+  // A dry run answers "is this patch every fix?", so `--fix --dry-run > fix.patch && git apply fix.patch` goes on
+  // whatever findings remain: 0 when the diff holds every change (none included), 1 when a change could not be made.
+  if (options.dryRun) return run.ok ? 0 : 1;
   const failing = reports.some((r) => r.ok && options.fails(r)) ? 1 : 0;
   return run.ok ? failing : Math.max(failing, 1);
 }
