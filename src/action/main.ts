@@ -165,7 +165,6 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
       omitSuppressed: inputs.suppressed === 'omit',
       ...(inputs.category ? { category: inputs.category } : {}),
       root: inputs.root,
-      forUpload: inputs.uploadSarif,
       ...(ctx.owner && ctx.repo ? { versionControl: { repositoryUri: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, ...(ctx.sha ? { revisionId: ctx.sha } : {}), ...(ctx.ref ? { branch: ctx.ref } : {}) } } : {}),
     }),
   );

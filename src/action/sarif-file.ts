@@ -13,8 +13,6 @@ export interface SarifFileOptions {
   category?: string;
   /** Absolute audit root, for `originalUriBaseIds` (GitHub maps it with the upload's `checkout_uri`). */
   root?: string;
-  /** Write our fingerprint as `primaryLocationLineHash`: the REST upload computes none. */
-  forUpload?: boolean;
   versionControl?: { repositoryUri: string; revisionId?: string; branch?: string };
 }
 
@@ -27,7 +25,6 @@ export function renderSarif(outcomes: readonly AuditOutcome[], options: SarifFil
       ...(options.omitSuppressed ? { omitSuppressed: true } : {}),
       ...(options.category ? { category: options.category } : {}),
       ...(options.root ? { srcRootUri: pathToFileURL(options.root).href.replace(/\/?$/, '/') } : {}),
-      ...(options.forUpload ? { primaryLocationLineHash: true } : {}),
       ...(options.versionControl ? { versionControl: options.versionControl } : {}),
     }),
   );

@@ -12,6 +12,11 @@ Options:
   --json                 openclaw-compatible JSON (same as --format json)
   --format FORMAT        text (default), json, sarif or markdown
   --output FILE          write the report to FILE instead of stdout
+  --category NAME        SARIF category (automationDetails.id; default
+                         openclaw-audit/): give each job that uploads its own
+  --omit-suppressed      leave findings accepted by security.audit.suppressions
+                         out of the SARIF log (code scanning would show them
+                         as open alerts)
   --fail-on LEVEL        exit 1 when an active finding is at or above LEVEL:
                          critical (default), warn, info or none
   --root DIR             repository root: paths are printed relative to it and
@@ -24,7 +29,9 @@ Options:
                          in (includes too), keeping every other byte; prints
                          the changes, then the audit after the fix
   --dry-run              with --fix: print the changes as a unified diff
-                         (for git apply) and write nothing
+                         (for git apply) and write nothing; exit 0 when the
+                         diff holds every change, 1 when one cannot be made
+                         (--fail-on does not apply)
   --no-color             no colour in text output (also NO_COLOR=1)
   -v, --version          print the version
   -h, --help             print this help

@@ -44,6 +44,8 @@ function parse(argv: string[]) {
       fix: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      category: { type: 'string' },
+      'omit-suppressed': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -53,7 +55,19 @@ function parse(argv: string[]) {
   if (values.json && values.format && values.format !== 'json') throw new UsageError('--json conflicts with --format ' + values.format);
   const failOn = (values['fail-on'] ?? 'critical') as FailLevel;
   if (!(FAIL_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')} (got ${failOn})`);
-  return { values, positionals, format, failOn };
+  const sarif = sarifOptions(values, format);
+  return { values, positionals, format, failOn, sarif };
+}
+
+/** `--category` and `--omit-suppressed` shape the SARIF log only; with another format they would silently do nothing. */
+function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean }, format: Format): { category?: string; omitSuppressed?: boolean } {
+  for (const flag of ['category', 'omit-suppressed'] as const) {
+    if (values[flag] !== undefined && format !== 'sarif') throw new UsageError(`--${flag} applies only to --format sarif`);
+  }
+  if (values.category !== undefined && !/^[^\s/][^\r\n]*$/.test(values.category)) {
+    throw new UsageError('--category must be one non-empty line that does not start with a space or /');
+  }
+  return { ...(values.category !== undefined ? { category: values.category } : {}), ...(values['omit-suppressed'] ? { omitSuppressed: true } : {}) };
 }
 
 export function main(argv: string[], io: CliIo): number {
@@ -64,7 +78,7 @@ export function main(argv: string[], io: CliIo): number {
     io.stderr(`openclaw-audit: ${error instanceof Error ? error.message : String(error)}\nRun openclaw-audit --help for usage.\n`);
     return 2;
   }
-  const { values, positionals, format, failOn } = args;
+  const { values, positionals, format, failOn, sarif } = args;
   if (values.help) {
     io.stdout(HELP);
     return 0;
@@ -86,7 +100,7 @@ export function main(argv: string[], io: CliIo): number {
     const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
     const output = values.output ? resolve(io.cwd, values.output) : undefined;
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
-    return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
+    return runFixCommand({ configs, root, format, sarif, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
   const secrets = allSecrets(outcomes);
@@ -96,7 +110,7 @@ export function main(argv: string[], io: CliIo): number {
       ? renderText(outcomes, { color })
       : format === 'json'
         ? toJson(outcomes, { ts: io.now() })
-        : renderFormat(format, outcomes, { version: io.version });
+        : renderFormat(format, outcomes, { version: io.version, ...sarif });
   const output = format === 'json' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
   if (values.output) {
     try {

@@ -13,6 +13,8 @@ export interface FixCommandOptions {
   configs: string[];
   root: string;
   format: Format;
+  /** `--category` and `--omit-suppressed`, for `--format sarif`. */
+  sarif?: { category?: string; omitSuppressed?: boolean };
   fix: boolean;
   dryRun: boolean;
   /** Absolute path to write the output to instead of stdout. */
@@ -78,7 +80,7 @@ export function runFixCommand(options: FixCommandOptions): number {
     out = `${summaries}\n${renderText(reports, { color: options.color })}`;
   } else {
     io.stderr(redact(summaries));
-    out = renderFormat(options.format, reports, { version: io.version });
+    out = renderFormat(options.format, reports, { version: io.version, ...options.sarif });
   }
 
   if (!options.dryRun) {
@@ -103,6 +105,9 @@ export function runFixCommand(options: FixCommandOptions): number {
     io.stdout(redact(out));
   }
   if (reports.some((r) => !r.ok)) return 2;
+  // A dry run answers "is this patch every fix?", so `--fix --dry-run > fix.patch && git apply fix.patch` goes on
+  // whatever findings remain: 0 when the diff holds every change (none included), 1 when a change could not be made.
+  if (options.dryRun) return run.ok ? 0 : 1;
   const failing = reports.some((r) => r.ok && options.fails(r)) ? 1 : 0;
   return run.ok ? failing : Math.max(failing, 1);
 }

@@ -7,6 +7,10 @@ export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 
 export interface FormatOptions {
   version: string;
+  /** SARIF only: `automationDetails.id` (the CLI's `--category`). */
+  category?: string;
+  /** SARIF only: leave suppressed findings out (the CLI's `--omit-suppressed`, the Action's `suppressed: omit`). */
+  omitSuppressed?: boolean;
 }
 
 export const REPOSITORY_URL = 'https://github.com/openclaw-audit/openclaw-audit';
@@ -14,7 +18,15 @@ export const DOCS_BASE_URI = `${REPOSITORY_URL}/blob/main/docs/checks/`;
 
 export function renderFormat(format: 'sarif' | 'markdown', outcomes: readonly AuditOutcome[], options: FormatOptions): string {
   if (format === 'sarif') {
-    return formatSarif(toSarif(outcomes, { toolVersion: options.version, informationUri: REPOSITORY_URL, docsBaseUri: DOCS_BASE_URI }));
+    return formatSarif(
+      toSarif(outcomes, {
+        toolVersion: options.version,
+        informationUri: REPOSITORY_URL,
+        docsBaseUri: DOCS_BASE_URI,
+        ...(options.category !== undefined ? { category: options.category } : {}),
+        ...(options.omitSuppressed ? { omitSuppressed: true } : {}),
+      }),
+    );
   }
   return renderMarkdown(outcomes, { docsBaseUri: DOCS_BASE_URI });
 }

@@ -17,6 +17,10 @@ export { FINGERPRINT_KEY } from './fingerprint.ts';
 export const TOOL_NAME = 'openclaw-audit';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
+/** The only `partialFingerprints` key GitHub code scanning reads. */
+export const PRIMARY_LOCATION_LINE_HASH = 'primaryLocationLineHash';
+/** `automationDetails.id` when the caller names no category: the same for every run, whatever it audits. */
+export const DEFAULT_CATEGORY = `${TOOL_NAME}/`;
 
 export interface SarifOptions {
   toolVersion: string;
@@ -25,14 +29,12 @@ export interface SarifOptions {
   docsBaseUri: string;
   /** drop suppressed results instead of emitting them with suppressions */
   omitSuppressed?: boolean;
-  /** run.automationDetails.id */
+  /** run.automationDetails.id (a trailing `/` is added); `DEFAULT_CATEGORY` when absent */
   category?: string;
   /** file contents by repo-relative path, for region snippets; optional */
   readSnippet?: (file: string, line: number) => string | undefined;
   /** The rules to declare; the registry (`RULES`) by default. Tests pass a fixed list. */
   rules?: readonly Rule[];
-  /** Also write our fingerprint as `primaryLocationLineHash` (for uploads through the REST API, which computes none). */
-  primaryLocationLineHash?: boolean;
   /** ISO 8601 UTC times for `invocations[0]`; left out when absent. */
   startTimeUtc?: string;
   endTimeUtc?: string;
@@ -531,10 +533,9 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
       message: { text },
       locations: [location(entry.location, ctx)],
       ...(related.locations.length > 0 ? { relatedLocations: related.locations } : {}),
-      partialFingerprints: {
-        [FINGERPRINT_KEY]: fingerprint,
-        ...(options.primaryLocationLineHash ? { primaryLocationLineHash: fingerprint } : {}),
-      },
+      // GitHub reads only primaryLocationLineHash and computes none for a REST upload; ours is the one that survives
+      // moved lines and reformatting. The namespaced key carries the same value for other consumers.
+      partialFingerprints: { [PRIMARY_LOCATION_LINE_HASH]: fingerprint, [FINGERPRINT_KEY]: fingerprint },
       ...(withSuppressions ? { suppressions: suppressionsOf(entry, ctx) } : {}),
       properties: {
         'openclawAudit/severity': entry.severity,
@@ -567,12 +568,9 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
   }
   for (const n of notifications) if (n.associatedRule && n.associatedRule.index === -1) delete n.associatedRule.index;
 
-  const category =
-    options.category !== undefined
-      ? normalizeCategory(options.category)
-      : outcomes.length === 1
-        ? `${TOOL_NAME}/${outcomes[0]!.config}/`
-        : `${TOOL_NAME}/`;
+  // The default must not depend on what was found: a category that changed with the number of configs would leave
+  // the previous category's alerts open forever (GitHub closes alerts only against a later run of the same category).
+  const category = options.category !== undefined ? normalizeCategory(options.category) : DEFAULT_CATEGORY;
 
   const run: Sarif.Run = {
     tool: {
