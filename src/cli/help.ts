@@ -26,6 +26,8 @@ Options:
   --dry-run              with --fix: print the changes as a unified diff
                          (for git apply) and write nothing
   --no-color             no colour in text output (also NO_COLOR=1)
+  --list-checks          list every check (checkId, severities, title, docs
+                         link) and exit; --format text, json or markdown
   -v, --version          print the version
   -h, --help             print this help
 

@@ -12,6 +12,7 @@ import { renderFormat, type Format } from '../report/formats.ts';
 import { renderText } from '../report/text.ts';
 import { HELP } from './help.ts';
 import { runFixCommand } from '../fix/cli.ts';
+import { listChecks } from './list-checks.ts';
 
 export interface CliIo {
   host: Host;
@@ -44,6 +45,8 @@ function parse(argv: string[]) {
       'no-color': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
+      // ecosystem (issue 20)
+      'list-checks': { type: 'boolean' },
     },
   });
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
@@ -70,6 +73,16 @@ export function main(argv: string[], io: CliIo): number {
   if (values.version) {
     io.stdout(`${io.version}\n`);
     return 0;
+  }
+  if (values['list-checks']) {
+    try {
+      io.stdout(listChecks(format));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`openclaw-audit: ${error.message}\n`);
+      return 2;
+    }
   }
   const root = resolve(io.cwd, values.root ?? '.');
   let configs: string[];
