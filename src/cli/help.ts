@@ -10,8 +10,11 @@ Default: the current folder.
 
 Options:
   --json                 openclaw-compatible JSON (same as --format json)
-  --format FORMAT        text (default), json, sarif or markdown
+  --format FORMAT        text (default), json, sarif, markdown, github
+                         (workflow commands), gitlab (Code Quality) or junit
   --output FILE          write the report to FILE instead of stdout
+  --output FORMAT=FILE   also write FORMAT to FILE (repeatable), from the
+                         same run: --output sarif=a.sarif --output junit=a.xml
   --fail-on LEVEL        exit 1 when an active finding is at or above LEVEL:
                          critical (default), warn, info or none
   --root DIR             repository root: paths are printed relative to it and
@@ -39,5 +42,6 @@ Examples:
   openclaw-audit config/openclaw.json --json
   openclaw-audit . --format sarif --output openclaw-audit.sarif
   openclaw-audit 'deploy/**/openclaw.json' --fail-on warn
+  openclaw-audit --output sarif=audit.sarif --output junit=audit.xml
   openclaw-audit --fix --dry-run > fix.patch && git apply fix.patch
 `;

@@ -2,17 +2,15 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { Host } from '../core/host.ts';
-import { redactJson, redactText } from '../core/redact.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
-import { toJson } from '../report/json.ts';
-import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
-import { renderFormat, type Format } from '../report/formats.ts';
-import { renderText } from '../report/text.ts';
+import { FAIL_LEVELS, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
+import { FORMATS, type Format } from '../report/formats.ts';
 import { HELP } from './help.ts';
 import { runFixCommand } from '../fix/cli.ts';
 import { listChecks } from './list-checks.ts';
+import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
 
 export interface CliIo {
   host: Host;
@@ -25,7 +23,6 @@ export interface CliIo {
   version: string;
 }
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export { isAtOrAbove };
 
 function parse(argv: string[]) {
@@ -36,7 +33,7 @@ function parse(argv: string[]) {
     options: {
       json: { type: 'boolean' },
       format: { type: 'string' },
-      output: { type: 'string' },
+      output: { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
       root: { type: 'string' },
       lenient: { type: 'boolean' },
@@ -93,31 +90,39 @@ export function main(argv: string[], io: CliIo): number {
     io.stderr(`openclaw-audit: ${error.message}\n`);
     return 2;
   }
+  let targets: OutputTarget[];
+  try {
+    targets = planOutputs(format, values.output ?? [], io.cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`openclaw-audit: ${error.message}\n`);
+    return 2;
+  }
   if (values.fix || values['dry-run']) {
-    const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
-    const output = values.output ? resolve(io.cwd, values.output) : undefined;
+    if (targets.length > 1) {
+      io.stderr('openclaw-audit: --fix writes one report; --output FORMAT=FILE is for audits\n');
+      return 2;
+    }
+    const output = targets[0]!.file;
+    const color = format === 'text' && !output && io.colorAllowed && !values['no-color'];
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
     return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
-  const secrets = allSecrets(outcomes);
-  const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
-  const rendered =
-    format === 'text'
-      ? renderText(outcomes, { color })
-      : format === 'json'
-        ? toJson(outcomes, { ts: io.now() })
-        : renderFormat(format, outcomes, { version: io.version });
-  const output = format === 'json' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
-  if (values.output) {
+  const ctx = { version: io.version, ts: io.now(), failOn };
+  for (const target of targets) {
+    const color = target.format === 'text' && !target.file && io.colorAllowed && !values['no-color'];
+    const report = renderReport(target.format, outcomes, { ...ctx, color });
+    if (!target.file) {
+      io.stdout(report);
+      continue;
+    }
     try {
-      io.writeFile(resolve(io.cwd, values.output), output);
+      io.writeFile(target.file, report);
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${target.file}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
-  } else {
-    io.stdout(output);
   }
   if (outcomes.some((o) => !o.ok)) return 2;
   return failsAt(outcomes, failOn) ? 1 : 0;
