@@ -10,8 +10,11 @@ Default: the current folder.
 
 Options:
   --json                 openclaw-compatible JSON (same as --format json)
-  --format FORMAT        text (default), json, sarif or markdown
+  --format FORMAT        text (default), json, sarif, markdown, github
+                         (workflow commands), gitlab (Code Quality) or junit
   --output FILE          write the report to FILE instead of stdout
+  --output FORMAT=FILE   also write FORMAT to FILE (repeatable), from the
+                         same run: --output sarif=a.sarif --output junit=a.xml
   --category NAME        SARIF category (automationDetails.id; default
                          openclaw-audit/): give each job that uploads its own
   --omit-suppressed      leave findings accepted by security.audit.suppressions
@@ -33,6 +36,8 @@ Options:
                          diff holds every change, 1 when one cannot be made
                          (--fail-on does not apply)
   --no-color             no colour in text output (also NO_COLOR=1)
+  --list-checks          list every check (checkId, severities, title, docs
+                         link) and exit; --format text, json or markdown
   -v, --version          print the version
   -h, --help             print this help
 
@@ -44,5 +49,6 @@ Examples:
   openclaw-audit config/openclaw.json --json
   openclaw-audit . --format sarif --output openclaw-audit.sarif
   openclaw-audit 'deploy/**/openclaw.json' --fail-on warn
+  openclaw-audit --output sarif=audit.sarif --output junit=audit.xml
   openclaw-audit --fix --dry-run > fix.patch && git apply fix.patch
 `;

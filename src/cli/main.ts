@@ -2,17 +2,16 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { Host } from '../core/host.ts';
-import { redactJson, redactText } from '../core/redact.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
 import type { WriteOptions } from '../io/safe-file.ts';
-import { toJson } from '../report/json.ts';
-import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
-import { renderFormat, type Format } from '../report/formats.ts';
-import { renderText } from '../report/text.ts';
+import { FAIL_LEVELS, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
+import { FORMATS, type Format } from '../report/formats.ts';
 import { HELP } from './help.ts';
 import { runFixCommand } from '../fix/cli.ts';
+import { listChecks } from './list-checks.ts';
+import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
 
 export interface CliIo {
   host: Host;
@@ -26,7 +25,6 @@ export interface CliIo {
   version: string;
 }
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export { isAtOrAbove };
 
 function parse(argv: string[]) {
@@ -37,7 +35,7 @@ function parse(argv: string[]) {
     options: {
       json: { type: 'boolean' },
       format: { type: 'string' },
-      output: { type: 'string' },
+      output: { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
       root: { type: 'string' },
       lenient: { type: 'boolean' },
@@ -48,6 +46,8 @@ function parse(argv: string[]) {
       'omit-suppressed': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
+      // ecosystem (issue 20)
+      'list-checks': { type: 'boolean' },
     },
   });
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
@@ -60,9 +60,10 @@ function parse(argv: string[]) {
 }
 
 /** `--category` and `--omit-suppressed` shape the SARIF log only; with another format they would silently do nothing. */
-function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean }, format: Format): { category?: string; omitSuppressed?: boolean } {
+function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean; output?: string[] }, format: Format): { category?: string; omitSuppressed?: boolean } {
   for (const flag of ['category', 'omit-suppressed'] as const) {
-    if (values[flag] !== undefined && format !== 'sarif') throw new UsageError(`--${flag} applies only to --format sarif`);
+    const sarifRequested = format === 'sarif' || (values.output ?? []).some((o) => o.startsWith('sarif='));
+    if (values[flag] !== undefined && !sarifRequested) throw new UsageError(`--${flag} applies only to SARIF (--format sarif or --output sarif=FILE)`);
   }
   if (values.category !== undefined && !/^[^\s/][^\r\n]*$/.test(values.category)) {
     throw new UsageError('--category must be one non-empty line that does not start with a space or /');
@@ -87,6 +88,16 @@ export function main(argv: string[], io: CliIo): number {
     io.stdout(`${io.version}\n`);
     return 0;
   }
+  if (values['list-checks']) {
+    try {
+      io.stdout(listChecks(format));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`openclaw-audit: ${error.message}\n`);
+      return 2;
+    }
+  }
   const root = resolve(io.cwd, values.root ?? '.');
   let configs: string[];
   try {
@@ -96,31 +107,39 @@ export function main(argv: string[], io: CliIo): number {
     io.stderr(`openclaw-audit: ${error.message}\n`);
     return 2;
   }
+  let targets: OutputTarget[];
+  try {
+    targets = planOutputs(format, values.output ?? [], io.cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`openclaw-audit: ${error.message}\n`);
+    return 2;
+  }
   if (values.fix || values['dry-run']) {
-    const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
-    const output = values.output ? resolve(io.cwd, values.output) : undefined;
+    if (targets.length > 1) {
+      io.stderr('openclaw-audit: --fix writes one report; --output FORMAT=FILE is for audits\n');
+      return 2;
+    }
+    const output = targets[0]!.file;
+    const color = format === 'text' && !output && io.colorAllowed && !values['no-color'];
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
     return runFixCommand({ configs, root, format, sarif, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
-  const secrets = allSecrets(outcomes);
-  const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
-  const rendered =
-    format === 'text'
-      ? renderText(outcomes, { color })
-      : format === 'json'
-        ? toJson(outcomes, { ts: io.now() })
-        : renderFormat(format, outcomes, { version: io.version, ...sarif });
-  const output = format === 'json' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
-  if (values.output) {
+  const ctx = { version: io.version, ts: io.now(), failOn, ...sarif };
+  for (const target of targets) {
+    const color = target.format === 'text' && !target.file && io.colorAllowed && !values['no-color'];
+    const report = renderReport(target.format, outcomes, { ...ctx, color });
+    if (!target.file) {
+      io.stdout(report);
+      continue;
+    }
     try {
-      io.writeFile(resolve(io.cwd, values.output), output);
+      io.writeFile(target.file, report);
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${target.file}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
-  } else {
-    io.stdout(output);
   }
   if (outcomes.some((o) => !o.ok)) return 2;
   return failsAt(outcomes, failOn) ? 1 : 0;

@@ -1,9 +1,15 @@
 /** The machine formats besides JSON and text. */
 import type { AuditOutcome } from '../core/types.ts';
+import type { FailLevel } from './gate.ts';
+import { renderGithub } from './github.ts';
+import { renderGitlab } from './gitlab.ts';
+import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
+import { redactOutcomes } from './redacted-outcomes.ts';
 import { formatSarif, toSarif } from './sarif.ts';
 
-export type Format = 'text' | 'json' | 'sarif' | 'markdown';
+export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'github' | 'gitlab' | 'junit';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown', 'github', 'gitlab', 'junit'];
 
 export interface FormatOptions {
   version: string;
@@ -11,12 +17,14 @@ export interface FormatOptions {
   category?: string;
   /** SARIF only: leave suppressed findings out (the CLI's `--omit-suppressed`, the Action's `suppressed: omit`). */
   omitSuppressed?: boolean;
+  /** The gate; JUnit fails a case at or above it. Default `critical`. */
+  failOn?: FailLevel;
 }
 
 export const REPOSITORY_URL = 'https://github.com/openclaw-audit/openclaw-audit';
 export const DOCS_BASE_URI = `${REPOSITORY_URL}/blob/main/docs/checks/`;
 
-export function renderFormat(format: 'sarif' | 'markdown', outcomes: readonly AuditOutcome[], options: FormatOptions): string {
+export function renderFormat(format: Exclude<Format, 'text' | 'json'>, outcomes: readonly AuditOutcome[], options: FormatOptions): string {
   if (format === 'sarif') {
     return formatSarif(
       toSarif(outcomes, {
@@ -28,5 +36,10 @@ export function renderFormat(format: 'sarif' | 'markdown', outcomes: readonly Au
       }),
     );
   }
-  return renderMarkdown(outcomes, { docsBaseUri: DOCS_BASE_URI });
+  if (format === 'markdown') return renderMarkdown(outcomes, { docsBaseUri: DOCS_BASE_URI });
+  // These formats escape strings for their destination: redact first, while the secret values are still verbatim.
+  const safe = redactOutcomes(outcomes);
+  if (format === 'github') return renderGithub(safe);
+  if (format === 'gitlab') return renderGitlab(safe);
+  return renderJunit(safe, { failOn: options.failOn ?? 'critical' });
 }

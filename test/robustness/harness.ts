@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAtOrAbove, main, type CliIo } from '../../src/cli/main.ts';
 import type { Host } from '../../src/core/host.ts';
@@ -15,6 +15,7 @@ import { nodeHost } from '../../src/io/node-host.ts';
 import { renderFormat } from '../../src/report/formats.ts';
 import { toJson } from '../../src/report/json.ts';
 import { renderText } from '../../src/report/text.ts';
+import { assertValidReport } from '../helpers/report-schema.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CASES_DIR = join(REPO_ROOT, 'test', 'conformance', 'cases');
@@ -79,6 +80,7 @@ export function renderRedacted(outcomes: readonly AuditOutcome[], format: Output
       : format === 'json'
         ? toJson(outcomes, { ts: 0 })
         : renderFormat(format, outcomes, { version: '0.0.0-test' });
+  if (format === 'json') assertValidReport(rendered, 'the --json report');
   return format === 'json' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
 }
 
@@ -163,7 +165,32 @@ export function runCli(argv: string[], cwd: string, host: Host = nodeHost): CliR
     version: '0.0.0-test',
   };
   const code = main(argv, io);
+  checkJsonReports(argv, cwd, stdout, written);
   return { code, stdout, stderr, written };
+}
+
+/** Every `--json` report a CLI run in the tests prints or writes must match the shipped schema (schemas/report.schema.json). */
+function checkJsonReports(argv: readonly string[], cwd: string, stdout: string, written: ReadonlyMap<string, string>): void {
+  if (argv.some((a) => a === '--fix' || a === '--dry-run' || a === '--list-checks' || a === '--help' || a === '--version')) return;
+  let json = false;
+  let plainOutput: string | undefined;
+  const files: string[] = [];
+  argv.forEach((arg, i) => {
+    const next = argv[i + 1];
+    if (arg === '--json' || (arg === '--format' && next === 'json')) json = true;
+    if (arg === '--output' && next !== undefined) {
+      const m = /^([a-z]+)=(.+)$/.exec(next);
+      if (m) {
+        if (m[1] === 'json') files.push(m[2]!);
+      } else plainOutput = next;
+    }
+  });
+  if (json && plainOutput !== undefined) files.push(plainOutput);
+  if (json && plainOutput === undefined && stdout !== '') assertValidReport(stdout, 'the --json report on stdout');
+  for (const file of files) {
+    const text = written.get(resolve(cwd, file));
+    if (text !== undefined) assertValidReport(text, file);
+  }
 }
 
 /** The forms a secret can take in an output: as is, and JSON-escaped (as the JSON and SARIF outputs would carry it). */
