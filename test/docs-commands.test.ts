@@ -5,7 +5,7 @@
  * the page says:
  * - the exit code is 0 unless the command's comment says `exit N` (a trailing `# …` comment, or a comment line just
  *   before the command);
- * - a file named in the comment (`writes FILE`) or by `--output FILE` exists afterwards (a `.sarif` one is SARIF 2.1.0);
+ * - a file named in the comment (`writes FILE`) or by `--output FILE` / `--output FORMAT=FILE` exists afterwards (a `.sarif` one is SARIF 2.1.0);
  * - nothing crashes (no stack trace, no "internal error").
  * A block preceded by `<!-- docs-test: illustrative (why) -->` is not run; keep those rare.
  *
@@ -181,7 +181,7 @@ for (const block of BLOCKS) {
         const where = `${block.page}:${command.line}: ${command.text}\n--- stdout\n${run.stdout.slice(-2000)}\n--- stderr\n${run.stderr.slice(-2000)}`;
         assert.equal(run.status, command.exit, `exit code\n${where}`);
         assert.doesNotMatch(run.stderr, /internal error|\n\s+at \S+ \(/, `crashed\n${where}`);
-        const outputs = [...command.writes, ...[...text.matchAll(/--output[ =](\S+)/g)].map((m) => m[1]!)];
+        const outputs = [...command.writes, ...[...text.matchAll(/--output[ =](?:[a-z]+=)?(\S+)/g)].map((m) => m[1]!)];
         for (const file of outputs) {
           assert.ok(existsSync(join(dir, file)), `${file} was written\n${where}`);
           if (file.endsWith('.sarif')) assert.equal(JSON.parse(readFileSync(join(dir, file), 'utf8')).version, '2.1.0', where);

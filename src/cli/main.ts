@@ -1,6 +1,6 @@
 /** The CLI: arguments in, exit code out; all I/O goes through `CliIo` so tests run it in-process. */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Host } from '../core/host.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
@@ -137,7 +137,7 @@ export function main(argv: string[], io: CliIo): number {
     try {
       io.writeFile(target.file, report);
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${target.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${relative(io.cwd, target.file) || target.file}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
   }

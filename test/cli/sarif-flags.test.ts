@@ -48,8 +48,8 @@ test('the category is openclaw-audit/ whatever the number of configs, and --cate
 test('--category and --omit-suppressed are refused with other formats and bad values, in one line', () => {
   const dir = repo({ 'openclaw.json': '{}' });
   for (const [argv, message] of [
-    [['--category', 'x'], '--category applies only to --format sarif'],
-    [['--json', '--omit-suppressed'], '--omit-suppressed applies only to --format sarif'],
+    [['--category', 'x'], '--category applies only to SARIF'],
+    [['--json', '--omit-suppressed'], '--omit-suppressed applies only to SARIF'],
     [['--format', 'sarif', '--category', ''], '--category must be one non-empty line'],
     [['--format', 'sarif', '--category', 'a\nb'], '--category must be one non-empty line'],
   ] as const) {
