@@ -1,7 +1,7 @@
 /** The CLI: arguments in, exit code out; all I/O goes through `CliIo` so tests run it in-process. */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import type { Host } from '../core/host.ts';
+import type { CliIo } from './io.ts';
 import { redactJson, redactText } from '../core/redact.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
@@ -13,16 +13,6 @@ import { renderText } from '../report/text.ts';
 import { HELP } from './help.ts';
 import { runFixCommand } from '../fix/cli.ts';
 
-export interface CliIo {
-  host: Host;
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  writeFile: (path: string, text: string) => void;
-  colorAllowed: boolean;
-  now: () => number;
-  version: string;
-}
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export { isAtOrAbove };
