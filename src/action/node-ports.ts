@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { nodeHost } from '../io/node-host.ts';
 import { VERSION } from '../version.ts';
-import type { ActionPorts } from './main.ts';
+import type { ActionPorts } from './ports.ts';
 import type { Git } from './only-new.ts';
 import { runnerCore } from './runner.ts';
 
