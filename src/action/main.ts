@@ -6,12 +6,10 @@
  */
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Host } from '../core/host.ts';
 import { redactText } from '../core/redact.ts';
-import { auditFile, type AuditFileOptions } from '../core/run.ts';
+import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
-import type { WriteOptions } from '../io/safe-file.ts';
 import { allSecrets, failsAt, type FailLevel } from '../report/gate.ts';
 import { DOCS_BASE_URI, REPOSITORY_URL as PROJECT_URL } from '../report/formats.ts';
 import { toJson } from '../report/json.ts';
@@ -21,45 +19,15 @@ import { CHECK_RUN_NAME, createCheckRun } from './check-run.ts';
 import { readContext, type RunContext } from './context.ts';
 import { GitHubApiError, createGitHubClient, type GitHubClient } from './github.ts';
 import { ConfigurationError, readInputs, type ActionInputs } from './inputs.ts';
-import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase, type Git } from './only-new.ts';
+import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase } from './only-new.ts';
 import { nodePorts } from './node-ports.ts';
+import type { ActionPorts } from './ports.ts';
 import { COMMENT_MAX, markerFor, upsertStickyComment } from './pr-comment.ts';
 import { renderSarif, reportFileOptions } from './sarif-file.ts';
 import { describeSuggestions, suggestFixesReview } from './suggest-fixes.ts';
 import { UploadError, uploadSarif } from './upload-sarif.ts';
 
-/** The part of `@actions/core` the Action uses. */
-export interface ActionCore {
-  /** A plain log line. */
-  info(message: string): void;
-  /** A raw workflow command line (`::error …::…`), printed as is. */
-  command(line: string): void;
-  setSecret(value: string): void;
-  setOutput(name: string, value: string): void;
-  setFailed(message: string): void;
-  appendSummary(markdown: string): Promise<void>;
-}
-
-export interface ActionPorts {
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-  core: ActionCore;
-  /** The file system the head configs are read from. */
-  host: Host;
-  readText(path: string): string;
-  /** Writes a file (the real one: `writeFileSafely`, which never writes through a link). */
-  writeText(path: string, text: string, options?: WriteOptions): void;
-  git: Git;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  /** The audit of one config; `auditFile` unless a test swaps it. */
-  audit?: (options: AuditFileOptions) => AuditOutcome;
-  now?: () => number;
-  version: string;
-  /** Folder for the JSON report; `RUNNER_TEMP` or the SARIF file's folder by default. */
-  tempDir?: string;
-}
-
+export type { ActionCore, ActionPorts } from './ports.ts';
 
 export interface RunResult {
   exitCode: 0 | 1;

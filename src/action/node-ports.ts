@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { nodeHost } from '../io/node-host.ts';
 import { writeFileSafely } from '../io/safe-file.ts';
 import { VERSION } from '../version.ts';
-import type { ActionPorts } from './main.ts';
+import type { ActionPorts } from './ports.ts';
 import type { Git } from './only-new.ts';
 import { runnerCore } from './runner.ts';
 

@@ -1,11 +1,10 @@
 /** The CLI: arguments in, exit code out; all I/O goes through `CliIo` so tests run it in-process. */
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
-import type { Host } from '../core/host.ts';
+import type { CliIo } from './io.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
-import type { WriteOptions } from '../io/safe-file.ts';
 import { FAIL_LEVELS, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { FORMATS, type Format } from '../report/formats.ts';
 import { HELP } from './help.ts';
@@ -13,17 +12,6 @@ import { runFixCommand } from '../fix/cli.ts';
 import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
 
-export interface CliIo {
-  host: Host;
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Writes a file (the real one: `writeFileSafely`, which refuses links and, with `expect`, lost updates). */
-  writeFile: (path: string, text: string, options?: WriteOptions) => void;
-  colorAllowed: boolean;
-  now: () => number;
-  version: string;
-}
 
 export { isAtOrAbove };
 

@@ -6,7 +6,7 @@ import type { Finding, Suppression, SuppressedFinding } from './types.ts';
 
 export const SUPPRESSIONS_ACTIVE = 'security.audit.suppressions.active';
 
-export const rules = defineRules('security', [
+export const rules = defineRules([
   {
     id: SUPPRESSIONS_ACTIVE,
     severity: 'info',
@@ -16,8 +16,24 @@ export const rules = defineRules('security', [
       'suppression is configured, so a reader can tell that the report was filtered; it cannot itself be suppressed.',
     remediation: 'Review the suppressed findings and remove suppressions whose accepted risk no longer applies.',
     configPaths: ['security.audit.suppressions'],
+    unsuppressible: 'openclaw adds this notice whenever suppressions are configured and never suppresses it.',
   },
 ]);
+
+/** A `security.audit.suppressions` entry for `checkId`, as JSON5 (the docs and the SARIF rule help show it). */
+export function suppressionExample(checkId: string): string {
+  return [
+    '{',
+    '  security: {',
+    '    audit: {',
+    '      suppressions: [',
+    `        { checkId: ${JSON.stringify(checkId)}, reason: "Why this risk is accepted here." },`,
+    '      ],',
+    '    },',
+    '  },',
+    '}',
+  ].join('\n');
+}
 
 /** The suppression entries of a config, in config order, with their locations. */
 export function readSuppressions(config: unknown, locate: Locator): Suppression[] {

@@ -1,5 +1,5 @@
 /** `--fix` / `--fix --dry-run` for the CLI: plan, print, and write through `CliIo.writeFile`. */
-import type { CliIo } from '../cli/main.ts';
+import type { CliIo } from '../cli/io.ts';
 import { redactText } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { renderFormat, type Format } from '../report/formats.ts';

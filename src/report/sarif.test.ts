@@ -70,7 +70,7 @@ const OPTIONS: SarifOptions = {
 
 /** A fixed registry, so the golden files do not change whenever a check lands in the real one. */
 const TEST_RULES: readonly Rule[] = [
-  ...defineRules('gateway', [
+  ...defineRules([
     {
       id: 'gateway.bind_no_auth',
       severity: 'critical',
@@ -80,7 +80,7 @@ const TEST_RULES: readonly Rule[] = [
       configPaths: ['gateway.bind', 'gateway.auth'],
     },
   ]),
-  ...defineRules('hooks', [
+  ...defineRules([
     {
       id: 'hooks.token_reuse_gateway_token',
       severity: 'warn',
@@ -91,7 +91,7 @@ const TEST_RULES: readonly Rule[] = [
       configPaths: ['hooks.token', 'gateway.auth.token'],
     },
   ]),
-  ...defineRules('channels', [
+  ...defineRules([
     {
       id: 'channels.<provider>.dm.open',
       severity: 'warn',
@@ -102,12 +102,13 @@ const TEST_RULES: readonly Rule[] = [
       configPaths: ['channels.<provider>.dmPolicy'],
     },
   ]),
-  ...defineRules('security', [
+  ...defineRules([
     {
       id: 'security.trust_model.multi_user_heuristic',
       severity: 'info',
       title: 'Config looks like a multi-user setup',
       help: 'A heuristic over channels and allowlists.',
+      precision: 'medium',
     },
     {
       id: 'security.audit.suppressions.active',
@@ -116,21 +117,24 @@ const TEST_RULES: readonly Rule[] = [
       help: 'The config hides some findings with `security.audit.suppressions`.',
       remediation: 'Review the suppressed findings.',
       configPaths: ['security.audit.suppressions'],
+      unsuppressible: 'It is the notice that suppressions are configured.',
     },
   ]),
-  ...defineRules('config', [
+  ...defineRules([
     {
       id: 'config.invalid',
       severity: 'critical',
       title: 'OpenClaw config is invalid',
       help: 'openclaw refuses to load this config.',
       remediation: 'Fix the key or value at the reported location.',
+      unsuppressible: 'Not an openclaw check.',
     },
     {
       id: 'config.schema_drift',
       severity: 'warn',
       title: 'Config key or value not accepted by this openclaw version',
       help: 'Reported instead of `config.invalid` with `--lenient`.',
+      unsuppressible: 'Not an openclaw check.',
     },
   ]),
 ];

@@ -10,7 +10,8 @@ import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/io.ts';
 import type { Host } from '../../src/core/host.ts';
 import { loadConfig } from '../../src/core/config/load.ts';
 import { nodeHost } from '../../src/io/node-host.ts';

@@ -10,7 +10,7 @@
 import type { ConfigPath } from '../types.ts';
 import type { Json } from './rule.ts';
 import { isObject } from './util.ts';
-import { SCHEMA_DATA } from '../schema/validate.ts';
+import { schemaData } from '../schema/data.ts';
 import { normalizeAgentId } from '../agent-id.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -486,8 +486,8 @@ const channelDefaultsCache = new Map<string, Readonly<Record<string, Json>> | un
 function channelSchemaDefaults(id: string): Readonly<Record<string, Json>> | undefined {
   if (channelDefaultsCache.has(id)) return channelDefaultsCache.get(id);
   let defaults: Record<string, Json> | undefined;
-  if (Object.prototype.hasOwnProperty.call(SCHEMA_DATA.channels, id)) {
-    const properties = (SCHEMA_DATA.channels[id]!.schema as { properties?: Record<string, { default?: Json }> }).properties ?? {};
+  if (Object.prototype.hasOwnProperty.call(schemaData().channels, id)) {
+    const properties = (schemaData().channels[id]!.schema as { properties?: Record<string, { default?: Json }> }).properties ?? {};
     defaults = {};
     for (const key of ['dmPolicy', 'groupPolicy']) if (properties[key]?.default !== undefined) defaults[key] = properties[key]!.default;
   }

@@ -9,7 +9,7 @@ import { defineRules, type CheckContext } from './rule.ts';
 
 const GENERIC_PATHS = ['channels.<provider>', 'channels.<provider>.accounts.<account>', 'plugins.entries', 'plugins.allow'];
 
-export const rules = defineRules('channels', [
+export const rules = defineRules([
   {
     id: 'channels.<provider>.allowFrom.dangerous_name_matching_enabled',
     severity: 'info',

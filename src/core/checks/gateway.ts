@@ -111,7 +111,7 @@ const PRIVATE_NODE_COMMANDS = new Set([
 
 const G = (...path: Array<string | number>): ConfigPath => ['gateway', ...path];
 
-export const rules = defineRules('gateway', [
+export const rules = defineRules([
   {
     id: 'gateway.tools_invoke_http.dangerous_allow',
     severity: 'warn',

@@ -3,7 +3,7 @@ import { resolveGatewayAuth } from './gateway-auth.ts';
 import { defineRules, type CheckContext } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('hooks', [
+export const rules = defineRules([
   {
     id: 'hooks.token_too_short',
     severity: 'warn',

@@ -2,7 +2,7 @@
 import { defineRules, type CheckContext } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('config', [
+export const rules = defineRules([
   {
     id: 'config.secrets.gateway_password_in_config',
     severity: 'warn',

@@ -2,7 +2,7 @@
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('summary', [
+export const rules = defineRules([
   {
     id: 'summary.attack_surface',
     severity: 'info',

@@ -2,7 +2,7 @@
 import { defineRules, type CheckContext } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('tools', [
+export const rules = defineRules([
   {
     id: 'tools.elevated.allowFrom.<provider>.wildcard',
     severity: 'critical',

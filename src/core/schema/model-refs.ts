@@ -4,7 +4,7 @@
  * ref's path. The suppression list is generated data (`facts.modelSuppressions`); the ref locations follow openclaw.
  */
 import type { PathSegment } from '../types.ts';
-import type { SchemaViolation } from './validate.ts';
+import type { SchemaViolation } from './violation.ts';
 import { asRecord, isRecord } from '../records.ts';
 
 interface Ref {

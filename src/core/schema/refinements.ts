@@ -5,7 +5,7 @@
  */
 import type { PathSegment } from '../types.ts';
 import type { ZodLikeIssue } from './zod-like.ts';
-import type { SchemaViolation } from './validate.ts';
+import type { SchemaViolation } from './violation.ts';
 import { isRecord } from '../records.ts';
 import { normalizeAgentId } from '../agent-id.ts';
 
