@@ -10,6 +10,7 @@ test('defaults match action.yml', () => {
   assert.deepEqual(inputs, {
     config: [],
     root: '/ws',
+    exclude: [],
     failOn: 'critical',
     sarifFile: '/ws/openclaw-audit.sarif',
     uploadSarif: false,

@@ -5,7 +5,7 @@ import type { Host } from '../core/host.ts';
 import { redactJson, redactText } from '../core/redact.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
-import { UsageError, resolveConfigPaths } from '../io/discover.ts';
+import { MAX_DISCOVERY_FOLDERS, UsageError, describeSkipped, discoverConfigs } from '../io/discover.ts';
 import type { WriteOptions } from '../io/safe-file.ts';
 import { toJson } from '../report/json.ts';
 import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
@@ -40,6 +40,8 @@ function parse(argv: string[]) {
       output: { type: 'string' },
       'fail-on': { type: 'string' },
       root: { type: 'string' },
+      exclude: { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
       lenient: { type: 'boolean' },
       fix: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
@@ -73,10 +75,13 @@ export function main(argv: string[], io: CliIo): number {
     io.stdout(`${io.version}\n`);
     return 0;
   }
-  const root = resolve(io.cwd, values.root ?? '.');
+  let root: string;
   let configs: string[];
   try {
-    configs = resolveConfigPaths(positionals, io.cwd, root);
+    const found = discoverConfigs(positionals, { host: io.host, cwd: io.cwd, ...(values.root !== undefined ? { root: values.root } : {}), exclude: values.exclude ?? [] });
+    ({ root, configs } = found);
+    if (values.verbose) for (const s of found.skipped) io.stderr(`openclaw-audit: ${describeSkipped(s)}\n`);
+    if (found.truncated) io.stderr(`openclaw-audit: warning: stopped searching after ${MAX_DISCOVERY_FOLDERS} folders; name the folders to audit\n`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`openclaw-audit: ${error.message}\n`);
