@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { redactText } from '../core/redact.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
-import { UsageError, resolveConfigPaths } from '../io/discover.ts';
+import { MAX_DISCOVERY_FOLDERS, UsageError, describeSkipped, discoverConfigs } from '../io/discover.ts';
 import { allSecrets, failsAt, type FailLevel } from '../report/gate.ts';
 import { DOCS_BASE_URI, REPOSITORY_URL as PROJECT_URL } from '../report/formats.ts';
 import { toJson } from '../report/json.ts';
@@ -72,7 +72,11 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
 
   let configs: string[];
   try {
-    configs = resolveConfigPaths(inputs.config, workspace, inputs.root);
+    // Messages name the Action's inputs (`root:`, `exclude:`), not the CLI's flags.
+    const found = discoverConfigs(inputs.config, { host: ports.host, cwd: workspace, root: toPosix(relative(workspace, inputs.root)) || '.', exclude: inputs.exclude, names: { root: 'root:', exclude: 'exclude:' } });
+    configs = found.configs;
+    for (const s of found.skipped) core.info(describeSkipped(s));
+    if (found.truncated) core.info(`Stopped searching after ${MAX_DISCOVERY_FOLDERS} folders: list the configs in config:`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     core.setFailed(`openclaw-audit: ${error.message}`);

@@ -5,8 +5,8 @@ Audits committed OpenClaw configs (openclaw.json, JSON5, $include) like
 for every finding.
 
 PATH is a config file, a folder (searched for openclaw.json, openclaw.json5 and
-openclaw.jsonc, skipping node_modules and .git) or a glob relative to the root.
-Default: the current folder.
+openclaw.jsonc, skipping .git and node_modules, and what .gitignore files
+ignore) or a glob relative to the root. Default: the root.
 
 Options:
   --json                 openclaw-compatible JSON (same as --format json)
@@ -23,7 +23,13 @@ Options:
   --fail-on LEVEL        exit 1 when an active finding is at or above LEVEL:
                          critical (default), warn, info or none
   --root DIR             repository root: paths are printed relative to it and
-                         nothing outside it is read (default: current folder)
+                         no config outside it is read (default: the current
+                         folder; for a PATH outside it, the git top-level that
+                         holds PATH, else PATH's folder)
+  --exclude PATTERN      leave matching files and folders out of the search
+                         (.gitignore syntax, relative to the root; repeatable)
+  --verbose              list the files and folders the search skipped, and
+                         why, on stderr
   --lenient              report schema issues as warnings and audit the config
                          as written (for configs that target another openclaw)
   --fix                  fix what openclaw's \`security audit --fix\` fixes in

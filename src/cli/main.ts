@@ -1,10 +1,10 @@
 /** The CLI: arguments in, exit code out; all I/O goes through `CliIo` so tests run it in-process. */
 import { parseArgs } from 'node:util';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { CliIo } from './io.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
-import { UsageError, resolveConfigPaths } from '../io/discover.ts';
+import { MAX_DISCOVERY_FOLDERS, UsageError, describeSkipped, discoverConfigs } from '../io/discover.ts';
 import { FAIL_LEVELS, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { FORMATS, type Format } from '../report/formats.ts';
 import { HELP } from './help.ts';
@@ -26,6 +26,8 @@ function parse(argv: string[]) {
       output: { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
       root: { type: 'string' },
+      exclude: { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
       lenient: { type: 'boolean' },
       fix: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
@@ -86,10 +88,13 @@ export function main(argv: string[], io: CliIo): number {
       return 2;
     }
   }
-  const root = resolve(io.cwd, values.root ?? '.');
+  let root: string;
   let configs: string[];
   try {
-    configs = resolveConfigPaths(positionals, io.cwd, root);
+    const found = discoverConfigs(positionals, { host: io.host, cwd: io.cwd, ...(values.root !== undefined ? { root: values.root } : {}), exclude: values.exclude ?? [] });
+    ({ root, configs } = found);
+    if (values.verbose) for (const s of found.skipped) io.stderr(`openclaw-audit: ${describeSkipped(s)}\n`);
+    if (found.truncated) io.stderr(`openclaw-audit: warning: stopped searching after ${MAX_DISCOVERY_FOLDERS} folders; name the folders to audit\n`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`openclaw-audit: ${error.message}\n`);

@@ -86,8 +86,9 @@ export function runFixCommand(options: FixCommandOptions): number {
   if (!options.dryRun) {
     for (const file of run.files) {
       try {
-        // Only while the file still holds the text the fix was planned on: an edit made meanwhile is kept.
-        io.writeFile(file.absPath, file.after, { expect: file.before });
+        // Only inside the root, and while the file still holds the text the fix was planned on (an edit made
+        // meanwhile is kept).
+        io.writeFile(file.absPath, file.after, { expect: file.before, within: options.root });
       } catch (error) {
         io.stderr(`openclaw-audit: cannot write ${file.file}: ${error instanceof Error ? error.message : String(error)}\n`);
         return 2;

@@ -278,3 +278,15 @@ test('a real race: an included folder flipping between inside and outside never 
     flipper.kill();
   }
 });
+
+test('--fix does not write into a folder swapped for a link out of the root while it runs', () => {
+  const s = sandbox({ 'repo/openclaw.json': '{ "$include": "./conf/channels.json5" }\n', 'repo/conf/channels.json5': OPEN_GROUP, 'outside/conf/channels.json5': OPEN_GROUP });
+  const r = cliWithHook(['--fix'], s.repo, (path) => {
+    if (path !== join(s.repo, 'conf', 'channels.json5')) return;
+    renameSync(join(s.repo, 'conf'), join(s.repo, 'conf.real'));
+    symlinkSync(join(s.top, 'outside', 'conf'), join(s.repo, 'conf'));
+  });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /cannot write conf\/channels\.json5: its folder resolves outside .* \(through a symbolic link\); not written/);
+  assert.equal(readFileSync(join(s.top, 'outside', 'conf', 'channels.json5'), 'utf8'), OPEN_GROUP);
+});

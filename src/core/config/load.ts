@@ -72,8 +72,15 @@ export function loadConfig(options: LoadOptions): LoadResult {
     let opened: OpenedFile;
     try {
       opened = openFile(host, configPath);
-    } catch {
-      return fail({ path: '<root>', message: `Config file not found: ${file}`, location: point() });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const message =
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? `Config file not found: ${file}`
+          : code === 'ELOOP' // a link swapped in between resolving the path and opening it
+            ? `Config file changed while it was being read, not read: ${file}`
+            : `Config file cannot be read (${String(code ?? 'error')}): ${file}`;
+      return fail({ path: '<root>', message, location: point() });
     }
     let bytes: Uint8Array;
     try {
