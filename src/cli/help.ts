@@ -32,7 +32,10 @@ Options:
                          (for git apply) and write nothing; exit 0 when the
                          diff holds every change, 1 when one cannot be made
                          (--fail-on does not apply)
-  --no-color             no colour in text output (also NO_COLOR=1)
+  --color WHEN           colour the text report: auto (default: on a terminal,
+                         or when FORCE_COLOR is set; never with NO_COLOR),
+                         always or never
+  --no-color             same as --color never
   -v, --version          print the version
   -h, --help             print this help
 

@@ -9,8 +9,11 @@ import { UsageError, resolveConfigPaths } from '../io/discover.ts';
 import { toJson } from '../report/json.ts';
 import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { renderFormat, type Format } from '../report/formats.ts';
-import { renderText } from '../report/text.ts';
+import { renderNotes, renderText } from '../report/text.ts';
 import { HELP } from './help.ts';
+import { formatName, wroteReport } from './output-note.ts';
+import { COLOR_MODES, colorFor, type ColorMode } from './color.ts';
+import { documentedOptions, unknownOptionMessage } from './unknown-option.ts';
 import { runFixCommand } from '../fix/cli.ts';
 
 export interface CliIo {
@@ -42,6 +45,7 @@ function parse(argv: string[]) {
       fix: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      color: { type: 'string' },
       category: { type: 'string' },
       'omit-suppressed': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
@@ -54,7 +58,10 @@ function parse(argv: string[]) {
   const failOn = (values['fail-on'] ?? 'critical') as FailLevel;
   if (!(FAIL_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')} (got ${failOn})`);
   const sarif = sarifOptions(values, format);
-  return { values, positionals, format, failOn, sarif };
+  const colorMode = (values['no-color'] ? 'never' : (values.color ?? 'auto')) as ColorMode;
+  if (!(COLOR_MODES as readonly string[]).includes(colorMode)) throw new UsageError(`--color must be one of ${COLOR_MODES.join(', ')} (got ${colorMode})`);
+  if (values['no-color'] && values.color !== undefined && values.color !== 'never') throw new UsageError(`--no-color conflicts with --color ${values.color}`);
+  return { values, positionals, format, failOn, sarif, colorMode };
 }
 
 /** `--category` and `--omit-suppressed` shape the SARIF log only; with another format they would silently do nothing. */
@@ -73,10 +80,11 @@ export function main(argv: string[], io: CliIo): number {
   try {
     args = parse(argv);
   } catch (error) {
-    io.stderr(`openclaw-audit: ${error instanceof Error ? error.message : String(error)}\nRun openclaw-audit --help for usage.\n`);
+    const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? (error instanceof Error ? error.message : String(error));
+    io.stderr(`openclaw-audit: ${message}\nRun openclaw-audit --help for usage.\n`);
     return 2;
   }
-  const { values, positionals, format, failOn, sarif } = args;
+  const { values, positionals, format, failOn, sarif, colorMode } = args;
   if (values.help) {
     io.stdout(HELP);
     return 0;
@@ -95,14 +103,16 @@ export function main(argv: string[], io: CliIo): number {
     return 2;
   }
   if (values.fix || values['dry-run']) {
-    const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
+    const color = format === 'text' && colorFor(colorMode, io.colorAllowed, values.output !== undefined);
     const output = values.output ? resolve(io.cwd, values.output) : undefined;
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
-    return runFixCommand({ configs, root, format, sarif, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
+    return runFixCommand({ configs, root, format, sarif, ...(values.output ? { outputName: values.output } : {}), fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
+  // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.
+  if (format !== 'text') io.stderr(redactText(renderNotes(outcomes), allSecrets(outcomes)));
   const secrets = allSecrets(outcomes);
-  const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
+  const color = format === 'text' && colorFor(colorMode, io.colorAllowed, values.output !== undefined);
   const rendered =
     format === 'text'
       ? renderText(outcomes, { color })
@@ -113,6 +123,7 @@ export function main(argv: string[], io: CliIo): number {
   if (values.output) {
     try {
       io.writeFile(resolve(io.cwd, values.output), output);
+      io.stderr(wroteReport(values.output, formatName(format), outcomes.length));
     } catch (error) {
       io.stderr(`openclaw-audit: cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { nodeHost } from '../io/node-host.ts';
+import { autoColor } from './color.ts';
 import { main } from './main.ts';
 import { VERSION } from '../version.ts';
 
@@ -23,7 +24,7 @@ try {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
     },
-    colorAllowed: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    colorAllowed: autoColor(process.stdout.isTTY === true, process.env),
     now: () => Date.now(),
     version: VERSION,
   });

@@ -548,6 +548,13 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
 
   for (const outcome of outcomes) {
     if (outcome.ok) {
+      for (const note of outcome.notes ?? []) {
+        notifications.push({
+          level: 'note',
+          message: { text: sentence(`${outcome.config}: ${redactSecrets(note.message)}`) },
+          locations: [note.location ? location(note.location, ctx) : { physicalLocation: { artifactLocation: artifactLocation(outcome.config, ctx) } }],
+        });
+      }
       for (const message of outcome.secretDiagnostics) {
         notifications.push({
           level: 'note',
