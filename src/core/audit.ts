@@ -31,7 +31,7 @@ function toFinding(checkId: string, input: FindingInput, loaded: LoadedConfig): 
   if (template === undefined) throw new UnknownCheckError(`rule ${rule.id} has no title variant ${input.variant}`);
   const params = input.titleParams ?? {};
   const title = template.replace(/<([A-Za-z]+)>/g, (whole, name: string) => params[name] ?? whole);
-  const remediation = input.remediation === null ? undefined : (input.remediation ?? rule.remediation);
+  const remediation = input.remediation === null ? undefined : (input.remediation ?? (rule.remediationInReport === false ? undefined : rule.remediation));
   const seen = new Set<string>();
   const related = (input.related ?? [])
     .filter((path) => {

@@ -8,6 +8,7 @@ import type * as Sarif from 'sarif';
 import { autoColor } from '../../src/cli/color.ts';
 import { main, type CliIo } from '../../src/cli/main.ts';
 import { nodeHost } from '../../src/io/node-host.ts';
+import type { Finding } from '../../src/core/types.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { auditText } from '../helpers/memory-host.ts';
 import { runCli } from '../robustness/harness.ts';
@@ -49,11 +50,11 @@ test('within a severity, findings are listed by file and line (text and Markdown
   const dir = repo({ 'openclaw.json': config });
   const text = runCli(['--fail-on', 'none'], dir).stdout;
   const outcome = auditText(config);
-  assert.ok(outcome.ok);
+  if (!outcome.ok) throw new Error('the config is accepted');
   const markdown = renderMarkdown([outcome]);
   for (const severity of ['critical', 'warn', 'info'] as const) {
-    const ids = outcome.findings.filter((f) => f.severity === severity);
-    const byLine = [...ids].sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column).map((f) => f.checkId);
+    const ids: Finding[] = outcome.findings.filter((f) => f.severity === severity);
+    const byLine: string[] = [...ids].sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column).map((f) => f.checkId);
     if (ids.length < 2) continue;
     const textOrder = [...text.matchAll(/^ {2}openclaw\.json:\d+:\d+ {2}(\S+)/gm)].map((m) => m[1]!).filter((id) => byLine.includes(id));
     assert.deepEqual(textOrder, byLine, `text, ${severity}`);
