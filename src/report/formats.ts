@@ -2,6 +2,7 @@
 import type { AuditOutcome } from '../core/types.ts';
 import { renderMarkdown } from './markdown.ts';
 import { formatSarif, toSarif } from './sarif.ts';
+import { VERSION } from '../version.ts';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 
@@ -14,7 +15,9 @@ export interface FormatOptions {
 }
 
 export const REPOSITORY_URL = 'https://github.com/openclaw-audit/openclaw-audit';
-export const DOCS_BASE_URI = `${REPOSITORY_URL}/blob/main/docs/checks/`;
+/** The git tag of this version's release (CONTRIBUTING.md § Releasing): docs links name it, so they match the checks that ran. */
+export const RELEASE_TAG = `v${VERSION}`;
+export const DOCS_BASE_URI = `${REPOSITORY_URL}/blob/${RELEASE_TAG}/docs/checks/`;
 
 export function renderFormat(format: 'sarif' | 'markdown', outcomes: readonly AuditOutcome[], options: FormatOptions): string {
   if (format === 'sarif') {

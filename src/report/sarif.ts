@@ -25,7 +25,7 @@ export const DEFAULT_CATEGORY = `${TOOL_NAME}/`;
 export interface SarifOptions {
   toolVersion: string;
   informationUri: string;
-  /** base for rule helpUri, e.g. https://github.com/<owner>/openclaw-audit/blob/main/docs/checks/ */
+  /** base for rule helpUri, e.g. https://github.com/<owner>/openclaw-audit/blob/v1.2.3/docs/checks/ */
   docsBaseUri: string;
   /** drop suppressed results instead of emitting them with suppressions */
   omitSuppressed?: boolean;
