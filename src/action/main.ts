@@ -11,7 +11,7 @@ import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { MAX_DISCOVERY_FOLDERS, UsageError, describeSkipped, discoverConfigs } from '../io/discover.ts';
 import { allSecrets, failsAt, type FailLevel } from '../report/gate.ts';
-import { DOCS_BASE_URI, REPOSITORY_URL as PROJECT_URL } from '../report/formats.ts';
+import { DOCS_BASE_URI, RELEASE_TAG, REPOSITORY_URL as PROJECT_URL } from '../report/formats.ts';
 import { toJson } from '../report/json.ts';
 import { renderMarkdown, totals, type BaselineSummary, type Totals } from '../report/markdown.ts';
 import { checkAnnotation, collectAnnotations, escapeData, workflowCommands } from './annotations.ts';
@@ -37,7 +37,7 @@ export interface RunResult {
 const toPosix = (p: string) => p.split(sep).join('/');
 
 function docsBase(ctx: RunContext): string {
-  if (ctx.actionRepository) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef || 'main'}/docs/checks/`;
+  if (ctx.actionRepository) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef || RELEASE_TAG}/docs/checks/`;
   return DOCS_BASE_URI;
 }
 

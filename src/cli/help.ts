@@ -41,7 +41,10 @@ Options:
                          (for git apply) and write nothing; exit 0 when the
                          diff holds every change, 1 when one cannot be made
                          (--fail-on does not apply)
-  --no-color             no colour in text output (also NO_COLOR=1)
+  --color WHEN           colour the text report: auto (default: on a terminal,
+                         or when FORCE_COLOR is set; never with NO_COLOR),
+                         always or never
+  --no-color             same as --color never
   --list-checks          list every check (checkId, severities, title, docs
                          link) and exit; --format text, json or markdown
   -v, --version          print the version

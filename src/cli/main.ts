@@ -4,10 +4,15 @@ import { relative } from 'node:path';
 import type { CliIo } from './io.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
+import { redactText } from '../core/redact.ts';
 import { MAX_DISCOVERY_FOLDERS, UsageError, describeSkipped, discoverConfigs } from '../io/discover.ts';
-import { FAIL_LEVELS, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
+import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { FORMATS, type Format } from '../report/formats.ts';
+import { renderNotes } from '../report/text.ts';
 import { HELP } from './help.ts';
+import { formatName, wroteReport } from './output-note.ts';
+import { COLOR_MODES, colorFor, type ColorMode } from './color.ts';
+import { documentedOptions, unknownOptionMessage } from './unknown-option.ts';
 import { runFixCommand } from '../fix/cli.ts';
 import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
@@ -32,6 +37,7 @@ function parse(argv: string[]) {
       fix: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      color: { type: 'string' },
       category: { type: 'string' },
       'omit-suppressed': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
@@ -46,7 +52,10 @@ function parse(argv: string[]) {
   const failOn = (values['fail-on'] ?? 'critical') as FailLevel;
   if (!(FAIL_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')} (got ${failOn})`);
   const sarif = sarifOptions(values, format);
-  return { values, positionals, format, failOn, sarif };
+  const colorMode = (values['no-color'] ? 'never' : (values.color ?? 'auto')) as ColorMode;
+  if (!(COLOR_MODES as readonly string[]).includes(colorMode)) throw new UsageError(`--color must be one of ${COLOR_MODES.join(', ')} (got ${colorMode})`);
+  if (values['no-color'] && values.color !== undefined && values.color !== 'never') throw new UsageError(`--no-color conflicts with --color ${values.color}`);
+  return { values, positionals, format, failOn, sarif, colorMode };
 }
 
 /** `--category` and `--omit-suppressed` shape the SARIF log only; with another format they would silently do nothing. */
@@ -66,10 +75,11 @@ export function main(argv: string[], io: CliIo): number {
   try {
     args = parse(argv);
   } catch (error) {
-    io.stderr(`openclaw-audit: ${error instanceof Error ? error.message : String(error)}\nRun openclaw-audit --help for usage.\n`);
+    const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? (error instanceof Error ? error.message : String(error));
+    io.stderr(`openclaw-audit: ${message}\nRun openclaw-audit --help for usage.\n`);
     return 2;
   }
-  const { values, positionals, format, failOn, sarif } = args;
+  const { values, positionals, format, failOn, sarif, colorMode } = args;
   if (values.help) {
     io.stdout(HELP);
     return 0;
@@ -114,23 +124,28 @@ export function main(argv: string[], io: CliIo): number {
       return 2;
     }
     const output = targets[0]!.file;
-    const color = format === 'text' && !output && io.colorAllowed && !values['no-color'];
+    const outputName = output !== undefined ? relative(io.cwd, output) || output : undefined;
+    const color = format === 'text' && colorFor(colorMode, io.colorAllowed, output !== undefined);
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
-    return runFixCommand({ configs, root, format, sarif, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
+    return runFixCommand({ configs, root, format, sarif, ...(outputName !== undefined ? { outputName } : {}), fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
+  // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.
+  if (format !== 'text') io.stderr(redactText(renderNotes(outcomes), allSecrets(outcomes)));
   const ctx = { version: io.version, ts: io.now(), failOn, ...sarif };
   for (const target of targets) {
-    const color = target.format === 'text' && !target.file && io.colorAllowed && !values['no-color'];
+    const color = target.format === 'text' && colorFor(colorMode, io.colorAllowed, target.file !== undefined);
     const report = renderReport(target.format, outcomes, { ...ctx, color });
     if (!target.file) {
       io.stdout(report);
       continue;
     }
+    const shown = relative(io.cwd, target.file) || target.file;
     try {
       io.writeFile(target.file, report);
+      io.stderr(wroteReport(shown, formatName(target.format), outcomes.length));
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${relative(io.cwd, target.file) || target.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${shown}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
   }

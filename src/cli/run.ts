@@ -1,6 +1,7 @@
 /** Runs the CLI in this process: real file system, stdout/stderr, exit code. Loaded by index.ts. */
 import { nodeHost } from '../io/node-host.ts';
 import { writeFileSafely } from '../io/safe-file.ts';
+import { autoColor } from './color.ts';
 import { main } from './main.ts';
 import { VERSION } from '../version.ts';
 
@@ -19,7 +20,7 @@ try {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     writeFile: writeFileSafely,
-    colorAllowed: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    colorAllowed: autoColor(process.stdout.isTTY === true, process.env),
     now: () => Date.now(),
     version: VERSION,
   });

@@ -82,6 +82,14 @@ export interface AuditReport {
   schemaWarnings: ConfigIssue[];
   /** Files read to build the config (the config first, then its includes), relative to the root. */
   files: string[];
+  /** What is worth saying about the config without being a finding (openclaw reports nothing for it). */
+  notes?: ConfigNote[];
+}
+
+/** A remark about the config that is not a finding: it never changes the counts, the exit code or parity. */
+export interface ConfigNote {
+  message: string;
+  location?: SourceLocation;
 }
 
 /** The outcome for a config file that openclaw would reject: no finding is computed. */

@@ -1,5 +1,6 @@
 /** `--fix` / `--fix --dry-run` for the CLI: plan, print, and write through `CliIo.writeFile`. */
 import type { CliIo } from '../cli/io.ts';
+import { formatName, wroteReport } from '../cli/output-note.ts';
 import { redactText } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { renderFormat, type Format } from '../report/formats.ts';
@@ -19,6 +20,8 @@ export interface FixCommandOptions {
   dryRun: boolean;
   /** Absolute path to write the output to instead of stdout. */
   output?: string;
+  /** `--output` as the user wrote it, for the message that says where the output went. */
+  outputName?: string;
   /** Whether an accepted config's report fails the run (`--fail-on`). */
   fails: (outcome: AuditOutcome & { ok: true }) => boolean;
   color: boolean;
@@ -98,6 +101,8 @@ export function runFixCommand(options: FixCommandOptions): number {
   if (options.output) {
     try {
       io.writeFile(options.output, redact(out));
+      const what = options.dryRun && options.format !== 'json' ? 'the patch' : formatName(options.format);
+      io.stderr(wroteReport(options.outputName ?? options.output, what, reports.length));
     } catch (error) {
       io.stderr(`openclaw-audit: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;

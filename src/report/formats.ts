@@ -7,6 +7,7 @@ import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 import { redactOutcomes } from './redacted-outcomes.ts';
 import { formatSarif, toSarif } from './sarif.ts';
+import { VERSION } from '../version.ts';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'github' | 'gitlab' | 'junit';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown', 'github', 'gitlab', 'junit'];
@@ -22,7 +23,9 @@ export interface FormatOptions {
 }
 
 export const REPOSITORY_URL = 'https://github.com/openclaw-audit/openclaw-audit';
-export const DOCS_BASE_URI = `${REPOSITORY_URL}/blob/main/docs/checks/`;
+/** The git tag of this version's release (CONTRIBUTING.md § Releasing): docs links name it, so they match the checks that ran. */
+export const RELEASE_TAG = `v${VERSION}`;
+export const DOCS_BASE_URI = `${REPOSITORY_URL}/blob/${RELEASE_TAG}/docs/checks/`;
 
 export function renderFormat(format: Exclude<Format, 'text' | 'json'>, outcomes: readonly AuditOutcome[], options: FormatOptions): string {
   if (format === 'sarif') {

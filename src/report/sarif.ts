@@ -25,7 +25,7 @@ export const DEFAULT_CATEGORY = `${TOOL_NAME}/`;
 export interface SarifOptions {
   toolVersion: string;
   informationUri: string;
-  /** base for rule helpUri, e.g. https://github.com/<owner>/openclaw-audit/blob/main/docs/checks/ */
+  /** base for rule helpUri, e.g. https://github.com/<owner>/openclaw-audit/blob/v1.2.3/docs/checks/ */
   docsBaseUri: string;
   /** drop suppressed results instead of emitting them with suppressions */
   omitSuppressed?: boolean;
@@ -488,6 +488,13 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
 
   for (const outcome of outcomes) {
     if (outcome.ok) {
+      for (const note of outcome.notes ?? []) {
+        notifications.push({
+          level: 'note',
+          message: { text: sentence(`${outcome.config}: ${redactSecrets(note.message)}`) },
+          locations: [note.location ? location(note.location, ctx) : { physicalLocation: { artifactLocation: artifactLocation(outcome.config, ctx) } }],
+        });
+      }
       for (const message of outcome.secretDiagnostics) {
         notifications.push({
           level: 'note',
