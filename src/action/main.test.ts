@@ -10,36 +10,13 @@ import { fake, fakeAudit } from '../../test/helpers/fake-audit.ts';
 import { startFakeGitHub, withFakeGitHub, type FakeGitHub } from '../../test/helpers/fake-github.ts';
 import type { FakeRoute } from '../../test/helpers/fake-github-operations.ts';
 import { inputVar } from './inputs.ts';
-import { run, type ActionCore, type ActionPorts } from './main.ts';
-import type { Git } from './only-new.ts';
+import { fakeCore } from '../../test/helpers/fake-core.ts';
+import { run } from './main.ts';
+import type { ActionPorts, Git } from './ports.ts';
 
 const HEAD = 'a'.repeat(40);
 const BASE = 'b'.repeat(40);
 const MERGE = 'c'.repeat(40);
-
-interface Captured {
-  lines: string[];
-  secrets: string[];
-  outputs: Record<string, string>;
-  failed: string[];
-  summary: string[];
-  order: string[];
-}
-
-function fakeCore(): { core: ActionCore; got: Captured } {
-  const got: Captured = { lines: [], secrets: [], outputs: {}, failed: [], summary: [], order: [] };
-  return {
-    got,
-    core: {
-      info: (m) => void (got.lines.push(m), got.order.push('print')),
-      command: (l) => void (got.lines.push(l), got.order.push('print')),
-      setSecret: (s) => void (got.secrets.push(s), got.order.push('mask')),
-      setOutput: (n, v) => void (got.outputs[n] = v),
-      setFailed: (m) => void (got.failed.push(m), got.order.push('fail')),
-      appendSummary: async (md) => void (got.summary.push(md), got.order.push('summary')),
-    },
-  };
-}
 
 const realGit: Git = (args, cwd) => {
   const r = spawnSync('git', args, { cwd });
@@ -82,6 +59,7 @@ function setup(ws: string, inputs: Record<string, string>, extraEnv: Record<stri
     },
     git: realGit,
     sleep: async () => {},
+    apiPacing: { retryAfterMs: 0, writeIntervalMs: 0, notificationIntervalMs: 0 },
     audit: fakeAudit,
     now: () => 1_700_000_000_000,
     version: '0.1.0-test',
@@ -125,8 +103,8 @@ test('push: masks first, annotates the exact spans, writes summary, SARIF, JSON 
   assert.ok(!got.lines.join('\n').includes('SECRET123'));
   const commands = got.lines.filter((l) => l.startsWith('::'));
   assert.deepEqual(commands, [
-    '::error file=openclaw.json,line=3,col=5,endLine=3,endColumn=9,title=gateway.bind_no_auth%3A Gateway binds beyond loopback without auth::token [redacted] is visible',
-    '::warning file=openclaw.json,line=8,col=3,endLine=8,endColumn=7,title=hooks.path_root%3A Hooks on /::path is "/"',
+    '::error title=gateway.bind_no_auth%3A Gateway binds beyond loopback without auth,file=openclaw.json,line=3,endLine=3,col=5,endColumn=9::token [redacted] is visible',
+    '::warning title=hooks.path_root%3A Hooks on /,file=openclaw.json,line=8,endLine=8,col=3,endColumn=7::path is "/"',
   ]);
   assert.deepEqual(got.outputs, {
     'sarif-file': join(ws, 'openclaw-audit.sarif'),
@@ -162,7 +140,7 @@ test('fail-on none passes; rejected configs still fail, as errors at their locat
   assert.equal(result.exitCode, 1);
   assert.deepEqual(got.failed, ['openclaw-audit: openclaw would reject b/openclaw.json.']);
   const first = got.lines.find((l) => l.startsWith('::error'))!;
-  assert.match(first, /^::error file=b\/openclaw.json,line=1,col=\d+,endLine=1,endColumn=\d+,title=config.invalid%3A OpenClaw config is invalid::gateway.bind: /);
+  assert.match(first, /^::error title=config.invalid%3A OpenClaw config is invalid,file=b\/openclaw.json,line=1,endLine=1,col=\d+,endColumn=\d+::gateway.bind: /);
   const sarif = JSON.parse(readFileSync(join(ws, 'out/x.sarif'), 'utf8'));
   // The two active findings and the rejected config's issue; the suppressed finding is left out.
   assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), ['config.invalid', 'gateway.bind_no_auth', 'hooks.path_root']);
@@ -235,7 +213,7 @@ test('read-only token (fork-like 403s): one notice, workflow commands instead, t
     assert.equal(notices.length, 1);
     assert.match(notices[0]!, /check run \(needs `checks: write`; HTTP 403\); PR comment \(needs `pull-requests: write`; HTTP 403\); SARIF upload \(needs `security-events: write`; HTTP 403\)/);
     assert.match(notices[0]!, /Pull requests from forks get a read-only token/);
-    assert.ok(got.lines.includes('::warning file=openclaw.json,line=4,col=3,endLine=4,endColumn=10,title=w.one%3A Title of w.one::Detail of w.one'));
+    assert.ok(got.lines.includes('::warning title=w.one%3A Title of w.one,file=openclaw.json,line=4,endLine=4,col=3,endColumn=10::Detail of w.one'));
     assert.ok(got.summary.length === 1);
   });
 });
@@ -295,7 +273,7 @@ test('only-new: findings on the base are not reported; resolved ones are listed;
   assert.equal(result.exitCode, 0);
   assert.deepEqual(got.failed, []);
   assert.deepEqual(got.secrets, ['base-only-secret']);
-  assert.deepEqual(got.lines.filter((l) => l.startsWith('::')), ['::warning file=openclaw.json,line=4,col=3,endLine=4,endColumn=10,title=new.one%3A Title of new.one::new']);
+  assert.deepEqual(got.lines.filter((l) => l.startsWith('::')), ['::warning title=new.one%3A Title of new.one,file=openclaw.json,line=4,endLine=4,col=3,endColumn=10::new']);
   assert.equal(got.outputs['new-findings'], '1');
   assert.equal(got.outputs.critical, '0');
   const summary = got.summary.join('');

@@ -6,14 +6,7 @@
 import { posix, relative, sep } from 'node:path';
 import type { FileInfo, Host } from '../core/host.ts';
 import type { AuditOutcome, Finding } from '../core/types.ts';
-
-export interface GitResult {
-  status: number;
-  stdout: Uint8Array;
-  stderr: string;
-}
-
-export type Git = (args: readonly string[], cwd: string) => GitResult;
+import type { Git, GitResult } from './ports.ts';
 
 const text = (r: GitResult) => new TextDecoder().decode(r.stdout);
 
