@@ -1,17 +1,20 @@
 /**
  * The one collector of features the run could not do for lack of permission (or of a token): each step adds to it,
- * and the run ends with ONE notice naming them all, instead of a warning per feature.
+ * and the run ends with ONE notice naming them all, instead of a warning per feature. A feature left on `auto` that
+ * the token may not do is only a log line: the workflow's `permissions:` decide, and the defaults stay quiet.
  */
 import { describeError, isPermissionError } from './github.ts';
 
 export class Degraded {
   readonly features: string[] = [];
   readonly #warn: (message: string) => void;
+  readonly #info: (message: string) => void;
   readonly #apiUrl: string;
 
-  /** `warn` prints a warning now (a failure that is not about permissions). */
-  constructor(warn: (message: string) => void, apiUrl: string) {
-    this.#warn = warn;
+  /** `warn` prints a warning now (a failure that is not about permissions); `info` a log line. */
+  constructor(log: { warn: (message: string) => void; info: (message: string) => void }, apiUrl: string) {
+    this.#warn = log.warn;
+    this.#info = log.info;
     this.#apiUrl = apiUrl;
   }
 
@@ -20,10 +23,15 @@ export class Degraded {
     this.features.push(`${feature} (${why})`);
   }
 
-  /** A request failed: a permission answer is collected, anything else is a warning now. */
-  apiFailed(feature: string, permission: string, error: unknown): void {
-    if (isPermissionError(error)) this.features.push(`${feature} (needs \`${permission}\`; HTTP ${(error as { status: number }).status})`);
-    else this.#warn(`${feature} failed: ${describeError(error, this.#apiUrl)}`);
+  /**
+   * A request failed: a permission answer is collected (only logged when the feature was left on `auto`), anything
+   * else is a warning now.
+   */
+  apiFailed(feature: string, permission: string, error: unknown, wanted: boolean | 'auto' = true): void {
+    if (!isPermissionError(error)) return this.#warn(`${feature} failed: ${describeError(error, this.#apiUrl)}`);
+    const status = (error as { status: number }).status;
+    if (wanted === 'auto') this.#info(`${feature}: skipped, the token may not (needs \`${permission}\`; HTTP ${status}).`);
+    else this.features.push(`${feature} (needs \`${permission}\`; HTTP ${status})`);
   }
 
   /** The end-of-run notice, or undefined when nothing was skipped. */

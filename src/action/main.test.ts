@@ -454,3 +454,69 @@ test('suggest-fixes: 403, 404 and 422 are a warning, the step does not fail for 
     }
   }
 });
+
+// The defaults, as a reviewer sees them ------------------------------------------------------------------------------
+
+test('pr-comment: info findings alone create no comment; an existing one is marked resolved, saying what is left', async () => {
+  await withFakeGitHub(async (server) => {
+    const ws = workspace({ 'openclaw.json': fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }] }) });
+    const env = prEvent(ws);
+    let { ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server);
+    assert.equal((await run(ports)).exitCode, 0);
+    assert.deepEqual(server.comments, []);
+    assert.ok(got.lines.includes('PR comment: nothing above info to report; no comment.'));
+    // A warn finding: the comment is created; fixed again (the info finding stays): resolved.
+    writeFileSync(join(ws, 'openclaw.json'), fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }, { checkId: 'x.y', severity: 'warn', line: 2 }] }));
+    ({ ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server));
+    await run(ports);
+    assert.equal(server.comments.length, 1);
+    writeFileSync(join(ws, 'openclaw.json'), fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }] }));
+    ({ ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server));
+    await run(ports);
+    assert.equal(server.comments.length, 1);
+    assert.match(server.comments[0]!.body, /^<!-- openclaw-audit:sticky -->\n### ✅ openclaw-audit\n\nResolved: no finding above info \(1 info finding in the job summary\) as of aaaaaaa\./);
+    assert.deepEqual(server.errors, []);
+  });
+});
+
+test('the README permissions (contents: read, security-events: write): the defaults try the check run and the comment, then stay quiet', async () => {
+  await withFakeGitHub(async (server) => {
+    const forbidden = { status: 403, body: { message: 'Resource not accessible by integration' } };
+    server.override('createCheckRun', forbidden);
+    server.override('listComments', forbidden);
+    const ws = workspace({ 'openclaw.json': fake({ findings: [{ checkId: 'w.one', severity: 'warn', line: 4 }] }) });
+    const { ports, got } = setup(ws, { token: 'test-token', 'upload-sarif': 'true' }, prEvent(ws), server);
+    assert.equal((await run(ports)).exitCode, 0);
+    assert.deepEqual(server.errors, []);
+    assert.equal(server.sarifs.length, 1);
+    assert.deepEqual(got.lines.filter((l) => /^::(notice|warning) title=openclaw-audit::/.test(l)), []);
+    assert.ok(got.lines.includes('check run: skipped, the token may not (needs `checks: write`; HTTP 403).'));
+    assert.ok(got.lines.includes('PR comment: skipped, the token may not (needs `pull-requests: write`; HTTP 403).'));
+    // Annotations fall back to workflow commands.
+    assert.ok(got.lines.some((l) => l.startsWith('::warning title=w.one%3A Title of w.one,file=openclaw.json,line=4')));
+  });
+});
+
+test('fork PR with twelve criticals: nine error annotations, so the closing ::error:: is the tenth GitHub shows', async () => {
+  await withFakeGitHub(async (server) => {
+    const twelve = fake({ findings: Array.from({ length: 12 }, (_, i) => ({ checkId: `c.${i}`, severity: 'critical' as const, line: i + 1, path: `p.${i}` })) });
+    const ws = workspace({ 'openclaw.json': twelve });
+    const { ports, got } = setup(ws, { token: 'test-token' }, prEvent(ws, { fork: true }), server);
+    assert.equal((await run(ports)).exitCode, 1);
+    assert.deepEqual(server.requests, []);
+    assert.equal(got.lines.filter((l) => l.startsWith('::error ')).length, 9);
+    assert.ok(got.lines.includes('::notice title=openclaw-audit::3 more annotations are not shown (GitHub shows 10 per level per step); the job summary and the SARIF file list every finding.'));
+    assert.deepEqual(got.failed, ['openclaw-audit: 12 findings at or above fail-on: critical.']);
+  });
+});
+
+test('with a check run, the job log lists one line per finding: file:line checkId: title', async () => {
+  await withFakeGitHub(async (server) => {
+    const ws = workspace({ 'sub/openclaw.json': TWO });
+    const { ports, got } = setup(ws, { token: 'test-token', 'pr-comment': 'false' }, prEvent(ws), server);
+    await run(ports);
+    assert.equal(server.checkRuns.length, 1);
+    assert.deepEqual(got.lines.filter((l) => l.startsWith('sub/')), ['sub/openclaw.json:3 gateway.bind_no_auth: Gateway binds beyond loopback without auth', 'sub/openclaw.json:8 hooks.path_root: Hooks on /']);
+    assert.equal(got.lines.filter((l) => l.startsWith('::')).length, 0);
+  });
+});

@@ -104,7 +104,7 @@ function setUp(ports: ActionPorts): ActionRun | undefined {
     ...(inputs.token && ctx.owner && ctx.repo
       ? { github: createGitHub({ apiUrl: ctx.apiUrl, token: inputs.token, ...(ports.apiPacing ? { pacing: ports.apiPacing } : {}), onRetry: (line) => core.info(line) }) }
       : {}),
-    degraded: new Degraded(warn, ctx.apiUrl),
+    degraded: new Degraded({ warn, info: (message) => core.info(redact(message)) }, ctx.apiUrl),
     results: { sarif: '', jsonFile: '', sarifId: '', suggestions: 0 },
   };
 }

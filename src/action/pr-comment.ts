@@ -26,8 +26,8 @@ async function findSticky(github: GitHub, owner: string, repo: string, pr: numbe
 }
 
 /**
- * `body` is the full report (starting with the marker line); `clean` = nothing to report. A clean run never creates a
- * comment; it rewrites an existing one to `resolvedBody` so the conversation shows the problem went away.
+ * `body` is the full report (starting with the marker line); `clean` = nothing worth a comment. A clean run never
+ * creates a comment; it rewrites an existing one to `resolvedBody` so the conversation shows the problem went away.
  */
 export async function upsertStickyComment(
   github: GitHub,

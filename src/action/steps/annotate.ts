@@ -3,10 +3,10 @@
  * token, `check-run: false`) they are workflow commands, 10 per level per step.
  */
 import { renderMarkdown } from '../../report/markdown.ts';
-import { checkAnnotation, stepAnnotations } from '../annotations.ts';
+import { checkAnnotation, stepAnnotations, type AnnotationLevel } from '../annotations.ts';
 import { CHECK_RUN_NAME, createCheckRun } from '../check-run.ts';
 import { plural, runsFeature } from '../labels.ts';
-import type { Step } from '../run-state.ts';
+import type { ActionRun, Step } from '../run-state.ts';
 
 export const annotate: Step = async (run) => {
   const { ports, inputs, ctx, github, annotations, totals: t } = run;
@@ -26,13 +26,24 @@ export const annotate: Step = async (run) => {
       });
       checkRunDone = true;
       ports.core.info(`check run ${result.id}: ${plural(inputs.annotations ? annotations.length : 0, 'annotation')} in ${plural(result.requests, 'request')}`);
+      // The check run's annotations are on its page; the log lists them too, one line each.
+      for (const a of annotations) ports.core.info(`${a.file}:${a.line ?? 1} ${a.title}`);
     } catch (error) {
-      run.degraded.apiFailed('check run', 'checks: write', error);
+      run.degraded.apiFailed('check run', 'checks: write', error, inputs.checkRun);
     }
   } else if (inputs.checkRun === true && !github) {
     run.degraded.skipped('check run', 'no token or repository');
   }
   if (inputs.annotations && !checkRunDone) {
-    for (const a of stepAnnotations(annotations)) ports.core[a.level](a.message, a.properties);
+    for (const a of stepAnnotations(annotations, reservedSlots(run))) ports.core[a.level](a.message, a.properties);
   }
 };
+
+/**
+ * Slots kept for what the step prints after the annotations, so GitHub's cap of 10 per level does not drop it: the
+ * closing `::error::` of a failing step, and the warning or notice a later feature may end with.
+ */
+function reservedSlots({ inputs, failing }: ActionRun): Partial<Record<AnnotationLevel, number>> {
+  const asked = inputs.uploadSarif || inputs.checkRun === true || inputs.prComment === true;
+  return { error: failing ? 1 : 0, warning: inputs.uploadSarif || inputs.suggestFixes ? 1 : 0, notice: asked ? 1 : 0 };
+}
