@@ -11,6 +11,7 @@ import { startFakeGitHub, withFakeGitHub, type FakeGitHub } from '../../test/hel
 import type { FakeRoute } from '../../test/helpers/fake-github-operations.ts';
 import { inputVar } from './inputs.ts';
 import { fakeCore } from '../../test/helpers/fake-core.ts';
+import { renderGfm, tableRows } from '../../test/helpers/gfm.ts';
 import { run } from './main.ts';
 import type { ActionPorts, Git } from './ports.ts';
 
@@ -279,6 +280,7 @@ test('only-new: findings on the base are not reported; resolved ones are listed;
   const summary = got.summary.join('');
   assert.match(summary, /compared with `main` @ [0-9a-f]{7}\): \*\*0\*\* critical · \*\*1\*\* warn .*; 1 unchanged, 1 resolved\./);
   assert.match(summary, /1 resolved by this change/);
+  assert.match(summary, /<summary><b>openclaw.json<\/b>: 0 critical · 1 warn · 0 info new, 1 unchanged<\/summary>/);
   assert.match(summary, /old\.fixed/);
 });
 
@@ -463,7 +465,7 @@ test('pr-comment: info findings alone create no comment; an existing one is mark
     const env = prEvent(ws);
     let { ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server);
     assert.equal((await run(ports)).exitCode, 0);
-    assert.deepEqual(server.comments, []);
+    assert.equal(server.comments.length, 0);
     assert.ok(got.lines.includes('PR comment: nothing above info to report; no comment.'));
     // A warn finding: the comment is created; fixed again (the info finding stays): resolved.
     writeFileSync(join(ws, 'openclaw.json'), fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }, { checkId: 'x.y', severity: 'warn', line: 2 }] }));
@@ -518,5 +520,34 @@ test('with a check run, the job log lists one line per finding: file:line checkI
     assert.equal(server.checkRuns.length, 1);
     assert.deepEqual(got.lines.filter((l) => l.startsWith('sub/')), ['sub/openclaw.json:3 gateway.bind_no_auth: Gateway binds beyond loopback without auth', 'sub/openclaw.json:8 hooks.path_root: Hooks on /']);
     assert.equal(got.lines.filter((l) => l.startsWith('::')).length, 0);
+  });
+});
+
+test('a PR with seventeen configs: the comment fits, rejected first, every critical row kept, info rows counted out; unresolved references beside their findings', async () => {
+  await withFakeGitHub(async (server) => {
+    const long = 'a detail that takes room in the comment, '.repeat(8);
+    const files: Record<string, string> = {
+      'bad/openclaw.json': '{ gateway: { bind: 12 } }\n',
+      'env/openclaw.json': '{\n  gateway: { bind: "loopback", auth: { token: "${OCA_TEST_UNSET_TOKEN}" } },\n}\n',
+    };
+    for (let c = 0; c < 15; c++) {
+      const findings = Array.from({ length: 25 }, (_, i) => ({ checkId: `i.n${i}`, severity: 'info', line: i + 1, path: `p${i}`, detail: long }));
+      if (c === 14) findings.push({ checkId: 'c.last', severity: 'critical', line: 99, path: 'c', detail: long });
+      files[`app${String(c).padStart(2, '0')}/openclaw.json`] = fake({ findings });
+    }
+    const ws = workspace(files);
+    const { ports } = setup(ws, { token: 'test-token', 'check-run': 'false', 'fail-on': 'none' }, prEvent(ws), server);
+    await run(ports);
+    assert.deepEqual(server.errors, []);
+    const body = server.comments[0]!.body;
+    assert.ok(body.length <= 65_536, String(body.length));
+    const html = renderGfm(body);
+    assert.ok(html.indexOf('bad/openclaw.json: rejected by openclaw') < html.indexOf('<details'));
+    const rows = tableRows(html);
+    assert.deepEqual(rows.filter((r) => r.startsWith('🔴 critical')).map((r) => r.split('|')[1]), ['gateway.loopback_no_auth', 'c.last']);
+    const info = rows.filter((r) => r.startsWith('🔵 info')).length;
+    assert.match(body, new RegExp(`_Left out to fit GitHub's size limit: ${15 * 25 + 1 - info} info; `));
+    const env = html.slice(html.indexOf('<b>env/openclaw.json</b>'));
+    assert.ok(env.indexOf('failed to resolve gateway.auth.token locally') < env.indexOf('gateway.loopback_no_auth'), env.slice(0, 2000));
   });
 });

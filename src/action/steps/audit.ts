@@ -48,7 +48,7 @@ export function compareOnlyNew(ports: ActionPorts, inputs: ActionInputs, ctx: Ru
     }
     const comparison = compareWithBase(outcomes, base);
     const baseName = `${pr.baseRef ? `\`${pr.baseRef.replace(/`/g, '')}\` @ ` : ''}${pr.baseSha.slice(0, 7)}`;
-    return { reported: comparison.outcomes, baseline: { base: baseName, unchanged: comparison.unchanged, resolved: comparison.resolved }, baseOutcomes };
+    return { reported: comparison.outcomes, baseline: { base: baseName, unchanged: comparison.unchanged, unchangedByConfig: comparison.unchangedByConfig, resolved: comparison.resolved }, baseOutcomes };
   } catch (error) {
     if (!(error instanceof BaseUnavailableError)) throw error;
     return { reported: outcomes, baseOutcomes: [], note: `only-new: ${error.message}; every finding is reported.` };
