@@ -7,13 +7,13 @@ import type { Host } from '../core/host.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { planFixRun } from '../fix/run.ts';
 import { fixSuggestions } from '../fix/suggest.ts';
-import type { GitHubClient } from './github.ts';
-import type { Git } from './only-new.ts';
+import type { GitHub } from './github.ts';
+import type { Git } from './ports.ts';
 import { postSuggestionReview, type PullTarget, type ReviewResult } from './pr-review.ts';
 import { suggestionComments } from './review-suggestions.ts';
 
 export interface SuggestFixesInput {
-  client: GitHubClient;
+  github: GitHub;
   target: PullTarget;
   headSha: string;
   host: Host;
@@ -66,7 +66,7 @@ export async function suggestFixesReview(input: SuggestFixesInput): Promise<Sugg
     ...(input.docsBaseUri ? { docsBaseUri: input.docsBaseUri } : {}),
     secrets: [...new Set([...input.secrets, ...run.secrets])],
   });
-  const review = await postSuggestionReview(input.client, input.target, input.headSha, built.comments);
+  const review = await postSuggestionReview(input.github, input.target, input.headSha, built.comments);
   return { ...review, planned: suggestions.length + withheld, withSecret: withheld + built.withSecret, tooLong: built.tooLong };
 }
 
