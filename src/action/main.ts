@@ -7,11 +7,11 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Host } from '../core/host.ts';
-import { redactText } from '../core/redact.ts';
+import { actionMasks, mergeSecrets } from '../core/redact.ts';
 import { auditFile, type AuditFileOptions } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
-import { allSecrets, failsAt, type FailLevel } from '../report/gate.ts';
+import { failsAt, type FailLevel } from '../report/gate.ts';
 import { DOCS_BASE_URI, REPOSITORY_URL as PROJECT_URL } from '../report/formats.ts';
 import { toJson } from '../report/json.ts';
 import { renderMarkdown, totals, type BaselineSummary, type Totals } from '../report/markdown.ts';
@@ -142,39 +142,37 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
   }
 
   // Mask before anything is printed.
-  const secrets = allSecrets([...outcomes, ...baseOutcomes]);
-  for (const secret of secrets) core.setSecret(secret);
-  const redact = (text: string) => redactText(text, secrets);
-  const notice = (message: string) => core.command(`::notice title=openclaw-audit::${escapeData(redact(message))}`);
-  const warning = (message: string) => core.command(`::warning title=openclaw-audit::${escapeData(redact(message))}`);
+  // Outputs keep secrets out by structure (core/redact.ts); the masks are a second line for anything else in the log.
+  const secrets = mergeSecrets([...outcomes, ...baseOutcomes].map((o) => o.secrets));
+  for (const mask of actionMasks(secrets)) core.setSecret(mask);
+  const notice = (message: string) => core.command(`::notice title=openclaw-audit::${escapeData(message)}`);
+  const warning = (message: string) => core.command(`::warning title=openclaw-audit::${escapeData(message)}`);
   if (onlyNewNote) notice(onlyNewNote);
 
   const t = totals(reported);
   const rejected = reported.filter((o) => !o.ok);
   const failing = failsAt(reported, inputs.failOn) || rejected.length > 0;
-  core.info(redact(`openclaw-audit ${ports.version}: ${countLabel(outcomes.length, 'config')} audited under ${toPosix(relative(workspace, inputs.root)) || '.'}: ${t.critical} critical, ${t.warn} warn, ${t.info} info, ${t.suppressed} suppressed${t.rejected ? `, ${t.rejected} rejected` : ''}${baseline ? ' (new in this pull request)' : ''}`));
+  core.info(`openclaw-audit ${ports.version}: ${countLabel(outcomes.length, 'config')} audited under ${toPosix(relative(workspace, inputs.root)) || '.'}: ${t.critical} critical, ${t.warn} warn, ${t.info} info, ${t.suppressed} suppressed${t.rejected ? `, ${t.rejected} rejected` : ''}${baseline ? ' (new in this pull request)' : ''}`);
 
   // Files: SARIF (every finding of the head, as code scanning diffs on its own) and the JSON report.
   const docsBaseUri = docsBase(ctx);
-  const sarif = redact(
-    renderSarif(outcomes, {
-      toolVersion: ports.version,
-      informationUri: PROJECT_URL,
-      docsBaseUri,
-      omitSuppressed: inputs.suppressed === 'omit',
-      ...(inputs.category ? { category: inputs.category } : {}),
-      root: inputs.root,
-      forUpload: inputs.uploadSarif,
-      ...(ctx.owner && ctx.repo ? { versionControl: { repositoryUri: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, ...(ctx.sha ? { revisionId: ctx.sha } : {}), ...(ctx.ref ? { branch: ctx.ref } : {}) } } : {}),
-    }),
-  );
+  const sarif = renderSarif(outcomes, {
+    toolVersion: ports.version,
+    informationUri: PROJECT_URL,
+    docsBaseUri,
+    omitSuppressed: inputs.suppressed === 'omit',
+    ...(inputs.category ? { category: inputs.category } : {}),
+    root: inputs.root,
+    forUpload: inputs.uploadSarif,
+    ...(ctx.owner && ctx.repo ? { versionControl: { repositoryUri: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, ...(ctx.sha ? { revisionId: ctx.sha } : {}), ...(ctx.ref ? { branch: ctx.ref } : {}) } } : {}),
+  });
   ports.writeText(inputs.sarifFile, sarif);
   const jsonDir = ports.tempDir ?? (ports.env.RUNNER_TEMP ? join(ports.env.RUNNER_TEMP, 'openclaw-audit') : dirname(inputs.sarifFile));
   const jsonFile = join(jsonDir, 'openclaw-audit.json');
-  ports.writeText(jsonFile, redact(toJson(outcomes, { ts: (ports.now ?? Date.now)() })));
+  ports.writeText(jsonFile, toJson(outcomes, { ts: (ports.now ?? Date.now)() }));
 
   const prefix = toPosix(relative(workspace, inputs.root));
-  const annotations = collectAnnotations(reported, prefix).map((a) => ({ ...a, title: redact(a.title), message: redact(a.message) }));
+  const annotations = collectAnnotations(reported, prefix);
   const client: GitHubClient | undefined =
     inputs.token && ctx.owner && ctx.repo
       ? createGitHubClient({
@@ -198,7 +196,7 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
   let checkRunDone = false;
   if (pass(inputs.checkRun) && client && ctx.headSha) {
     const conclusion = failing ? 'failure' : 'success';
-    const summaryText = redact(renderMarkdown(reported, { blobBaseUrl: blobBase(ctx, prefix), docsBaseUri, ...(baseline ? { baseline } : {}), maxLength: 65_000 }));
+    const summaryText = renderMarkdown(reported, { blobBaseUrl: blobBase(ctx, prefix), docsBaseUri, ...(baseline ? { baseline } : {}), maxLength: 65_000 });
     try {
       const result = await createCheckRun(client, {
         owner: ctx.owner!,
@@ -223,13 +221,13 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
 
   // Job summary: always (it needs no permission).
   const footer = ctx.runUrl ? `<sub>openclaw-audit ${ports.version} · [workflow run](${ctx.runUrl})</sub>` : `<sub>openclaw-audit ${ports.version}</sub>`;
-  const summary = redact(renderMarkdown(reported, { blobBaseUrl: blobBase(ctx, prefix), docsBaseUri, ...(baseline ? { baseline } : {}), footer }));
+  const summary = renderMarkdown(reported, { blobBaseUrl: blobBase(ctx, prefix), docsBaseUri, ...(baseline ? { baseline } : {}), footer });
   await core.appendSummary(summary);
 
   // Sticky PR comment.
   if (ctx.pullRequest && client && pass(inputs.prComment)) {
     const marker = markerFor(inputs.category);
-    const body = redact(renderMarkdown(reported, { marker, blobBaseUrl: blobBase(ctx, prefix), docsBaseUri, ...(baseline ? { baseline } : {}), footer, maxLength: COMMENT_MAX - 1024 }));
+    const body = renderMarkdown(reported, { marker, blobBaseUrl: blobBase(ctx, prefix), docsBaseUri, ...(baseline ? { baseline } : {}), footer, maxLength: COMMENT_MAX - 1024 });
     const clean = t.critical + t.warn + t.info === 0 && t.rejected === 0;
     const resolvedBody = `<!-- ${marker} -->\n### ✅ openclaw-audit\n\nResolved: no ${baseline ? 'new ' : ''}finding as of ${ctx.pullRequest.headSha.slice(0, 7)}.\n\n${footer}\n`;
     try {
@@ -268,7 +266,7 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
           docsBaseUri,
         });
         suggestionsPosted = result.posted;
-        core.info(redact(describeSuggestions(result)));
+        core.info(describeSuggestions(result));
       } catch (error) {
         // Opted in, so a failure is a warning (not the end-of-run notice), and never fails the step.
         const hint = error instanceof GitHubApiError && error.isPermission ? '; the token needs `pull-requests: write`' : '';
@@ -319,7 +317,7 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
   core.setOutput('suggestions', String(suggestionsPosted));
 
   if (failing) {
-    core.setFailed(redact(failMessage(t, inputs.failOn, rejected.map((o) => o.config), baseline !== undefined)));
+    core.setFailed(failMessage(t, inputs.failOn, rejected.map((o) => o.config), baseline !== undefined));
     return { exitCode: 1, totals: t };
   }
   return { exitCode: 0, totals: t };

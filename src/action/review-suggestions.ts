@@ -43,7 +43,7 @@ export interface SuggestionContext {
   /** Active findings, for the checks that flagged a path. */
   findings: ReadonlyArray<{ checkId: string; location?: { path: string } }>;
   docsBaseUri?: string;
-  /** Every secret value of the audited configs: a comment containing one is never built. */
+  /** The distinctive secret values of the audited configs (`actionMasks`): a body showing one, in any spelling, is never built. */
   secrets: readonly string[];
 }
 
@@ -122,7 +122,8 @@ export function suggestionComments(suggestions: readonly FixSuggestion[], contex
     seen.add(key);
     const body = renderSuggestionBody(key, suggestion, context);
     const exposed = [body, ...suggestion.originalLines];
-    if (context.secrets.some((s) => s !== '' && exposed.some((text) => text.includes(s)))) {
+    const forms = context.secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
+    if (forms.some((s) => s !== '' && exposed.some((text) => text.includes(s)))) {
       out.withSecret++;
       continue;
     }

@@ -2,12 +2,11 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { Host } from '../core/host.ts';
-import { redactJson, redactText } from '../core/redact.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError, resolveConfigPaths } from '../io/discover.ts';
 import { toJson } from '../report/json.ts';
-import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
+import { FAIL_LEVELS, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { renderFormat, type Format } from '../report/formats.ts';
 import { renderText } from '../report/text.ts';
 import { HELP } from './help.ts';
@@ -87,15 +86,14 @@ export function main(argv: string[], io: CliIo): number {
     return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
-  const secrets = allSecrets(outcomes);
   const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
-  const rendered =
+  // Secrets were kept out where the config's structure is known (core/redact.ts): the output is never rewritten.
+  const output =
     format === 'text'
       ? renderText(outcomes, { color })
       : format === 'json'
         ? toJson(outcomes, { ts: io.now() })
         : renderFormat(format, outcomes, { version: io.version });
-  const output = format === 'json' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
   if (values.output) {
     try {
       io.writeFile(resolve(io.cwd, values.output), output);

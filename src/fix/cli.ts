@@ -1,12 +1,11 @@
 /** `--fix` / `--fix --dry-run` for the CLI: plan, print, and write through `CliIo.writeFile`. */
 import type { CliIo } from '../cli/main.ts';
-import { redactText } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { renderFormat, type Format } from '../report/formats.ts';
 import { outcomeToJson } from '../report/json.ts';
 import { renderText } from '../report/text.ts';
-import { unifiedDiff } from './diff.ts';
-import { planFixRun, type ConfigFix, type FixRun } from './run.ts';
+import { safeDiff } from './diff.ts';
+import { hiddenLines, planFixRun, type ConfigFix, type FileFix, type FixRun } from './run.ts';
 
 export interface FixCommandOptions {
   /** Absolute config paths. */
@@ -23,9 +22,31 @@ export interface FixCommandOptions {
   io: CliIo;
 }
 
-/** The whole dry-run patch: one unified diff per edited file, in the order the files were first edited. */
-export function renderDiff(run: FixRun): string {
-  return run.files.map((f) => unifiedDiff(f.file, f.before, f.edits)).join('');
+/** A dry-run patch and what it leaves out because it would show a secret. */
+export interface DryRunDiff {
+  patch: string;
+  /** `<file>:<line>`: a change whose own lines hold a secret (made by `--fix`, not shown). */
+  withheld: string[];
+  /** A hunk ends without context (the next line holds a secret): `git apply --unidiff-zero` applies it. */
+  needsUnidiffZero: boolean;
+}
+
+/** The dry-run patch of some files: one unified diff per edited file, in the order the files were first edited. */
+export function renderDiff(run: FixRun, files: readonly FileFix[] = run.files): DryRunDiff {
+  const diffs = files.map((f) => ({ file: f.file, ...safeDiff(f.file, f.before, f.edits, hiddenLines(run, f)) }));
+  return {
+    patch: diffs.map((d) => d.patch).join(''),
+    withheld: diffs.flatMap((d) => d.withheld.map((line) => `${d.file}:${line}`)),
+    needsUnidiffZero: diffs.some((d) => d.needsUnidiffZero),
+  };
+}
+
+/** What the patch leaves out, and how to apply it, for stderr. */
+function diffNotes(diff: DryRunDiff): string {
+  let out = '';
+  for (const at of diff.withheld) out += `openclaw-audit: the change at ${at} is not in the patch: its lines hold a secret (run --fix to make it)\n`;
+  if (diff.needsUnidiffZero) out += 'openclaw-audit: some hunks have no context after the change (the next line holds a secret): apply with git apply --unidiff-zero\n';
+  return out;
 }
 
 function summary(result: ConfigFix, dryRun: boolean): string {
@@ -40,6 +61,10 @@ function summary(result: ConfigFix, dryRun: boolean): string {
   return out;
 }
 
+function dryRunJson(diff: DryRunDiff): Record<string, unknown> {
+  return { diff: diff.patch, ...(diff.withheld.length > 0 ? { withheld: diff.withheld } : {}), ...(diff.needsUnidiffZero ? { unidiffZero: true } : {}) };
+}
+
 function toFixJson(result: ConfigFix, run: FixRun, options: FixCommandOptions): Record<string, unknown> {
   const files = new Set(result.changes.map((c) => c.file));
   return {
@@ -48,7 +73,7 @@ function toFixJson(result: ConfigFix, run: FixRun, options: FixCommandOptions): 
       ...(options.dryRun ? { dryRun: true } : {}),
       changes: result.changes.map((c) => ({ file: c.file, path: c.path, from: c.from, to: c.to, line: c.line })),
       errors: result.errors,
-      ...(options.dryRun ? { diff: run.files.filter((f) => files.has(f.file)).map((f) => unifiedDiff(f.file, f.before, f.edits)).join('') } : {}),
+      ...(options.dryRun ? dryRunJson(renderDiff(run, run.files.filter((f) => files.has(f.file)))) : {}),
     },
     report: outcomeToJson(result.report, { ts: options.io.now() }),
   };
@@ -61,7 +86,6 @@ export function runFixCommand(options: FixCommandOptions): number {
     return 2;
   }
   const run = planFixRun({ host: io.host, configPaths: options.configs, root: options.root });
-  const redact = (text: string) => redactText(text, run.secrets);
   const reports = run.configs.map((c) => c.report);
   const summaries = run.configs.map((c) => summary(c, options.dryRun)).join('');
 
@@ -70,14 +94,16 @@ export function runFixCommand(options: FixCommandOptions): number {
     const body = run.configs.map((c) => toFixJson(c, run, options));
     out = JSON.stringify(body.length === 1 ? body[0] : body, null, 2) + '\n';
   } else if (options.dryRun) {
-    io.stderr(redact(summaries));
+    io.stderr(summaries);
     const rejected = reports.filter((r) => !r.ok);
-    if (rejected.length > 0) io.stderr(redact(renderText(rejected, { color: false })));
-    out = renderDiff(run);
+    if (rejected.length > 0) io.stderr(renderText(rejected, { color: false }));
+    const diff = renderDiff(run);
+    io.stderr(diffNotes(diff));
+    out = diff.patch;
   } else if (options.format === 'text') {
     out = `${summaries}\n${renderText(reports, { color: options.color })}`;
   } else {
-    io.stderr(redact(summaries));
+    io.stderr(summaries);
     out = renderFormat(options.format, reports, { version: io.version });
   }
 
@@ -93,13 +119,13 @@ export function runFixCommand(options: FixCommandOptions): number {
   }
   if (options.output) {
     try {
-      io.writeFile(options.output, redact(out));
+      io.writeFile(options.output, out);
     } catch (error) {
       io.stderr(`openclaw-audit: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
   } else {
-    io.stdout(redact(out));
+    io.stdout(out);
   }
   if (reports.some((r) => !r.ok)) return 2;
   const failing = reports.some((r) => r.ok && options.fails(r)) ? 1 : 0;

@@ -13,7 +13,7 @@ const ok = (over: Partial<Extract<AuditOutcome, { ok: true }>> = {}): AuditOutco
   secretDiagnostics: [],
   schemaWarnings: [],
   files: ['openclaw.json'],
-  secrets: [],
+  secrets: { values: [], spans: [] },
   ...over,
 });
 
@@ -72,7 +72,7 @@ test('findings table with links to lines and rule docs, suppressed collapsed', (
 
 test('rejected configs list their issues at their location', () => {
   const md = renderMarkdown([
-    { ok: false, config: 'openclaw.json', files: [], secrets: [], issues: [{ path: 'gateway.bind', message: 'Invalid input', allowedValues: ['auto', 'lan'], hint: 'use "lan"', location: { file: 'openclaw.json', line: 1, column: 14, endLine: 1, endColumn: 16, path: 'gateway.bind' } }] },
+    { ok: false, config: 'openclaw.json', files: [], secrets: { values: [], spans: [] }, issues: [{ path: 'gateway.bind', message: 'Invalid input', allowedValues: ['auto', 'lan'], hint: 'use "lan"', location: { file: 'openclaw.json', line: 1, column: 14, endLine: 1, endColumn: 16, path: 'gateway.bind' } }] },
   ]);
   assert.match(md, /#### ❌ openclaw.json: rejected by openclaw/);
   assert.match(md, /- openclaw.json:1:14 `gateway.bind`: Invalid input \(allowed: "auto", "lan"\) — use "lan"/);

@@ -9,7 +9,7 @@ import type { Rule } from '../core/checks/rule.ts';
 import { SUPPRESSIONS_ACTIVE } from '../core/suppressions.ts';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan } from '../core/types.ts';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.ts';
-import { isSecretPath, redactSecrets } from './redact.ts';
+import { showsTokenShape } from '../core/redact.ts';
 
 import { docsFileName } from './docs.ts';
 export { FINGERPRINT_KEY } from './fingerprint.ts';
@@ -263,16 +263,34 @@ class Artifacts {
 interface LocationContext {
   artifacts: Artifacts;
   options: SarifOptions;
+  /** Lines that hold a secret, per file (`file` → line numbers), from every outcome's secret spans. */
+  secretLines: Map<string, Set<number>>;
 }
 
-function snippetOf(span: SourceSpan, path: string | undefined, options: SarifOptions): string | undefined {
-  // No snippet for a secret-bearing key, nor for a stand-in location (its first character says nothing).
-  if (!options.readSnippet || STAND_INS.has(span) || (path !== undefined && isSecretPath(path))) return undefined;
+function secretLinesOf(outcomes: readonly AuditOutcome[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const outcome of outcomes) {
+    for (const span of outcome.secrets.spans) {
+      let lines = out.get(span.file);
+      if (!lines) out.set(span.file, (lines = new Set()));
+      for (let line = span.line; line <= span.endLine; line++) lines.add(line);
+    }
+  }
+  return out;
+}
+
+function snippetOf(span: SourceSpan, ctx: LocationContext): string | undefined {
+  const { options } = ctx;
+  // No snippet for a stand-in location (its first character says nothing).
+  if (!options.readSnippet || STAND_INS.has(span)) return undefined;
+  const secret = ctx.secretLines.get(span.file);
   const lines: string[] = [];
   for (let line = span.line; line <= span.endLine; line++) {
+    // A line that holds any part of a secret (or a token shape) gives no snippet at all, not even the part the
+    // region covers.
+    if (secret?.has(line)) return undefined;
     const text = options.readSnippet(span.file, line);
-    // A line with anything secret-looking gives no snippet at all, not even the part the region covers.
-    if (text === undefined || redactSecrets(text) !== text) return undefined;
+    if (text === undefined || showsTokenShape(text)) return undefined;
     const from = line === span.line ? span.column - 1 : 0;
     const to = line === span.endLine ? span.endColumn - 1 : text.length;
     lines.push(text.slice(from, to));
@@ -285,8 +303,8 @@ function artifactLocation(file: string, ctx: LocationContext): Sarif.ArtifactLoc
   return { uri: fileUri(file), uriBaseId: SRCROOT, index: ctx.artifacts.add(file, ['analysisTarget']) };
 }
 
-function physicalLocation(span: SourceSpan, path: string | undefined, ctx: LocationContext): Sarif.PhysicalLocation {
-  const snippet = snippetOf(span, path, ctx.options);
+function physicalLocation(span: SourceSpan, ctx: LocationContext): Sarif.PhysicalLocation {
+  const snippet = snippetOf(span, ctx);
   return {
     artifactLocation: artifactLocation(span.file, ctx),
     region: {
@@ -305,7 +323,7 @@ function logicalLocations(path: string): Sarif.LogicalLocation[] {
 }
 
 function location(loc: SourceLocation, ctx: LocationContext, extra: Partial<Sarif.Location> = {}): Sarif.Location {
-  return { ...extra, physicalLocation: physicalLocation(loc, loc.path, ctx), logicalLocations: logicalLocations(loc.path) };
+  return { ...extra, physicalLocation: physicalLocation(loc, ctx), logicalLocations: logicalLocations(loc.path) };
 }
 
 /** Locations made up here rather than found in a file. */
@@ -383,12 +401,13 @@ function entriesOf(outcome: AuditOutcome, rules: RuleIndex, options: SarifOption
 
 /** Literal `[x](1)` in a finding's own text would read as an embedded link (SARIF §3.11.6): escape it. */
 function escapeLinks(text: string): string {
-  return /\[[^\]]*\]\(\d+\)/.test(text) ? text.replace(/[[\]]/g, (c) => `\\${c}`) : text;
+  // `[^[\]]*` stops at the next bracket, so a run of `[` is scanned once (linear), not once per `[`.
+  return /\[[^[\]]*\]\(\d+\)/.test(text) ? text.replace(/[[\]]/g, (c) => `\\${c}`) : text;
 }
 
 function messageText(entry: Entry): string {
-  const title = redactSecrets(entry.title).trim();
-  const detail = redactSecrets(entry.detail).trim();
+  const title = entry.title.trim();
+  const detail = entry.detail.trim();
   return escapeLinks(sentence(detail === '' ? title : `${title.replace(/[.:]$/, '')}: ${detail}`));
 }
 
@@ -406,7 +425,7 @@ function relatedLocations(entry: Entry, ctx: LocationContext): { locations: Sari
     const id = locations.length + 1;
     locations.push({
       id,
-      physicalLocation: physicalLocation(span, path, ctx),
+      physicalLocation: physicalLocation(span, ctx),
       ...(path !== undefined ? { logicalLocations: logicalLocations(path) } : {}),
       message: { text },
     });
@@ -430,7 +449,7 @@ function relatedLocations(entry: Entry, ctx: LocationContext): { locations: Sari
 function suppressionsOf(entry: Entry, ctx: LocationContext): Sarif.Suppression[] {
   if (!entry.suppression) return [];
   const at = entry.suppression.location;
-  const reason = entry.suppression.reason ? redactSecrets(entry.suppression.reason) : undefined;
+  const reason = entry.suppression.reason;
   return [
     {
       kind: at && at.file === entry.location.file ? 'inSource' : 'external',
@@ -476,7 +495,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
         },
       };
   const artifacts = new Artifacts();
-  const ctx: LocationContext = { artifacts, options };
+  const ctx: LocationContext = { artifacts, options, secretLines: secretLinesOf(outcomes) };
   for (const outcome of outcomes) for (const file of outcome.files.length > 0 ? outcome.files : [outcome.config]) artifacts.add(file, ['analysisTarget']);
 
   const entries = outcomes.flatMap((outcome) => entriesOf(outcome, index, options));
@@ -505,7 +524,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
     if (ruleIndex.has(id)) continue;
     const entry = entries.find((e) => e.checkId === id)!;
     const match = index.find(id);
-    declare(match ? describeRule(match.rule, id, match.bindings, options) : describeUnknown(id, redactSecrets(entry.title), entry.severity, options));
+    declare(match ? describeRule(match.rule, id, match.bindings, options) : describeUnknown(id, entry.title, entry.severity, options));
     if (!match) {
       notifications.push({
         level: 'warning',
@@ -516,7 +535,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
   }
 
   const prints = fingerprints(
-    entries.map((e) => ({ checkId: e.checkId, config: e.config, path: e.location.path, discriminator: redactSecrets(e.detail) })),
+    entries.map((e) => ({ checkId: e.checkId, config: e.config, path: e.location.path, discriminator: e.detail })),
   );
   const withSuppressions = entries.some((e) => e.suppression);
   const results = entries.map((entry, i): Sarif.Result => {
@@ -550,7 +569,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
       for (const message of outcome.secretDiagnostics) {
         notifications.push({
           level: 'note',
-          message: { text: sentence(`${outcome.config}: ${redactSecrets(message)}`) },
+          message: { text: sentence(`${outcome.config}: ${message}`) },
           locations: [{ physicalLocation: { artifactLocation: artifactLocation(outcome.config, ctx) } }],
         });
       }
@@ -559,7 +578,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
     for (const issue of outcome.issues) {
       notifications.push({
         level: 'error',
-        message: { text: sentence(`${outcome.config} was not audited: ${redactSecrets(issueDetail(issue))}`) },
+        message: { text: sentence(`${outcome.config} was not audited: ${issueDetail(issue)}`) },
         locations: [location(issue.location ?? fileStart(outcome.config), ctx)],
         associatedRule: { id: CONFIG_INVALID, index: ruleIndex.get(CONFIG_INVALID) ?? -1 },
       });
