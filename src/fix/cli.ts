@@ -3,7 +3,7 @@ import type { CliIo } from '../cli/main.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { renderFormat, type Format } from '../report/formats.ts';
 import { outcomeToJson } from '../report/json.ts';
-import { renderText } from '../report/text.ts';
+import { escapeControlCharacters, oneLine, renderText } from '../report/text.ts';
 import { safeDiff } from './diff.ts';
 import { hiddenLines, planFixRun, type ConfigFix, type FileFix, type FixRun } from './run.ts';
 
@@ -41,23 +41,28 @@ export function renderDiff(run: FixRun, files: readonly FileFix[] = run.files): 
   };
 }
 
+/** Control characters escaped, keeping the line structure (tabs, `\n`, and a `\r` that ends a CRLF line). */
+function escapePatchForTerminal(patch: string): string {
+  return patch.split('\n').map((line) => (line.endsWith('\r') ? escapeControlCharacters(line.slice(0, -1)) + '\r' : escapeControlCharacters(line))).join('\n');
+}
+
 /** What the patch leaves out, and how to apply it, for stderr. */
 function diffNotes(diff: DryRunDiff): string {
   let out = '';
-  for (const at of diff.withheld) out += `openclaw-audit: the change at ${at} is not in the patch: its lines hold a secret (run --fix to make it)\n`;
+  for (const at of diff.withheld) out += `openclaw-audit: the change at ${oneLine(at)} is not in the patch: its lines hold a secret (run --fix to make it)\n`;
   if (diff.needsUnidiffZero) out += 'openclaw-audit: some hunks have no context after the change (the next line holds a secret): apply with git apply --unidiff-zero\n';
   return out;
 }
 
 function summary(result: ConfigFix, dryRun: boolean): string {
-  if (!result.report.ok) return `${result.config}: config is invalid, nothing fixed\n`;
+  if (!result.report.ok) return `${oneLine(result.config)}: config is invalid, nothing fixed\n`;
   const verb = dryRun ? 'would fix' : 'fixed';
   let out =
     result.changes.length === 0 && result.errors.length === 0
-      ? `${result.config}: nothing to fix\n`
-      : `${result.config}: ${verb} ${result.changes.length} value${result.changes.length === 1 ? '' : 's'}\n`;
-  for (const c of result.changes) out += `  ${c.file}:${c.line}:${c.column}  ${c.path}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}\n`;
-  for (const e of result.errors) out += `  cannot fix: ${e}\n`;
+      ? `${oneLine(result.config)}: nothing to fix\n`
+      : `${oneLine(result.config)}: ${verb} ${result.changes.length} value${result.changes.length === 1 ? '' : 's'}\n`;
+  for (const c of result.changes) out += `  ${oneLine(c.file)}:${c.line}:${c.column}  ${oneLine(c.path)}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}\n`;
+  for (const e of result.errors) out += `  cannot fix: ${oneLine(e)}\n`;
   return out;
 }
 
@@ -99,7 +104,9 @@ export function runFixCommand(options: FixCommandOptions): number {
     if (rejected.length > 0) io.stderr(renderText(rejected, { color: false }));
     const diff = renderDiff(run);
     io.stderr(diffNotes(diff));
-    out = diff.patch;
+    // On a terminal the patch is for reading: control characters from the files are shown escaped. Piped or
+    // written with --output it stays byte for byte what `git apply` needs.
+    out = io.colorAllowed && !options.output ? escapePatchForTerminal(diff.patch) : diff.patch;
   } else if (options.format === 'text') {
     out = `${summaries}\n${renderText(reports, { color: options.color })}`;
   } else {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AuditOutcome } from '../core/types.ts';
-import { mdText, renderMarkdown, ruleDocsUrl } from './markdown.ts';
+import { renderMarkdown, ruleDocsUrl } from './markdown.ts';
+import { mdText } from './markdown-escape.ts';
 import { renderFormat } from './formats.ts';
 
 const ok = (over: Partial<Extract<AuditOutcome, { ok: true }>> = {}): AuditOutcome => ({
@@ -56,7 +57,7 @@ test('findings table with links to lines and rule docs, suppressed collapsed', (
       '',
       '| Severity | Check | Finding | Location |',
       '|---|---|---|---|',
-      '| 🔴 critical | [gateway.bind\\_no\\_auth](https://d/checks/gateway.bind_no_auth.md) | **Gateway binds beyond loopback without auth**<br>bind="lan" \\| no &lt;b&gt;auth&lt;/b&gt; @&#8203;team \\[x\\]\\(http://evil\\) | [conf/open claw.json:3:5](https://github.com/o/r/blob/abc/conf/open%20claw.json#L3-L4) |',
+      '| 🔴 critical | [gateway.bind\\_no\\_auth](https://d/checks/gateway.bind_no_auth.md) | **Gateway binds beyond loopback without auth**<br>bind="lan" \\| no &lt;b&gt;auth&lt;/b&gt; @&#8203;team \\[x\\]\\(http:&#8203;//evil\\) | [conf/open claw.json:3:5](https://github.com/o/r/blob/abc/conf/open%20claw.json#L3-L4) |',
       '',
       '<details><summary>1 suppressed by <code>security.audit.suppressions</code></summary>',
       '',

@@ -10,6 +10,7 @@ import { SUPPRESSIONS_ACTIVE } from '../core/suppressions.ts';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan } from '../core/types.ts';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.ts';
 import { showsTokenShape } from '../core/redact.ts';
+import { bindMarkdown, mdCode, mdFence, mdText } from './markdown-escape.ts';
 
 import { docsFileName } from './docs.ts';
 export { FINGERPRINT_KEY } from './fingerprint.ts';
@@ -155,7 +156,7 @@ function helpMarkdown(p: HelpParts): string {
   const out: string[] = [p.help.trim()];
   const also = p.severities.filter((s) => s !== p.severity);
   const facts = [`**Severity:** ${p.severity}${also.length > 0 ? ` (can also be ${also.join(', ')})` : ''}.`];
-  if (p.configPaths.length > 0) facts.push(`**Config keys:** ${p.configPaths.map((k) => `\`${k}\``).join(', ')}.`);
+  if (p.configPaths.length > 0) facts.push(`**Config keys:** ${p.configPaths.map((k) => mdCode(k)).join(', ')}.`);
   if (p.template) facts.push(`One rule per concrete id of the family \`${p.template}\`.`);
   out.push(facts.join(' '));
   if (p.remediation) out.push('### How to fix', p.remediation.trim());
@@ -164,10 +165,10 @@ function helpMarkdown(p: HelpParts): string {
       '### Accepting the risk',
       'When the risk is understood and accepted, record it in the config (add `titleIncludes` or `detailIncludes` to ' +
         'narrow it to one finding); openclaw and openclaw-audit then report the finding as suppressed:',
-      '```json5\n' + suppressionExample(p.id) + '\n```',
+      `${mdFence(suppressionExample(p.id))}json5\n${suppressionExample(p.id)}\n${mdFence(suppressionExample(p.id))}`,
     );
   }
-  out.push(`Documentation: [${p.id}](${p.helpUri})`);
+  out.push(`Documentation: [${mdText(p.id)}](${p.helpUri})`);
   return out.join('\n\n');
 }
 
@@ -203,7 +204,11 @@ function describeRule(rule: Rule, id: string, bindings: Record<string, string>, 
     name: pascalName(id),
     shortDescription: { text: limit(parts.title, 1024) },
     fullDescription: { text: limit(sentence(firstParagraph(parts.help)), 1024) },
-    help: { text: helpText(parts), markdown: helpMarkdown(parts) },
+    // Bound values (provider names, account ids) come from the config: escaped for Markdown where they land.
+    help: {
+      text: helpText(parts),
+      markdown: helpMarkdown({ ...parts, help: bindMarkdown(rule.help, bindings), ...(rule.remediation ? { remediation: bindMarkdown(rule.remediation, bindings) } : {}) }),
+    },
     helpUri,
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
@@ -221,12 +226,13 @@ function describeUnknown(id: string, title: string, severity: Severity, options:
   const family = id.split('.')[0] ?? id;
   const helpUri = options.docsBaseUri + encodeURI(docsFileName(id));
   const text = `${title}. openclaw-audit has no documentation for this check id yet.`;
+  const markdown = `${mdText(title)}. openclaw-audit has no documentation for this check id yet.`;
   return {
     id,
     name: pascalName(id),
     shortDescription: { text: limit(title, 1024) },
     fullDescription: { text: limit(text, 1024) },
-    help: { text, markdown: text },
+    help: { text, markdown },
     helpUri,
     defaultConfiguration: { level: LEVEL[severity] },
     properties: {
