@@ -39,10 +39,14 @@ export function isSecretKey(key: string): boolean {
   return OPENCLAW_SENSITIVE_KEY.some((pattern) => pattern.test(key)) || OTHER_SECRET_KEY.test(key);
 }
 
-/** Token shapes that are secrets wherever they appear. Each pattern is linear: no nested or overlapping repetition. */
+/**
+ * Token shapes that are secrets wherever they appear. Each pattern is linear in the text: an unbounded repetition is
+ * either last (an attempt succeeds or stops within a bounded length) or, for JWTs, can only start at the beginning
+ * of a run of token characters, so no run is scanned again from each of its positions.
+ */
 const TOKEN_SHAPES: readonly RegExp[] = [
   /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----/g,
-  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWT
+  /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWT
   /\bsk-[A-Za-z0-9_-]{16,}/g, // OpenAI / Anthropic style
   /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}/g,
   /\bgithub_pat_[A-Za-z0-9_]{20,}/g,
@@ -141,7 +145,11 @@ interface Visit {
   /** Everything under this node is secret. */
   secret: boolean;
   sensitive: PathTrie[];
-  path: readonly (string | number)[];
+  /** The first key of the path (`env`, `secrets`, …), the key of the parent and the node's own key, and the depth. */
+  top: string | number | undefined;
+  parentKey: string | number | undefined;
+  key: string | number | undefined;
+  depth: number;
 }
 
 function isSecretRef(node: ConfigNode): boolean {
@@ -151,8 +159,10 @@ function isSecretRef(node: ConfigNode): boolean {
   return source?.kind === 'scalar' && typeof source.value === 'string' && id?.kind === 'scalar' && typeof id.value === 'string';
 }
 
-function isExecProvider(node: ConfigNode, path: readonly (string | number)[]): boolean {
-  if (node.kind !== 'object' || path.length !== 3 || path[0] !== 'secrets' || path[1] !== 'providers') return false;
+/** `secrets.providers.<name>` with `source: "exec"`. */
+function isExecProvider(visit: Visit): boolean {
+  const { node } = visit;
+  if (node.kind !== 'object' || visit.depth !== 3 || visit.top !== 'secrets' || visit.parentKey !== 'providers') return false;
   const source = node.members.get('source')?.value;
   return source?.kind === 'scalar' && source.value === 'exec';
 }
@@ -167,22 +177,22 @@ function isExecProvider(node: ConfigNode, path: readonly (string | number)[]): b
 export function findSecrets(tree: ConfigNode): ConfigSecrets {
   const values = new Set<string>();
   const spans: SourceSpan[] = [];
-  const scalars: Array<{ value: string; span: SourceSpan; path: readonly (string | number)[] }> = [];
-  const stack: Visit[] = [{ node: tree, secret: false, sensitive: [SENSITIVE_TRIE], path: [] }];
+  const envScalars: Array<{ value: string; span: SourceSpan }> = [];
+  const stack: Visit[] = [{ node: tree, secret: false, sensitive: [SENSITIVE_TRIE], top: undefined, parentKey: undefined, key: undefined, depth: 0 }];
   const addSecret = (value: string, span: SourceSpan) => {
     if (value.trim() !== '') values.add(value);
     spans.push(span);
   };
   while (stack.length > 0) {
     const visit = stack.pop()!;
-    const { node, path } = visit;
+    const { node } = visit;
     if (node.kind === 'scalar') {
       if (typeof node.value !== 'string') {
         if (visit.secret && typeof node.value === 'number') spans.push(node.span);
         continue;
       }
       const value = node.value;
-      scalars.push({ value, span: node.span, path });
+      if (visit.top === 'env') envScalars.push({ value, span: node.span });
       if (value.trim() === '' || isPlaceholder(value)) continue;
       if (visit.secret) {
         addSecret(value, node.span);
@@ -198,26 +208,24 @@ export function findSecrets(tree: ConfigNode): ConfigSecrets {
     }
     if (node.kind === 'array') {
       node.items.forEach((item, index) => {
-        stack.push({ node: item, secret: visit.secret, sensitive: step(visit.sensitive, index), path: [...path, index] });
+        stack.push({ node: item, secret: visit.secret, sensitive: step(visit.sensitive, index), top: visit.top ?? index, parentKey: visit.key, key: index, depth: visit.depth + 1 });
       });
       continue;
     }
-    const exec = isExecProvider(node, path);
+    const exec = isExecProvider(visit);
     for (const [key, member] of node.members) {
       const sensitive = step(visit.sensitive, key);
       const child = member.value;
       // The top-level `secrets` section configures providers (kinds, commands), it holds no value itself.
-      const named = !(path.length === 0 && key === 'secrets') && !RECORD_CONTAINERS.has(String(path[path.length - 1]));
+      const named = !(visit.depth === 0 && key === 'secrets') && !RECORD_CONTAINERS.has(String(visit.key));
       const keySecret = named && isSecretKey(key);
       const execPart = exec && (key === 'command' || key === 'args' || key === 'env');
       const secret = !isSecretRef(child) && (visit.secret || execPart || keySecret || sensitive.some((t) => t.end));
-      stack.push({ node: child, secret, sensitive, path: [...path, key] });
+      stack.push({ node: child, secret, sensitive, top: visit.top ?? key, parentKey: visit.key, key, depth: visit.depth + 1 });
     }
   }
   // A secret that came from `${VAR}` is written in `env.vars`: that literal is a secret too.
-  for (const scalar of scalars) {
-    if (scalar.path[0] === 'env' && values.has(scalar.value)) spans.push(scalar.span);
-  }
+  for (const scalar of envScalars) if (values.has(scalar.value)) spans.push(scalar.span);
   return { values: [...values].sort((a, b) => b.length - a.length), spans };
 }
 
