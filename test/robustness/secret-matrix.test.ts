@@ -22,6 +22,7 @@ import type { AuditOutcome } from '../../src/core/types.ts';
 import { planFixRun } from '../../src/fix/run.ts';
 import { fixSuggestions } from '../../src/fix/suggest.ts';
 import { nodeHost } from '../../src/io/node-host.ts';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.ts';
 import { REPO_ROOT, renderOutput, runCli } from './harness.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -149,7 +150,7 @@ interface Outputs {
   [name: string]: string;
 }
 
-async function actionOutputs(repo: string, config: string): Promise<{ outputs: Outputs; masks: string[] }> {
+async function actionOutputs(repo: string, config: string, server: FakeGitHub): Promise<{ outputs: Outputs; masks: string[] }> {
   const lines: string[] = [];
   const masks: string[] = [];
   const summary: string[] = [];
@@ -170,9 +171,12 @@ async function actionOutputs(repo: string, config: string): Promise<{ outputs: O
     GITHUB_EVENT_NAME: 'push',
     GITHUB_SERVER_URL: 'https://github.example',
     GITHUB_RUN_ID: '77',
+    GITHUB_API_URL: server.url,
     [inputVar('config')]: config,
     [inputVar('check-run')]: 'false',
     [inputVar('pr-comment')]: 'false',
+    [inputVar('upload-sarif')]: 'true',
+    [inputVar('token')]: 'test-token',
   };
   await runAction({
     env,
@@ -189,8 +193,9 @@ async function actionOutputs(repo: string, config: string): Promise<{ outputs: O
   });
   const outputs: Outputs = { 'action log': lines.join('\n'), 'action summary': summary.join('\n') };
   for (const [path, text] of files) outputs[`action file ${path}`] = text;
-  // Paths of the temporary checkout differ between runs; nothing else may.
-  for (const key of Object.keys(outputs)) outputs[key] = outputs[key]!.split(repo).join('<workspace>');
+  // Paths of the temporary checkout and the upload's id differ between runs; nothing else may.
+  const id = server.sarifs[server.sarifs.length - 1]?.id ?? '<none>';
+  for (const key of Object.keys(outputs)) outputs[key] = outputs[key]!.split(repo).join('<workspace>').split(id).join('<sarif-id>');
   return { outputs, masks };
 }
 
@@ -206,7 +211,7 @@ function reviewBodies(repo: string, config: string, outcome: AuditOutcome): stri
   return JSON.stringify({ withheld, withSecret: built.withSecret, comments: built.comments }, null, 2);
 }
 
-async function outputsFor(s: Spelling, config: string): Promise<{ outputs: Outputs; masks: string[] }> {
+async function outputsFor(s: Spelling, config: string, server: FakeGitHub): Promise<{ outputs: Outputs; masks: string[] }> {
   const repo = writeRepo(configs(s));
   const outcome = auditFile({ host: nodeHost, configPath: join(repo, config), root: repo });
   const outputs: Outputs = {};
@@ -216,7 +221,7 @@ async function outputsFor(s: Spelling, config: string): Promise<{ outputs: Outpu
   const fixJson = runCli([config, '--fix', '--dry-run', '--json'], repo);
   outputs['--fix --dry-run --json'] = `${fixJson.code}\n${fixJson.stdout}\n${fixJson.stderr}`;
   outputs['review suggestions'] = reviewBodies(repo, config, outcome);
-  const action = await actionOutputs(repo, config);
+  const action = await actionOutputs(repo, config, server);
   return { outputs: { ...outputs, ...action.outputs }, masks: action.masks };
 }
 
@@ -229,22 +234,30 @@ describe('secrets in every field family, whatever the value and its spelling', (
   SPELLINGS.forEach((spelling, index) => {
     test(`${spelling.name}: outputs are identical to those for a random secret, and show neither`, async () => {
       const other = control(spelling, seededRandom(index + 1));
-      for (const config of ['main/openclaw.json', 'exec/openclaw.json']) {
-        const secret = await outputsFor(spelling, config);
-        const random = await outputsFor(other, config);
-        assert.deepEqual(Object.keys(secret.outputs), Object.keys(random.outputs));
-        for (const [name, text] of Object.entries(random.outputs)) {
-          // A random value of 1–3 characters occurs in any text by chance: for those, identity is the check.
-          for (const form of forms(other).filter((f) => f.length >= 4)) assert.ok(!text.includes(form), `${config} ${name} shows the random secret ${JSON.stringify(form)}`);
-          assert.equal(secret.outputs[name], text, `${config} ${name} differs from the output for a random secret`);
+      const server = await startFakeGitHub();
+      try {
+        for (const config of ['main/openclaw.json', 'exec/openclaw.json']) {
+          const secret = await outputsFor(spelling, config, server);
+          const random = await outputsFor(other, config, server);
+          assert.deepEqual(Object.keys(secret.outputs), Object.keys(random.outputs));
+          for (const [name, text] of Object.entries(random.outputs)) {
+            // A random value of 1–3 characters occurs in any text by chance: for those, identity is the check.
+            for (const form of forms(other).filter((f) => f.length >= 4)) assert.ok(!text.includes(form), `${config} ${name} shows the random secret ${JSON.stringify(form)}`);
+            assert.equal(secret.outputs[name], text, `${config} ${name} differs from the output for a random secret`);
+          }
+          const sarif = JSON.parse(secret.outputs.sarif!);
+          assert.ok(validateSarif(sarif), JSON.stringify(validateSarif.errors));
+          // What --fix would change next to (or on) a secret is still offered where it can be shown.
+          assert.match(secret.outputs['--fix --dry-run']!, /\+\s+groupPolicy: "allowlist"/);
+          // Masks: only distinctive values, never a word or a few characters.
+          for (const mask of secret.masks) assert.ok(mask.length >= 8 && !/^[A-Za-z]+$/.test(mask), `masked ${JSON.stringify(mask)}`);
+          assert.deepEqual(secret.masks.length > 0, random.masks.length > 0 && spelling.value.length >= 8 && !/^[A-Za-z]+$/.test(spelling.value));
         }
-        const sarif = JSON.parse(secret.outputs.sarif!);
-        assert.ok(validateSarif(sarif), JSON.stringify(validateSarif.errors));
-        // What --fix would change next to (or on) a secret is still offered where it can be shown.
-        assert.match(secret.outputs['--fix --dry-run']!, /\+\s+groupPolicy: "allowlist"/);
-        // Masks: only distinctive values, never a word or a few characters.
-        for (const mask of secret.masks) assert.ok(mask.length >= 8 && !/^[A-Za-z]+$/.test(mask), `masked ${JSON.stringify(mask)}`);
-        assert.deepEqual(secret.masks.length > 0, random.masks.length > 0 && spelling.value.length >= 8 && !/^[A-Za-z]+$/.test(spelling.value));
+        // The fake GitHub checks every request against GitHub's API description and accepted each upload.
+        assert.deepEqual(server.errors, []);
+        assert.equal(server.sarifs.length, 4);
+      } finally {
+        await server.close();
       }
     });
   });
