@@ -25,14 +25,14 @@ const outcomes: AuditOutcome[] = [
     secretDiagnostics: [],
     schemaWarnings: [],
     files: ['openclaw.json', 'gateway/auth.json5'],
-    secrets: [],
+    secrets: { values: [], spans: [] },
   },
   {
     ok: false,
     config: 'b/openclaw.json',
     issues: [{ path: 'gateway.bind', message: 'Invalid input', allowedValues: ['auto', 'lan'], location: { file: 'b/openclaw.json', line: 1, column: 14, endLine: 1, endColumn: 16, path: 'gateway.bind' } }],
     files: ['b/openclaw.json'],
-    secrets: [],
+    secrets: { values: [], spans: [] },
   },
 ];
 

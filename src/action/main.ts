@@ -75,18 +75,16 @@ function setUp(ports: ActionPorts): ActionRun | undefined {
     return undefined;
   }
   const onlyNew = compareOnlyNew(ports, inputs, ctx, audited);
-  const { secrets, redact } = maskSecrets(core, [...audited.outcomes, ...onlyNew.baseOutcomes]);
-  if (onlyNew.note) core.notice(redact(onlyNew.note), { title: 'openclaw-audit' });
+  const secrets = maskSecrets(core, [...audited.outcomes, ...onlyNew.baseOutcomes]);
+  if (onlyNew.note) core.notice(onlyNew.note, { title: 'openclaw-audit' });
 
   const { reported, baseline } = onlyNew;
   const t = totals(reported);
   const prefix = toPosix(relative(workspace, inputs.root));
   core.info(
-    redact(
-      `openclaw-audit ${ports.version}: ${plural(audited.outcomes.length, 'config')} audited under ${prefix || '.'}: ${t.critical} critical, ${t.warn} warn, ${t.info} info, ${t.suppressed} suppressed${t.rejected ? `, ${t.rejected} rejected` : ''}${baseline ? ' (new in this pull request)' : ''}`,
-    ),
+    `openclaw-audit ${ports.version}: ${plural(audited.outcomes.length, 'config')} audited under ${prefix || '.'}: ${t.critical} critical, ${t.warn} warn, ${t.info} info, ${t.suppressed} suppressed${t.rejected ? `, ${t.rejected} rejected` : ''}${baseline ? ' (new in this pull request)' : ''}`,
   );
-  const warn = (message: string) => core.warning(redact(message), { title: 'openclaw-audit' });
+  const warn = (message: string) => core.warning(message, { title: 'openclaw-audit' });
   const blobBaseUrl = blobBase(ctx, prefix);
   return {
     ports,
@@ -98,17 +96,16 @@ function setUp(ports: ActionPorts): ActionRun | undefined {
     reported,
     ...(baseline ? { baseline } : {}),
     secrets,
-    redact,
     totals: t,
     failing: failsAt(reported, inputs.failOn) || reported.some((o) => !o.ok),
     docsBaseUri: docsBase(ctx),
     ...(blobBaseUrl ? { blobBaseUrl } : {}),
     footer: ctx.runUrl ? `<sub>openclaw-audit ${ports.version} · [workflow run](${ctx.runUrl})</sub>` : `<sub>openclaw-audit ${ports.version}</sub>`,
-    annotations: collectAnnotations(reported, prefix).map((a) => ({ ...a, title: redact(a.title), message: redact(a.message) })),
+    annotations: collectAnnotations(reported, prefix),
     ...(inputs.token && ctx.owner && ctx.repo
       ? { github: createGitHub({ apiUrl: ctx.apiUrl, token: inputs.token, ...(ports.apiPacing ? { pacing: ports.apiPacing } : {}), onRetry: (line) => core.info(line) }) }
       : {}),
-    degraded: new Degraded({ warn, info: (message) => core.info(redact(message)) }, ctx.apiUrl),
+    degraded: new Degraded({ warn, info: (message) => core.info(message) }, ctx.apiUrl),
     results: { sarif: '', jsonFile: '', sarifId: '', suggestions: 0 },
   };
 }

@@ -1,4 +1,5 @@
 /** What the Action's steps share: set up once (inputs, context, audit, masks), then read by each step in turn. */
+import type { ConfigSecrets } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import type { BaselineSummary, Totals } from '../report/markdown.ts';
 import type { Annotation } from './annotations.ts';
@@ -23,9 +24,8 @@ export interface ActionRun {
   /** What the reviewer is shown: the outcomes, or with `only-new` the findings the change introduces. */
   reported: AuditOutcome[];
   baseline?: BaselineSummary;
-  secrets: string[];
-  /** Secrets replaced in any text that leaves the process. */
-  redact(text: string): string;
+  /** Every secret of the head and base configs (values and spans): quoted config text leaves them out. */
+  secrets: ConfigSecrets;
   totals: Totals;
   /** A config was rejected or a finding is at or above `fail-on`. */
   failing: boolean;
@@ -34,7 +34,7 @@ export interface ActionRun {
   blobBaseUrl?: string;
   /** Last line of the summary and comment: version and run link. */
   footer: string;
-  /** Annotations of the reported findings, redacted. */
+  /** Annotations of the reported findings. */
   annotations: Annotation[];
   github?: GitHub;
   degraded: Degraded;

@@ -4,9 +4,8 @@ import { relative } from 'node:path';
 import type { CliIo } from './io.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
-import { redactText } from '../core/redact.ts';
 import { MAX_DISCOVERY_FOLDERS, UsageError, describeSkipped, discoverConfigs } from '../io/discover.ts';
-import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
+import { FAIL_LEVELS, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { FORMATS, type Format } from '../report/formats.ts';
 import { renderNotes } from '../report/text.ts';
 import { HELP } from './help.ts';
@@ -130,8 +129,9 @@ export function main(argv: string[], io: CliIo): number {
     return runFixCommand({ configs, root, format, sarif, ...(outputName !== undefined ? { outputName } : {}), fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
+  // Secrets were kept out where the config's structure is known (core/redact.ts): no output is rewritten.
   // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.
-  if (format !== 'text') io.stderr(redactText(renderNotes(outcomes), allSecrets(outcomes)));
+  if (format !== 'text') io.stderr(renderNotes(outcomes));
   const ctx = { version: io.version, ts: io.now(), failOn, ...sarif };
   for (const target of targets) {
     const color = target.format === 'text' && colorFor(colorMode, io.colorAllowed, target.file !== undefined);

@@ -4,11 +4,10 @@
  * Like Semgrep's `--sarif-output`/`--json-output` and Trivy's `--output`, in one flag.
  */
 import { resolve } from 'node:path';
-import { redactJson, redactText } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError } from '../io/discover.ts';
 import { FORMATS, renderFormat, type Format } from '../report/formats.ts';
-import { allSecrets, type FailLevel } from '../report/gate.ts';
+import type { FailLevel } from '../report/gate.ts';
 import { toJson } from '../report/json.ts';
 import { renderText } from '../report/text.ts';
 
@@ -52,12 +51,10 @@ export interface RenderContext {
   omitSuppressed?: boolean;
 }
 
-/** One report, rendered and redacted for every secret value of every config. */
+/** One report. Secrets were kept out where the config's structure is known (core/redact.ts): nothing is rewritten. */
 export function renderReport(format: Format, outcomes: readonly AuditOutcome[], ctx: RenderContext): string {
-  const secrets = allSecrets(outcomes);
-  if (format === 'text') return redactText(renderText(outcomes, { color: ctx.color }), secrets);
-  if (format === 'json') return redactJson(toJson(outcomes, { ts: ctx.ts }), secrets);
+  if (format === 'text') return renderText(outcomes, { color: ctx.color });
+  if (format === 'json') return toJson(outcomes, { ts: ctx.ts });
   const { color: _color, ts: _ts, ...options } = ctx;
-  const rendered = renderFormat(format, outcomes, options);
-  return format === 'gitlab' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
+  return renderFormat(format, outcomes, options);
 }

@@ -1,4 +1,5 @@
 /** Shapes shared by the loader, the checks and every reporter. Pure data, no behaviour. */
+import type { ConfigSecrets } from './redact.ts';
 
 export type Severity = 'info' | 'warn' | 'critical';
 
@@ -99,5 +100,5 @@ export interface InvalidConfig {
   files: string[];
 }
 
-/** Every outcome also carries the secret values found in the config, for redaction; reporters never print it. */
-export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: string[] };
+/** Every outcome also carries the secrets found in the config (values and spans), for redaction; reporters never print it. */
+export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: ConfigSecrets };

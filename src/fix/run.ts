@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { openFile, type FileInfo, type Host } from '../core/host.ts';
 import { loadConfig } from '../core/config/load.ts';
 import { auditFile } from '../core/run.ts';
+import { mergeSecrets, secretLines, type ConfigSecrets } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { planFixes, type FixChange, type PlannedEdit } from './plan.ts';
 import { applyEdits, decodeFull } from './text.ts';
@@ -45,8 +46,13 @@ export interface FixRun {
   /** Every file to write, once, with all the edits of every config. */
   files: FileFix[];
   ok: boolean;
-  /** Secret values of every config before and after, for redacting anything printed. */
-  secrets: string[];
+  /** The secrets of every config before and after: what is never printed. */
+  secrets: ConfigSecrets;
+}
+
+/** The 1-based lines of a file's text before the fixes that hold a secret, and so are never quoted. */
+export function hiddenLines(run: FixRun, file: FileFix): Set<number> {
+  return secretLines(file.file, file.before, run.secrets);
 }
 
 /** A host that sees pending writes. */
@@ -84,13 +90,13 @@ export function planFixRun(options: FixOptions): FixRun {
   const pending = new Map<string, Uint8Array>();
   const files = new Map<string, FileFix>();
   const configs: ConfigFix[] = [];
-  const secrets = new Set<string>();
+  const secrets: ConfigSecrets[] = [];
   const read = (h: Host, absPath: string) => decodeFull(h.readFile(absPath));
 
   for (const configPath of options.configPaths) {
     const current = overlayHost(host, pending);
     const before = auditFile({ host: current, configPath, root });
-    before.secrets.forEach((s) => secrets.add(s));
+    secrets.push(before.secrets);
     if (!before.ok) {
       configs.push({ config: before.config, ok: false, changes: [], errors: before.issues.map((i) => `${i.path}: ${i.message}`), report: before });
       continue;
@@ -120,7 +126,7 @@ export function planFixRun(options: FixOptions): FixRun {
       for (const c of stuck) result.errors.push(`${c.path}: still "${c.from}" after the edit, nothing written`);
       continue;
     }
-    after.secrets.forEach((s) => secrets.add(s));
+    secrets.push(after.secrets);
     result.report = after;
     for (const [file, text] of edited) {
       const absPath = resolve(root, file);
@@ -139,6 +145,6 @@ export function planFixRun(options: FixOptions): FixRun {
     configs,
     files: [...files.values()],
     ok: configs.every((c) => c.ok),
-    secrets: [...secrets].sort((a, b) => b.length - a.length),
+    secrets: mergeSecrets(secrets),
   };
 }

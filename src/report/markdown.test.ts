@@ -1,7 +1,9 @@
+import { NO_SECRETS } from '../core/redact.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AuditOutcome } from '../core/types.ts';
-import { mdText, renderMarkdown, ruleDocsUrl } from './markdown.ts';
+import { renderMarkdown, ruleDocsUrl } from './markdown.ts';
+import { mdText } from './markdown-escape.ts';
 import { renderFormat } from './formats.ts';
 import { renderGfm, tableRows } from '../../test/helpers/gfm.ts';
 import type { Finding, Severity } from '../core/types.ts';
@@ -15,7 +17,7 @@ const ok = (over: Partial<Extract<AuditOutcome, { ok: true }>> = {}): AuditOutco
   secretDiagnostics: [],
   schemaWarnings: [],
   files: ['openclaw.json'],
-  secrets: [],
+  secrets: { values: [], spans: [] },
   ...over,
 });
 
@@ -58,7 +60,7 @@ test('findings table with links to lines and rule docs, suppressed collapsed', (
       '',
       '| Severity | Check | Finding | Location |',
       '|---|---|---|---|',
-      '| 🔴 critical | [gateway.bind\\_no\\_auth](https://d/checks/gateway.bind_no_auth.md) | **Gateway binds beyond loopback without auth**<br>bind="lan" \\| no &lt;b&gt;auth&lt;/b&gt; @&#8203;team \\[x\\]\\(http://evil\\) | [conf/open claw.json:3:5](https://github.com/o/r/blob/abc/conf/open%20claw.json#L3-L4) |',
+      '| 🔴 critical | [gateway.bind\\_no\\_auth](https://d/checks/gateway.bind_no_auth.md) | **Gateway binds beyond loopback without auth**<br>bind="lan" \\| no &lt;b&gt;auth&lt;/b&gt; @&#8203;team \\[x\\]\\(http:&#8203;//evil\\) | [conf/open claw.json:3:5](https://github.com/o/r/blob/abc/conf/open%20claw.json#L3-L4) |',
       '',
       '<details><summary>1 suppressed by <code>security.audit.suppressions</code></summary>',
       '',
@@ -76,7 +78,7 @@ test('findings table with links to lines and rule docs, suppressed collapsed', (
 
 test('rejected configs list their issues at their location', () => {
   const md = renderMarkdown([
-    { ok: false, config: 'openclaw.json', files: [], secrets: [], issues: [{ path: 'gateway.bind', message: 'Invalid input', allowedValues: ['auto', 'lan'], hint: 'use "lan"', location: { file: 'openclaw.json', line: 1, column: 14, endLine: 1, endColumn: 16, path: 'gateway.bind' } }] },
+    { ok: false, config: 'openclaw.json', files: [], secrets: { values: [], spans: [] }, issues: [{ path: 'gateway.bind', message: 'Invalid input', allowedValues: ['auto', 'lan'], hint: 'use "lan"', location: { file: 'openclaw.json', line: 1, column: 14, endLine: 1, endColumn: 16, path: 'gateway.bind' } }] },
   ]);
   assert.match(md, /#### ❌ openclaw.json: rejected by openclaw/);
   assert.match(md, /- openclaw.json:1:14 `gateway.bind`: Invalid input \(allowed: "auto", "lan"\) — use "lan"/);
@@ -118,7 +120,7 @@ function seventeen(): AuditOutcome[] {
     for (const x of findings) summary[x.severity]++;
     return ok({ config: `app${c}/openclaw.json`, findings, summary });
   });
-  configs.push({ ok: false, config: 'bad/openclaw.json', files: [], secrets: [], issues: [{ path: 'gateway.bind', message: 'Invalid input', location: { file: 'bad/openclaw.json', line: 2, column: 9, endLine: 2, endColumn: 11, path: 'gateway.bind' } }] });
+  configs.push({ ok: false, config: 'bad/openclaw.json', files: [], secrets: NO_SECRETS, issues: [{ path: 'gateway.bind', message: 'Invalid input', location: { file: 'bad/openclaw.json', line: 2, column: 9, endLine: 2, endColumn: 11, path: 'gateway.bind' } }] });
   return configs;
 }
 

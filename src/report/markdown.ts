@@ -1,11 +1,12 @@
 /**
  * Markdown for GitHub: the job summary, the sticky PR comment body and `--format markdown`.
- * Everything that comes from a config (details, paths, reasons) is escaped: a hostile PR must not be able to inject
- * HTML, links or @-mentions. Secrets are redacted by the caller (`redactText`) on the finished text.
+ * Everything that comes from a config (details, paths, reasons) goes through `markdown-escape.ts`: a hostile PR must
+ * not be able to inject HTML, links or @-mentions. Secrets never reach the outcomes (core/redact.ts).
  */
 import { findRule } from '../core/checks/registry.ts';
 import { docsFileName } from './docs.ts';
 import { compareFindings } from './order.ts';
+import { mdCode, mdText, mdUrlSegment } from './markdown-escape.ts';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan, SuppressedFinding } from '../core/types.ts';
 
 export interface MarkdownOptions {
@@ -39,19 +40,8 @@ export interface BaselineSummary {
 const ICON: Record<Severity, string> = { critical: '🔴', warn: '🟠', info: '🔵' };
 const DEFAULT_MAX = 1024 * 1024 - 4096;
 
-/** Escapes text for a Markdown table cell or paragraph: no HTML, no links, no emphasis, no mentions, no line breaks. */
-export function mdText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1')
-    .replace(/@/g, '@&#8203;')
-    .replace(/\r?\n/g, '<br>');
-}
-
 function encodePath(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
+  return file.split('/').map(mdUrlSegment).join('/');
 }
 
 /** The docs page of a check, as the SARIF reporter's `helpUri`: `<base><rule id without <>>.md`. */
@@ -88,7 +78,7 @@ function suppressedRow(f: SuppressedFinding, config: string, options: MarkdownOp
 }
 
 function issueLine(issue: ConfigIssue, config: string, options: MarkdownOptions): string {
-  let line = `- ${where(issue.location, config, options)} \`${issue.path.replace(/`/g, "'")}\`: ${mdText(issue.message)}`;
+  let line = `- ${where(issue.location, config, options)} ${mdCode(issue.path)}: ${mdText(issue.message)}`;
   if (issue.allowedValues) line += ` (allowed: ${mdText(issue.allowedValues.map((v) => JSON.stringify(v)).join(', '))})`;
   if (issue.hint) line += ` — ${mdText(issue.hint)}`;
   return line;

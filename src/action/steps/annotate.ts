@@ -20,7 +20,7 @@ export const annotate: Step = async (run) => {
         name: inputs.category ? `${CHECK_RUN_NAME} (${inputs.category})` : CHECK_RUN_NAME,
         conclusion: run.failing ? 'failure' : 'success',
         title: `${t.critical} critical, ${t.warn} warn, ${t.info} info${t.rejected ? `, ${t.rejected} rejected` : ''}`,
-        summary: run.redact(renderMarkdown(run.reported, { ...(run.blobBaseUrl ? { blobBaseUrl: run.blobBaseUrl } : {}), docsBaseUri: run.docsBaseUri, ...(run.baseline ? { baseline: run.baseline } : {}), maxLength: 65_000 })),
+        summary: (renderMarkdown(run.reported, { ...(run.blobBaseUrl ? { blobBaseUrl: run.blobBaseUrl } : {}), docsBaseUri: run.docsBaseUri, ...(run.baseline ? { baseline: run.baseline } : {}), maxLength: 65_000 })),
         annotations: inputs.annotations ? annotations.map(checkAnnotation) : [],
         ...(ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}),
       });

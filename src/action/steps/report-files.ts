@@ -8,9 +8,8 @@ import { renderSarif, reportFileOptions } from '../sarif-file.ts';
 /** A report file could not be written (a link, a folder outside the workspace): the run fails with this message. */
 export class ReportFileError extends Error {}
 
-export const writeReportFiles: Step = ({ ports, inputs, ctx, workspace, outcomes, redact, docsBaseUri, results }) => {
-  results.sarif = redact(
-    renderSarif(outcomes, {
+export const writeReportFiles: Step = ({ ports, inputs, ctx, workspace, outcomes, docsBaseUri, results }) => {
+  results.sarif = renderSarif(outcomes, {
       toolVersion: ports.version,
       informationUri: REPOSITORY_URL,
       docsBaseUri,
@@ -18,11 +17,10 @@ export const writeReportFiles: Step = ({ ports, inputs, ctx, workspace, outcomes
       ...(inputs.category ? { category: inputs.category } : {}),
       root: inputs.root,
       ...(ctx.owner && ctx.repo ? { versionControl: { repositoryUri: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, ...(ctx.sha ? { revisionId: ctx.sha } : {}), ...(ctx.ref ? { branch: ctx.ref } : {}) } } : {}),
-    }),
-  );
+  });
   const jsonDir = ports.tempDir ?? (ports.env.RUNNER_TEMP ? join(ports.env.RUNNER_TEMP, 'openclaw-audit') : dirname(inputs.sarifFile));
   results.jsonFile = join(jsonDir, 'openclaw-audit.json');
-  for (const [path, text] of [[inputs.sarifFile, results.sarif], [results.jsonFile, redact(toJson(outcomes, { ts: (ports.now ?? Date.now)() }))]] as const) {
+  for (const [path, text] of [[inputs.sarifFile, results.sarif], [results.jsonFile, toJson(outcomes, { ts: (ports.now ?? Date.now)() })]] as const) {
     try {
       ports.writeText(path, text, reportFileOptions(path, workspace));
     } catch (error) {
