@@ -87,7 +87,7 @@ function seededRandom(seed: number): () => string {
  * Two configs per spelling. `main`: gateway token, hooks token, a provider `apiKey`, telegram `botToken` and a
  * webhook URL with the secret as its password, slack `appToken`, feishu `encryptKey`, each on the line next to a
  * `groupPolicy: "open"` that `--fix` rewrites (so diffs and suggestions would show it as context), plus one channel
- * whose fixed line holds the secret itself. `exec`: an exec secret provider whose `command` is the secret, named by
+ * whose fixed line holds the secret itself. `exec`: an exec secret provider whose `args` hold the secret (its `command` must be an absolute path; `/bin/sh` is too short to mask), named by
  * the gateway token (openclaw's secretDiagnostics mention the command), and a gateway password.
  */
 function configs(s: Spelling): Record<string, string> {
@@ -124,7 +124,7 @@ function configs(s: Spelling): Record<string, string> {
     'exec/openclaw.json': [
       '{',
       '  secrets: { providers: { pass: { source: "exec",',
-      `    command: ${lit} } } },`,
+      `    command: "/bin/sh", args: [${lit}] } } },`,
       '  gateway: { auth: { mode: "token", token: { source: "exec", provider: "pass", id: "gw" } },',
       `    remote: { password: ${lit} } },`,
       '  channels: {',
@@ -317,7 +317,12 @@ describe('several configs in one run', () => {
         const results = (log: string) => JSON.parse(log, withoutIndexes).runs[0].results.filter((r: { locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations?.[0]?.physicalLocation.artifactLocation.uri === 'info/openclaw.json');
         assert.deepEqual(results(both.stdout), results(single.stdout));
       } else {
-        const section = (text: string) => text.slice(text.indexOf('info/openclaw.json'));
+        // The config's own section: up to the end of its collapsible block in Markdown.
+        const section = (text: string) => {
+          const start = text.slice(text.indexOf('info/openclaw.json'));
+          const end = start.indexOf('</details>');
+          return end >= 0 ? start.slice(0, end) : start;
+        };
         assert.ok(section(both.stdout).length > 100);
         assert.equal(section(both.stdout).split('\n').slice(0, 20).join('\n'), section(single.stdout).split('\n').slice(0, 20).join('\n'));
       }
