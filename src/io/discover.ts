@@ -14,8 +14,13 @@ export const CONFIG_NAMES = ['openclaw.json', 'openclaw.json5', 'openclaw.jsonc'
 export const SKIPPED_FOLDERS = ['.git', 'node_modules'];
 /** Bounds the folder walk on huge trees. */
 export const MAX_DISCOVERY_FOLDERS = 20000;
-/** A `.gitignore` larger than this is not read (git itself has no such file in a sane repository). */
-const MAX_GITIGNORE_BYTES = 1024 * 1024;
+/** A `.gitignore` larger than this is not read (real ones are a few kilobytes). */
+const MAX_GITIGNORE_BYTES = 256 * 1024;
+/**
+ * Bounds the work of applying ignore rules: each path tested costs one unit per rule that applies to it (about a
+ * microsecond each), so a committed `.gitignore` of thousands of rules over a large tree cannot stall the run.
+ */
+export const MAX_IGNORE_WORK = 2_000_000;
 
 export class UsageError extends Error {}
 
@@ -105,6 +110,8 @@ interface IgnoreLevel {
   /** Absolute folder the rules are relative to. */
   base: string;
   rules: Ignore;
+  /** How many rules (non-blank, non-comment lines). */
+  count: number;
   /** Where the rules come from, for `--verbose`. */
   source: string;
 }
@@ -114,6 +121,7 @@ class Walker {
   readonly skipped: Skipped[] = [];
   truncated = false;
   private dirs = 0;
+  private work = 0;
   private readonly excludes: Ignore;
   /** The git top-level above the root, looked for on the first walk (an explicitly named file needs none). */
   private top: string | undefined | null = null;
@@ -149,7 +157,9 @@ class Walker {
 
   private levelFor(dir: string, file: string, source: string): IgnoreLevel | undefined {
     const text = this.readText(join(dir, file));
-    return text === undefined ? undefined : { base: dir, rules: ignore().add(text), source };
+    if (text === undefined) return undefined;
+    const count = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#')).length;
+    return { base: dir, rules: ignore().add(text), count, source };
   }
 
   /** `.git/info/exclude`, then every `.gitignore` from the git top-level down to `dir` (exclusive). */
@@ -179,6 +189,10 @@ class Walker {
     if (inside(abs, this.root) && rel !== '/' && this.exclude.length > 0) {
       const hit = this.excludes.test(rel);
       if (hit.ignored) return `${this.names.exclude} ${hit.rule?.pattern ?? ''}`.trim();
+    }
+    this.work += this.exclude.length + levels.reduce((sum, level) => sum + level.count, 0);
+    if (this.work > MAX_IGNORE_WORK) {
+      throw new UsageError(`the .gitignore rules are too many to apply to a tree this large; name the folders to audit, or leave big folders out with ${this.names.exclude}`);
     }
     let reason: string | undefined;
     for (const level of levels) {
