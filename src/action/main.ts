@@ -105,7 +105,7 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
   let configs: string[];
   try {
     // Messages name the Action's inputs (`root:`, `exclude:`), not the CLI's flags.
-    const found = discoverConfigs(inputs.config, { host: ports.host, cwd: workspace, root: toPosix(relative(workspace, inputs.root)) || '.', exclude: inputs.exclude, names: { root: 'root:', exclude: 'exclude:' } });
+    const found = discoverConfigs(inputs.config, { host: ports.host, cwd: workspace, root: toPosix(relative(workspace, inputs.root)) || '.', exclude: inputs.exclude, names: { root: 'root:', exclude: 'exclude:', paths: 'config:' } });
     configs = found.configs;
     for (const s of found.skipped) core.info(describeSkipped(s));
     if (found.truncated) core.info(`Stopped searching after ${MAX_DISCOVERY_FOLDERS} folders: list the configs in config:`);

@@ -36,8 +36,11 @@ export interface DiscoverOptions {
   root?: string;
   /** Patterns in `.gitignore` syntax, relative to the root: matching files and folders are not discovered. */
   exclude?: readonly string[];
-  /** How the user spells the root and the exclude option in messages: `--root`/`--exclude`, or `root:`/`exclude:`. */
-  names?: { root: string; exclude: string };
+  /**
+   * How the user spells the options in messages: `--root`/`--exclude` and bare paths for the CLI, `root:`/`exclude:`
+   * and `config:` for the Action.
+   */
+  names?: Names;
 }
 
 export interface Skipped {
@@ -63,7 +66,14 @@ export function describeSkipped(skipped: Skipped): string {
   return escapeControlCharacters(`skipped ${skipped.path} (${skipped.reason})`).replace(/[\n\u2028\u2029]/g, '\\n');
 }
 
-const CLI_NAMES = { root: '--root', exclude: '--exclude' };
+interface Names {
+  root: string;
+  exclude: string;
+  /** Put before a message about a given path (the Action's `config:`); none for the CLI. */
+  paths?: string;
+}
+
+const CLI_NAMES: Names = { root: '--root', exclude: '--exclude' };
 const toPosix = (p: string) => p.split(sep).join('/');
 const isGlob = (p: string) => /[*?[\]{}]/.test(p);
 
@@ -130,7 +140,7 @@ class Walker {
     private readonly host: Host,
     private readonly root: string,
     private readonly exclude: readonly string[],
-    private readonly names: { root: string; exclude: string },
+    private readonly names: Names,
   ) {
     this.excludes = ignore().add(exclude);
   }
@@ -273,25 +283,26 @@ export function discoverConfigs(paths: readonly string[], options: DiscoverOptio
   }
   const walker = new Walker(host, root, options.exclude ?? [], names);
   let everyFile: string[] | undefined;
+  const about = names.paths ? `${names.paths} ` : '';
   const found: string[] = [];
   for (const given of paths.length > 0 ? paths : [root]) {
     if (isGlob(given)) {
       everyFile ??= walker.walk(root, true);
       const matches = everyFile.filter((abs) => minimatch(toPosix(relative(root, abs)), given, { dot: true }));
-      if (matches.length === 0) throw new UsageError(`no file matches ${given}`);
+      if (matches.length === 0) throw new UsageError(`${about}no file matches ${given}`);
       found.push(...matches);
       continue;
     }
     const abs = resolve(cwd, given);
     const info = host.stat(abs);
-    if (!info) throw new UsageError(`no such file or folder: ${given}`);
+    if (!info) throw new UsageError(`${about}no such file or folder: ${given}`);
     if (info.kind === 'directory') {
       const configs = walker.walk(abs, false);
       if (configs.length === 0) {
         const shown = given === root ? toPosix(relative(cwd, root)) || '.' : given;
         const skipped = walker.skipped.filter((s) => inside(resolve(root, s.path), abs)).map((s) => s.path);
         const note = skipped.length > 0 ? `; skipped: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ` and ${skipped.length - 5} more` : ''}` : '';
-        throw new UsageError(`no OpenClaw config (${CONFIG_NAMES.join(', ')}) under ${shown}${note}`);
+        throw new UsageError(`${about}no OpenClaw config (${CONFIG_NAMES.join(', ')}) under ${shown}${note}`);
       }
       found.push(...configs);
     } else {
