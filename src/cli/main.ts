@@ -109,9 +109,9 @@ export function main(argv: string[], io: CliIo): number {
     return runFixCommand({ configs, root, format, sarif, ...(values.output ? { outputName: values.output } : {}), fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
-  // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.
-  if (format !== 'text') io.stderr(redactText(renderNotes(outcomes), allSecrets(outcomes)));
   const secrets = allSecrets(outcomes);
+  // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.
+  if (format !== 'text') io.stderr(redactText(renderNotes(outcomes), secrets));
   const color = format === 'text' && colorFor(colorMode, io.colorAllowed, values.output !== undefined);
   const rendered =
     format === 'text'
