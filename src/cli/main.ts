@@ -69,8 +69,8 @@ function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean }
   for (const flag of ['category', 'omit-suppressed'] as const) {
     if (values[flag] !== undefined && format !== 'sarif') throw new UsageError(`--${flag} applies only to --format sarif`);
   }
-  if (values.category !== undefined && !/^[^\s/][^\r\n]*$/.test(values.category)) {
-    throw new UsageError('--category must be one non-empty line that does not start with a space or /');
+  if (values.category !== undefined && (values.category.trim() === '' || /[\r\n]/.test(values.category))) {
+    throw new UsageError('--category must be one non-empty line');
   }
   return { ...(values.category !== undefined ? { category: values.category } : {}), ...(values['omit-suppressed'] ? { omitSuppressed: true } : {}) };
 }
