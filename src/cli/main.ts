@@ -63,8 +63,8 @@ function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean; 
     const sarifRequested = format === 'sarif' || (values.output ?? []).some((o) => o.startsWith('sarif='));
     if (values[flag] !== undefined && !sarifRequested) throw new UsageError(`--${flag} applies only to SARIF (--format sarif or --output sarif=FILE)`);
   }
-  if (values.category !== undefined && !/^[^\s/][^\r\n]*$/.test(values.category)) {
-    throw new UsageError('--category must be one non-empty line that does not start with a space or /');
+  if (values.category !== undefined && (values.category.trim() === '' || /[\r\n]/.test(values.category))) {
+    throw new UsageError('--category must be one non-empty line');
   }
   return { ...(values.category !== undefined ? { category: values.category } : {}), ...(values['omit-suppressed'] ? { omitSuppressed: true } : {}) };
 }
