@@ -43,7 +43,9 @@ export const annotate: Step = async (run) => {
  * Slots kept for what the step prints after the annotations, so GitHub's cap of 10 per level does not drop it: the
  * closing `::error::` of a failing step, and the warning or notice a later feature may end with.
  */
-function reservedSlots({ inputs, failing }: ActionRun): Partial<Record<AnnotationLevel, number>> {
+function reservedSlots({ inputs, failing, baseline }: ActionRun): Partial<Record<AnnotationLevel, number>> {
   const asked = inputs.uploadSarif || inputs.checkRun === true || inputs.prComment === true;
-  return { error: failing ? 1 : 0, warning: inputs.uploadSarif || inputs.suggestFixes ? 1 : 0, notice: asked ? 1 : 0 };
+  // Without a baseline, only-new has already printed its notice.
+  const printed = inputs.onlyNew && !baseline ? 1 : 0;
+  return { error: failing ? 1 : 0, warning: inputs.uploadSarif || inputs.suggestFixes ? 1 : 0, notice: (asked ? 1 : 0) + printed };
 }
