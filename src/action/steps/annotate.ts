@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../report/markdown.ts';
 import { checkAnnotation, stepAnnotations, type AnnotationLevel } from '../annotations.ts';
 import { CHECK_RUN_NAME, createCheckRun } from '../check-run.ts';
 import { plural, runsFeature } from '../labels.ts';
+import { reportOptions } from '../report-options.ts';
 import type { ActionRun, Step } from '../run-state.ts';
 
 export const annotate: Step = async (run) => {
@@ -20,7 +21,7 @@ export const annotate: Step = async (run) => {
         name: inputs.category ? `${CHECK_RUN_NAME} (${inputs.category})` : CHECK_RUN_NAME,
         conclusion: run.failing ? 'failure' : 'success',
         title: `${t.critical} critical, ${t.warn} warn, ${t.info} info${t.rejected ? `, ${t.rejected} rejected` : ''}`,
-        summary: run.redact(renderMarkdown(run.reported, { ...(run.blobBaseUrl ? { blobBaseUrl: run.blobBaseUrl } : {}), docsBaseUri: run.docsBaseUri, ...(run.baseline ? { baseline: run.baseline } : {}), maxLength: 65_000 })),
+        summary: run.redact(renderMarkdown(run.reported, { ...reportOptions(run), maxLength: 65_000 })),
         annotations: inputs.annotations ? annotations.map(checkAnnotation) : [],
         ...(ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}),
       });
