@@ -23,7 +23,7 @@ export interface ApiPacing {
   notificationIntervalMs: number;
 }
 
-export const GITHUB_PACING: ApiPacing = { retryAfterMs: 1000, writeIntervalMs: 1000, notificationIntervalMs: 3000 };
+const GITHUB_PACING: ApiPacing = { retryAfterMs: 1000, writeIntervalMs: 1000, notificationIntervalMs: 3000 };
 
 export interface GitHubOptions {
   apiUrl: string;
