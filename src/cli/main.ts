@@ -12,6 +12,7 @@ import { renderFormat, type Format } from '../report/formats.ts';
 import { renderText } from '../report/text.ts';
 import { HELP } from './help.ts';
 import { runFixCommand } from '../fix/cli.ts';
+import { errorMessage } from '../core/errors.ts';
 
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -49,7 +50,7 @@ export function main(argv: string[], io: CliIo): number {
   try {
     args = parse(argv);
   } catch (error) {
-    io.stderr(`openclaw-audit: ${error instanceof Error ? error.message : String(error)}\nRun openclaw-audit --help for usage.\n`);
+    io.stderr(`openclaw-audit: ${errorMessage(error)}\nRun openclaw-audit --help for usage.\n`);
     return 2;
   }
   const { values, positionals, format, failOn } = args;
@@ -90,7 +91,7 @@ export function main(argv: string[], io: CliIo): number {
     try {
       io.writeFile(resolve(io.cwd, values.output), output);
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${values.output}: ${errorMessage(error)}\n`);
       return 2;
     }
   } else {

@@ -6,9 +6,9 @@ import { findRule } from './checks/registry.ts';
 import type { CheckContext, FindingInput } from './checks/rule.ts';
 import { SUPPRESSIONS_ACTIVE, applySuppressions, readSuppressions } from './suppressions.ts';
 import type { AuditReport, ConfigIssue, Finding, SeverityCounts } from './types.ts';
+import { UnknownCheckError } from './errors.ts';
 
 /** A check reported an id that no rule declares: a bug in this tool, never the user's. */
-export class UnknownCheckError extends Error {}
 
 export function collectFindings(loaded: LoadedConfig, secretDiagnostics: string[] = []): Finding[] {
   const findings: Finding[] = [];

@@ -7,6 +7,7 @@ import { outcomeToJson } from '../report/json.ts';
 import { renderText } from '../report/text.ts';
 import { unifiedDiff } from './diff.ts';
 import { planFixRun, type ConfigFix, type FixRun } from './run.ts';
+import { errorMessage } from '../core/errors.ts';
 
 export interface FixCommandOptions {
   /** Absolute config paths. */
@@ -86,7 +87,7 @@ export function runFixCommand(options: FixCommandOptions): number {
       try {
         io.writeFile(file.absPath, file.after);
       } catch (error) {
-        io.stderr(`openclaw-audit: cannot write ${file.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr(`openclaw-audit: cannot write ${file.file}: ${errorMessage(error)}\n`);
         return 2;
       }
     }
@@ -95,7 +96,7 @@ export function runFixCommand(options: FixCommandOptions): number {
     try {
       io.writeFile(options.output, redact(out));
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${options.output}: ${errorMessage(error)}\n`);
       return 2;
     }
   } else {

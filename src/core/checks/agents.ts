@@ -11,6 +11,8 @@ import type { ConfigPath } from '../types.ts';
 import type { Json } from './rule.ts';
 import { isObject } from './util.ts';
 import { schemaData } from '../schema/data.ts';
+import { dig } from '../records.ts';
+import { normalizeAgentId } from '../agent-id.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Roster
@@ -54,15 +56,6 @@ export function listAgents(config: Json): AgentEntry[] {
   return out;
 }
 
-/** openclaw's canonical agent id (lowercase, `[a-z0-9_-]`, at most 64 characters; `main` when nothing is left). */
-export function normalizeAgentId(value: unknown): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  const lower = trimmed.toLowerCase();
-  if (/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(trimmed)) return lower;
-  const id = lower.replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').replace(/-+$/, '').slice(0, 64);
-  return id || IMPLICIT_AGENT_ID;
-}
-
 /** Unique normalized agent ids in roster order. */
 export function listAgentIds(config: Json): string[] {
   return [...new Set(listAgents(config).map((agent) => normalizeAgentId(agent.id)))];
@@ -77,15 +70,6 @@ export function soleAgentId(config: Json): string | undefined {
 /** The path of a key below an agent's entry (`agents.entries.<id>.tools.exec.host`). */
 export function agentPath(agent: AgentEntry, ...rest: ConfigPath): ConfigPath {
   return [...agent.path, ...rest];
-}
-
-function dig(value: Json, ...keys: string[]): Json {
-  let current = value;
-  for (const key of keys) {
-    if (!isObject(current)) return undefined;
-    current = current[key];
-  }
-  return current;
 }
 
 export function agentDefaults(config: Json): Record<string, Json> {

@@ -19,6 +19,7 @@ import {
 } from './agents.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
+import { dig } from '../records.ts';
 
 export const rules = [
   ...defineRules([
@@ -118,15 +119,6 @@ export const rules = [
     },
   ]),
 ];
-
-function dig(value: Json, ...keys: string[]): Json {
-  let current = value;
-  for (const key of keys) {
-    if (!isObject(current)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
 
 export function collectExecRuntime(ctx: CheckContext): void {
   const config = ctx.config;

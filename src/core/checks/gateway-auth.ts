@@ -13,6 +13,7 @@
 import type { ConfigPath } from '../types.ts';
 import type { CheckContext, Json } from './rule.ts';
 import { isObject, isSecretRef } from './util.ts';
+import { dig } from '../records.ts';
 
 export type CredentialPath = 'gateway.auth.token' | 'gateway.auth.password' | 'gateway.remote.token' | 'gateway.remote.password';
 
@@ -114,15 +115,6 @@ function trimOrUndefined(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const t = value.trim();
   return t === '' ? undefined : t;
-}
-
-function readPath(config: Json, path: ConfigPath): unknown {
-  let node: Json = config;
-  for (const segment of path) {
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Json)[segment];
-  }
-  return node;
 }
 
 /** openclaw's `coerceSecretRef`: a SecretRef object (provider defaulting), or a `${NAME}` / `$NAME` string. */
@@ -319,7 +311,7 @@ function computeGatewayAuth(ctx: CheckContext): GatewayAuthModel {
     isObject(gateway?.tailscale) && gateway!.tailscale.mode !== undefined && gateway!.tailscale.mode !== null ? String(gateway!.tailscale.mode) : 'off';
   const defaults = isObject(config) && isObject(config.secrets) ? config.secrets.defaults : undefined;
 
-  const rawAt = (path: CredentialPath) => readPath(config, credentialSegments(path));
+  const rawAt = (path: CredentialPath) => dig(config, ...credentialSegments(path));
   /** Pending: an unresolved `${VAR}` (whole or embedded) or an env template string that substitution leaves alone. */
   const pendingAt = (path: CredentialPath) => {
     if (ctx.unresolved(credentialSegments(path))) return true;

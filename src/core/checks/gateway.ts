@@ -3,7 +3,7 @@ import type { ConfigPath } from '../types.ts';
 import { collectDangerousFlags } from './dangerous-flags.ts';
 import { gatewaySecretDiagnostics, resolveGatewayAuth, type CredentialPath } from './gateway-auth.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
-import { isObject } from './util.ts';
+import { dig } from '../records.ts';
 
 /** Tools `POST /tools/invoke` denies unless `gateway.tools.allow` re-enables them (openclaw's order). */
 export const DEFAULT_GATEWAY_HTTP_TOOL_DENY: readonly string[] = [
@@ -419,15 +419,6 @@ export const rules = defineRules([
   },
 ]);
 
-function section(value: Json, ...keys: string[]): Json {
-  let node = value;
-  for (const key of keys) {
-    if (!isObject(node)) return undefined;
-    node = node[key];
-  }
-  return node;
-}
-
 function stringEntries(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list.map((entry) => String(entry).trim()).filter(Boolean);
@@ -453,16 +444,16 @@ export function collectGatewayConfig(ctx: CheckContext): void {
   const model = resolveGatewayAuth(ctx);
   for (const line of gatewaySecretDiagnostics(ctx, model)) ctx.diagnose(line);
   const { bind, tailscaleMode, auth } = model;
-  const gateway = section(cfg, 'gateway');
+  const gateway = dig(cfg, 'gateway');
   const loopback = bind === 'loopback';
-  const controlUi = section(gateway, 'controlUi');
-  const controlUiEnabled = section(controlUi, 'enabled') !== false;
-  const origins = stringEntries(section(controlUi, 'allowedOrigins'));
-  const hostHeaderFallback = section(controlUi, 'dangerouslyAllowHostHeaderOriginFallback') === true;
-  const trustedProxies: Json[] = Array.isArray(section(gateway, 'trustedProxies')) ? section(gateway, 'trustedProxies') : [];
+  const controlUi = dig(gateway, 'controlUi');
+  const controlUiEnabled = dig(controlUi, 'enabled') !== false;
+  const origins = stringEntries(dig(controlUi, 'allowedOrigins'));
+  const hostHeaderFallback = dig(controlUi, 'dangerouslyAllowHostHeaderOriginFallback') === true;
+  const trustedProxies: Json[] = Array.isArray(dig(gateway, 'trustedProxies')) ? dig(gateway, 'trustedProxies') : [];
 
   // tools_invoke_http.dangerous_allow
-  const toolsAllow = section(gateway, 'tools', 'allow');
+  const toolsAllow = dig(gateway, 'tools', 'allow');
   const allowed = new Set((Array.isArray(toolsAllow) ? toolsAllow : []).map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : '')).filter(Boolean));
   const reenabled = DEFAULT_GATEWAY_HTTP_TOOL_DENY.filter((name) => allowed.has(name));
   if (reenabled.length > 0) {
@@ -526,7 +517,7 @@ export function collectGatewayConfig(ctx: CheckContext): void {
   }
 
   if (origins.includes('*')) {
-    const originsList: Json[] = section(controlUi, 'allowedOrigins');
+    const originsList: Json[] = dig(controlUi, 'allowedOrigins');
     const index = originsList.findIndex((o) => String(o).trim() === '*');
     ctx.report('gateway.control_ui.allowed_origins_wildcard', {
       severity: loopback ? 'warn' : 'critical',
@@ -547,7 +538,7 @@ export function collectGatewayConfig(ctx: CheckContext): void {
     });
   }
 
-  if (section(gateway, 'allowRealIpFallback') === true) {
+  if (dig(gateway, 'allowRealIpFallback') === true) {
     const nonLoopbackProxy = trustedProxies.some((proxy) => !isStrictLoopbackProxy(proxy));
     ctx.report('gateway.real_ip_fallback_enabled', {
       severity: !loopback || (auth.mode === 'trusted-proxy' && nonLoopbackProxy) ? 'critical' : 'warn',
@@ -558,7 +549,7 @@ export function collectGatewayConfig(ctx: CheckContext): void {
     });
   }
 
-  const mdnsMode = section(cfg, 'discovery', 'mdns', 'mode') ?? 'minimal';
+  const mdnsMode = dig(cfg, 'discovery', 'mdns', 'mode') ?? 'minimal';
   if (mdnsMode === 'full') {
     ctx.report('discovery.mdns_full_mode', {
       severity: loopback ? 'warn' : 'critical',
@@ -581,7 +572,7 @@ export function collectGatewayConfig(ctx: CheckContext): void {
     });
   }
 
-  if (section(cfg, 'mcp', 'apps', 'enabled') === true) {
+  if (dig(cfg, 'mcp', 'apps', 'enabled') === true) {
     ctx.report('mcp.apps.enabled', {
       detail:
         'mcp.apps.enabled=true lets configured MCP servers provide interactive HTML. The views are CSP-restricted and ' +
@@ -604,7 +595,7 @@ export function collectGatewayConfig(ctx: CheckContext): void {
       input = resolution?.resolved && !model.sourceRef(path)?.template && typeof resolvedValue === 'string' ? resolvedValue : undefined;
     }
     const value = typeof input === 'string' ? input.trim() : undefined;
-    const location = section(gateway, 'auth', credential) !== undefined ? G('auth', credential) : G('auth');
+    const location = dig(gateway, 'auth', credential) !== undefined ? G('auth', credential) : G('auth');
     if (value !== undefined && ['', 'undefined', 'null'].includes(value)) {
       ctx.report(`gateway.${credential}_placeholder_value`, {
         detail: `The selected gateway ${credential} is a known non-secret value (blank, "undefined" or "null"); the gateway refuses to start with it.`,
@@ -619,7 +610,7 @@ export function collectGatewayConfig(ctx: CheckContext): void {
   }
 
   if (auth.mode === 'trusted-proxy') {
-    const trustedProxy = section(gateway, 'auth', 'trustedProxy');
+    const trustedProxy = dig(gateway, 'auth', 'trustedProxy');
     ctx.report('gateway.trusted_proxy_auth', {
       detail:
         'gateway.auth.mode="trusted-proxy" delegates authentication to a reverse proxy. Make sure the proxy (Pomerium, ' +
@@ -633,27 +624,27 @@ export function collectGatewayConfig(ctx: CheckContext): void {
         related: [G('auth', 'mode')],
       });
     }
-    if (!section(trustedProxy, 'userHeader')) {
+    if (!dig(trustedProxy, 'userHeader')) {
       ctx.report('gateway.trusted_proxy_no_user_header', {
         detail: 'gateway.auth.mode="trusted-proxy" but gateway.auth.trustedProxy.userHeader is not configured.',
         path: G('auth', 'trustedProxy', 'userHeader'),
         related: [G('auth', 'mode')],
       });
     }
-    if (section(trustedProxy, 'allowLoopback') === true) {
+    if (dig(trustedProxy, 'allowLoopback') === true) {
       ctx.report('gateway.trusted_proxy_allow_loopback', {
         detail:
           'gateway.auth.trustedProxy.allowLoopback=true lets loopback-source requests from configured gateway.trustedProxies entries satisfy trusted-proxy auth.',
         path: G('auth', 'trustedProxy', 'allowLoopback'),
       });
     }
-    if (section(trustedProxy, 'deviceAutoApprove', 'enabled') === true) {
+    if (dig(trustedProxy, 'deviceAutoApprove', 'enabled') === true) {
       ctx.report('gateway.trusted_proxy_device_auto_approve', {
         detail:
           'gateway.auth.trustedProxy.deviceAutoApprove.enabled=true leaves pairing of new browser and native UI operator devices entirely to the reverse-proxy identity.',
         path: G('auth', 'trustedProxy', 'deviceAutoApprove', 'enabled'),
       });
-      const scopes = section(trustedProxy, 'deviceAutoApprove', 'scopes');
+      const scopes = dig(trustedProxy, 'deviceAutoApprove', 'scopes');
       const adminIndex = Array.isArray(scopes) ? scopes.findIndex((s) => typeof s === 'string' && s.trim() === 'operator.admin') : -1;
       if (adminIndex >= 0) {
         ctx.report('gateway.trusted_proxy_device_auto_approve_admin', {
@@ -664,7 +655,7 @@ export function collectGatewayConfig(ctx: CheckContext): void {
         });
       }
     }
-    const allowUsers = section(trustedProxy, 'allowUsers');
+    const allowUsers = dig(trustedProxy, 'allowUsers');
     if (allowUsers === undefined || allowUsers === null || (allowUsers as Json).length === 0) {
       ctx.report('gateway.trusted_proxy_no_allowlist', {
         detail: 'gateway.auth.trustedProxy.allowUsers is empty, so any user your proxy authenticates can use the gateway.',
@@ -673,7 +664,7 @@ export function collectGatewayConfig(ctx: CheckContext): void {
     }
   }
 
-  if (!loopback && auth.mode !== 'trusted-proxy' && !section(gateway, 'auth', 'rateLimit')) {
+  if (!loopback && auth.mode !== 'trusted-proxy' && !dig(gateway, 'auth', 'rateLimit')) {
     ctx.report('gateway.auth_no_rate_limit', {
       detail: 'gateway.bind is not loopback and gateway.auth.rateLimit is not configured, so brute-force attempts on the gateway secret are not slowed down.',
       path: G('auth', 'rateLimit'),
@@ -687,12 +678,12 @@ function envTokenConflicts(ctx: CheckContext): boolean {
   const envToken = ctx.env.OPENCLAW_GATEWAY_TOKEN?.trim();
   if (!envToken) return false;
   if (ctx.env.OPENCLAW_SERVICE_KIND?.trim() === 'gateway') return false;
-  const gateway = section(ctx.config, 'gateway');
-  if (section(gateway, 'mode') === 'remote') return false;
-  const mode = section(gateway, 'auth', 'mode');
+  const gateway = dig(ctx.config, 'gateway');
+  if (dig(gateway, 'mode') === 'remote') return false;
+  const mode = dig(gateway, 'auth', 'mode');
   if (mode === 'password' || mode === 'none' || mode === 'trusted-proxy') return false;
   const model = resolveGatewayAuth(ctx);
-  const input = section(gateway, 'auth', 'token');
+  const input = dig(gateway, 'auth', 'token');
   const ref = model.sourceRef('gateway.auth.token');
   if (ref && ref.source === 'env' && ref.id === 'OPENCLAW_GATEWAY_TOKEN') return false;
   const configToken = ref ? undefined : typeof input === 'string' && input.trim() !== '' ? input.trim() : undefined;
@@ -704,10 +695,10 @@ export function collectGatewayHttpNoAuth(ctx: CheckContext): void {
   const model = resolveGatewayAuth(ctx);
   if (model.hasHttpAuth) return;
   const cfg = ctx.config;
-  const endpoints = section(cfg, 'gateway', 'http', 'endpoints');
-  const chat = section(endpoints, 'chatCompletions', 'enabled') === true;
-  const responses = section(endpoints, 'responses', 'enabled') === true;
-  const adminRpc = section(cfg, 'plugins', 'entries', 'admin-http-rpc', 'enabled') === true;
+  const endpoints = dig(cfg, 'gateway', 'http', 'endpoints');
+  const chat = dig(endpoints, 'chatCompletions', 'enabled') === true;
+  const responses = dig(endpoints, 'responses', 'enabled') === true;
+  const adminRpc = dig(cfg, 'plugins', 'entries', 'admin-http-rpc', 'enabled') === true;
   const list = ['/tools/invoke', chat ? '/v1/chat/completions' : '', responses ? '/v1/responses' : '', adminRpc ? '/api/v1/admin/rpc' : ''].filter(Boolean);
   ctx.report('gateway.http.no_auth', {
     severity: model.remoteExposure ? 'critical' : 'warn',
@@ -720,9 +711,9 @@ export function collectGatewayHttpNoAuth(ctx: CheckContext): void {
 }
 
 export function collectGatewayHttpSessionKey(ctx: CheckContext): void {
-  const endpoints = section(ctx.config, 'gateway', 'http', 'endpoints');
-  const chat = section(endpoints, 'chatCompletions', 'enabled') === true;
-  const responses = section(endpoints, 'responses', 'enabled') === true;
+  const endpoints = dig(ctx.config, 'gateway', 'http', 'endpoints');
+  const chat = dig(endpoints, 'chatCompletions', 'enabled') === true;
+  const responses = dig(endpoints, 'responses', 'enabled') === true;
   if (!chat && !responses) return;
   const list = [chat ? '/v1/chat/completions' : '', responses ? '/v1/responses' : ''].filter(Boolean);
   ctx.report('gateway.http.session_key_override_enabled', {
@@ -737,9 +728,9 @@ function trimmedCommand(value: unknown): string {
 
 /** The known node command names, in openclaw's discovery order. */
 export function knownNodeCommands(cfg: Json): Set<string> {
-  const extra: Json[] = Array.isArray(section(cfg, 'gateway', 'nodes', 'commands', 'allow')) ? section(cfg, 'gateway', 'nodes', 'commands', 'allow') : [];
+  const extra: Json[] = Array.isArray(dig(cfg, 'gateway', 'nodes', 'commands', 'allow')) ? dig(cfg, 'gateway', 'nodes', 'commands', 'allow') : [];
   const extras = extra.map(trimmedCommand).filter((cmd) => cmd && !PRIVATE_NODE_COMMANDS.has(cmd));
-  const noDeviceApps = section(cfg, 'wizard', 'appRecommendations') === false;
+  const noDeviceApps = dig(cfg, 'wizard', 'appRecommendations') === false;
   const out = new Set<string>();
   for (const cmd of [...NODE_COMMANDS_IPHONE, ...extras, ...NODE_COMMANDS_OTHER_PLATFORMS]) {
     if (noDeviceApps && cmd === 'device.apps') continue;
@@ -784,7 +775,7 @@ function suggestCommands(unknown: string, known: Set<string>): string[] {
 }
 
 export function collectNodesDenyCommands(ctx: CheckContext): void {
-  const denyRaw = section(ctx.config, 'gateway', 'nodes', 'commands', 'deny');
+  const denyRaw = dig(ctx.config, 'gateway', 'nodes', 'commands', 'deny');
   if (!Array.isArray(denyRaw) || denyRaw.length === 0) return;
   const indexed = denyRaw.map((entry, index) => ({ entry: trimmedCommand(entry), index })).filter((e) => e.entry);
   if (indexed.length === 0) return;
@@ -816,11 +807,11 @@ export function collectNodesDenyCommands(ctx: CheckContext): void {
 }
 
 export function collectNodesAllowCommands(ctx: CheckContext): void {
-  const allowRaw = section(ctx.config, 'gateway', 'nodes', 'commands', 'allow');
+  const allowRaw = dig(ctx.config, 'gateway', 'nodes', 'commands', 'allow');
   if (!Array.isArray(allowRaw) || allowRaw.length === 0) return;
   const allow = new Set(allowRaw.map(trimmedCommand).filter(Boolean));
   if (allow.size === 0) return;
-  const denyRaw = section(ctx.config, 'gateway', 'nodes', 'commands', 'deny');
+  const denyRaw = dig(ctx.config, 'gateway', 'nodes', 'commands', 'deny');
   const deny = new Set((Array.isArray(denyRaw) ? denyRaw : []).map(trimmedCommand));
   const dangerous = DANGEROUS_NODE_COMMANDS.filter((cmd) => allow.has(cmd) && !deny.has(cmd));
   if (dangerous.length === 0) return;

@@ -5,11 +5,11 @@ import {
   allowedTools,
   listAgents,
   listMultiUserSignals,
-  normalizeAgentId,
   riskyToolContexts,
   sandboxMode,
   type AgentEntry,
 } from './agents.ts';
+import { normalizeAgentId } from '../agent-id.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
