@@ -16,7 +16,7 @@ import {
   sandboxModePath,
   sandboxWorkspaceAccess,
   type AgentEntry,
-} from './agents.ts';
+} from '../model/agents.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 import { dig } from '../records.ts';

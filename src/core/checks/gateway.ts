@@ -1,7 +1,7 @@
 /** gateway.*, discovery.*, mcp.*: the gateway config block and the gateway HTTP and node-command checks. */
 import type { ConfigPath } from '../types.ts';
 import { collectDangerousFlags } from './dangerous-flags.ts';
-import { gatewaySecretDiagnostics, resolveGatewayAuth, type CredentialPath } from './gateway-auth.ts';
+import { gatewaySecretDiagnostics, resolveGatewayAuth, type CredentialPath } from '../model/gateway-auth.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { dig } from '../records.ts';
 

@@ -1,7 +1,7 @@
 /** sandbox.*: config-derived sandbox findings (issue 3). */
 import { posix } from 'node:path';
 import type { ConfigPath } from '../types.ts';
-import { agentPath, listAgents, sandboxMode } from './agents.ts';
+import { agentPath, listAgents, sandboxMode } from '../model/agents.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 

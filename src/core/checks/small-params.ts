@@ -1,6 +1,6 @@
 /** models.small_params: small models with web tools and no sandbox (issue 3). */
 import type { ConfigPath } from '../types.ts';
-import { configuredToolPolicies, isToolAllowed, listAgents, sandboxMode, type AgentEntry, type ToolPolicy } from './agents.ts';
+import { configuredToolPolicies, isToolAllowed, listAgents, sandboxMode, type AgentEntry, type ToolPolicy } from '../model/agents.ts';
 import { normalizeAgentId } from '../agent-id.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';

@@ -8,7 +8,7 @@ import {
   riskyToolContexts,
   sandboxMode,
   type AgentEntry,
-} from './agents.ts';
+} from '../model/agents.ts';
 import { normalizeAgentId } from '../agent-id.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';

@@ -6,7 +6,7 @@
 import type { ConfigPath } from '../../types.ts';
 import type { CheckContext, Json } from '../rule.ts';
 import { asArray, isObject } from '../util.ts';
-import { OwnerMissing, canonicalSession, directChannelOf, linkedIdentity, listDirectBindingPeers, normalizeAccountId, resolveDirectRoute, type Route } from './routing.ts';
+import { OwnerMissing, canonicalSession, directChannelOf, linkedIdentity, listDirectBindingPeers, normalizeAccountId, resolveDirectRoute, type Route } from '../../model/channel-routing.ts';
 import type { Account, PluginFinding, Provider } from './types.ts';
 
 /** The plugin trust gate of the cold audit: an npm-installed channel plugin loads only when the config trusts it. */

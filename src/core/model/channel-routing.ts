@@ -2,8 +2,8 @@
  * The slice of openclaw's agent routing the channel audit needs: which agent owns a direct message from one sender on
  * one channel account, and which session key it lands in (bindings, agent roster, session.dmScope, identityLinks).
  */
-import type { Json } from '../rule.ts';
-import { asArray, isObject } from '../util.ts';
+import type { Json } from '../checks/rule.ts';
+import { asArray, isObject } from '../checks/util.ts';
 
 export type DmScope = 'main' | 'per-peer' | 'per-channel-peer' | 'per-account-channel-peer';
 

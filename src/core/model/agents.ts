@@ -8,8 +8,8 @@
  * it.
  */
 import type { ConfigPath } from '../types.ts';
-import type { Json } from './rule.ts';
-import { isObject } from './util.ts';
+import type { Json } from '../checks/rule.ts';
+import { isObject } from '../checks/util.ts';
 import { schemaData } from '../schema/data.ts';
 import { dig } from '../records.ts';
 import { normalizeAgentId } from '../agent-id.ts';

@@ -11,8 +11,8 @@
  * Nothing is ever read or run: file and exec refs always stay unresolved.
  */
 import type { ConfigPath } from '../types.ts';
-import type { CheckContext, Json } from './rule.ts';
-import { isObject, isSecretRef } from './util.ts';
+import type { CheckContext, Json } from '../checks/rule.ts';
+import { isObject, isSecretRef } from '../checks/util.ts';
 import { dig } from '../records.ts';
 
 export type CredentialPath = 'gateway.auth.token' | 'gateway.auth.password' | 'gateway.remote.token' | 'gateway.remote.password';
