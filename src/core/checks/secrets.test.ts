@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { coreIds, where } from './core-test-util.ts';
+import { coreIds, where } from '../../../test/helpers/core-findings.ts';
 
 const secretIds = (config: string) => coreIds(config).filter((id) => id.startsWith('config.secrets.'));
 const PW = 'abcdefghijklmnopqrstuvwxyz0123';
