@@ -49,7 +49,7 @@ function resolveIncludes(value: unknown, dir: string, depth = 0): unknown {
   return Object.keys(rest).length > 0 ? deepMerge(base, rest) : base;
 }
 
-export function issueKey(path: string, message: string): string {
+function issueKey(path: string, message: string): string {
   return `${path} :: ${message}`;
 }
 

@@ -10,7 +10,7 @@ import { UnknownCheckError } from './errors.ts';
 
 /** A check reported an id that no rule declares: a bug in this tool, never the user's. */
 
-export function collectFindings(loaded: LoadedConfig, secretDiagnostics: string[] = []): Finding[] {
+function collectFindings(loaded: LoadedConfig, secretDiagnostics: string[] = []): Finding[] {
   const findings: Finding[] = [];
   const ctx: CheckContext = {
     config: loaded.value,
@@ -52,7 +52,7 @@ function toFinding(checkId: string, input: FindingInput, loaded: LoadedConfig): 
   };
 }
 
-export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+function countSeverities(findings: readonly Finding[]): SeverityCounts {
   const summary: SeverityCounts = { critical: 0, warn: 0, info: 0 };
   for (const finding of findings) {
     if (finding.severity === 'critical') summary.critical += 1;

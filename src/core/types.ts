@@ -2,8 +2,6 @@
 
 export type Severity = 'info' | 'warn' | 'critical';
 
-export const SEVERITIES: readonly Severity[] = ['critical', 'warn', 'info'];
-
 /** One segment of a config path: an object key or an array index. */
 export type PathSegment = string | number;
 export type ConfigPath = readonly PathSegment[];
@@ -85,7 +83,7 @@ export interface AuditReport {
 }
 
 /** The outcome for a config file that openclaw would reject: no finding is computed. */
-export interface InvalidConfig {
+interface InvalidConfig {
   config: string;
   issues: ConfigIssue[];
   files: string[];

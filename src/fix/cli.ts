@@ -25,7 +25,7 @@ export interface FixCommandOptions {
 }
 
 /** The whole dry-run patch: one unified diff per edited file, in the order the files were first edited. */
-export function renderDiff(run: FixRun): string {
+function renderDiff(run: FixRun): string {
   return run.files.map((f) => unifiedDiff(f.file, f.before, f.edits)).join('');
 }
 

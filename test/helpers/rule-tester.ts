@@ -19,7 +19,7 @@ interface Case {
   files?: Record<string, string>;
 }
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   checkId: string;
   severity: Severity;
   /** `line:column` of the reported key (1-based), in the file named by `file` (default `openclaw.json`). */
@@ -28,7 +28,7 @@ export interface ExpectedFinding {
   title?: string;
 }
 
-export interface InvalidCase extends Case {
+interface InvalidCase extends Case {
   findings: readonly ExpectedFinding[];
 }
 

@@ -73,7 +73,7 @@ function matchPattern(root: Json, pattern: string): Array<{ segments: Array<stri
 }
 
 /** The enabled flags of a config, in openclaw's order, each with the key it is about. */
-export function listDangerousFlags(cfg: Json): Flag[] {
+function listDangerousFlags(cfg: Json): Flag[] {
   const flags: Flag[] = [];
   const push = (label: string, path: ConfigPath) => flags.push({ label, path });
   if (dig(cfg, 'gateway', 'controlUi', 'dangerouslyAllowHostHeaderOriginFallback') === true) {

@@ -5,7 +5,7 @@ import { defineRules, type CheckContext } from './rule.ts';
 import { G, type GatewayView } from './gateway-view.ts';
 
 /** Tools `POST /tools/invoke` denies unless `gateway.tools.allow` re-enables them (openclaw's order). */
-export const DEFAULT_GATEWAY_HTTP_TOOL_DENY: readonly string[] = [
+const DEFAULT_GATEWAY_HTTP_TOOL_DENY: readonly string[] = [
   'exec',
   'spawn',
   'shell',

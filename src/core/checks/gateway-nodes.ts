@@ -4,7 +4,7 @@ import { dig } from '../records.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 
 /** Node commands that stay off unless `gateway.nodes.commands.allow` names them (openclaw's order). */
-export const DANGEROUS_NODE_COMMANDS: readonly string[] = [
+const DANGEROUS_NODE_COMMANDS: readonly string[] = [
   'camera.snap',
   'camera.clip',
   'camera.ptz.control',
@@ -116,7 +116,7 @@ function trimmedCommand(value: unknown): string {
 }
 
 /** The known node command names, in openclaw's discovery order. */
-export function knownNodeCommands(cfg: Json): Set<string> {
+function knownNodeCommands(cfg: Json): Set<string> {
   const extra: Json[] = Array.isArray(dig(cfg, 'gateway', 'nodes', 'commands', 'allow')) ? dig(cfg, 'gateway', 'nodes', 'commands', 'allow') : [];
   const extras = extra.map(trimmedCommand).filter((cmd) => cmd && !PRIVATE_NODE_COMMANDS.has(cmd));
   const noDeviceApps = dig(cfg, 'wizard', 'appRecommendations') === false;

@@ -39,7 +39,7 @@ const GPT5_PLUS = /\bgpt-5(?:\b|[.-])/i;
 const CLAUDE = /\bclaude-/i;
 const CLAUDE45_PLUS = /\bclaude-[^\s/]*?(?:-4-?(?:[5-9]|[1-9]\d)\b|4\.(?:[5-9]|[1-9]\d)\b|-[5-9](?:\b|[.-]))/i;
 
-export interface ModelRef {
+interface ModelRef {
   /** `provider/model` after alias resolution. */
   id: string;
   /** openclaw's source label: `agents.defaults.model.primary`, `agents.entries.<id>.model.fallbacks`, … */
@@ -71,7 +71,7 @@ function aliasIndex(cfg: Json): Map<string, string> {
 }
 
 /** Every configured primary and fallback model, in openclaw's order (defaults, image model, then each agent). */
-export function collectModelRefs(cfg: Json): ModelRef[] {
+function collectModelRefs(cfg: Json): ModelRef[] {
   const aliases = aliasIndex(cfg);
   const out: ModelRef[] = [];
   const add = (raw: unknown, source: string, path: ConfigPath) => {

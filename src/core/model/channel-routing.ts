@@ -5,8 +5,6 @@
 import type { Json } from '../checks/rule.ts';
 import { asArray, isObject } from '../checks/util.ts';
 
-export type DmScope = 'main' | 'per-peer' | 'per-channel-peer' | 'per-account-channel-peer';
-
 export interface Route {
   agentId: string;
   accountId: string;
@@ -32,7 +30,7 @@ export function normalizeAccountId(value: unknown): string {
 }
 
 /** Agent ids of the roster (`agents.entries` keys or `agents.list[].id`), and whether the config owns a roster. */
-export function listAgents(cfg: Json): { ids: string[]; entries: Array<Record<string, Json>>; hasRoster: boolean } {
+function listAgents(cfg: Json): { ids: string[]; entries: Array<Record<string, Json>>; hasRoster: boolean } {
   const agents = cfg?.agents;
   if (!isObject(agents)) return { ids: [], entries: [], hasRoster: false };
   if (agents.entries !== undefined) {

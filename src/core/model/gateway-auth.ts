@@ -17,19 +17,19 @@ import { dig } from '../records.ts';
 
 export type CredentialPath = 'gateway.auth.token' | 'gateway.auth.password' | 'gateway.remote.token' | 'gateway.remote.password';
 
-export const CREDENTIAL_PATHS: readonly CredentialPath[] = [
+const CREDENTIAL_PATHS: readonly CredentialPath[] = [
   'gateway.auth.token',
   'gateway.auth.password',
   'gateway.remote.token',
   'gateway.remote.password',
 ];
 
-export function credentialSegments(path: CredentialPath): ConfigPath {
+function credentialSegments(path: CredentialPath): ConfigPath {
   return path.split('.');
 }
 
 /** A secret reference as openclaw coerces one: an object `{source, provider?, id}` or an env template string. */
-export interface SecretReference {
+interface SecretReference {
   source: string;
   provider: string;
   id: string;
@@ -38,7 +38,7 @@ export interface SecretReference {
 }
 
 /** How one credential input reads in one view (openclaw's `resolveConfiguredGatewayCredentialInput`). */
-export interface CredentialInput {
+interface CredentialInput {
   path: CredentialPath;
   /** A non-blank string, a SecretRef, or a reference left unresolved. */
   configured: boolean;
@@ -50,7 +50,7 @@ export interface CredentialInput {
   isRef: boolean;
 }
 
-export interface CredentialPlan {
+interface CredentialPlan {
   authMode?: string;
   envToken?: string;
   envPassword?: string;
@@ -70,7 +70,7 @@ export interface CredentialPlan {
   remotePasswordFallbackActive: boolean;
 }
 
-export interface ResolvedAuth {
+interface ResolvedAuth {
   /** `gateway.auth.mode` if set, else `password` when a password resolves, else `token`. */
   mode: string;
   token?: string;
@@ -118,7 +118,7 @@ function trimOrUndefined(value: unknown): string | undefined {
 }
 
 /** openclaw's `coerceSecretRef`: a SecretRef object (provider defaulting), or a `${NAME}` / `$NAME` string. */
-export function coerceSecretReference(value: unknown, defaults?: Json): SecretReference | undefined {
+function coerceSecretReference(value: unknown, defaults?: Json): SecretReference | undefined {
   if (isSecretRef(value)) {
     const source = value.source;
     const provider =

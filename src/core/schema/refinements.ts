@@ -65,7 +65,7 @@ function refineAgents(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue
 }
 
 /** openclaw's duration grammar: one number with an optional unit, or unit-suffixed segments (1h30m). */
-export function isValidDuration(raw: unknown, defaultUnit: string): boolean {
+function isValidDuration(raw: unknown, defaultUnit: string): boolean {
   if (typeof raw !== 'string' && typeof raw !== 'number') return false;
   const text = String(raw).trim().toLowerCase();
   if (!text) return false;

@@ -36,7 +36,7 @@ function accountKey(accounts: Json, accountId: string): string | undefined {
   return Object.keys(accounts).find((k) => normalizeAccountId(k) === accountId);
 }
 
-export function listAccounts(provider: Provider, cfg: Json): Account[] {
+function listAccounts(provider: Provider, cfg: Json): Account[] {
   const root: Record<string, Json> = { ...ROOT_DEFAULTS, ...(cfg.channels[provider.id] as Record<string, Json>) };
   const accounts = isObject(root.accounts) ? root.accounts : undefined;
   const ids = new Set<string>(accounts ? Object.keys(accounts).filter(Boolean) : []);
@@ -70,7 +70,7 @@ export function listAccounts(provider: Provider, cfg: Json): Account[] {
 }
 
 /** Dotted form of a config path, as openclaw prints it. */
-export const dotted = (path: ConfigPath): string => path.map(String).join('.');
+const dotted = (path: ConfigPath): string => path.map(String).join('.');
 
 interface Principal {
   accountKey: string;
