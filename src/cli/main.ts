@@ -15,6 +15,7 @@ import { documentedOptions, unknownOptionMessage } from './unknown-option.ts';
 import { runFixCommand } from '../fix/cli.ts';
 import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
+import { errorMessage } from '../core/errors.ts';
 
 
 export { isAtOrAbove };
@@ -74,7 +75,7 @@ export function main(argv: string[], io: CliIo): number {
   try {
     args = parse(argv);
   } catch (error) {
-    const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? (error instanceof Error ? error.message : String(error));
+    const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? errorMessage(error);
     io.stderr(`openclaw-audit: ${message}\nRun openclaw-audit --help for usage.\n`);
     return 2;
   }
@@ -145,7 +146,7 @@ export function main(argv: string[], io: CliIo): number {
       io.writeFile(target.file, report);
       io.stderr(wroteReport(shown, formatName(target.format), outcomes.length));
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${shown}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${shown}: ${errorMessage(error)}\n`);
       return 2;
     }
   }

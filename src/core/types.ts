@@ -3,8 +3,6 @@ import type { ConfigSecrets } from './redact.ts';
 
 export type Severity = 'info' | 'warn' | 'critical';
 
-export const SEVERITIES: readonly Severity[] = ['critical', 'warn', 'info'];
-
 /** One segment of a config path: an object key or an array index. */
 export type PathSegment = string | number;
 export type ConfigPath = readonly PathSegment[];
@@ -94,7 +92,7 @@ export interface ConfigNote {
 }
 
 /** The outcome for a config file that openclaw would reject: no finding is computed. */
-export interface InvalidConfig {
+interface InvalidConfig {
   config: string;
   issues: ConfigIssue[];
   files: string[];

@@ -32,7 +32,7 @@ export interface Rule {
   unsuppressible?: string;
 }
 
-export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
 /** A finding as a check reports it; title, remediation and severity default from the rule. */
 export interface FindingInput {

@@ -5,11 +5,11 @@ import {
   allowedTools,
   listAgents,
   listMultiUserSignals,
-  normalizeAgentId,
   riskyToolContexts,
   sandboxMode,
   type AgentEntry,
-} from './agents.ts';
+} from '../model/agents.ts';
+import { normalizeAgentId } from '../agent-id.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
@@ -80,7 +80,7 @@ function matchKey(match: Record<string, Json>): string {
  * Route bindings that some group/channel conversation can select. openclaw probes its router for each binding; we
  * approximate it: direct-message peers are skipped, and a binding whose match repeats an earlier binding's is shadowed.
  */
-export function listGroupRouteBindings(config: Json): { binding: Record<string, Json>; index: number }[] {
+function listGroupRouteBindings(config: Json): { binding: Record<string, Json>; index: number }[] {
   const bindings: Json[] = Array.isArray(config?.bindings) ? config.bindings : [];
   const seen = new Set<string>();
   const out: { binding: Record<string, Json>; index: number }[] = [];
@@ -147,7 +147,7 @@ export function collectTrustModel(ctx: CheckContext): void {
 // --- cross-agent session access --------------------------------------------------------------------------------------
 
 /** `tools.sessions.visibility` as openclaw resolves it (default `all`). */
-export function sessionVisibility(config: Json): string {
+function sessionVisibility(config: Json): string {
   const raw = config?.tools?.sessions?.visibility;
   const value = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   return ['self', 'tree', 'agent', 'all'].includes(value) ? value : 'all';

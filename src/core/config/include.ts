@@ -5,9 +5,9 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { openFile, type Host, type OpenedFile } from '../host.ts';
 import type { SourceSpan } from '../types.ts';
-import { ConfigLoadError } from './errors.ts';
+import { ConfigLoadError, ParseError } from '../errors.ts';
 import type { ArrayNode, ConfigNode, ObjectMember, ObjectNode } from './node.ts';
-import { ParseError, decodeUtf8, parseJson5 } from './parse.ts';
+import { decodeUtf8, parseJson5 } from './parse.ts';
 
 export const MAX_INCLUDE_DEPTH = 10;
 export const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;

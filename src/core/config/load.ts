@@ -5,12 +5,12 @@
 import { dirname, relative, sep } from 'node:path';
 import { openFile, type Host, type OpenedFile } from '../host.ts';
 import type { ConfigIssue, ConfigPath, SourceLocation } from '../types.ts';
-import { ConfigLoadError } from './errors.ts';
+import { ConfigLoadError, ParseError } from '../errors.ts';
 import { configEnvironment, pathKey, substituteEnv, type UnresolvedReference } from './env.ts';
 import { createIncludeResolver, isInside } from './include.ts';
 import { createLocator, type Locator } from './locate.ts';
 import { toPlain, type ConfigNode } from './node.ts';
-import { ParseError, decodeUtf8, parseJson5 } from './parse.ts';
+import { decodeUtf8, parseJson5 } from './parse.ts';
 
 /** The largest top-level config file we read. */
 export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;

@@ -1,16 +1,8 @@
 /** JSON5 text → located config tree, with every syntax problem turned into a positioned error. */
 import { parse as parseMomoa } from '@humanwhocodes/momoa';
 import type { SourceSpan } from '../types.ts';
+import { ParseError } from '../errors.ts';
 import { type ConfigNode, type ObjectMember, type ArrayNode, type ObjectNode } from './node.ts';
-
-export class ParseError extends Error {
-  readonly span: SourceSpan;
-  constructor(message: string, span: SourceSpan) {
-    super(message);
-    this.name = 'ParseError';
-    this.span = span;
-  }
-}
 
 interface MomoaLoc {
   start: { line: number; column: number; offset: number };

@@ -146,7 +146,6 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 let segmenter: Intl.Segmenter | undefined;
 function graphemes(value: string): number {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(value)) return value.length;
   segmenter ??= new Intl.Segmenter();
   let n = 0;

@@ -139,7 +139,7 @@ export function tailscaleBindIssues(config: unknown): SchemaViolation[] {
   }];
 }
 
-export function tailscaleAuthIssues(config: unknown): SchemaViolation[] {
+function tailscaleAuthIssues(config: unknown): SchemaViolation[] {
   const mode = tailscaleMode(config);
   if (mode !== 'serve' && mode !== 'funnel') return [];
   if (asRecord(asRecord(asRecord(config).gateway).auth).mode !== 'none') return [];
@@ -209,7 +209,7 @@ function policyRefIssues(refs: unknown, at: PathSegment[], aliases: Set<string>[
   return out;
 }
 
-export function modelPolicyIssues(config: unknown): SchemaViolation[] {
+function modelPolicyIssues(config: unknown): SchemaViolation[] {
   const defaults = asRecord(asRecord(asRecord(config).agents).defaults);
   const defaultAliases = modelAliases(defaults.models);
   const out = policyRefIssues(asRecord(defaults.modelPolicy).allow, ['agents', 'defaults', 'modelPolicy', 'allow'], [defaultAliases]);

@@ -15,6 +15,7 @@ import { legacyHint } from './hints.ts';
 import { schemaData } from './data.ts';
 import type { SchemaViolation } from './violation.ts';
 import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
+import { errorMessage } from '../errors.ts';
 
 export type ValidateOptions = PluginStageOptions;
 
@@ -144,7 +145,7 @@ export function validateConfig(config: unknown, opts: ValidateOptions = {}): Sch
     return addHints(validateInner(config, opts));
   } catch (error) {
     // Last-resort guard: a bug here must not take the audit down.
-    return [{ path: [], message: `internal schema validation error: ${error instanceof Error ? error.message : String(error)}` }];
+    return [{ path: [], message: `internal schema validation error: ${errorMessage(error)}` }];
   }
 }
 
