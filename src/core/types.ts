@@ -1,5 +1,4 @@
 /** Shapes shared by the loader, the checks and every reporter. Pure data, no behaviour. */
-import type { ConfigSecrets } from './redact.ts';
 
 export type Severity = 'info' | 'warn' | 'critical';
 
@@ -99,4 +98,10 @@ interface InvalidConfig {
 }
 
 /** Every outcome also carries the secrets found in the config (values and spans), for redaction; reporters never print it. */
+/** The secrets of one config: decoded values (longest first) and where they are written (see core/redact.ts). */
+export interface ConfigSecrets {
+  values: string[];
+  spans: SourceSpan[];
+}
+
 export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: ConfigSecrets };
