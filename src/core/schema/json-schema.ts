@@ -16,6 +16,7 @@
  */
 import type { PathSegment } from '../types.ts';
 import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
+import { schemaPattern } from './pattern.ts';
 
 export type Schema = boolean | { [key: string]: unknown };
 
@@ -171,19 +172,7 @@ function formatOk(format: string, value: string): boolean {
   return ANNOTATION_FORMATS.has(format);
 }
 
-const regexCache = new Map<string, RegExp | null>();
-function regex(pattern: string): RegExp | null {
-  let r = regexCache.get(pattern);
-  if (r === undefined) {
-    try {
-      r = new RegExp(pattern, 'u');
-    } catch {
-      r = null;
-    }
-    regexCache.set(pattern, r);
-  }
-  return r;
-}
+const regex = (pattern: string) => schemaPattern(pattern, 'u');
 
 function typeOk(type: unknown, v: unknown): boolean {
   switch (type) {
@@ -563,12 +552,8 @@ class Defaulter {
       const matched = new Set<string>();
       if (isObj(schema.patternProperties)) {
         for (const [pattern, sub] of Object.entries(schema.patternProperties)) {
-          let r: RegExp;
-          try {
-            r = new RegExp(pattern);
-          } catch {
-            continue;
-          }
+          const r = schemaPattern(pattern, '');
+          if (!r) continue;
           for (const key of Object.keys(value)) {
             if (!r.test(key)) continue;
             matched.add(key);

@@ -5,6 +5,7 @@
  */
 import type { PathSegment } from '../types.ts';
 import { isRecord } from '../records.ts';
+import { schemaPattern } from './pattern.ts';
 
 export type JsonSchema = boolean | { [keyword: string]: unknown };
 
@@ -265,16 +266,8 @@ function runTyped(ctx: SchemaContext, s: Record<string, unknown>, type: string, 
         out.push({ code: 'too_big', origin: 'string', maximum: s.maxLength, inclusive: true, path: [], continue: true, message: `Too big: expected string to have <=${s.maxLength} characters` });
       }
       if (typeof s.pattern === 'string') {
-        let ok = true;
-        try {
-          ok = new RegExp(s.pattern, 'u').test(str);
-        } catch {
-          try {
-            ok = new RegExp(s.pattern).test(str);
-          } catch {
-            ok = true;
-          }
-        }
+        const tester = schemaPattern(s.pattern, 'u') ?? schemaPattern(s.pattern, '');
+        const ok = tester ? tester.test(str) : true;
         if (!ok) out.push({ code: 'invalid_format', path: [], continue: true, message: `Invalid string: must match pattern /${s.pattern}/` });
       }
       if (typeof s.format === 'string') {
