@@ -1,7 +1,7 @@
 /** The core's one entry point: a config file in, an audit outcome out. */
 import type { Host } from './host.ts';
 import { auditLoadedConfig } from './audit.ts';
-import { loadConfig } from './config/load.ts';
+import { loadConfig, relativeTo } from './config/load.ts';
 import { formatIssuePath, validateConfig } from './schema/validate.ts';
 import { collectSecretValues } from './redact.ts';
 import type { AuditOutcome, ConfigIssue } from './types.ts';
@@ -16,18 +16,33 @@ export interface AuditFileOptions {
   lenient?: boolean;
 }
 
+/**
+ * Audits one config. Never throws: a failure of this tool on one config (a bug, an unreadable file) is that config's
+ * outcome, an issue at its first line, so a run over many configs reports every other one as usual.
+ */
 export function auditFile(options: AuditFileOptions): AuditOutcome {
-  const loaded = loadConfig(options);
-  if (!loaded.ok) return { ok: false, config: loaded.file, files: loaded.files, issues: [loaded.issue], secrets: [] };
-  const config = loaded.config;
-  const issues: ConfigIssue[] = validateConfig(config.value).map((violation) => ({
-    path: formatIssuePath(violation.path),
-    message: violation.message,
-    ...(violation.allowedValues ? { allowedValues: violation.allowedValues } : {}),
-    ...(violation.hint ? { hint: violation.hint } : {}),
-    location: config.locate(violation.at ?? violation.path),
-  }));
-  const secrets = collectSecretValues(config.value);
-  if (issues.length > 0 && !options.lenient) return { ok: false, config: config.file, files: config.files, issues, secrets };
-  return { ok: true, ...auditLoadedConfig(config, issues), secrets };
+  let secrets: string[] = [];
+  let files: string[] | undefined;
+  try {
+    const loaded = loadConfig(options);
+    if (!loaded.ok) return { ok: false, config: loaded.file, files: loaded.files, issues: [loaded.issue], secrets: [] };
+    const config = loaded.config;
+    files = config.files;
+    secrets = collectSecretValues(config.value);
+    const issues: ConfigIssue[] = validateConfig(config.value).map((violation) => ({
+      path: formatIssuePath(violation.path),
+      message: violation.message,
+      ...(violation.allowedValues ? { allowedValues: violation.allowedValues } : {}),
+      ...(violation.hint ? { hint: violation.hint } : {}),
+      location: config.locate(violation.at ?? violation.path),
+    }));
+    if (issues.length > 0 && !options.lenient) return { ok: false, config: config.file, files: config.files, issues, secrets };
+    return { ok: true, ...auditLoadedConfig(config, issues), secrets };
+  } catch (error) {
+    const file = relativeTo(options.root)(options.configPath);
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `openclaw-audit could not audit this config (internal error: ${reason}); please report it`;
+    const location = { file, line: 1, column: 1, endLine: 1, endColumn: 2, path: '<root>' };
+    return { ok: false, config: file, files: files ?? [file], issues: [{ path: '<root>', message, location }], secrets };
+  }
 }

@@ -12,6 +12,7 @@ import type { Json } from './rule.ts';
 import { isObject } from './util.ts';
 import { SCHEMA_DATA } from '../schema/validate.ts';
 import { normalizeAgentId } from '../agent-id.ts';
+import { pushAll } from '../arrays.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Roster
@@ -195,7 +196,7 @@ export function expandToolGroups(list: readonly Json[]): string[] {
     const name = normalizeToolName(entry);
     if (!name) continue;
     const group = Object.hasOwn(TOOL_GROUPS, name) ? TOOL_GROUPS[name] : undefined;
-    if (group) out.push(...group);
+    if (group) pushAll(out, group);
     else out.push(name);
   }
   return unique(out);

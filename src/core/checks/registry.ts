@@ -39,14 +39,28 @@ export const RULES: readonly Rule[] = [
 ];
 
 const exact = new Map(RULES.map((rule) => [rule.id, rule]));
-const templates = RULES.filter((rule) => rule.id.includes('<')).map((rule) => ({
-  rule,
-  pattern: new RegExp(
-    '^' + rule.id.split(/<[^>]+>/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s]+?') + '$',
-  ),
-}));
+const templates = RULES.filter((rule) => rule.id.includes('<')).map((rule) => ({ rule, parts: rule.id.split(/<[^>]+>/) }));
+
+/**
+ * Does `checkId` fill the template's placeholders (`channels.<provider>.routing.owner_missing.<accountId>`)? A
+ * placeholder stands for any text, since openclaw puts object keys there as written (`ops team`, `a.b`, even ``):
+ * the first part must start the id, the last end it, and the middle ones follow in order, leftmost first.
+ */
+function fillsTemplate(parts: readonly string[], checkId: string): boolean {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (checkId.length < first.length + last.length || !checkId.startsWith(first) || !checkId.endsWith(last)) return false;
+  let at = first.length;
+  const end = checkId.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = checkId.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
+}
 
 /** The rule for a concrete checkId: exact first, then a template such as `channels.<provider>.dm.open`. */
 export function findRule(checkId: string): Rule | undefined {
-  return exact.get(checkId) ?? templates.find((t) => t.pattern.test(checkId))?.rule;
+  return exact.get(checkId) ?? templates.find((t) => fillsTemplate(t.parts, checkId))?.rule;
 }

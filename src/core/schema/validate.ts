@@ -16,6 +16,7 @@ import { refineConfig, mergePolicyIssues } from './refinements.ts';
 import type { Facts } from './refinements.ts';
 import { legacyHint } from './hints.ts';
 import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
+import { pushAll } from '../arrays.ts';
 
 export interface SchemaViolation {
   /** openclaw's issue path as segments; [] is the root (printed as "<root>"). */
@@ -85,7 +86,7 @@ function collectAllowed(issue: ZodLikeIssue): AllowedCollection {
     if (branch.length === 0) return { values: [], incomplete: true, hasValues: false };
     const c = collectAllowedList(branch);
     if (c.incomplete || !c.hasValues) return { values: [], incomplete: true, hasValues: false };
-    collected.push(...c.values);
+    pushAll(collected, c.values);
   }
   return { values: collected, incomplete: false, hasValues: collected.length > 0 };
 }
@@ -98,7 +99,7 @@ function collectAllowedList(issues: ZodLikeIssue[]): AllowedCollection {
     if (c.incomplete) return { values: [], incomplete: true, hasValues: false };
     if (c.hasValues) {
       hasValues = true;
-      values.push(...c.values);
+      pushAll(values, c.values);
     }
   }
   return { values, incomplete: false, hasValues };
