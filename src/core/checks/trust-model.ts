@@ -12,6 +12,7 @@ import {
 import { normalizeAgentId } from '../agent-id.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
+import { pushAll } from '../arrays.ts';
 
 export const rules = defineRules([
   {
@@ -187,7 +188,7 @@ export function collectCrossAgentSessionAccess(ctx: CheckContext): void {
     if (restrictions.length > 0) signals.push(`${id}: agent-level tool restrictions (${restrictions.map((key) => `tools.${key}`).join(', ')})`);
   }
   if (reachers.length === 0) return;
-  signals.push(...listMultiUserSignals(config).map((signal) => signal.text));
+  pushAll(signals, listMultiUserSignals(config).map((signal) => signal.text));
   const trust =
     signals.length > 0
       ? `\nTrust-boundary signals:\n${signals.map((s) => `- ${s}`).join('\n')}\n` +

@@ -13,6 +13,7 @@ import { isObject } from '../checks/util.ts';
 import { schemaData } from '../schema/data.ts';
 import { dig } from '../records.ts';
 import { normalizeAgentId } from '../agent-id.ts';
+import { pushAll } from '../arrays.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Roster
@@ -185,7 +186,7 @@ function expandToolGroups(list: readonly Json[]): string[] {
     const name = normalizeToolName(entry);
     if (!name) continue;
     const group = Object.hasOwn(TOOL_GROUPS, name) ? TOOL_GROUPS[name] : undefined;
-    if (group) out.push(...group);
+    if (group) pushAll(out, group);
     else out.push(name);
   }
   return unique(out);

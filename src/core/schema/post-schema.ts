@@ -8,6 +8,7 @@
 import type { PathSegment } from '../types.ts';
 import type { SchemaViolation } from './violation.ts';
 import { asRecord, isRecord } from '../records.ts';
+import { pushAll } from '../arrays.ts';
 
 interface AgentEntry {
   key: string;
@@ -215,7 +216,7 @@ function modelPolicyIssues(config: unknown): SchemaViolation[] {
   const out = policyRefIssues(asRecord(defaults.modelPolicy).allow, ['agents', 'defaults', 'modelPolicy', 'allow'], [defaultAliases]);
   for (const { key, entry } of agentEntries(config)) {
     const allow = asRecord(entry.modelPolicy).allow;
-    if (Array.isArray(allow) && allow.length > 0) out.push(...policyRefIssues(allow, ['agents', 'entries', key, 'modelPolicy', 'allow'], [defaultAliases, modelAliases(entry.models)]));
+    if (Array.isArray(allow) && allow.length > 0) pushAll(out, policyRefIssues(allow, ['agents', 'entries', key, 'modelPolicy', 'allow'], [defaultAliases, modelAliases(entry.models)]));
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { schemaData } from './data.ts';
 import type { SchemaViolation } from './violation.ts';
 import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
 import { errorMessage } from '../errors.ts';
+import { pushAll } from '../arrays.ts';
 
 export type ValidateOptions = PluginStageOptions;
 
@@ -51,7 +52,7 @@ function collectAllowed(issue: ZodLikeIssue): AllowedCollection {
     if (branch.length === 0) return { values: [], incomplete: true, hasValues: false };
     const c = collectAllowedList(branch);
     if (c.incomplete || !c.hasValues) return { values: [], incomplete: true, hasValues: false };
-    collected.push(...c.values);
+    pushAll(collected, c.values);
   }
   return { values: collected, incomplete: false, hasValues: collected.length > 0 };
 }
@@ -64,7 +65,7 @@ function collectAllowedList(issues: ZodLikeIssue[]): AllowedCollection {
     if (c.incomplete) return { values: [], incomplete: true, hasValues: false };
     if (c.hasValues) {
       hasValues = true;
-      values.push(...c.values);
+      pushAll(values, c.values);
     }
   }
   return { values, incomplete: false, hasValues };
