@@ -6,6 +6,7 @@
  */
 import type { ConfigNode } from '../core/config/node.ts';
 import { toPlain } from '../core/config/node.ts';
+import { migrateRoster } from '../core/schema/migrate.ts';
 import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
@@ -47,13 +48,14 @@ function removeAt(root: unknown, path: ReadonlyArray<string | number>, key: stri
 export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; migrated: unknown } {
   if (!isRec(raw)) return { detected: [], changes: [], dropped: [], migrated: raw };
   const detected = MIGRATIONS.flatMap((m) => m.detect?.(raw) ?? []);
-  const draft = clonePlain(raw) as Rec;
+  // openclaw reads a valid legacy roster as keyed entries before anything else (silently, no doctor line).
+  const draft = clonePlain(migrateRoster(raw).config) as Rec;
   const changes: string[] = [];
   for (const migration of MIGRATIONS) migration.apply(draft, changes);
   dropPluginInstalls(draft, changes);
   const stillInvalid = validateConfig(draft).length > 0;
   if (stillInvalid && changes.length > 0) changes.push('Migration applied; other validation issues remain — run doctor to review.');
-  persistRoster(draft, changes);
+  persistRoster(draft, changes, stillInvalid);
 
   const dropped: string[] = [];
   for (let round = 0; round < MAX_DROP_ROUNDS; round++) {

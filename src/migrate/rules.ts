@@ -616,15 +616,30 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 'runtime.agents-explicit-ownership', apply: explicitOwnership },
 ];
 
-/** doctor's roster step after the migrations: a config without a roster gets the implicit `main` agent written out. */
-export function persistRoster(root: Rec, changes: string[]): void {
+/**
+ * doctor's roster step after the migrations. The roster openclaw reads (an implicit `main`, a valid legacy list made
+ * keyed) is always written out; doctor prints its line, strips retired `default` markers and stamps explicit
+ * ownership on a multi-agent roster when the config still needs repair or the roster has several agents.
+ */
+export function persistRoster(root: Rec, changes: string[], stillInvalid: boolean): void {
   const agents = rec(root.agents);
   if (has(root, 'agents') && !agents) return;
-  if (agents && (rec(agents.entries) ? Object.keys(agents.entries as Rec).length > 0 : has(agents, 'entries'))) return;
-  if (agents?.ownership === 'explicit') return;
+  const entries = rec(agents?.entries);
+  if (!entries && agents && has(agents, 'entries')) return;
   const target = agents ?? ensure(root, 'agents');
-  target.entries = { main: {} };
+  if ((!entries || Object.keys(entries).length === 0) && target.ownership !== 'explicit') target.entries = { main: {} };
+  const roster = rec(target.entries) ?? {};
+  const several = Object.keys(roster).length > 1;
+  if (!stillInvalid && !(several && target.ownership === undefined)) return;
+  for (const id of Object.keys(roster)) {
+    const entry = rec(roster[id]);
+    if (has(entry, 'default')) delete entry.default;
+  }
   changes.push('Prepared the canonical agent roster without retired default markers for persistence.');
+  if (several && target.ownership === undefined) {
+    target.ownership = 'explicit';
+    changes.push('Stamped the multi-agent roster for explicit per-surface ownership.');
+  }
 }
 
 /** `plugins.installs` is machine state now: doctor records it elsewhere and removes it from the config. */
