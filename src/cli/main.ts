@@ -11,7 +11,9 @@ import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '.
 import { renderFormat, type Format } from '../report/formats.ts';
 import { renderText } from '../report/text.ts';
 import { HELP } from './help.ts';
-import { runFixCommand } from '../fix/cli.ts';
+import { runFixCommand, parseFixKinds, type FixKinds } from '../fix/cli.ts';
+import { migrationFor } from '../migrate/index.ts';
+import { migrationToJson, renderMigrationText } from '../report/migration.ts';
 
 export interface CliIo {
   host: Host;
@@ -56,7 +58,9 @@ function parse(argv: string[]) {
 
 export function main(argv: string[], io: CliIo): number {
   let args: ReturnType<typeof parse>;
+  let kinds: FixKinds;
   try {
+    ({ argv, kinds } = parseFixKinds(argv));
     args = parse(argv);
   } catch (error) {
     io.stderr(`openclaw-audit: ${error instanceof Error ? error.message : String(error)}\nRun openclaw-audit --help for usage.\n`);
@@ -84,16 +88,18 @@ export function main(argv: string[], io: CliIo): number {
     const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
     const output = values.output ? resolve(io.cwd, values.output) : undefined;
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
-    return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
+    return runFixCommand({ configs, root, format, fix: values.fix === true, kinds, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
-  const secrets = allSecrets(outcomes);
+  // A rejected config: what `openclaw doctor --fix` would migrate, and the audit as it would be after.
+  const migrations = outcomes.map((o, i) => (o.ok ? undefined : migrationFor(io.host, configs[i]!, root)));
+  const secrets = [...new Set([...allSecrets(outcomes), ...migrations.flatMap((m) => m?.after.secrets ?? [])])].sort((a, b) => b.length - a.length);
   const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
   const rendered =
     format === 'text'
-      ? renderText(outcomes, { color })
+      ? renderText(outcomes, { color }) + outcomes.map((o, i) => (migrations[i] ? renderMigrationText(o.config, migrations[i]!) : '')).join('')
       : format === 'json'
-        ? toJson(outcomes, { ts: io.now() })
+        ? toJson(outcomes, { ts: io.now(), migrations: migrations.map((m) => (m ? migrationToJson(m) : undefined)) })
         : renderFormat(format, outcomes, { version: io.version });
   const output = format === 'json' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
   if (values.output) {

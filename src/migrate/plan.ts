@@ -44,6 +44,18 @@ function removeAt(root: unknown, path: ReadonlyArray<string | number>, key: stri
   return true;
 }
 
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let cursor: unknown = root;
+  for (const segment of path) {
+    if (Array.isArray(cursor)) cursor = cursor[Number(segment)];
+    else if (isRec(cursor) && has(cursor, String(segment))) cursor = cursor[String(segment)];
+    else return undefined;
+  }
+  return cursor;
+}
+
+const isReference = (value: unknown) => typeof value === 'string' && value.includes('${');
+
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
 export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; migrated: unknown } {
   if (!isRec(raw)) return { detected: [], changes: [], dropped: [], migrated: raw };
@@ -53,7 +65,8 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   const changes: string[] = [];
   for (const migration of MIGRATIONS) migration.apply(draft, changes);
   dropPluginInstalls(draft, changes);
-  const stillInvalid = validateConfig(draft).length > 0;
+  // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).
+  const stillInvalid = validateConfig(draft).some((issue) => !isReference(valueAt(draft, issue.path)));
   if (stillInvalid && changes.length > 0) changes.push('Migration applied; other validation issues remain — run doctor to review.');
   persistRoster(draft, changes, stillInvalid);
 
@@ -77,6 +90,8 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   const meta = rec(draft.meta);
   const allow = has(rec(rec(rec(draft.agents)?.defaults)?.modelPolicy), 'allow');
   if (meta && allow && !has(raw, 'meta') && Object.keys(meta).every((k) => k === 'migrations')) delete draft.meta;
+  // Nothing for doctor to change: the roster it would write out alone is no reason to edit a valid config.
+  if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, migrated: raw };
   return { detected, changes, dropped, migrated: draft };
 }
 
