@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Generates src/migrate/data/retired-paths.json from the pinned openclaw package's dist: the lists of config paths
- * its doctor deletes as retired (tier-eval tranche, runtime tuning knobs). Data only (arrays of path segments, read as
+ * Generates src/migrate/data/retired.json from the pinned openclaw package's dist: the lists of config paths
+ * its doctor deletes as retired (tier-eval tranche, runtime tuning knobs) and its tables of retired model ids. Data only (arrays of path segments, read as
  * JSON), no code. Run by hand when the pinned version changes; never by CI or tests:
  *
  *   mkdir -p /tmp/oc && cd /tmp/oc && npm pack openclaw@2026.9.6 && tar xzf openclaw-2026.9.6.tgz
@@ -35,6 +35,16 @@ function arrayLiteral(source, name) {
   return JSON.parse(source.slice(start, i + 1));
 }
 
+/** The object literal passed to `const NAME = modelTable({...})` (target id → space-separated retired ids), as JSON. */
+function modelTable(source, name) {
+  const at = source.indexOf(`const ${name} = modelTable({`);
+  if (at < 0) return undefined;
+  const start = source.indexOf('{', at);
+  const end = source.indexOf('})', start);
+  return JSON.parse(source.slice(start, end + 1));
+}
+const TABLES = ['RETIRED_GROQ_MODELS', 'RETIRED_XAI_MODELS', 'RETIRED_OPENAI_MODELS', 'RETIRED_CODEX_MODEL_OVERRIDES'];
+
 const out = { openclaw: version };
 for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
   const source = readFileSync(join(dist, file), 'utf8');
@@ -43,8 +53,14 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
     const list = arrayLiteral(source, name);
     if (list) out[name] = list;
   }
+  for (const name of TABLES) {
+    if (out[name]) continue;
+    const table = modelTable(source, name);
+    if (table) out[name] = table;
+  }
 }
+for (const name of TABLES) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
 for (const name of LISTS) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
-const target = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'retired-paths.json');
+const target = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'retired.json');
 writeFileSync(target, JSON.stringify(out) + '\n');
 console.log(`wrote ${target}: ${LISTS.map((n) => `${n} ${out[n].length}`).join(', ')}`);

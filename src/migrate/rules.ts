@@ -4,7 +4,8 @@
  * openclaw's interface). The path lists come from the pinned package (`scripts/gen-migrate-data.mjs`).
  * Only a subset of doctor's migrations is reproduced; docs/fix.md lists which.
  */
-import retired from './data/retired-paths.json' with { type: 'json' };
+import retired from './data/retired.json' with { type: 'json' };
+import { rewriteModelRefs } from './model-refs.ts';
 import { deletePath, ensure, fillMissing, has, isRec, put, rec, renameKey, visitAgentScopes, visitChannel, type Rec } from './draft.ts';
 
 export interface LegacyIssue {
@@ -481,6 +482,67 @@ function finalLayoutKills(root: Rec, changes: string[]): void {
   }
 }
 
+function configTranche(root: Rec, changes: string[]): void {
+  const ui = rec(root.ui);
+  const prefs = rec(ui?.prefs);
+  if (prefs) {
+    const removed = ['chatMessageMaxWidth', 'textScale', 'sidebarLiveActivity', 'showAdvancedSettings'].filter((k) => has(prefs, k) && delete prefs[k]);
+    if (removed.length > 0) changes.push(`Removed browser-local ui.prefs keys: ${removed.map((k) => `ui.prefs.${k}`).join(', ')}.`);
+    if (Object.keys(prefs).length === 0) delete ui!.prefs;
+    if (Object.keys(ui!).length === 0) delete root.ui;
+  }
+  if (deletePath(root, ['skills', 'load', 'watchDebounceMs'])) changes.push('Removed skills.load.watchDebounceMs; the watcher now uses the 250 ms default.');
+  let contextLimits = false;
+  let typing = false;
+  const stripLimits = (owner: Rec) => {
+    for (const key of ['memoryGetDefaultLines', 'toolResultMaxChars']) contextLimits = deletePath(owner, ['contextLimits', key]) || contextLimits;
+  };
+  const defaults = rec(rec(root.agents)?.defaults);
+  if (defaults) stripLimits(defaults);
+  const entries = rec(rec(root.agents)?.entries);
+  for (const id of Object.keys(entries ?? {})) {
+    const entry = rec(entries![id]);
+    if (!entry) continue;
+    if (has(entry, 'typingIntervalSeconds')) {
+      delete entry.typingIntervalSeconds;
+      typing = true;
+    }
+    stripLimits(entry);
+  }
+  if (typing) changes.push('Removed per-agent typingIntervalSeconds overrides; agents.defaults.typingIntervalSeconds now applies to every agent.');
+  if (contextLimits) changes.push('Removed contextLimits.memoryGetDefaultLines/toolResultMaxChars overrides; canonical memory and context-window caps now apply.');
+  whatsappDebounce(root, changes);
+}
+
+function whatsappDebounce(root: Rec, changes: string[]): void {
+  const whatsapp = rec(rec(root.channels)?.whatsapp);
+  if (!whatsapp) return;
+  const sources: Array<{ path: string; accountId?: string; value?: number }> = [];
+  const read = (path: string, owner: Rec, accountId?: string) => {
+    if (!has(owner, 'debounceMs')) return;
+    const v = owner.debounceMs;
+    delete owner.debounceMs;
+    sources.push({ path, ...(accountId ? { accountId } : {}), ...(typeof v === 'number' && Number.isInteger(v) && v >= 0 ? { value: v } : {}) });
+  };
+  read('channels.whatsapp.debounceMs', whatsapp);
+  const accounts = rec(whatsapp.accounts);
+  for (const id of Object.keys(accounts ?? {}).sort()) {
+    const account = rec(accounts![id]);
+    if (account) read(`channels.whatsapp.accounts.${id}.debounceMs`, account, id.trim().toLowerCase() || 'default');
+  }
+  if (sources.length === 0) return;
+  const valid = sources.filter((s) => s.value !== undefined);
+  const listed = sources.map((s) => s.path).join(', ');
+  if (valid.length === 0) return void changes.push(`Removed invalid WhatsApp debounce values: ${listed}.`);
+  const byChannel = ensure(ensure(ensure(root, 'messages'), 'inbound'), 'byChannel');
+  if (byChannel.whatsapp !== undefined) return void changes.push(`Removed ${listed} (messages.inbound.byChannel.whatsapp already set).`);
+  const preferred = typeof whatsapp.defaultAccount === 'string' && whatsapp.defaultAccount.trim() ? whatsapp.defaultAccount.trim().toLowerCase() : 'default';
+  const selected = valid.find((s) => s.accountId === preferred) ?? valid.find((s) => s.accountId === 'default') ?? valid.find((s) => s.path === 'channels.whatsapp.debounceMs') ?? valid[0]!;
+  byChannel.whatsapp = selected.value;
+  if (new Set(valid.map((s) => s.value)).size === 1 && valid.length === sources.length) changes.push(`Moved ${listed} → messages.inbound.byChannel.whatsapp.`);
+  else changes.push(`Collapsed conflicting WhatsApp debounce values into messages.inbound.byChannel.whatsapp using ${selected.path} (${selected.value} ms); account-specific debounce is no longer supported.`);
+}
+
 function tuningKnobs(root: Rec, changes: string[]): boolean {
   const removed: string[] = [];
   const strip = (owner: Rec, path: readonly string[], prefix: string): void => {
@@ -560,6 +622,33 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    id: 'defaultModel->agents.defaults.model',
+    detect: present(['defaultModel'], `defaultModel moved to agents.defaults.model. ${RUN}`),
+    apply: (root, changes) => {
+      if (!has(root, 'defaultModel')) return;
+      const defaults = rec(rec(root.agents)?.defaults);
+      if (defaults?.model === undefined && typeof root.defaultModel === 'string') {
+        ensure(ensure(root, 'agents'), 'defaults').model = root.defaultModel;
+        changes.push('Moved defaultModel → agents.defaults.model.');
+      } else changes.push('Removed defaultModel (agents.defaults.model already set or value invalid).');
+      delete root.defaultModel;
+    },
+  },
+  {
+    id: 'models.canonical-model-refs',
+    detect: (root) => ['agents', 'plugins', 'messages', 'tools', 'hooks', 'channels', 'models'].flatMap((section) => {
+      if (root[section] === undefined) return [];
+      const changes: string[] = [];
+      rewriteModelRefs(structuredClone(root[section]), `config.${section}`, changes);
+      return changes.length > 0 ? [{ path: section, message: 'Configured retired or noncanonical model refs are no longer in the bundled catalogs; run "openclaw doctor --fix" to upgrade them.' }] : [];
+    }),
+    apply: (root, changes) => {
+      const next = rewriteModelRefs(root, 'config', changes) as Rec;
+      for (const key of Object.keys(root)) delete root[key];
+      for (const key of Object.keys(next)) put(root, key, next[key]);
+    },
+  },
+  {
     id: 'agents.defaults.models->agents.defaults.modelPolicy.allow',
     detect: (root) => {
       const defaults = rec(rec(root.agents)?.defaults);
@@ -582,6 +671,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 'runtime.doctor-tier-eval-tranche', detect: wouldChange('Approved tier-eval configuration surfaces were consolidated.', tierEvalTranche), apply: (r, c) => void tierEvalTranche(r, c) },
   { id: 'runtime.final-layout-polish', detect: wouldChange('Final layout aliases were retired.', finalLayoutRenames), apply: finalLayoutRenames },
   { id: 'runtime.final-layout-kills', detect: wouldChange('Final layout tuning knobs were retired.', finalLayoutKills), apply: finalLayoutKills },
+  { id: 'runtime.config-tranche', detect: wouldChange('Presentation-only preferences and duplicate tuning options moved to canonical defaults.', configTranche), apply: configTranche },
   { id: 'runtime.tuning-knobs-purge', detect: wouldChange('Numeric runtime tuning knobs were retired and now use built-in defaults.', tuningKnobs), apply: (r, c) => void tuningKnobs(r, c) },
   {
     id: 'runtime.ui-assistant-identity',
