@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates src/migrate/data/retired.json from the pinned openclaw package's dist: the lists of config paths
+ * Generates src/migrate/data/doctor-data.json from the pinned openclaw package's dist: the lists of config paths
  * its doctor deletes as retired (tier-eval tranche, runtime tuning knobs) and its tables of retired model ids. Data only (arrays of path segments, read as
  * JSON), no code. Run by hand when the pinned version changes; never by CI or tests:
  *
@@ -61,6 +61,20 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
 }
 for (const name of TABLES) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
 for (const name of LISTS) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
-const target = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'retired.json');
+// The model providers each bundled plugin owns (dist/extensions/<id>/openclaw.plugin.json `providers`), for doctor's
+// plugin auto-enable of configured models.
+out.BUNDLED_PROVIDER_PLUGINS = {};
+for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dist, 'extensions', dir, 'openclaw.plugin.json'), 'utf8'));
+  } catch {
+    continue;
+  }
+  for (const provider of Array.isArray(manifest.providers) ? manifest.providers : []) {
+    if (typeof provider === 'string' && typeof manifest.id === 'string') out.BUNDLED_PROVIDER_PLUGINS[provider] ??= manifest.id;
+  }
+}
+const target = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'doctor-data.json');
 writeFileSync(target, JSON.stringify(out) + '\n');
-console.log(`wrote ${target}: ${LISTS.map((n) => `${n} ${out[n].length}`).join(', ')}`);
+console.log(`wrote ${target}: ${LISTS.map((n) => `${n} ${out[n].length}`).join(', ')}, ${Object.keys(out.BUNDLED_PROVIDER_PLUGINS).length} bundled providers`);

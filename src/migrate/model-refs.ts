@@ -4,7 +4,7 @@
  * the Claude and Gemini successor rules are written here from openclaw's observable behaviour. Provider catalogs
  * (`models.providers.<id>.models[].id`) are not rewritten (not reproduced).
  */
-import retired from './data/retired.json' with { type: 'json' };
+import retired from './data/doctor-data.json' with { type: 'json' };
 import { has, isRec, put, type Rec } from './draft.ts';
 
 type Table = Record<string, string>;

@@ -11,6 +11,7 @@ import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
+import { copyGroupAllowFrom, enableModelProviderPlugins } from './repairs.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -20,6 +21,8 @@ export interface MigrationPlan {
   changes: string[];
   /** Keys doctor would drop as unknown to the schema (dotted paths). */
   dropped: string[];
+  /** doctor's lines for the other repairs it writes with the migrations (plugins enabled, group allowlists). */
+  repairs: string[];
   /** The config as it would be after the migration (plain data, `${VAR}` as written). */
   migrated: unknown;
   /** Edits of the source files, in the file that owns each key. */
@@ -57,8 +60,8 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
 const isReference = (value: unknown) => typeof value === 'string' && value.includes('${');
 
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
-export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; migrated: unknown } {
-  if (!isRec(raw)) return { detected: [], changes: [], dropped: [], migrated: raw };
+export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; repairs: string[]; migrated: unknown } {
+  if (!isRec(raw)) return { detected: [], changes: [], dropped: [], repairs: [], migrated: raw };
   const detected = MIGRATIONS.flatMap((m) => m.detect?.(raw) ?? []);
   // openclaw reads a valid legacy roster as keyed entries before anything else (silently, no doctor line).
   const draft = clonePlain(migrateRoster(raw).config) as Rec;
@@ -91,13 +94,16 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   const meta = rec(draft.meta);
   const allow = has(rec(rec(rec(draft.agents)?.defaults)?.modelPolicy), 'allow');
   if (meta && allow && !has(raw, 'meta') && Object.keys(meta).every((k) => k === 'migrations')) delete draft.meta;
-  // Nothing for doctor to change: the roster it would write out alone is no reason to edit a valid config.
-  if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, migrated: raw };
-  return { detected, changes, dropped, migrated: draft };
+  // Nothing for doctor to migrate: the roster and repairs it would write with a migration are no reason alone.
+  if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
+  const repairs: string[] = [];
+  enableModelProviderPlugins(draft, repairs);
+  copyGroupAllowFrom(draft, repairs);
+  return { detected, changes, dropped, repairs, migrated: draft };
 }
 
 export function planMigration(tree: ConfigNode, texts: ReadonlyMap<string, string>): MigrationPlan {
-  const { detected, changes, dropped, migrated } = migrateConfig(toPlain(tree));
+  const { detected, changes, dropped, repairs, migrated } = migrateConfig(toPlain(tree));
   const { edits, unplaced } = renderMigration(tree, texts, migrated);
-  return { detected, changes, dropped, migrated, edits, unplaced };
+  return { detected, changes, dropped, repairs, migrated, edits, unplaced };
 }

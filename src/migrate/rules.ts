@@ -4,7 +4,7 @@
  * openclaw's interface). The path lists come from the pinned package (`scripts/gen-migrate-data.mjs`).
  * Only a subset of doctor's migrations is reproduced; docs/fix.md lists which.
  */
-import retired from './data/retired.json' with { type: 'json' };
+import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
 import { deletePath, ensure, fillMissing, has, isRec, put, rec, renameKey, visitAgentScopes, visitChannel, type Rec } from './draft.ts';
 
