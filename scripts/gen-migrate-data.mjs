@@ -61,9 +61,22 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
 }
 for (const name of TABLES) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
 for (const name of LISTS) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
+// The chat channels openclaw ships (id and label), written as a JS literal with bare keys: quote them to read JSON.
+for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
+  const source = readFileSync(join(dist, file), 'utf8');
+  const at = source.indexOf('const GENERATED_BUNDLED_CHANNEL_IDS = [');
+  if (at < 0) continue;
+  const start = source.indexOf('[', at);
+  const end = source.indexOf('\n];', start);
+  const list = JSON.parse(source.slice(start, end + 2).replace(/^(\s*)([A-Za-z_]\w*):/gm, '$1"$2":'));
+  out.BUNDLED_CHANNELS = Object.fromEntries(list.map((c) => [c.channelId, c.label]));
+  break;
+}
+if (!out.BUNDLED_CHANNELS) throw new Error('GENERATED_BUNDLED_CHANNEL_IDS not found');
 // The model providers each bundled plugin owns (dist/extensions/<id>/openclaw.plugin.json `providers`), for doctor's
 // plugin auto-enable of configured models.
 out.BUNDLED_PROVIDER_PLUGINS = {};
+out.BUNDLED_PLUGINS = [];
 for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
   let manifest;
   try {
@@ -71,6 +84,7 @@ for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
   } catch {
     continue;
   }
+  if (typeof manifest.id === 'string') out.BUNDLED_PLUGINS.push(manifest.id);
   for (const provider of Array.isArray(manifest.providers) ? manifest.providers : []) {
     if (typeof provider === 'string' && typeof manifest.id === 'string') out.BUNDLED_PROVIDER_PLUGINS[provider] ??= manifest.id;
   }

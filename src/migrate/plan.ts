@@ -11,7 +11,7 @@ import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
-import { copyGroupAllowFrom, enableModelProviderPlugins } from './repairs.ts';
+import { copyGroupAllowFrom, enablePlugins } from './repairs.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -97,7 +97,7 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   // Nothing for doctor to migrate: the roster and repairs it would write with a migration are no reason alone.
   if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
-  enableModelProviderPlugins(draft, repairs);
+  enablePlugins(draft, repairs);
   copyGroupAllowFrom(draft, repairs);
   return { detected, changes, dropped, repairs, migrated: draft };
 }

@@ -7,7 +7,11 @@
 import data from './data/doctor-data.json' with { type: 'json' };
 import { ensure, has, isRec, put, rec, type Rec } from './draft.ts';
 
-const PROVIDER_PLUGINS = (data as unknown as { BUNDLED_PROVIDER_PLUGINS: Record<string, string> }).BUNDLED_PROVIDER_PLUGINS;
+const DATA = data as unknown as { BUNDLED_PROVIDER_PLUGINS: Record<string, string>; BUNDLED_CHANNELS: Record<string, string>; BUNDLED_PLUGINS: string[] };
+const PROVIDER_PLUGINS = DATA.BUNDLED_PROVIDER_PLUGINS;
+const CHANNEL_LABELS = DATA.BUNDLED_CHANNELS;
+const KNOWN_PLUGINS = new Set([...DATA.BUNDLED_PLUGINS, ...Object.keys(CHANNEL_LABELS)]);
+const own = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const STRING_KEYS = new Set(['model', 'primary', 'imageModel', 'pdfModel', 'utilityModel']);
 const ARRAY_KEYS = new Set(['fallbacks', 'fallback']);
 /** Channels whose group allowlist fell back to `allowFrom` (observed in doctor's answers: Telegram, WhatsApp). */
@@ -46,27 +50,81 @@ function pluginForRef(ref: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(PROVIDER_PLUGINS, provider) ? PROVIDER_PLUGINS[provider] : undefined;
 }
 
-export function enableModelProviderPlugins(root: Rec, changes: string[]): void {
-  const plugins = rec(root.plugins);
-  if (plugins?.enabled === false) return;
+interface Candidate {
+  pluginId: string;
+  /** A chat channel openclaw ships: enabled under channels.<id> instead of plugins.entries. */
+  channelId?: string;
+  reason: string;
+}
+
+/** What doctor enables automatically: configured chat channels, then providers of configured models, then the browser. */
+function candidates(root: Rec): Candidate[] {
+  const out: Candidate[] = [];
+  const channels = rec(root.channels);
+  for (const id of Object.keys(channels ?? {})) {
+    const channel = rec(channels![id]);
+    if (!channel || !own(CHANNEL_LABELS, id) || Object.keys(channel).every((k) => k === 'enabled')) continue;
+    out.push({ pluginId: id, channelId: id, reason: `${CHANNEL_LABELS[id]} configured` });
+  }
   const seen = new Set<string>();
   for (const ref of configuredModelRefs(root)) {
     const id = pluginForRef(ref);
     if (!id || seen.has(id)) continue;
     seen.add(id);
-    const current = rec(root.plugins);
-    const deny = current?.deny;
-    if (Array.isArray(deny) && deny.includes(id)) continue;
-    const entry = rec(rec(current?.entries)?.[id]);
-    if (entry?.enabled === false) continue;
-    const allow = current?.allow;
+    out.push({ pluginId: id, reason: `${ref} model configured` });
+  }
+  if (rec(root.browser)) out.push({ pluginId: 'browser', reason: 'browser configured' });
+  else if (mentionsBrowserTool(root)) out.push({ pluginId: 'browser', reason: 'browser tool referenced' });
+  return out;
+}
+
+function mentionsBrowserTool(root: Rec): boolean {
+  const lists = (tools: unknown) => ['allow', 'alsoAllow'].some((k) => {
+    const list = rec(tools)?.[k];
+    return Array.isArray(list) && list.includes('browser');
+  });
+  if (lists(root.tools)) return true;
+  const agents = rec(root.agents);
+  const scopes = [agents?.defaults, ...Object.values(rec(agents?.entries) ?? {})];
+  return scopes.some((scope) => lists(rec(scope)?.tools));
+}
+
+function allowlist(root: Rec, id: string): void {
+  const plugins = ensure(root, 'plugins');
+  const allow = plugins.allow;
+  if (Array.isArray(allow) && !allow.includes(id)) plugins.allow = [...allow, id];
+}
+
+export function enablePlugins(root: Rec, changes: string[]): void {
+  if (rec(root.plugins)?.enabled === false) return;
+  for (const c of candidates(root)) {
+    const plugins = rec(root.plugins);
+    const deny = plugins?.deny;
+    if (Array.isArray(deny) && deny.includes(c.pluginId)) continue;
+    const entry = rec(rec(plugins?.entries)?.[c.pluginId]);
+    const channel = c.channelId ? rec(rec(root.channels)?.[c.channelId]) : undefined;
+    if (entry?.enabled === false || channel?.enabled === false) continue;
+    const allow = plugins?.allow;
     const restrictive = Array.isArray(allow) && allow.length > 0;
-    const allowMissing = restrictive && !(allow as unknown[]).includes(id);
-    if (entry?.enabled === true && !allowMissing) continue;
-    const target = ensure(ensure(ensure(root, 'plugins'), 'entries'), id);
-    target.enabled = true;
-    if (allowMissing) (allow as unknown[]).push(id);
-    changes.push(`${ref} model configured, enabled automatically.`);
+    const allowMissing = restrictive && !(allow as unknown[]).includes(c.pluginId);
+    const enabled = c.channelId ? channel?.enabled === true : entry?.enabled === true;
+    if (enabled && !allowMissing) continue;
+    if (c.channelId) ensure(ensure(root, 'channels'), c.channelId).enabled = true;
+    else ensure(ensure(ensure(root, 'plugins'), 'entries'), c.pluginId).enabled = true;
+    if (restrictive) allowlist(root, c.pluginId);
+    changes.push(`${c.reason}, enabled automatically.`);
+  }
+  // Plugin entries with settings of their own join a restrictive allowlist.
+  const plugins = rec(root.plugins);
+  const entries = rec(plugins?.entries);
+  if (!plugins || !entries || !Array.isArray(plugins.allow) || plugins.allow.length === 0) return;
+  for (const id of Object.keys(entries).sort((a, b) => a.localeCompare(b))) {
+    const entry = rec(entries[id]);
+    const material = entry && (entry.enabled === true || isRec(entry.config) || isRec(entry.hooks) || isRec(entry.subagent) || isRec(entry.llm) || entry.apiKey !== undefined || entry.env !== undefined);
+    const deny = plugins.deny;
+    if (!material || entry!.enabled === false || (Array.isArray(deny) && deny.includes(id)) || (plugins.allow as unknown[]).includes(id) || !KNOWN_PLUGINS.has(id)) continue;
+    allowlist(root, id);
+    changes.push(`${id} plugin config present, added to plugin allowlist.`);
   }
 }
 
