@@ -89,6 +89,15 @@ for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
     if (typeof provider === 'string' && typeof manifest.id === 'string') out.BUNDLED_PROVIDER_PLUGINS[provider] ??= manifest.id;
   }
 }
+// Official external plugins (installable from npm/ClawHub): the bundled catalog module is plain data; importing it
+// runs nothing else (its imports are helpers). Ids resolve as openclaw does: plugin id, channel id, first provider id.
+const catalogFile = readdirSync(dist).sort().find((f) => f.startsWith('official-external-plugin-bundled-catalogs') && readFileSync(join(dist, f), 'utf8').includes('const BUNDLED_OFFICIAL_EXTERNAL_PLUGIN_CATALOG_ENTRIES = ['));
+if (!catalogFile) throw new Error('official external plugin catalog not found');
+const catalogModule = await import(join(dist, catalogFile));
+const catalog = Object.values(catalogModule).find((v) => Array.isArray(v) && v.some((e) => e && typeof e === 'object' && 'openclaw' in e));
+out.OFFICIAL_EXTERNAL_PLUGINS = [...new Set(catalog.map((e) => e.openclaw?.plugin?.id ?? e.openclaw?.channel?.id ?? e.openclaw?.providers?.[0]?.id ?? e.id).filter((id) => typeof id === 'string'))].sort();
+out.OFFICIAL_EXTERNAL_CHANNELS = [...new Set(catalog.map((e) => e.openclaw?.channel?.id).filter((id) => typeof id === 'string'))].sort();
+
 const target = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'doctor-data.json');
 writeFileSync(target, JSON.stringify(out) + '\n');
 console.log(`wrote ${target}: ${LISTS.map((n) => `${n} ${out[n].length}`).join(', ')}, ${Object.keys(out.BUNDLED_PROVIDER_PLUGINS).length} bundled providers`);

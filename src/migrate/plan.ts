@@ -11,7 +11,7 @@ import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
-import { copyGroupAllowFrom, enablePlugins } from './repairs.ts';
+import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom } from './repairs.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -98,6 +98,9 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
   enablePlugins(draft, repairs);
+  const rawPlugins = rec(raw.plugins);
+  dropStalePlugins(draft, repairs, has(rawPlugins, 'installs') || has(rawPlugins, 'load'));
+  openDmAllowFrom(draft, repairs);
   copyGroupAllowFrom(draft, repairs);
   return { detected, changes, dropped, repairs, migrated: draft };
 }

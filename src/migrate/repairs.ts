@@ -7,10 +7,17 @@
 import data from './data/doctor-data.json' with { type: 'json' };
 import { ensure, has, isRec, put, rec, type Rec } from './draft.ts';
 
-const DATA = data as unknown as { BUNDLED_PROVIDER_PLUGINS: Record<string, string>; BUNDLED_CHANNELS: Record<string, string>; BUNDLED_PLUGINS: string[] };
+const DATA = data as unknown as {
+  BUNDLED_PROVIDER_PLUGINS: Record<string, string>;
+  BUNDLED_CHANNELS: Record<string, string>;
+  BUNDLED_PLUGINS: string[];
+  OFFICIAL_EXTERNAL_PLUGINS: string[];
+  OFFICIAL_EXTERNAL_CHANNELS: string[];
+};
 const PROVIDER_PLUGINS = DATA.BUNDLED_PROVIDER_PLUGINS;
 const CHANNEL_LABELS = DATA.BUNDLED_CHANNELS;
-const KNOWN_PLUGINS = new Set([...DATA.BUNDLED_PLUGINS, ...Object.keys(CHANNEL_LABELS)]);
+/** Plugin ids openclaw knows: shipped with it, its chat channels, and the official external catalog. */
+const KNOWN_PLUGINS = new Set([...DATA.BUNDLED_PLUGINS, ...Object.keys(CHANNEL_LABELS), ...DATA.OFFICIAL_EXTERNAL_PLUGINS, ...DATA.OFFICIAL_EXTERNAL_CHANNELS]);
 const own = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const STRING_KEYS = new Set(['model', 'primary', 'imageModel', 'pdfModel', 'utilityModel']);
 const ARRAY_KEYS = new Set(['fallbacks', 'fallback']);
@@ -156,5 +163,53 @@ export function copyGroupAllowFrom(root: Rec, changes: string[]): void {
       const account = rec(accounts![id]);
       if (account && account.enabled !== false && has(accounts, id)) copy(account, `channels.${name}.accounts.${id}`, channel);
     }
+  }
+}
+
+/**
+ * Plugin ids no known plugin answers to are dropped from plugins.allow/deny/entries/slots, as doctor's stale-plugin
+ * repair does (with nothing installed beyond what ships with openclaw and its official catalog).
+ */
+export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boolean): void {
+  const plugins = rec(root.plugins);
+  // Plugins loaded from local paths or install records are unknown here: nothing is judged stale then.
+  if (!plugins || plugins.enabled === false || localPlugins) return;
+  const stale = (id: unknown) => typeof id === 'string' && !KNOWN_PLUGINS.has(id.trim().toLowerCase());
+  for (const key of ['allow', 'deny'] as const) {
+    const list = plugins[key];
+    if (!Array.isArray(list)) continue;
+    const removed = list.filter(stale) as string[];
+    if (removed.length === 0) continue;
+    plugins[key] = list.filter((id) => !stale(id));
+    changes.push(`- plugins.${key}: removed ${removed.length} stale plugin id${removed.length === 1 ? '' : 's'} (${removed.join(', ')})`);
+  }
+  const entries = rec(plugins.entries);
+  const removedEntries = Object.keys(entries ?? {}).filter(stale);
+  for (const id of removedEntries) {
+    // An entry with settings of its own keeps them; only its switch goes.
+    const entry = rec(entries![id]);
+    if (entry && Object.keys(entry).some((k) => k !== 'enabled')) delete entry.enabled;
+    else delete entries![id];
+  }
+  if (removedEntries.length > 0) changes.push(`- plugins.entries: removed ${removedEntries.length} stale plugin entr${removedEntries.length === 1 ? 'y' : 'ies'} (${removedEntries.join(', ')})`);
+  const slots = rec(plugins.slots);
+  if (slots) {
+    const hits = Object.keys(slots).filter((k) => stale(slots[k]));
+    for (const k of hits) delete slots[k];
+    if (hits.length > 0) {
+      if (Object.keys(slots).length === 0) delete plugins.slots;
+      changes.push(`- plugins.slots: reset ${hits.length} stale plugin slot${hits.length === 1 ? '' : 's'} (${hits.join(', ')})`);
+    }
+  }
+}
+
+/** An open DM policy needs `allowFrom: ["*"]`; doctor sets it where it is missing. */
+export function openDmAllowFrom(root: Rec, changes: string[]): void {
+  const channels = rec(root.channels);
+  for (const name of Object.keys(channels ?? {})) {
+    const channel = rec(channels![name]);
+    if (!channel || channel.dmPolicy !== 'open' || channel.allowFrom !== undefined) continue;
+    channel.allowFrom = ['*'];
+    changes.push(`- channels.${name}.allowFrom: set to ["*"] (required by dmPolicy="open")`);
   }
 }
