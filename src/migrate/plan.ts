@@ -64,7 +64,8 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   if (!isRec(raw)) return { detected: [], changes: [], dropped: [], repairs: [], migrated: raw };
   const detected = MIGRATIONS.flatMap((m) => m.detect?.(raw) ?? []);
   // openclaw reads a valid legacy roster as keyed entries before anything else (silently, no doctor line).
-  const draft = clonePlain(migrateRoster(raw).config) as Rec;
+  const roster = migrateRoster(raw);
+  const draft = clonePlain(roster.config) as Rec;
   const changes: string[] = [];
   for (const migration of MIGRATIONS) migration.apply(draft, changes);
   dropPluginInstalls(draft, changes);
@@ -72,7 +73,7 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   // doctor validates with the plugins its machine has: offline, none of the npm channel plugins.
   const stillInvalid = validateConfig(draft, { officialChannelPluginsInstalled: false }).some((issue) => !isReference(valueAt(draft, issue.path)));
   if (stillInvalid && changes.length > 0) changes.push('Migration applied; other validation issues remain — run doctor to review.');
-  persistRoster(draft, changes, stillInvalid);
+  persistRoster(draft, changes, stillInvalid, roster.legacyDefaultAgentId);
 
   const dropped: string[] = [];
   for (let round = 0; round < MAX_DROP_ROUNDS; round++) {

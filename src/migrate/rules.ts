@@ -711,7 +711,7 @@ export const MIGRATIONS: readonly Migration[] = [
  * keyed) is always written out; doctor prints its line, strips retired `default` markers and stamps explicit
  * ownership on a multi-agent roster when the config still needs repair or the roster has several agents.
  */
-export function persistRoster(root: Rec, changes: string[], stillInvalid: boolean): void {
+export function persistRoster(root: Rec, changes: string[], stillInvalid: boolean, legacyDefaultAgentId?: string): void {
   const agents = rec(root.agents);
   if (has(root, 'agents') && !agents) return;
   const entries = rec(agents?.entries);
@@ -720,16 +720,66 @@ export function persistRoster(root: Rec, changes: string[], stillInvalid: boolea
   if ((!entries || Object.keys(entries).length === 0) && target.ownership !== 'explicit') target.entries = { main: {} };
   const roster = rec(target.entries) ?? {};
   const several = Object.keys(roster).length > 1;
+  const materialized = legacyDefaultAgentId !== undefined && materializeDefaultAgentRoles(root, legacyDefaultAgentId);
   if (!stillInvalid && !(several && target.ownership === undefined)) return;
   for (const id of Object.keys(roster)) {
     const entry = rec(roster[id]);
     if (has(entry, 'default')) delete entry.default;
   }
+  if (materialized) changes.push('Materialized legacy per-surface agent ownership.', 'Removed retired agents.entries.*.default markers.');
   changes.push('Prepared the canonical agent roster without retired default markers for persistence.');
   if (several && target.ownership === undefined) {
     target.ownership = 'explicit';
     changes.push('Stamped the multi-agent roster for explicit per-surface ownership.');
   }
+}
+
+const CHANNEL_META_KEYS = new Set(['defaults', 'modelByChannel']);
+
+/**
+ * A multi-agent roster whose single legacy `default: true` agent owned everything: doctor writes that ownership out
+ * (channel-wide bindings for unbound channels, the default agent for heartbeats, system work, auth inheritance and
+ * talk). Returns whether anything was written. The agent's workspace doctor also pins is the machine's state
+ * folder when none is set; that is not written here (it is not in the config).
+ */
+export function materializeDefaultAgentRoles(root: Rec, agentId: string, ): boolean {
+  let changed = false;
+  const bindings = Array.isArray(root.bindings) ? root.bindings : root.bindings === undefined ? [] : undefined;
+  if (bindings) {
+    const wide = (b: unknown, channel: string) => {
+      const match = rec(rec(b)?.match);
+      return match !== undefined && typeof match.channel === 'string' && match.channel.trim().toLowerCase() === channel && typeof match.accountId === 'string' && match.accountId.trim() === '*' && match.peer === undefined && !match.guildId && !match.teamId && (!Array.isArray(match.roles) || match.roles.length === 0);
+    };
+    const relevant = bindings.filter((b) => isRec(b) && b.type !== 'acp');
+    const channels = rec(root.channels);
+    const ids = [...new Set(Object.keys(channels ?? {}).filter((id) => !CHANNEL_META_KEYS.has(id) && rec(channels![id])?.enabled !== false).map((id) => id.trim().toLowerCase()))].sort();
+    const unbound = ids.filter((id) => !relevant.some((b) => wide(b, id)));
+    if (unbound.length > 0) {
+      root.bindings = [...bindings, ...unbound.map((channel) => ({ agentId, match: { channel, accountId: '*' } }))];
+      changed = true;
+    }
+  }
+  const agents = rec(root.agents);
+  const rawDefaults = agents?.defaults;
+  if (agents && (rawDefaults === undefined || isRec(rawDefaults))) {
+    const defaults = rec(rawDefaults) ?? {};
+    const unset = (key: string) => defaults[key] === undefined || (isRec(defaults[key]) && !has(defaults[key] as Rec, 'agentId'));
+    const entries = Object.values(rec(agents.entries) ?? {});
+    const set = (key: string) => {
+      put(defaults, key, { ...(rec(defaults[key]) ?? {}), agentId });
+      changed = true;
+    };
+    if (!entries.some((e) => rec(e)?.heartbeat) && defaults.heartbeat === undefined) set('heartbeat');
+    if (unset('systemAgent')) set('systemAgent');
+    if (agentId !== 'main' && unset('authInheritance')) set('authInheritance');
+    if (changed && rawDefaults === undefined) agents.defaults = defaults;
+  }
+  const talk = root.talk;
+  if (talk === undefined || (isRec(talk) && !has(talk, 'agentId'))) {
+    root.talk = { ...(rec(talk) ?? {}), agentId };
+    changed = true;
+  }
+  return changed;
 }
 
 /** `plugins.installs` is machine state now: doctor records it elsewhere and removes it from the config. */
