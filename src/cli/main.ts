@@ -12,7 +12,7 @@ import { renderFormat, type Format } from '../report/formats.ts';
 import { renderText } from '../report/text.ts';
 import { HELP } from './help.ts';
 import { runFixCommand, parseFixKinds, type FixKinds } from '../fix/cli.ts';
-import { migrationFor } from '../migrate/index.ts';
+import { migrationFor, readOnceHost } from '../migrate/index.ts';
 import { migrationToJson, renderMigrationText } from '../report/migration.ts';
 
 export interface CliIo {
@@ -90,9 +90,10 @@ export function main(argv: string[], io: CliIo): number {
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
     return runFixCommand({ configs, root, format, fix: values.fix === true, kinds, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
-  const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
+  const host = readOnceHost(io.host);
+  const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host, configPath, root, lenient: values.lenient === true }));
   // A rejected config: what `openclaw doctor --fix` would migrate, and the audit as it would be after.
-  const migrations = outcomes.map((o, i) => (o.ok ? undefined : migrationFor(io.host, configs[i]!, root)));
+  const migrations = outcomes.map((o, i) => (o.ok ? undefined : migrationFor(host, configs[i]!, root)));
   const secrets = [...new Set([...allSecrets(outcomes), ...migrations.flatMap((m) => m?.after.secrets ?? [])])].sort((a, b) => b.length - a.length);
   const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
   const rendered =
