@@ -18,7 +18,10 @@ export interface FixOptions {
   configPaths: readonly string[];
   /** Absolute audit root (printed paths are relative to it). */
   root: string;
-  /** Which fixes to make (default both): openclaw's security fix, doctor's config migrations. */
+  /**
+   * Which fixes to make: openclaw's security fix, doctor's config migrations. Default: the security fix only (what the
+   * Action's suggest-fixes posts); the CLI's `--fix` asks for both.
+   */
   kinds?: { security: boolean; migrate: boolean };
 }
 
@@ -88,7 +91,7 @@ export function planFixRun(options: FixOptions): FixRun {
   const secrets = new Set<string>();
   const read = (h: Host, absPath: string) => decodeFull(h.readFile(absPath));
 
-  const kinds = options.kinds ?? { security: true, migrate: true };
+  const kinds = options.kinds ?? { security: true, migrate: false };
   const stage = (file: string, before: string, after: string, edits: PlannedEdit[]) => {
     const absPath = resolve(root, file);
     const existing = files.get(absPath);
@@ -105,7 +108,12 @@ export function planFixRun(options: FixOptions): FixRun {
     // doctor's migrations first (every one that can be made, even when another issue remains), then the security fix.
     let migration: MigrationSummary | undefined;
     if (kinds.migrate) {
-      const run = runMigration({ host: overlayHost(host, pending), configPath, root });
+      let run: ReturnType<typeof runMigration>;
+      try {
+        run = runMigration({ host: overlayHost(host, pending), configPath, root });
+      } catch {
+        run = undefined; // a config the migration cannot read is reported by the audit below
+      }
       if (run && (run.plan.changes.length > 0 || run.plan.dropped.length > 0 || run.errors.length > 0)) {
         migration = summarizeMigration(run);
         run.after.secrets.forEach((s) => secrets.add(s));

@@ -67,8 +67,12 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   const roster = migrateRoster(raw);
   const draft = clonePlain(roster.config) as Rec;
   const changes: string[] = [];
-  for (const migration of MIGRATIONS) migration.apply(draft, changes);
-  dropPluginInstalls(draft, changes);
+  // doctor migrates only when one of its legacy rules matched the config as written.
+  const installs = has(rec(raw.plugins), 'installs');
+  if (detected.length > 0 || installs) {
+    for (const migration of MIGRATIONS) migration.apply(draft, changes);
+    dropPluginInstalls(draft, changes);
+  }
   // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).
   // doctor validates with the plugins its machine has: offline, none of the npm channel plugins.
   const stillInvalid = validateConfig(draft, { officialChannelPluginsInstalled: false }).some((issue) => !isReference(valueAt(draft, issue.path)));

@@ -686,6 +686,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 'runtime.retired-config-keys',
+    detect: present(['tools', 'experimental'], `tools.experimental.planTool moved to tools.updatePlan. ${RUN}`),
     apply: (root, changes) => {
       const tools = rec(root.tools);
       const experimental = rec(tools?.experimental);
