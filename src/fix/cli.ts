@@ -60,6 +60,7 @@ function migrationSummary(result: ConfigFix, dryRun: boolean): string {
   let out = `${result.config}: ${verb} (openclaw doctor --fix's config migrations): ${m.migrations.length} change${m.migrations.length === 1 ? '' : 's'}${m.dropped.length > 0 ? `, ${m.dropped.length} unknown key${m.dropped.length === 1 ? '' : 's'} dropped` : ''}\n`;
   for (const line of m.migrations) out += `  ${line.split('\n')[0]}\n`;
   for (const d of m.dropped) out += `  dropped unknown key ${d}\n`;
+  for (const r of m.repairs) out += `  ${r.replace(/^- /, '')}\n`;
   for (const r of m.remaining) out += `  still to fix by hand: ${r}\n`;
   return out;
 }

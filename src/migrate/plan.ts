@@ -77,7 +77,8 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   // doctor validates with the plugins its machine has: offline, none of the npm channel plugins.
   const stillInvalid = validateConfig(draft, { officialChannelPluginsInstalled: false }).some((issue) => !isReference(valueAt(draft, issue.path)));
   if (stillInvalid && changes.length > 0) changes.push('Migration applied; other validation issues remain — run doctor to review.');
-  persistRoster(draft, changes, stillInvalid, roster.legacyDefaultAgentId);
+  const convertedList = Array.isArray(rec(raw.agents)?.list) && !has(rec(rec(roster.config)?.agents), 'list');
+  persistRoster(draft, changes, stillInvalid, roster.legacyDefaultAgentId, convertedList);
 
   const dropped: string[] = [];
   for (let round = 0; round < MAX_DROP_ROUNDS; round++) {

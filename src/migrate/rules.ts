@@ -712,7 +712,7 @@ export const MIGRATIONS: readonly Migration[] = [
  * keyed) is always written out; doctor prints its line, strips retired `default` markers and stamps explicit
  * ownership on a multi-agent roster when the config still needs repair or the roster has several agents.
  */
-export function persistRoster(root: Rec, changes: string[], stillInvalid: boolean, legacyDefaultAgentId?: string): void {
+export function persistRoster(root: Rec, changes: string[], stillInvalid: boolean, legacyDefaultAgentId?: string, convertedList = false): void {
   const agents = rec(root.agents);
   if (has(root, 'agents') && !agents) return;
   const entries = rec(agents?.entries);
@@ -727,9 +727,11 @@ export function persistRoster(root: Rec, changes: string[], stillInvalid: boolea
     const entry = rec(roster[id]);
     if (has(entry, 'default')) delete entry.default;
   }
+  if (convertedList) changes.push('Moved agents.list to keyed agents.entries.');
   if (materialized) changes.push('Materialized legacy per-surface agent ownership.', 'Removed retired agents.entries.*.default markers.');
   changes.push('Prepared the canonical agent roster without retired default markers for persistence.');
-  if (several && target.ownership === undefined) {
+  // doctor's roster step stamps (and says so) whenever the roster has several agents, even when a migration did.
+  if (several) {
     target.ownership = 'explicit';
     changes.push('Stamped the multi-agent roster for explicit per-surface ownership.');
   }

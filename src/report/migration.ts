@@ -12,6 +12,8 @@ export interface MigrationSummary {
   migrations: string[];
   /** Unknown keys doctor would drop (dotted paths). */
   dropped: string[];
+  /** doctor's lines for the other repairs it writes with the migrations (plugins enabled, group allowlists, …). */
+  repairs: string[];
   /** Issues that remain after the migration: they need a person (`path: message`). */
   remaining: string[];
   /** Changes that could not be written as edits (reported, nothing guessed). */
@@ -26,6 +28,7 @@ export function summarizeMigration(run: MigrationRun): MigrationSummary {
   return {
     migrations: run.plan.changes,
     dropped: run.plan.dropped,
+    repairs: run.plan.repairs,
     remaining: run.after.ok ? [] : run.after.issues.map((i) => `${i.path}: ${i.message}`),
     errors: run.errors,
     files: run.files.map((f) => f.file),
@@ -38,6 +41,7 @@ export function migrationToJson(summary: MigrationSummary): Record<string, unkno
   return {
     migrations: summary.migrations,
     dropped: summary.dropped,
+    repairs: summary.repairs,
     needsAPerson: summary.remaining,
     ...(summary.errors.length > 0 ? { errors: summary.errors } : {}),
     filesChanged: summary.files,
@@ -53,6 +57,7 @@ export function renderMigrationText(config: string, summary: MigrationSummary): 
   let out = `\n${e(config)}: upgrade readiness — what \`openclaw doctor --fix\` would change (apply with openclaw-audit --fix=migrate)\n`;
   for (const m of summary.migrations) out += `  migrate  ${e(m.split('\n')[0]!)}\n`;
   for (const d of summary.dropped) out += `  drop     ${e(d)} (unknown key)\n`;
+  for (const r of summary.repairs) out += `  repair   ${e(r.replace(/^- /, ''))}\n`;
   for (const r of summary.remaining) out += `  by hand  ${e(r)}\n`;
   for (const r of summary.errors) out += `  cannot   ${e(r)}\n`;
   const after = summary.after;
