@@ -572,6 +572,59 @@ function tuningKnobs(root: Rec, changes: string[]): boolean {
   return removed.length > 0;
 }
 
+// --- web search ---------------------------------------------------------------------------------------------------
+
+/** Legacy `tools.web.search.<provider>` blocks and the plugin that owns each now (those doctor moves). */
+const WEB_SEARCH_OWNERS: Record<string, string> = { brave: 'brave', duckduckgo: 'duckduckgo', exa: 'exa', firecrawl: 'firecrawl', gemini: 'google', grok: 'xai', kimi: 'moonshot', minimax: 'minimax', ollama: 'ollama', perplexity: 'perplexity', searxng: 'searxng' };
+const WEB_SEARCH_PROVIDERS = Object.keys(WEB_SEARCH_OWNERS).sort((a, b) => a.localeCompare(b));
+const DANGEROUS_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+function moveToPlugin(root: Rec, pluginId: string, payload: Rec, legacyPath: string, targetPath: string, changes: string[]): void {
+  const entry = ensure(ensure(ensure(root, 'plugins'), 'entries'), pluginId);
+  const activated = entry.enabled === undefined;
+  if (activated) entry.enabled = true;
+  const config = ensure(entry, 'config');
+  const existing = rec(config.webSearch);
+  if (!existing) {
+    config.webSearch = structuredClone(payload);
+    changes.push(`Moved ${legacyPath} → ${targetPath}.`);
+    return;
+  }
+  const merged: Rec = structuredClone(existing);
+  fillMissing(merged, payload);
+  config.webSearch = merged;
+  changes.push(JSON.stringify(merged) !== JSON.stringify(existing) || activated
+    ? `Merged ${legacyPath} → ${targetPath} (filled missing fields from legacy; kept explicit plugin config values).`
+    : `Removed ${legacyPath} (${targetPath} already set).`);
+}
+
+function webSearchProviders(root: Rec, changes: string[]): void {
+  const web = rec(rec(root.tools)?.web);
+  const source = rec(web?.search);
+  if (!web || !source) return;
+  if (!has(source, 'apiKey') && !WEB_SEARCH_PROVIDERS.some((id) => isRec(source[id]))) return;
+  const retained: Rec = {};
+  for (const key of Object.keys(source)) {
+    if (DANGEROUS_KEYS.has(key) || key === 'apiKey' || (WEB_SEARCH_PROVIDERS.includes(key) && isRec(source[key]))) continue;
+    put(retained, key, source[key]);
+  }
+  const brave = rec(source.brave);
+  const bravePayload: Rec = structuredClone(brave ?? {});
+  if (has(source, 'apiKey')) bravePayload.apiKey = source.apiKey;
+  if (Object.keys(bravePayload).length > 0) {
+    const global = has(source, 'apiKey');
+    moveToPlugin(root, 'brave', bravePayload, global ? 'tools.web.search.apiKey' : 'tools.web.search.brave', global && !brave ? 'plugins.entries.brave.config.webSearch.apiKey' : 'plugins.entries.brave.config.webSearch', changes);
+  }
+  for (const id of WEB_SEARCH_PROVIDERS) {
+    if (id === 'brave' || !isRec(source[id])) continue;
+    const payload: Rec = structuredClone(source[id] as Rec);
+    if (Object.keys(payload).length === 0) continue;
+    const plugin = WEB_SEARCH_OWNERS[id]!;
+    moveToPlugin(root, plugin, payload, `tools.web.search.${id}`, `plugins.entries.${plugin}.config.webSearch`, changes);
+  }
+  web.search = retained;
+}
+
 /** doctor's migrations, in its order (those reproduced). */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -705,6 +758,16 @@ export const MIGRATIONS: readonly Migration[] = [
     apply: agentsListToEntries,
   },
   { id: 'runtime.agents-explicit-ownership', apply: explicitOwnership },
+  {
+    id: 'tools.web.search-provider-config->plugins.entries',
+    detect: (root) => {
+      const source = rec(rec(rec(root.tools)?.web)?.search);
+      return source && (has(source, 'apiKey') || WEB_SEARCH_PROVIDERS.some((id) => isRec(source[id])))
+        ? [{ path: 'tools.web.search', message: `tools.web.search provider-owned config moved to plugins.entries.<plugin>.config.webSearch. ${RUN}` }]
+        : [];
+    },
+    apply: webSearchProviders,
+  },
 ];
 
 /**
