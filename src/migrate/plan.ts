@@ -6,7 +6,7 @@
  */
 import type { ConfigNode } from '../core/config/node.ts';
 import { toPlain } from '../core/config/node.ts';
-import { migrateRoster } from '../core/schema/migrate.ts';
+import { migrateContextBudgets, migrateRoster } from '../core/schema/migrate.ts';
 import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
@@ -63,8 +63,9 @@ const isReference = (value: unknown) => typeof value === 'string' && value.inclu
 export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; repairs: string[]; migrated: unknown } {
   if (!isRec(raw)) return { detected: [], changes: [], dropped: [], repairs: [], migrated: raw };
   const detected = MIGRATIONS.flatMap((m) => m.detect?.(raw) ?? []);
-  // openclaw reads a valid legacy roster as keyed entries before anything else (silently, no doctor line).
-  const roster = migrateRoster(raw);
+  // openclaw reads a valid legacy roster as keyed entries, and context budgets as model settings, before anything
+  // else (silently, no doctor line); doctor writes that reading out.
+  const roster = migrateRoster(migrateContextBudgets(raw));
   const draft = clonePlain(roster.config) as Rec;
   const changes: string[] = [];
   // doctor migrates only when one of its legacy rules matched the config as written.
