@@ -93,7 +93,9 @@ export function main(argv: string[], io: CliIo): number {
   const host = readOnceHost(io.host);
   const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host, configPath, root, lenient: values.lenient === true }));
   // A rejected config: what `openclaw doctor --fix` would migrate, and the audit as it would be after.
-  const migrations = outcomes.map((o, i) => (o.ok ? undefined : migrationFor(host, configs[i]!, root)));
+  // (text and JSON show it; SARIF and Markdown do not, so it is not computed for them).
+  const showsMigration = format === 'text' || format === 'json';
+  const migrations = outcomes.map((o, i) => (o.ok || !showsMigration ? undefined : migrationFor(host, configs[i]!, root)));
   const secrets = [...new Set([...allSecrets(outcomes), ...migrations.flatMap((m) => m?.after.secrets ?? [])])].sort((a, b) => b.length - a.length);
   const color = format === 'text' && !values.output && io.colorAllowed && !values['no-color'];
   const rendered =

@@ -32,8 +32,8 @@ export interface MigrationPlan {
 }
 
 const UNRECOGNIZED = /^Unrecognized keys?: (.*)$/;
-/** Rounds of dropping unknown keys (a dropped key can reveal none below it; bounded anyway). */
-const MAX_DROP_ROUNDS = 3;
+/** Rounds of dropping unknown keys (a second one only when the first dropped something; bounded). */
+const MAX_DROP_ROUNDS = 2;
 
 function removeAt(root: unknown, path: ReadonlyArray<string | number>, key: string): boolean {
   let cursor: unknown = root;
@@ -76,7 +76,10 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   }
   // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).
   // doctor validates with the plugins its machine has: offline, none of the npm channel plugins.
-  const stillInvalid = validateConfig(draft, { officialChannelPluginsInstalled: false }).some((issue) => !isReference(valueAt(draft, issue.path)));
+  // One validation serves both questions: whether the config is still invalid, and which keys are unknown (the roster
+  // step below adds only known keys).
+  let issues = validateConfig(draft, { officialChannelPluginsInstalled: false });
+  const stillInvalid = issues.some((issue) => !isReference(valueAt(draft, issue.path)));
   if (stillInvalid && changes.length > 0) changes.push('Migration applied; other validation issues remain — run doctor to review.');
   const convertedList = Array.isArray(rec(raw.agents)?.list) && !has(rec(rec(roster.config)?.agents), 'list');
   persistRoster(draft, changes, stillInvalid, roster.legacyDefaultAgentId, convertedList);
@@ -84,7 +87,8 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   const dropped: string[] = [];
   for (let round = 0; round < MAX_DROP_ROUNDS; round++) {
     let any = false;
-    for (const issue of validateConfig(draft)) {
+    if (round > 0) issues = validateConfig(draft, { officialChannelPluginsInstalled: false });
+    for (const issue of issues) {
       const keys = UNRECOGNIZED.exec(issue.message)?.[1];
       if (!keys) continue;
       for (const m of keys.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {

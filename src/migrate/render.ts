@@ -118,25 +118,39 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
   };
   const startsLine = (f: FileText, offset: number): boolean => /^[ \t]*$/.test(f.text.slice(f.text.lastIndexOf('\n', offset - 1) + 1, offset));
 
-  // Original texts of objects and arrays, by canonical value, for values that moved.
-  const donors = new Map<string, ConfigNode>();
-  const totalChars = [...texts.values()].reduce((n, t) => n + t.length, 0);
-  if (totalChars <= MAX_INDEX_CHARS) {
+  // Original texts of objects and arrays, by canonical value, for values that moved (built on first use, each node's
+  // canonical text from its children's, once).
+  let donors: Map<string, ConfigNode> | undefined;
+  const donorIndex = (): Map<string, ConfigNode> => {
+    if (donors) return donors;
+    donors = new Map();
+    const totalChars = [...texts.values()].reduce((n, t) => n + t.length, 0);
+    if (totalChars > MAX_INDEX_CHARS) return donors;
+    const text = new Map<ConfigNode, string>();
+    const order: ConfigNode[] = [];
     const stack: ConfigNode[] = [tree];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (node.kind === 'scalar') continue;
-      const key = canonical(toPlain(node));
-      if (!donors.has(key)) donors.set(key, node);
+      order.push(node);
       if (node.kind === 'object') for (const m of node.members.values()) stack.push(m.value);
-      else stack.push(...node.items);
+      else if (node.kind === 'array') stack.push(...node.items);
     }
-  }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const node = order[i]!;
+      let key: string;
+      if (node.kind === 'scalar') key = JSON.stringify(node.value);
+      else if (node.kind === 'array') key = `[${node.items.map((n) => text.get(n)).join(',')}]`;
+      else key = `{${[...node.members.keys()].sort().map((k) => `${JSON.stringify(k)}:${text.get(node.members.get(k)!.value)}`).join(',')}}`;
+      text.set(node, key);
+      if (node.kind !== 'scalar' && !donors.has(key)) donors.set(key, node);
+    }
+    return donors;
+  };
 
   /** A value's text for a new place: the moved original's text (re-indented) when one exists, else rendered. */
   const valueText = (value: unknown, indent: string, file: FileText, inline: boolean): string => {
     if (value !== null && typeof value === 'object') {
-      const donor = donors.get(canonical(value));
+      const donor = donorIndex().get(canonical(value));
       const f = donor ? fileOf(donor.span.file) : undefined;
       const start = donor ? pos(donor.span, 'start') : undefined;
       const end = donor ? pos(donor.span, 'end') : undefined;
