@@ -190,3 +190,39 @@ test("--fix --json lists each migration with doctor's message; --fix=security al
   assert.deepEqual(body.fix.migration.filesChanged.sort(), ['commands.json5', 'openclaw.json']);
   assert.equal(r.run('--fix=nonsense').code, 2);
 });
+
+test("agents.list becomes keyed agents.entries in place, in the file's own style (tabs, CRLF, inline objects)", () => {
+  const crlf = (lines: string[]) => lines.map((l) => `${l}\r\n`).join('');
+  const r = repo({
+    'openclaw.json': crlf([
+      '{',
+      '\t"agents": {',
+      '\t\t"list": [',
+      '\t\t\t{ "id": "main", "workspace": "~/a" },',
+      '\t\t\t{',
+      '\t\t\t\t"id": "ops",',
+      '\t\t\t\t"workspace": "~/b" // on call',
+      '\t\t\t}',
+      '\t\t]',
+      '\t},',
+      '\t"commands": { "native": "auto", "ownerDisplay": "raw" }',
+      '}',
+    ]),
+  });
+  assert.equal(r.run('--fix=migrate').code === 2, false);
+  assert.equal(r.read('openclaw.json'), crlf([
+    '{',
+    '\t"agents": {',
+    '\t\t"entries": {',
+    '\t\t\t"main": { "workspace": "~/a" },',
+    '\t\t\t"ops": {',
+    '\t\t\t\t"workspace": "~/b" // on call',
+    '\t\t\t}',
+    '\t\t},',
+    '\t\t"ownership": "explicit"',
+    '\t},',
+    '\t"commands": { "native": "auto" }',
+    '}',
+  ]));
+  assert.deepEqual(r.run('--fix=migrate').writes, []);
+});

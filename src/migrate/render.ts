@@ -196,7 +196,11 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
     }
     const lineEnd = t.startsWith('\r\n', after) ? after + 2 : t[after] === '\n' ? after + 1 : -1;
     if (lineEnd >= 0 && startsLine(f, start)) return { start: t.lastIndexOf('\n', start - 1) + 1, end: lineEnd, comma };
-    return { start, end: comma ? after : end, comma };
+    if (comma) return { start, end: after, comma };
+    // The last member of an inline object: the blank before it goes too (`{ a: 1, b: 2 }` → `{ a: 1 }`).
+    let from = start;
+    while (from > 0 && (t[from - 1] === ' ' || t[from - 1] === '\t')) from--;
+    return { start: from, end, comma };
   };
 
   /** The offset of the comma after `offset` (skipping blanks and comments), if the next token is one. */
@@ -260,12 +264,21 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
     }
     for (const [k, m] of members) if (has(after, k)) diffValue(m.value, after[k], [...path, k]);
 
+    // Removed members' regions, in text order; a region's leading blank that the previous region took is not taken twice.
+    const regions: TextEdit[] = [];
     for (const [k, m] of removed) {
       const mf = fileOf(m.keySpan.file);
       const region = mf ? memberRegion(mf, m) : undefined;
       if (!region) unplaced.push([...path, k].join('.'));
-      else edits.push({ file: m.keySpan.file, start: region.start, end: region.end, text: '' });
+      else regions.push({ file: m.keySpan.file, start: region.start, end: region.end, text: '' });
     }
+    regions.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
+    for (let i = 1; i < regions.length; i++) {
+      const prev = regions[i - 1]!;
+      const cur = regions[i]!;
+      if (cur.file === prev.file && cur.start < prev.end) cur.start = Math.min(prev.end, cur.end);
+    }
+    edits.push(...regions);
     const retained = members.filter(([k]) => !removed.has(k) && node.members.get(k)!.keySpan.file === node.span.file);
     const last = members[members.length - 1];
     const open = pos(node.span, 'start');
