@@ -43,6 +43,7 @@ const MATCHING = [
   'OpenCodeEngineer__webagent__openclaw-config-openclaw-json5',
   'ProfessorSeb__docker-env-openclaw-agentgateway__openclaw-openclaw-json',
   'Salman-719__OpsClaw__openclaw-config-openclaw-json',
+  'Team-I-Leo__team-i-openclaw-audit-demo__openclaw-project-openclaw-json5',
   'Vinh-CHUC__config-files__openclaw-openclaw-json',
   'aleccool213__open-claw-deployment__openclaw-json-example',
   'antvlrasmus-create__NemoClaw__openclaw-openclaw-json',

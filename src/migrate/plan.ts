@@ -82,7 +82,7 @@ export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes:
   const stillInvalid = issues.some((issue) => !isReference(valueAt(draft, issue.path)));
   if (stillInvalid && changes.length > 0) changes.push('Migration applied; other validation issues remain — run doctor to review.');
   const convertedList = Array.isArray(rec(raw.agents)?.list) && !has(rec(rec(roster.config)?.agents), 'list');
-  persistRoster(draft, changes, stillInvalid, roster.legacyDefaultAgentId, convertedList);
+  persistRoster(draft, changes, { stillInvalid, legacyDefaultAgentId: roster.legacyDefaultAgentId, convertedList, ownershipWritten: rec(raw.agents)?.ownership !== undefined });
 
   const dropped: string[] = [];
   for (let round = 0; round < MAX_DROP_ROUNDS; round++) {

@@ -775,7 +775,19 @@ export const MIGRATIONS: readonly Migration[] = [
  * keyed) is always written out; doctor prints its line, strips retired `default` markers and stamps explicit
  * ownership on a multi-agent roster when the config still needs repair or the roster has several agents.
  */
-export function persistRoster(root: Rec, changes: string[], stillInvalid: boolean, legacyDefaultAgentId?: string, convertedList = false): void {
+export interface RosterFacts {
+  /** The config is still rejected after the migrations. */
+  stillInvalid: boolean;
+  /** The single legacy `default: true` agent of a multi-agent roster. */
+  legacyDefaultAgentId?: string;
+  /** A legacy `agents.list` was read as keyed entries. */
+  convertedList: boolean;
+  /** The config as written set `agents.ownership`. */
+  ownershipWritten: boolean;
+}
+
+export function persistRoster(root: Rec, changes: string[], facts: RosterFacts): void {
+  const { stillInvalid, legacyDefaultAgentId, convertedList } = facts;
   const agents = rec(root.agents);
   if (has(root, 'agents') && !agents) return;
   const entries = rec(agents?.entries);
@@ -785,12 +797,21 @@ export function persistRoster(root: Rec, changes: string[], stillInvalid: boolea
   const roster = rec(target.entries) ?? {};
   const several = Object.keys(roster).length > 1;
   const materialized = legacyDefaultAgentId !== undefined && materializeDefaultAgentRoles(root, legacyDefaultAgentId);
+  // A converted list without default markers: the first agent keeps the workspace it used (the defaults' one; when
+  // that is unset doctor writes its machine's state folder, which is not a config fact and is left out).
+  const first = rec(roster[Object.keys(roster)[0] ?? '']);
+  const defaultWorkspace = rec(target.defaults)?.workspace;
+  const pinned = convertedList && !legacyDefaultAgentId && several && !facts.ownershipWritten && first !== undefined
+    && (!has(first, 'workspace') || (typeof first.workspace === 'string' && !first.workspace.trim()))
+    && typeof defaultWorkspace === 'string' && defaultWorkspace.trim() !== '';
+  if (pinned) first!.workspace = (defaultWorkspace as string).trim();
   if (!stillInvalid && !(several && target.ownership === undefined)) return;
   for (const id of Object.keys(roster)) {
     const entry = rec(roster[id]);
     if (has(entry, 'default')) delete entry.default;
   }
   if (convertedList) changes.push('Moved agents.list to keyed agents.entries.');
+  if (pinned) changes.push("Preserved the first legacy agent's existing workspace.");
   if (materialized) changes.push('Materialized legacy per-surface agent ownership.', 'Removed retired agents.entries.*.default markers.');
   changes.push('Prepared the canonical agent roster without retired default markers for persistence.');
   // doctor's roster step stamps (and says so) whenever the roster has several agents, even when a migration did.
