@@ -12,7 +12,8 @@ import { HELP } from './help.ts';
 import { formatName, wroteReport } from './output-note.ts';
 import { COLOR_MODES, colorFor, type ColorMode } from './color.ts';
 import { documentedOptions, unknownOptionMessage } from './unknown-option.ts';
-import { runFixCommand } from '../fix/cli.ts';
+import { runFixCommand, parseFixKinds, type FixKinds } from '../fix/cli.ts';
+import { migrationFor, readOnceHost } from '../migrate/index.ts';
 import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
 import { errorMessage } from '../core/errors.ts';
@@ -72,7 +73,9 @@ function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean; 
 
 export function main(argv: string[], io: CliIo): number {
   let args: ReturnType<typeof parse>;
+  let kinds: FixKinds;
   try {
+    ({ argv, kinds } = parseFixKinds(argv));
     args = parse(argv);
   } catch (error) {
     const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? errorMessage(error);
@@ -127,13 +130,18 @@ export function main(argv: string[], io: CliIo): number {
     const outputName = output !== undefined ? relative(io.cwd, output) || output : undefined;
     const color = format === 'text' && colorFor(colorMode, io.colorAllowed, output !== undefined);
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
-    return runFixCommand({ configs, root, format, sarif, ...(outputName !== undefined ? { outputName } : {}), fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
+    return runFixCommand({ configs, root, format, sarif, ...(outputName !== undefined ? { outputName } : {}), fix: values.fix === true, kinds, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
-  const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
+  const host = readOnceHost(io.host);
+  const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host, configPath, root, lenient: values.lenient === true }));
+  // A rejected config: what `openclaw doctor --fix` would migrate, and the audit as it would be after
+  // (text and JSON show it; SARIF and Markdown do not, so it is computed only when one of them is written).
+  const showsMigration = targets.some((t) => t.format === 'text' || t.format === 'json');
+  const migrations = outcomes.map((o, i) => (o.ok || !showsMigration ? undefined : migrationFor(host, configs[i]!, root)));
   // Secrets were kept out where the config's structure is known (core/redact.ts): no output is rewritten.
   // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.
   if (format !== 'text') io.stderr(renderNotes(outcomes));
-  const ctx = { version: io.version, ts: io.now(), failOn, ...sarif };
+  const ctx = { version: io.version, ts: io.now(), failOn, migrations, ...sarif };
   for (const target of targets) {
     const color = target.format === 'text' && colorFor(colorMode, io.colorAllowed, target.file !== undefined);
     const report = renderReport(target.format, outcomes, { ...ctx, color });

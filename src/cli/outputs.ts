@@ -9,6 +9,8 @@ import { UsageError } from '../io/discover.ts';
 import { FORMATS, renderFormat, type Format } from '../report/formats.ts';
 import type { FailLevel } from '../report/gate.ts';
 import { toJson } from '../report/json.ts';
+import { migrationToJson, renderMigrationText } from '../report/migration.ts';
+import type { MigrationSummary } from '../report/migration.ts';
 import { renderText } from '../report/text.ts';
 
 export interface OutputTarget {
@@ -45,6 +47,8 @@ export interface RenderContext {
   ts: number;
   color: boolean;
   failOn: FailLevel;
+  /** Per outcome: what `openclaw doctor --fix` would migrate in a rejected config (text and JSON show it). */
+  migrations?: ReadonlyArray<MigrationSummary | undefined>;
   /** SARIF only: `--category`. */
   category?: string;
   /** SARIF only: `--omit-suppressed`. */
@@ -53,8 +57,9 @@ export interface RenderContext {
 
 /** One report. Secrets were kept out where the config's structure is known (core/redact.ts): nothing is rewritten. */
 export function renderReport(format: Format, outcomes: readonly AuditOutcome[], ctx: RenderContext): string {
-  if (format === 'text') return renderText(outcomes, { color: ctx.color });
-  if (format === 'json') return toJson(outcomes, { ts: ctx.ts });
-  const { color: _color, ts: _ts, ...options } = ctx;
+  const migrations = ctx.migrations ?? [];
+  if (format === 'text') return renderText(outcomes, { color: ctx.color }) + outcomes.map((o, i) => (migrations[i] ? renderMigrationText(o.config, migrations[i]!) : '')).join('');
+  if (format === 'json') return toJson(outcomes, { ts: ctx.ts, migrations: migrations.map((m) => (m ? migrationToJson(m) : undefined)) });
+  const { color: _color, ts: _ts, migrations: _migrations, ...options } = ctx;
   return renderFormat(format, outcomes, options);
 }

@@ -8,8 +8,33 @@ import { escapeControlCharacters, oneLine, renderText } from '../report/text.ts'
 import { safeDiff } from './diff.ts';
 import { hiddenLines, planFixRun, type ConfigFix, type FileFix, type FixRun } from './run.ts';
 import { errorMessage } from '../core/errors.ts';
+import { migrationToJson } from '../report/migration.ts';
+
+/** Which fixes `--fix` makes: `--fix` both, `--fix=security` or `--fix=migrate` one. */
+export interface FixKinds {
+  security: boolean;
+  migrate: boolean;
+}
+
+const FIX_KINDS = ['security', 'migrate'] as const;
+
+/** Reads `--fix=KIND` options (turned into plain `--fix` for the argument parser); throws on an unknown kind. */
+export function parseFixKinds(argv: string[]): { argv: string[]; kinds: FixKinds } {
+  const named: string[] = [];
+  const rest = argv.map((arg) => {
+    const m = /^--fix=(.*)$/s.exec(arg);
+    if (!m) return arg;
+    if (!(FIX_KINDS as readonly string[]).includes(m[1]!)) throw new Error(`--fix= takes ${FIX_KINDS.join(' or ')} (got ${JSON.stringify(m[1]).slice(0, 60)})`);
+    named.push(m[1]!);
+    return '--fix';
+  });
+  const kinds = named.length === 0 ? { security: true, migrate: true } : { security: named.includes('security'), migrate: named.includes('migrate') };
+  return { argv: rest, kinds };
+}
 
 export interface FixCommandOptions {
+  /** Which fixes to make (default both). */
+  kinds?: FixKinds;
   /** Absolute config paths. */
   configs: string[];
   root: string;
@@ -60,10 +85,23 @@ function diffNotes(diff: DryRunDiff): string {
   return out;
 }
 
+function migrationSummary(result: ConfigFix, dryRun: boolean): string {
+  const m = result.migration;
+  if (!m) return '';
+  const verb = dryRun ? 'would migrate' : 'migrated';
+  let out = `${result.config}: ${verb} (openclaw doctor --fix's config migrations): ${m.migrations.length} change${m.migrations.length === 1 ? '' : 's'}${m.dropped.length > 0 ? `, ${m.dropped.length} unknown key${m.dropped.length === 1 ? '' : 's'} dropped` : ''}\n`;
+  for (const line of m.migrations) out += `  ${line.split('\n')[0]}\n`;
+  for (const d of m.dropped) out += `  dropped unknown key ${d}\n`;
+  for (const r of m.repairs) out += `  ${r.replace(/^- /, '')}\n`;
+  for (const r of m.remaining) out += `  still to fix by hand: ${r}\n`;
+  return out;
+}
+
 function summary(result: ConfigFix, dryRun: boolean): string {
-  if (!result.report.ok) return `${oneLine(result.config)}: config is invalid, nothing fixed\n`;
+  if (!result.report.ok) return `${migrationSummary(result, dryRun)}${oneLine(result.config)}: config is ${result.migration ? 'still ' : ''}invalid, no security fix made\n`;
   const verb = dryRun ? 'would fix' : 'fixed';
-  let out =
+  let out = migrationSummary(result, dryRun);
+  out +=
     result.changes.length === 0 && result.errors.length === 0
       ? `${oneLine(result.config)}: nothing to fix\n`
       : `${oneLine(result.config)}: ${verb} ${result.changes.length} value${result.changes.length === 1 ? '' : 's'}\n`;
@@ -77,12 +115,13 @@ function dryRunJson(diff: DryRunDiff): Record<string, unknown> {
 }
 
 function toFixJson(result: ConfigFix, run: FixRun, options: FixCommandOptions): Record<string, unknown> {
-  const files = new Set(result.changes.map((c) => c.file));
+  const files = new Set([...result.changes.map((c) => c.file), ...(result.migration?.files ?? [])]);
   return {
     fix: {
       ok: result.ok,
       ...(options.dryRun ? { dryRun: true } : {}),
       changes: result.changes.map((c) => ({ file: c.file, path: c.path, from: c.from, to: c.to, line: c.line })),
+      ...(result.migration ? { migration: migrationToJson(result.migration) } : {}),
       errors: result.errors,
       ...(options.dryRun ? dryRunJson(renderDiff(run, run.files.filter((f) => files.has(f.file)))) : {}),
     },
@@ -96,7 +135,7 @@ export function runFixCommand(options: FixCommandOptions): number {
     io.stderr('openclaw-audit: --dry-run needs --fix\nRun openclaw-audit --help for usage.\n');
     return 2;
   }
-  const run = planFixRun({ host: io.host, configPaths: options.configs, root: options.root });
+  const run = planFixRun({ host: io.host, configPaths: options.configs, root: options.root, ...(options.kinds ? { kinds: options.kinds } : {}) });
   const reports = run.configs.map((c) => c.report);
   const summaries = run.configs.map((c) => summary(c, options.dryRun)).join('');
 
