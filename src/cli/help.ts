@@ -17,6 +17,9 @@ Options:
                          same run: --output sarif=a.sarif --output junit=a.xml
   --fail-on LEVEL        exit 1 when an active finding is at or above LEVEL:
                          critical (default), warn, info or none
+  --baseline FILE        report and gate only findings that FILE (a --json
+                         report or SARIF log of an earlier run) does not have
+  --write-baseline FILE  write every finding of this run as a baseline (JSON)
   --root DIR             repository root: paths are printed relative to it and
                          nothing outside it is read (default: current folder)
   --lenient              report schema issues as warnings and audit the config

@@ -11,6 +11,8 @@ import { HELP } from './help.ts';
 import { runFixCommand } from '../fix/cli.ts';
 import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
+import { BaselineError, applyBaseline } from '../report/baseline.ts';
+import { readBaseline } from './baseline-file.ts';
 
 export interface CliIo {
   host: Host;
@@ -44,6 +46,8 @@ function parse(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
       // ecosystem (issue 20)
       'list-checks': { type: 'boolean' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
     },
   });
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
@@ -108,7 +112,26 @@ export function main(argv: string[], io: CliIo): number {
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
     return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
-  const outcomes: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
+  const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
+  let outcomes = audited;
+  if (values.baseline) {
+    try {
+      outcomes = applyBaseline(audited, readBaseline(io, values.baseline));
+    } catch (error) {
+      if (!(error instanceof BaselineError)) throw error;
+      io.stderr(`openclaw-audit: ${error.message}\n`);
+      return 2;
+    }
+  }
+  if (values['write-baseline']) {
+    // Every finding of this run, whatever --baseline hid: the next run's baseline.
+    try {
+      io.writeFile(resolve(io.cwd, values['write-baseline']), renderReport('json', audited, { version: io.version, ts: io.now(), failOn, color: false }));
+    } catch (error) {
+      io.stderr(`openclaw-audit: cannot write ${values['write-baseline']}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  }
   const ctx = { version: io.version, ts: io.now(), failOn };
   for (const target of targets) {
     const color = target.format === 'text' && !target.file && io.colorAllowed && !values['no-color'];

@@ -82,6 +82,8 @@ export interface AuditReport {
   schemaWarnings: ConfigIssue[];
   /** Files read to build the config (the config first, then its includes), relative to the root. */
   files: string[];
+  /** Findings an earlier run's report (`--baseline`) already has: neither reported as findings nor gated. */
+  baselinedFindings?: Finding[];
 }
 
 /** The outcome for a config file that openclaw would reject: no finding is computed. */

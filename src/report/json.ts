@@ -55,6 +55,7 @@ export function outcomeToJson(outcome: AuditOutcome, options: JsonOptions): Reco
     ...(outcome.suppressedFindings.length > 0 ? { suppressedFindings: outcome.suppressedFindings.map(suppressed) } : {}),
     secretDiagnostics: outcome.secretDiagnostics,
     ...(outcome.schemaWarnings.length > 0 ? { schemaWarnings: outcome.schemaWarnings.map(issue) } : {}),
+    ...(outcome.baselinedFindings ? { baselinedFindings: outcome.baselinedFindings.map(finding) } : {}),
   };
 }
 

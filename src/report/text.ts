@@ -58,6 +58,7 @@ export function renderOutcome(outcome: AuditOutcome, options: TextOptions): stri
       lines.push(`  ${paint(DIM, formatPosition(f.location))}  ${f.checkId}  ${f.title}${f.suppression.reason ? ` — ${f.suppression.reason}` : ''}`);
     }
   }
+  if (outcome.baselinedFindings?.length) lines.push('', paint(DIM, `${outcome.baselinedFindings.length} finding(s) already in the baseline are not shown.`));
   for (const d of outcome.secretDiagnostics) lines.push(paint(DIM, `note: ${d}`));
   return lines.join('\n') + '\n';
 }
