@@ -19,7 +19,11 @@ import { checkAnnotation, collectAnnotations, escapeData, workflowCommands } fro
 import { CHECK_RUN_NAME, createCheckRun } from './check-run.ts';
 import { readContext, type RunContext } from './context.ts';
 import { GitHubApiError, createGitHubClient, type GitHubClient } from './github.ts';
-import { ConfigurationError, readInputs, type ActionInputs } from './inputs.ts';
+import { ConfigurationError, inputVar, readInputs, type ActionInputs } from './inputs.ts';
+import { ToolConfigError, type ToolConfig } from '../toolconfig/parse.ts';
+import { loadToolConfig } from '../toolconfig/load.ts';
+import { excludeConfigs } from '../toolconfig/exclude.ts';
+import { selectChecks } from '../report/check-filter.ts';
 import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase, type Git } from './only-new.ts';
 import { nodePorts } from './node-ports.ts';
 import { COMMENT_MAX, markerFor, upsertStickyComment } from './pr-comment.ts';
@@ -98,6 +102,16 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
   }
   const ctx = readContext(ports.env, ports.readText);
   const workspace = ctx.workspace ?? ports.cwd;
+  // .openclaw-audit.yml at the root (docs/config-file.md): exclude and checks; its fail-on unless the input is set.
+  let settings: ToolConfig | undefined;
+  try {
+    settings = loadToolConfig({ host: ports.host, cwd: workspace, root: inputs.root });
+  } catch (error) {
+    if (!(error instanceof ToolConfigError)) throw error;
+    core.setFailed(`openclaw-audit: ${error.message}`);
+    return { exitCode: 1 };
+  }
+  if (settings?.failOn && !ports.env[inputVar('fail-on')]?.trim()) inputs = { ...inputs, failOn: settings.failOn };
   const audit = ports.audit ?? auditFile;
   const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
 
@@ -109,7 +123,8 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
     core.setFailed(`openclaw-audit: ${error.message}`);
     return { exitCode: 1 };
   }
-  const outcomes = configs.map((configPath) => audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient }));
+  if (settings?.exclude) configs = excludeConfigs(configs, inputs.root, settings.exclude);
+  const outcomes = selectChecks(configs.map((configPath) => audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient })), settings?.checks ?? {});
 
   // only-new: audit the base commit's version of the same configs (its secrets are masked too).
   let reported: AuditOutcome[] = outcomes;

@@ -6,16 +6,17 @@ import type { Host } from '../core/host.ts';
 /** A baseline of a large monorepo is a few MB; refuse anything far beyond. */
 export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
-export function readBaseline(io: { host: Host; cwd: string }, given: string): Baseline {
+/** `label` is how messages name the file: `--baseline x.json`, or the settings file's `baseline:` entry. */
+export function readBaseline(io: { host: Host; cwd: string }, given: string, label = `--baseline ${given}`): Baseline {
   const path = resolve(io.cwd, given);
   const info = io.host.stat(path);
-  if (!info || info.kind !== 'file') throw new BaselineError(`--baseline ${given}: no such file`);
-  if (info.size > MAX_BASELINE_BYTES) throw new BaselineError(`--baseline ${given}: larger than ${MAX_BASELINE_BYTES} bytes`);
+  if (!info || info.kind !== 'file') throw new BaselineError(`${label}: no such file`);
+  if (info.size > MAX_BASELINE_BYTES) throw new BaselineError(`${label}: larger than ${MAX_BASELINE_BYTES} bytes`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(io.host.readFile(path));
   } catch (error) {
-    throw new BaselineError(`--baseline ${given}: cannot read it (${error instanceof Error ? error.message : String(error)})`);
+    throw new BaselineError(`${label}: cannot read it (${error instanceof Error ? error.message : String(error)})`);
   }
-  return parseBaseline(text, `--baseline ${given}`);
+  return parseBaseline(text, label);
 }

@@ -20,6 +20,10 @@ Options:
   --baseline FILE        report and gate only findings that FILE (a --json
                          report or SARIF log of an earlier run) does not have
   --write-baseline FILE  write every finding of this run as a baseline (JSON)
+  --config-file FILE     settings file (default: .openclaw-audit.yml at the
+                         root, if there is one); flags override it
+  --check GLOB           report only checks whose id matches (repeatable)
+  --skip-check GLOB      never report checks whose id matches (repeatable)
   --root DIR             repository root: paths are printed relative to it and
                          nothing outside it is read (default: current folder)
   --lenient              report schema issues as warnings and audit the config

@@ -13,6 +13,10 @@ import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
 import { BaselineError, applyBaseline } from '../report/baseline.ts';
 import { readBaseline } from './baseline-file.ts';
+import { ToolConfigError, type ToolConfig } from '../toolconfig/parse.ts';
+import { loadToolConfig } from '../toolconfig/load.ts';
+import { excludeConfigs } from '../toolconfig/exclude.ts';
+import { selectChecks, unmatchedGlobs, type CheckSelection } from '../report/check-filter.ts';
 
 export interface CliIo {
   host: Host;
@@ -48,6 +52,9 @@ function parse(argv: string[]) {
       'list-checks': { type: 'boolean' },
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
+      'config-file': { type: 'string' },
+      check: { type: 'string', multiple: true },
+      'skip-check': { type: 'string', multiple: true },
     },
   });
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
@@ -66,7 +73,7 @@ export function main(argv: string[], io: CliIo): number {
     io.stderr(`openclaw-audit: ${error instanceof Error ? error.message : String(error)}\nRun openclaw-audit --help for usage.\n`);
     return 2;
   }
-  const { values, positionals, format, failOn } = args;
+  const { values, positionals, format } = args;
   if (values.help) {
     io.stdout(HELP);
     return 0;
@@ -86,6 +93,23 @@ export function main(argv: string[], io: CliIo): number {
     }
   }
   const root = resolve(io.cwd, values.root ?? '.');
+  let settings: ToolConfig | undefined;
+  try {
+    settings = loadToolConfig({ host: io.host, cwd: io.cwd, root, ...(values['config-file'] !== undefined ? { explicit: values['config-file'] } : {}) });
+  } catch (error) {
+    if (!(error instanceof ToolConfigError)) throw error;
+    io.stderr(`openclaw-audit: ${error.message}\n`);
+    return 2;
+  }
+  // Flags override the settings file, key by key.
+  const failOn: FailLevel = values['fail-on'] !== undefined ? args.failOn : (settings?.failOn ?? args.failOn);
+  const selection: CheckSelection = {
+    ...((values.check ?? settings?.checks?.select) ? { select: values.check ?? settings?.checks?.select } : {}),
+    ...((values['skip-check'] ?? settings?.checks?.ignore) ? { ignore: values['skip-check'] ?? settings?.checks?.ignore } : {}),
+  };
+  for (const glob of unmatchedGlobs([...(selection.select ?? []), ...(selection.ignore ?? [])])) {
+    io.stderr(`openclaw-audit: warning: ${JSON.stringify(glob)} matches no check (openclaw-audit --list-checks lists them)\n`);
+  }
   let configs: string[];
   try {
     configs = resolveConfigPaths(positionals, io.cwd, root);
@@ -94,6 +118,7 @@ export function main(argv: string[], io: CliIo): number {
     io.stderr(`openclaw-audit: ${error.message}\n`);
     return 2;
   }
+  if (settings?.exclude) configs = excludeConfigs(configs, root, settings.exclude);
   let targets: OutputTarget[];
   try {
     targets = planOutputs(format, values.output ?? [], io.cwd);
@@ -113,10 +138,14 @@ export function main(argv: string[], io: CliIo): number {
     return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
-  let outcomes = audited;
-  if (values.baseline) {
+  const selected = selectChecks(audited, selection);
+  let outcomes = selected;
+  // Writing a new baseline does not read the one the settings name (it may not exist yet); an explicit --baseline is read.
+  const fromSettings = settings?.baseline !== undefined && values['write-baseline'] === undefined ? resolve(root, settings.baseline) : undefined;
+  const baseline = values.baseline ?? fromSettings;
+  if (baseline !== undefined) {
     try {
-      outcomes = applyBaseline(audited, readBaseline(io, values.baseline));
+      outcomes = applyBaseline(selected, readBaseline(io, baseline, values.baseline !== undefined ? undefined : `${settings!.file} baseline: ${settings!.baseline}`));
     } catch (error) {
       if (!(error instanceof BaselineError)) throw error;
       io.stderr(`openclaw-audit: ${error.message}\n`);
@@ -126,7 +155,7 @@ export function main(argv: string[], io: CliIo): number {
   if (values['write-baseline']) {
     // Every finding of this run, whatever --baseline hid: the next run's baseline.
     try {
-      io.writeFile(resolve(io.cwd, values['write-baseline']), renderReport('json', audited, { version: io.version, ts: io.now(), failOn, color: false }));
+      io.writeFile(resolve(io.cwd, values['write-baseline']), renderReport('json', selected, { version: io.version, ts: io.now(), failOn, color: false }));
     } catch (error) {
       io.stderr(`openclaw-audit: cannot write ${values['write-baseline']}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
