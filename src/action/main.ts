@@ -102,7 +102,7 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
   }
   const ctx = readContext(ports.env, ports.readText);
   const workspace = ctx.workspace ?? ports.cwd;
-  // .openclaw-audit.yml at the root (docs/config-file.md): exclude and checks; its fail-on unless the input is set.
+  // .openclaw-audit.yml at the root (docs/config-file.md): exclude, checks, env; its fail-on unless the input is set.
   let settings: ToolConfig | undefined;
   try {
     settings = loadToolConfig({ host: ports.host, cwd: workspace, root: inputs.root });
@@ -124,7 +124,8 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
     return { exitCode: 1 };
   }
   if (settings?.exclude) configs = excludeConfigs(configs, inputs.root, settings.exclude);
-  const outcomes = selectChecks(configs.map((configPath) => audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient })), settings?.checks ?? {});
+  const deployEnv = settings?.env ?? [];
+  const outcomes = selectChecks(configs.map((configPath) => audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv })), settings?.checks ?? {});
 
   // only-new: audit the base commit's version of the same configs (its secrets are masked too).
   let reported: AuditOutcome[] = outcomes;
@@ -141,7 +142,7 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
         const baseHost = gitTreeHost(ports.git, toplevel, pr.baseSha);
         const base = new Map<string, AuditOutcome | undefined>();
         for (const [i, configPath] of configs.entries()) {
-          const outcome = baseHost.stat(configPath)?.kind === 'file' ? audit({ host: baseHost, configPath, root: inputs.root, lenient: inputs.lenient }) : undefined;
+          const outcome = baseHost.stat(configPath)?.kind === 'file' ? audit({ host: baseHost, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv }) : undefined;
           if (outcome) baseOutcomes.push(outcome);
           base.set(outcomes[i]!.config, outcome);
         }

@@ -24,6 +24,10 @@ Options:
                          root, if there is one); flags override it
   --check GLOB           report only checks whose id matches (repeatable)
   --skip-check GLOB      never report checks whose id matches (repeatable)
+  --env NAME             NAME is set where the gateway runs (repeatable; the
+                         name only): \${NAME} counts as set to an unknown
+                         value instead of unresolved; findings that depend
+                         on it say so (default: the cold audit, like openclaw)
   --root DIR             repository root: paths are printed relative to it and
                          nothing outside it is read (default: current folder)
   --lenient              report schema issues as warnings and audit the config

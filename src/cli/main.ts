@@ -55,6 +55,7 @@ function parse(argv: string[]) {
       'config-file': { type: 'string' },
       check: { type: 'string', multiple: true },
       'skip-check': { type: 'string', multiple: true },
+      env: { type: 'string', multiple: true },
     },
   });
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
@@ -137,7 +138,13 @@ export function main(argv: string[], io: CliIo): number {
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
     return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
-  const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true }));
+  const deployEnv = values.env ?? settings?.env ?? [];
+  const badName = deployEnv.find((name) => !/^[A-Z_][A-Z0-9_]*$/.test(name));
+  if (badName !== undefined) {
+    io.stderr(`openclaw-audit: --env ${badName}: a variable name is A-Z, 0-9 and _, not starting with a digit (the name only, never its value)\n`);
+    return 2;
+  }
+  const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true, deployEnv }));
   const selected = selectChecks(audited, selection);
   let outcomes = selected;
   // Writing a new baseline does not read the one the settings name (it may not exist yet); an explicit --baseline is read.

@@ -66,6 +66,15 @@ test('the Action reads .openclaw-audit.yml: excluded folders, ignored checks, an
   assert.equal(input.result.exitCode, 0, 'the fail-on input wins over the file');
 });
 
+test('the Action declares the env: of .openclaw-audit.yml as deploy-time variables', async () => {
+  const config = '{ gateway: { bind: "lan", auth: { token: "${GW_TOKEN}" } } }';
+  const cold = await runAction(examplesRepo({ 'openclaw.json': config }), { 'fail-on': 'none' });
+  const declared = await runAction(examplesRepo({ 'openclaw.json': config, '.openclaw-audit.yml': 'env: [GW_TOKEN]\n' }), { 'fail-on': 'none' });
+  const ids = (got: { outputs: Record<string, string> }) => JSON.parse(readFileSync(got.outputs['findings-json']!, 'utf8')).findings.map((f: { checkId: string }) => f.checkId);
+  assert.ok(ids(cold.got).includes('gateway.bind_no_auth'));
+  assert.ok(!ids(declared.got).includes('gateway.bind_no_auth'));
+});
+
 test('a mistake in .openclaw-audit.yml fails the step at its line and column, before any audit', async () => {
   const ws = examplesRepo({ '.openclaw-audit.yml': 'fail-on: warn\nchecks:\n  skip: [x]\n' });
   const { result, got } = await runAction(ws, {});

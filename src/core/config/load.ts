@@ -36,6 +36,8 @@ export interface LoadOptions {
   configPath: string;
   /** Absolute audit root: paths are printed relative to it, and nothing outside it is read. */
   root: string;
+  /** Deploy-time variables (`--env`): set, over `env.vars`, to stand-in values (see core/deploy-env.ts). */
+  deployEnv?: Readonly<Record<string, string>>;
 }
 
 export type LoadResult = { ok: true; config: LoadedConfig } | { ok: false; file: string; files: string[]; issue: ConfigIssue };
@@ -78,7 +80,7 @@ export function loadConfig(options: LoadOptions): LoadResult {
     }
     const parsed = parseJson5(decodeUtf8(host.readFile(configPath), file), file);
     const tree = includes.resolve(parsed, configPath);
-    const env = configEnvironment(toPlain(tree));
+    const env = Object.assign(configEnvironment(toPlain(tree)), options.deployEnv);
     const unresolved = substituteEnv(tree, env);
     const value = toPlain(tree);
     return {
