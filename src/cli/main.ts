@@ -144,7 +144,10 @@ export function main(argv: string[], io: CliIo): number {
     io.stderr(`openclaw-audit: --env ${badName}: a variable name is A-Z, 0-9 and _, not starting with a digit (the name only, never its value)\n`);
     return 2;
   }
-  const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true, deployEnv }));
+  const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true, deployEnv, today: new Date(io.now()).toISOString().slice(0, 10) }));
+  for (const o of audited) {
+    if (o.ok) for (const w of o.ignoreWarnings ?? []) io.stderr(`openclaw-audit: warning: ${w.location.file}:${w.location.line}:${w.location.column}: ${w.message}\n`);
+  }
   const selected = selectChecks(audited, selection);
   let outcomes = selected;
   // Writing a new baseline does not read the one the settings name (it may not exist yet); an explicit --baseline is read.

@@ -50,7 +50,8 @@ export interface Suppression {
 }
 
 export interface SuppressedFinding extends Finding {
-  suppression: { reason?: string; location?: SourceLocation };
+  /** `inline`: by an `// openclaw-audit: ignore[…]` comment rather than `security.audit.suppressions`. */
+  suppression: { reason?: string; location?: SourceLocation; inline?: { until?: string } };
 }
 
 export interface SeverityCounts {
@@ -82,6 +83,8 @@ export interface AuditReport {
   schemaWarnings: ConfigIssue[];
   /** Files read to build the config (the config first, then its includes), relative to the root. */
   files: string[];
+  /** Inline ignore comments that did not apply: malformed, expired, or matching no finding. */
+  ignoreWarnings?: Array<{ message: string; location: SourceLocation }>;
   /** Findings an earlier run's report (`--baseline`) already has: neither reported as findings nor gated. */
   baselinedFindings?: Finding[];
 }

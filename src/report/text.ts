@@ -43,6 +43,7 @@ export function renderOutcome(outcome: AuditOutcome, options: TextOptions): stri
   }
   const { critical, warn, info } = outcome.summary;
   const lines = [`${outcome.config}: ${critical} critical · ${warn} warn · ${info} info${outcome.suppressedFindings.length ? ` · ${outcome.suppressedFindings.length} suppressed` : ''}`];
+  for (const w of outcome.ignoreWarnings ?? []) lines.push(`  ${paint(COLOR.warn, 'warning')} ${formatPosition(w.location)} ${w.message}`);
   for (const issue of outcome.schemaWarnings) {
     lines.push(`  ${paint(COLOR.warn, 'schema')} ${formatPosition(issue.location)} ${issue.path}: ${issue.message}`);
   }
@@ -55,7 +56,8 @@ export function renderOutcome(outcome: AuditOutcome, options: TextOptions): stri
   if (outcome.suppressedFindings.length > 0) {
     lines.push('', paint(DIM, 'SUPPRESSED'));
     for (const f of outcome.suppressedFindings) {
-      lines.push(`  ${paint(DIM, formatPosition(f.location))}  ${f.checkId}  ${f.title}${f.suppression.reason ? ` — ${f.suppression.reason}` : ''}`);
+      const inline = f.suppression.inline ? ` (inline ignore${f.suppression.inline.until ? ` until ${f.suppression.inline.until}` : ''})` : '';
+      lines.push(`  ${paint(DIM, formatPosition(f.location))}  ${f.checkId}  ${f.title}${f.suppression.reason ? ` — ${f.suppression.reason}` : ''}${inline}`);
     }
   }
   if (outcome.baselinedFindings?.length) lines.push('', paint(DIM, `${outcome.baselinedFindings.length} finding(s) already in the baseline are not shown.`));
