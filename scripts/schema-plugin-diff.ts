@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
-import { SCHEMA_DATA } from '../src/core/schema/validate.ts';
+import { schemaData } from '../src/core/schema/data.ts';
 import { validateJsonSchema } from '../src/core/schema/json-schema.ts';
 
 const args = process.argv.slice(2);
@@ -73,8 +73,8 @@ function gen(root: unknown, schema: unknown, depth: number, wild: number): unkno
 }
 
 const schemas: Array<[string, unknown]> = [
-  ...Object.entries(SCHEMA_DATA.plugins).map(([id, s]) => [`plugin:${id}`, s] as [string, unknown]),
-  ...Object.entries(SCHEMA_DATA.channels).map(([id, c]) => [`channel:${id}`, c.schema] as [string, unknown]),
+  ...Object.entries(schemaData().plugins).map(([id, s]) => [`plugin:${id}`, s] as [string, unknown]),
+  ...Object.entries(schemaData().channels).map(([id, c]) => [`channel:${id}`, c.schema] as [string, unknown]),
 ].filter(([id]) => filters.length === 0 || filters.some((f) => id.includes(f)));
 
 const cases: Array<{ id: string; schema: unknown; value: unknown }> = [];

@@ -12,6 +12,7 @@ import type { FakeRoute } from '../../test/helpers/fake-github-operations.ts';
 import { inputVar } from './inputs.ts';
 import { run, type ActionCore, type ActionPorts } from './main.ts';
 import type { Git } from './only-new.ts';
+import { RELEASE_TAG } from '../report/formats.ts';
 
 const HEAD = 'a'.repeat(40);
 const BASE = 'b'.repeat(40);
@@ -336,7 +337,7 @@ const HEAD_PATCH = [
   '   },',
   ' }',
 ].join('\n');
-const DOCS = 'https://github.com/openclaw-audit/openclaw-audit/blob/main/docs/checks/';
+const DOCS = `https://github.com/openclaw-audit/openclaw-audit/blob/${RELEASE_TAG}/docs/checks/`;
 const key = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
 
 /** `ws/repo` is the git checkout (actions/checkout with `path: repo`), the configs are in `repo/configs`. */

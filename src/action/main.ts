@@ -6,13 +6,12 @@
  */
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Host } from '../core/host.ts';
 import { redactText } from '../core/redact.ts';
-import { auditFile, type AuditFileOptions } from '../core/run.ts';
+import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
-import { UsageError, resolveConfigPaths } from '../io/discover.ts';
+import { MAX_DISCOVERY_FOLDERS, UsageError, describeSkipped, discoverConfigs } from '../io/discover.ts';
 import { allSecrets, failsAt, type FailLevel } from '../report/gate.ts';
-import { DOCS_BASE_URI, REPOSITORY_URL as PROJECT_URL } from '../report/formats.ts';
+import { DOCS_BASE_URI, RELEASE_TAG, REPOSITORY_URL as PROJECT_URL } from '../report/formats.ts';
 import { toJson } from '../report/json.ts';
 import { renderMarkdown, totals, type BaselineSummary, type Totals } from '../report/markdown.ts';
 import { checkAnnotation, collectAnnotations, escapeData, workflowCommands } from './annotations.ts';
@@ -22,47 +21,16 @@ import { GitHubApiError, createGitHubClient, type GitHubClient } from './github.
 import { ConfigurationError, inputVar, readInputs, type ActionInputs } from './inputs.ts';
 import { ToolConfigError, type ToolConfig } from '../toolconfig/parse.ts';
 import { loadToolConfig } from '../toolconfig/load.ts';
-import { excludeConfigs } from '../toolconfig/exclude.ts';
 import { selectChecks } from '../report/check-filter.ts';
-import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase, type Git } from './only-new.ts';
+import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase } from './only-new.ts';
 import { nodePorts } from './node-ports.ts';
+import type { ActionPorts } from './ports.ts';
 import { COMMENT_MAX, markerFor, upsertStickyComment } from './pr-comment.ts';
-import { renderSarif } from './sarif-file.ts';
+import { renderSarif, reportFileOptions } from './sarif-file.ts';
 import { describeSuggestions, suggestFixesReview } from './suggest-fixes.ts';
 import { UploadError, uploadSarif } from './upload-sarif.ts';
 
-/** The part of `@actions/core` the Action uses. */
-export interface ActionCore {
-  /** A plain log line. */
-  info(message: string): void;
-  /** A raw workflow command line (`::error …::…`), printed as is. */
-  command(line: string): void;
-  setSecret(value: string): void;
-  setOutput(name: string, value: string): void;
-  setFailed(message: string): void;
-  appendSummary(markdown: string): Promise<void>;
-}
-
-export interface ActionPorts {
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-  core: ActionCore;
-  /** The file system the head configs are read from. */
-  host: Host;
-  readText(path: string): string;
-  /** Writes a file, creating its folder. */
-  writeText(path: string, text: string): void;
-  git: Git;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  /** The audit of one config; `auditFile` unless a test swaps it. */
-  audit?: (options: AuditFileOptions) => AuditOutcome;
-  now?: () => number;
-  version: string;
-  /** Folder for the JSON report; `RUNNER_TEMP` or the SARIF file's folder by default. */
-  tempDir?: string;
-}
-
+export type { ActionCore, ActionPorts } from './ports.ts';
 
 export interface RunResult {
   exitCode: 0 | 1;
@@ -72,7 +40,7 @@ export interface RunResult {
 const toPosix = (p: string) => p.split(sep).join('/');
 
 function docsBase(ctx: RunContext): string {
-  if (ctx.actionRepository) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef || 'main'}/docs/checks/`;
+  if (ctx.actionRepository) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef || RELEASE_TAG}/docs/checks/`;
   return DOCS_BASE_URI;
 }
 
@@ -117,13 +85,16 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
 
   let configs: string[];
   try {
-    configs = resolveConfigPaths(inputs.config, workspace, inputs.root);
+    // Messages name the Action's inputs (`root:`, `exclude:`), not the CLI's flags.
+    const found = discoverConfigs(inputs.config, { host: ports.host, cwd: workspace, root: toPosix(relative(workspace, inputs.root)) || '.', ...excludeOption(inputs.exclude, settings) });
+    configs = found.configs;
+    for (const s of found.skipped) core.info(describeSkipped(s));
+    if (found.truncated) core.info(`Stopped searching after ${MAX_DISCOVERY_FOLDERS} folders: list the configs in config:`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     core.setFailed(`openclaw-audit: ${error.message}`);
     return { exitCode: 1 };
   }
-  if (settings?.exclude) configs = excludeConfigs(configs, inputs.root, settings.exclude);
   const deployEnv = settings?.env ?? [];
   const outcomes = selectChecks(configs.map((configPath) => audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv })), settings?.checks ?? {});
 
@@ -180,14 +151,19 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
       omitSuppressed: inputs.suppressed === 'omit',
       ...(inputs.category ? { category: inputs.category } : {}),
       root: inputs.root,
-      forUpload: inputs.uploadSarif,
       ...(ctx.owner && ctx.repo ? { versionControl: { repositoryUri: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, ...(ctx.sha ? { revisionId: ctx.sha } : {}), ...(ctx.ref ? { branch: ctx.ref } : {}) } } : {}),
     }),
   );
-  ports.writeText(inputs.sarifFile, sarif);
   const jsonDir = ports.tempDir ?? (ports.env.RUNNER_TEMP ? join(ports.env.RUNNER_TEMP, 'openclaw-audit') : dirname(inputs.sarifFile));
   const jsonFile = join(jsonDir, 'openclaw-audit.json');
-  ports.writeText(jsonFile, redact(toJson(outcomes, { ts: (ports.now ?? Date.now)() })));
+  for (const [path, text] of [[inputs.sarifFile, sarif], [jsonFile, redact(toJson(outcomes, { ts: (ports.now ?? Date.now)() }))]] as const) {
+    try {
+      ports.writeText(path, text, reportFileOptions(path, workspace));
+    } catch (error) {
+      core.setFailed(`openclaw-audit: cannot write ${toPosix(relative(workspace, path))}: ${error instanceof Error ? error.message : String(error)}`);
+      return { exitCode: 1 };
+    }
+  }
 
   const prefix = toPosix(relative(workspace, inputs.root));
   const annotations = collectAnnotations(reported, prefix).map((a) => ({ ...a, title: redact(a.title), message: redact(a.message) }));
@@ -344,6 +320,12 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
 function blobBase(ctx: RunContext, prefix: string): string | undefined {
   if (!ctx.owner || !ctx.repo || !ctx.headSha) return undefined;
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${ctx.headSha}/${prefix ? prefix.split('/').map(encodeURIComponent).join('/') + '/' : ''}`;
+}
+
+/** The exclude input, else the settings file's `exclude:` (named as such in --verbose-like messages). */
+function excludeOption(input: readonly string[], settings: ToolConfig | undefined): { exclude: readonly string[]; names: { root: string; exclude: string } } {
+  if (input.length === 0 && settings?.exclude) return { exclude: settings.exclude, names: { root: 'root:', exclude: `${settings.file} exclude:` } };
+  return { exclude: input, names: { root: 'root:', exclude: 'exclude:' } };
 }
 
 function failMessage(t: Totals, failOn: FailLevel, rejected: string[], onlyNew: boolean): string {

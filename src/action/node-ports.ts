@@ -1,10 +1,10 @@
 /** The real ports: the runner's commands, the file system, `git` and the global `fetch`. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { nodeHost } from '../io/node-host.ts';
+import { writeFileSafely } from '../io/safe-file.ts';
 import { VERSION } from '../version.ts';
-import type { ActionPorts } from './main.ts';
+import type { ActionPorts } from './ports.ts';
 import type { Git } from './only-new.ts';
 import { runnerCore } from './runner.ts';
 
@@ -20,10 +20,7 @@ export function nodePorts(): ActionPorts {
     core: runnerCore(process.env, (text) => process.stdout.write(text), (code) => (process.exitCode = code)),
     host: nodeHost,
     readText: (path) => readFileSync(path, 'utf8'),
-    writeText: (path, text) => {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-    },
+    writeText: writeFileSafely,
     git,
     version: VERSION,
   };

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import { escapeData } from './annotations.ts';
-import type { ActionCore } from './main.ts';
+import type { ActionCore } from './ports.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

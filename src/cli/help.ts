@@ -5,8 +5,8 @@ Audits committed OpenClaw configs (openclaw.json, JSON5, $include) like
 for every finding.
 
 PATH is a config file, a folder (searched for openclaw.json, openclaw.json5 and
-openclaw.jsonc, skipping node_modules and .git) or a glob relative to the root.
-Default: the current folder.
+openclaw.jsonc, skipping .git and node_modules, and what .gitignore files
+ignore) or a glob relative to the root. Default: the root.
 
 Options:
   --json                 openclaw-compatible JSON (same as --format json)
@@ -15,6 +15,11 @@ Options:
   --output FILE          write the report to FILE instead of stdout
   --output FORMAT=FILE   also write FORMAT to FILE (repeatable), from the
                          same run: --output sarif=a.sarif --output junit=a.xml
+  --category NAME        SARIF category (automationDetails.id; default
+                         openclaw-audit/): give each job that uploads its own
+  --omit-suppressed      leave findings accepted by security.audit.suppressions
+                         out of the SARIF log (code scanning would show them
+                         as open alerts)
   --fail-on LEVEL        exit 1 when an active finding is at or above LEVEL:
                          critical (default), warn, info or none
   --baseline FILE        report and gate only findings that FILE (a --json
@@ -29,7 +34,13 @@ Options:
                          value instead of unresolved; findings that depend
                          on it say so (default: the cold audit, like openclaw)
   --root DIR             repository root: paths are printed relative to it and
-                         nothing outside it is read (default: current folder)
+                         no config outside it is read (default: the current
+                         folder; for a PATH outside it, the git top-level that
+                         holds PATH, else PATH's folder)
+  --exclude PATTERN      leave matching files and folders out of the search
+                         (.gitignore syntax, relative to the root; repeatable)
+  --verbose              list the files and folders the search skipped, and
+                         why, on stderr
   --lenient              report schema issues as warnings and audit the config
                          as written (for configs that target another openclaw)
   --fix                  fix what openclaw's \`security audit --fix\` fixes in
@@ -38,8 +49,13 @@ Options:
                          in (includes too), keeping every other byte; prints
                          the changes, then the audit after the fix
   --dry-run              with --fix: print the changes as a unified diff
-                         (for git apply) and write nothing
-  --no-color             no colour in text output (also NO_COLOR=1)
+                         (for git apply) and write nothing; exit 0 when the
+                         diff holds every change, 1 when one cannot be made
+                         (--fail-on does not apply)
+  --color WHEN           colour the text report: auto (default: on a terminal,
+                         or when FORCE_COLOR is set; never with NO_COLOR),
+                         always or never
+  --no-color             same as --color never
   --list-checks          list every check (checkId, severities, title, docs
                          link) and exit; --format text, json or markdown
   -v, --version          print the version

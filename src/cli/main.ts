@@ -1,13 +1,18 @@
 /** The CLI: arguments in, exit code out; all I/O goes through `CliIo` so tests run it in-process. */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import type { Host } from '../core/host.ts';
+import { relative, resolve } from 'node:path';
+import type { CliIo } from './io.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
-import { UsageError, resolveConfigPaths } from '../io/discover.ts';
-import { FAIL_LEVELS, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
+import { redactText } from '../core/redact.ts';
+import { MAX_DISCOVERY_FOLDERS, UsageError, auditRoot, describeSkipped, discoverConfigs } from '../io/discover.ts';
+import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { FORMATS, type Format } from '../report/formats.ts';
+import { renderNotes } from '../report/text.ts';
 import { HELP } from './help.ts';
+import { formatName, wroteReport } from './output-note.ts';
+import { COLOR_MODES, colorFor, type ColorMode } from './color.ts';
+import { documentedOptions, unknownOptionMessage } from './unknown-option.ts';
 import { runFixCommand } from '../fix/cli.ts';
 import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
@@ -15,19 +20,8 @@ import { BaselineError, applyBaseline } from '../report/baseline.ts';
 import { readBaseline } from './baseline-file.ts';
 import { ToolConfigError, type ToolConfig } from '../toolconfig/parse.ts';
 import { loadToolConfig } from '../toolconfig/load.ts';
-import { excludeConfigs } from '../toolconfig/exclude.ts';
 import { selectChecks, unmatchedGlobs, type CheckSelection } from '../report/check-filter.ts';
 
-export interface CliIo {
-  host: Host;
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  writeFile: (path: string, text: string) => void;
-  colorAllowed: boolean;
-  now: () => number;
-  version: string;
-}
 
 export { isAtOrAbove };
 
@@ -42,10 +36,15 @@ function parse(argv: string[]) {
       output: { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
       root: { type: 'string' },
+      exclude: { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
       lenient: { type: 'boolean' },
       fix: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      color: { type: 'string' },
+      category: { type: 'string' },
+      'omit-suppressed': { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
       // ecosystem (issue 20)
@@ -63,7 +62,23 @@ function parse(argv: string[]) {
   if (values.json && values.format && values.format !== 'json') throw new UsageError('--json conflicts with --format ' + values.format);
   const failOn = (values['fail-on'] ?? 'critical') as FailLevel;
   if (!(FAIL_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')} (got ${failOn})`);
-  return { values, positionals, format, failOn };
+  const sarif = sarifOptions(values, format);
+  const colorMode = (values['no-color'] ? 'never' : (values.color ?? 'auto')) as ColorMode;
+  if (!(COLOR_MODES as readonly string[]).includes(colorMode)) throw new UsageError(`--color must be one of ${COLOR_MODES.join(', ')} (got ${colorMode})`);
+  if (values['no-color'] && values.color !== undefined && values.color !== 'never') throw new UsageError(`--no-color conflicts with --color ${values.color}`);
+  return { values, positionals, format, failOn, sarif, colorMode };
+}
+
+/** `--category` and `--omit-suppressed` shape the SARIF log only; with another format they would silently do nothing. */
+function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean; output?: string[] }, format: Format): { category?: string; omitSuppressed?: boolean } {
+  for (const flag of ['category', 'omit-suppressed'] as const) {
+    const sarifRequested = format === 'sarif' || (values.output ?? []).some((o) => o.startsWith('sarif='));
+    if (values[flag] !== undefined && !sarifRequested) throw new UsageError(`--${flag} applies only to SARIF (--format sarif or --output sarif=FILE)`);
+  }
+  if (values.category !== undefined && !/^[^\s/][^\r\n]*$/.test(values.category)) {
+    throw new UsageError('--category must be one non-empty line that does not start with a space or /');
+  }
+  return { ...(values.category !== undefined ? { category: values.category } : {}), ...(values['omit-suppressed'] ? { omitSuppressed: true } : {}) };
 }
 
 export function main(argv: string[], io: CliIo): number {
@@ -71,10 +86,11 @@ export function main(argv: string[], io: CliIo): number {
   try {
     args = parse(argv);
   } catch (error) {
-    io.stderr(`openclaw-audit: ${error instanceof Error ? error.message : String(error)}\nRun openclaw-audit --help for usage.\n`);
+    const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? (error instanceof Error ? error.message : String(error));
+    io.stderr(`openclaw-audit: ${message}\nRun openclaw-audit --help for usage.\n`);
     return 2;
   }
-  const { values, positionals, format } = args;
+  const { values, positionals, format, sarif, colorMode } = args;
   if (values.help) {
     io.stdout(HELP);
     return 0;
@@ -93,12 +109,13 @@ export function main(argv: string[], io: CliIo): number {
       return 2;
     }
   }
-  const root = resolve(io.cwd, values.root ?? '.');
+  let root: string;
   let settings: ToolConfig | undefined;
   try {
+    root = auditRoot(positionals, { host: io.host, cwd: io.cwd, ...(values.root !== undefined ? { root: values.root } : {}) });
     settings = loadToolConfig({ host: io.host, cwd: io.cwd, root, ...(values['config-file'] !== undefined ? { explicit: values['config-file'] } : {}) });
   } catch (error) {
-    if (!(error instanceof ToolConfigError)) throw error;
+    if (!(error instanceof ToolConfigError) && !(error instanceof UsageError)) throw error;
     io.stderr(`openclaw-audit: ${error.message}\n`);
     return 2;
   }
@@ -111,15 +128,19 @@ export function main(argv: string[], io: CliIo): number {
   for (const glob of unmatchedGlobs([...(selection.select ?? []), ...(selection.ignore ?? [])])) {
     io.stderr(`openclaw-audit: warning: ${JSON.stringify(glob)} matches no check (openclaw-audit --list-checks lists them)\n`);
   }
+  const exclude = values.exclude ?? settings?.exclude ?? [];
+  const excludeName = values.exclude === undefined && settings?.exclude ? { names: { root: '--root', exclude: `${settings.file} exclude:` } } : {};
   let configs: string[];
   try {
-    configs = resolveConfigPaths(positionals, io.cwd, root);
+    const found = discoverConfigs(positionals, { host: io.host, cwd: io.cwd, root, exclude, ...excludeName });
+    ({ root, configs } = found);
+    if (values.verbose) for (const s of found.skipped) io.stderr(`openclaw-audit: ${describeSkipped(s)}\n`);
+    if (found.truncated) io.stderr(`openclaw-audit: warning: stopped searching after ${MAX_DISCOVERY_FOLDERS} folders; name the folders to audit\n`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`openclaw-audit: ${error.message}\n`);
     return 2;
   }
-  if (settings?.exclude) configs = excludeConfigs(configs, root, settings.exclude);
   let targets: OutputTarget[];
   try {
     targets = planOutputs(format, values.output ?? [], io.cwd);
@@ -134,9 +155,10 @@ export function main(argv: string[], io: CliIo): number {
       return 2;
     }
     const output = targets[0]!.file;
-    const color = format === 'text' && !output && io.colorAllowed && !values['no-color'];
+    const outputName = output !== undefined ? relative(io.cwd, output) || output : undefined;
+    const color = format === 'text' && colorFor(colorMode, io.colorAllowed, output !== undefined);
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
-    return runFixCommand({ configs, root, format, fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
+    return runFixCommand({ configs, root, format, sarif, ...(outputName !== undefined ? { outputName } : {}), fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const deployEnv = values.env ?? settings?.env ?? [];
   const badName = deployEnv.find((name) => !/^[A-Z_][A-Z0-9_]*$/.test(name));
@@ -145,8 +167,11 @@ export function main(argv: string[], io: CliIo): number {
     return 2;
   }
   const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true, deployEnv, today: new Date(io.now()).toISOString().slice(0, 10) }));
-  for (const o of audited) {
-    if (o.ok) for (const w of o.ignoreWarnings ?? []) io.stderr(`openclaw-audit: warning: ${w.location.file}:${w.location.line}:${w.location.column}: ${w.message}\n`);
+  // Like the notes: the text report shows ignore warnings; with another format they go to stderr.
+  if (format !== 'text') {
+    for (const o of audited) {
+      if (o.ok) for (const w of o.ignoreWarnings ?? []) io.stderr(redactText(`openclaw-audit: warning: ${w.location.file}:${w.location.line}:${w.location.column}: ${w.message}\n`, o.secrets));
+    }
   }
   const selected = selectChecks(audited, selection);
   let outcomes = selected;
@@ -171,18 +196,22 @@ export function main(argv: string[], io: CliIo): number {
       return 2;
     }
   }
-  const ctx = { version: io.version, ts: io.now(), failOn };
+  // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.
+  if (format !== 'text') io.stderr(redactText(renderNotes(outcomes), allSecrets(outcomes)));
+  const ctx = { version: io.version, ts: io.now(), failOn, ...sarif };
   for (const target of targets) {
-    const color = target.format === 'text' && !target.file && io.colorAllowed && !values['no-color'];
+    const color = target.format === 'text' && colorFor(colorMode, io.colorAllowed, target.file !== undefined);
     const report = renderReport(target.format, outcomes, { ...ctx, color });
     if (!target.file) {
       io.stdout(report);
       continue;
     }
+    const shown = relative(io.cwd, target.file) || target.file;
     try {
       io.writeFile(target.file, report);
+      io.stderr(wroteReport(shown, formatName(target.format), outcomes.length));
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${target.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${shown}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
   }

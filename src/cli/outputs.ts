@@ -46,6 +46,10 @@ export interface RenderContext {
   ts: number;
   color: boolean;
   failOn: FailLevel;
+  /** SARIF only: `--category`. */
+  category?: string;
+  /** SARIF only: `--omit-suppressed`. */
+  omitSuppressed?: boolean;
 }
 
 /** One report, rendered and redacted for every secret value of every config. */
@@ -53,6 +57,7 @@ export function renderReport(format: Format, outcomes: readonly AuditOutcome[], 
   const secrets = allSecrets(outcomes);
   if (format === 'text') return redactText(renderText(outcomes, { color: ctx.color }), secrets);
   if (format === 'json') return redactJson(toJson(outcomes, { ts: ctx.ts }), secrets);
-  const rendered = renderFormat(format, outcomes, { version: ctx.version, failOn: ctx.failOn });
+  const { color: _color, ts: _ts, ...options } = ctx;
+  const rendered = renderFormat(format, outcomes, options);
   return format === 'gitlab' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
 }

@@ -2,9 +2,9 @@
 import type { LoadedConfig } from './config/load.ts';
 import { pathKey } from './config/env.ts';
 import { PIPELINE } from './checks/pipeline.ts';
-import { findRule } from './checks/registry.ts';
+import { RULES, findRule } from './checks/registry.ts';
 import type { CheckContext, FindingInput } from './checks/rule.ts';
-import { SUPPRESSIONS_ACTIVE, applySuppressions, readSuppressions } from './suppressions.ts';
+import { SUPPRESSIONS_ACTIVE, applySuppressions, readSuppressions, unknownCheckNotes } from './suppressions.ts';
 import type { AuditReport, ConfigIssue, Finding, SeverityCounts } from './types.ts';
 
 /** A check reported an id that no rule declares: a bug in this tool, never the user's. */
@@ -31,7 +31,7 @@ function toFinding(checkId: string, input: FindingInput, loaded: LoadedConfig): 
   if (template === undefined) throw new UnknownCheckError(`rule ${rule.id} has no title variant ${input.variant}`);
   const params = input.titleParams ?? {};
   const title = template.replace(/<([A-Za-z]+)>/g, (whole, name: string) => params[name] ?? whole);
-  const remediation = input.remediation === null ? undefined : (input.remediation ?? rule.remediation);
+  const remediation = input.remediation === null ? undefined : (input.remediation ?? (rule.remediationInReport === false ? undefined : rule.remediation));
   const seen = new Set<string>();
   const related = (input.related ?? [])
     .filter((path) => {
@@ -62,6 +62,9 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
   return summary;
 }
 
+/** Check ids a "did you mean" may suggest (templates such as `channels.<provider>.dm.open` are not ids). */
+const CONCRETE_IDS = RULES.map((r) => r.id).filter((id) => !id.includes('<'));
+
 export function auditLoadedConfig(loaded: LoadedConfig, schemaWarnings: ConfigIssue[] = []): AuditReport {
   const suppressions = readSuppressions(loaded.value, loaded.locate);
   const secretDiagnostics: string[] = [];
@@ -85,5 +88,6 @@ export function auditLoadedConfig(loaded: LoadedConfig, schemaWarnings: ConfigIs
     secretDiagnostics,
     schemaWarnings,
     files: loaded.files,
+    notes: unknownCheckNotes(suppressions, (id) => findRule(id) !== undefined, CONCRETE_IDS),
   };
 }

@@ -2,11 +2,12 @@
 import { defineRules } from './checks/rule.ts';
 import { isObject, trimmed } from './checks/util.ts';
 import type { Locator } from './config/locate.ts';
-import type { Finding, Suppression, SuppressedFinding } from './types.ts';
+import { closestMatch } from './closest.ts';
+import type { ConfigNote, Finding, Suppression, SuppressedFinding } from './types.ts';
 
 export const SUPPRESSIONS_ACTIVE = 'security.audit.suppressions.active';
 
-export const rules = defineRules('security', [
+export const rules = defineRules([
   {
     id: SUPPRESSIONS_ACTIVE,
     severity: 'info',
@@ -16,8 +17,24 @@ export const rules = defineRules('security', [
       'suppression is configured, so a reader can tell that the report was filtered; it cannot itself be suppressed.',
     remediation: 'Review the suppressed findings and remove suppressions whose accepted risk no longer applies.',
     configPaths: ['security.audit.suppressions'],
+    unsuppressible: 'openclaw adds this notice whenever suppressions are configured and never suppresses it.',
   },
 ]);
+
+/** A `security.audit.suppressions` entry for `checkId`, as JSON5 (the docs and the SARIF rule help show it). */
+export function suppressionExample(checkId: string): string {
+  return [
+    '{',
+    '  security: {',
+    '    audit: {',
+    '      suppressions: [',
+    `        { checkId: ${JSON.stringify(checkId)}, reason: "Why this risk is accepted here." },`,
+    '      ],',
+    '    },',
+    '  },',
+    '}',
+  ].join('\n');
+}
 
 /** The suppression entries of a config, in config order, with their locations. */
 export function readSuppressions(config: unknown, locate: Locator): Suppression[] {
@@ -68,4 +85,29 @@ export function applySuppressions(
     });
   }
   return { active, suppressed };
+}
+
+/** A checkId is shown in a note up to this many characters. */
+const MAX_SHOWN = 120;
+
+/**
+ * A note for each suppression whose checkId names no check we run: a typo suppresses nothing, silently. openclaw says
+ * nothing about it either, so this is a note and never a finding. The id may still be one of openclaw's host checks.
+ */
+export function unknownCheckNotes(suppressions: readonly Suppression[], isKnown: (checkId: string) => boolean, knownIds: readonly string[]): ConfigNote[] {
+  return suppressions.flatMap((suppression): ConfigNote[] => {
+    const checkId = suppression.checkId.trim();
+    if (checkId === '' || isKnown(checkId)) return [];
+    const shown = checkId.length > MAX_SHOWN ? `${checkId.slice(0, MAX_SHOWN)}…` : checkId;
+    const suggestion = closestMatch(checkId, knownIds);
+    const where = suppression.location?.path ?? 'security.audit.suppressions';
+    return [
+      {
+        message:
+          `${where}: checkId ${JSON.stringify(shown)} is not a check openclaw-audit runs, so this entry suppresses nothing here` +
+          (suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ' (a typo, or one of openclaw\'s host checks, which a committed config cannot show)'),
+        ...(suppression.location ? { location: suppression.location } : {}),
+      },
+    ];
+  });
 }

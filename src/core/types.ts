@@ -83,10 +83,18 @@ export interface AuditReport {
   schemaWarnings: ConfigIssue[];
   /** Files read to build the config (the config first, then its includes), relative to the root. */
   files: string[];
+  /** What is worth saying about the config without being a finding (openclaw reports nothing for it). */
+  notes?: ConfigNote[];
   /** Inline ignore comments that did not apply: malformed, expired, or matching no finding. */
   ignoreWarnings?: Array<{ message: string; location: SourceLocation }>;
   /** Findings an earlier run's report (`--baseline`) already has: neither reported as findings nor gated. */
   baselinedFindings?: Finding[];
+}
+
+/** A remark about the config that is not a finding: it never changes the counts, the exit code or parity. */
+export interface ConfigNote {
+  message: string;
+  location?: SourceLocation;
 }
 
 /** The outcome for a config file that openclaw would reject: no finding is computed. */

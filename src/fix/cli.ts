@@ -1,5 +1,6 @@
 /** `--fix` / `--fix --dry-run` for the CLI: plan, print, and write through `CliIo.writeFile`. */
-import type { CliIo } from '../cli/main.ts';
+import type { CliIo } from '../cli/io.ts';
+import { formatName, wroteReport } from '../cli/output-note.ts';
 import { redactText } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { renderFormat, type Format } from '../report/formats.ts';
@@ -13,10 +14,14 @@ export interface FixCommandOptions {
   configs: string[];
   root: string;
   format: Format;
+  /** `--category` and `--omit-suppressed`, for `--format sarif`. */
+  sarif?: { category?: string; omitSuppressed?: boolean };
   fix: boolean;
   dryRun: boolean;
   /** Absolute path to write the output to instead of stdout. */
   output?: string;
+  /** `--output` as the user wrote it, for the message that says where the output went. */
+  outputName?: string;
   /** Whether an accepted config's report fails the run (`--fail-on`). */
   fails: (outcome: AuditOutcome & { ok: true }) => boolean;
   color: boolean;
@@ -78,13 +83,15 @@ export function runFixCommand(options: FixCommandOptions): number {
     out = `${summaries}\n${renderText(reports, { color: options.color })}`;
   } else {
     io.stderr(redact(summaries));
-    out = renderFormat(options.format, reports, { version: io.version });
+    out = renderFormat(options.format, reports, { version: io.version, ...options.sarif });
   }
 
   if (!options.dryRun) {
     for (const file of run.files) {
       try {
-        io.writeFile(file.absPath, file.after);
+        // Only inside the root, and while the file still holds the text the fix was planned on (an edit made
+        // meanwhile is kept).
+        io.writeFile(file.absPath, file.after, { expect: file.before, within: options.root });
       } catch (error) {
         io.stderr(`openclaw-audit: cannot write ${file.file}: ${error instanceof Error ? error.message : String(error)}\n`);
         return 2;
@@ -94,6 +101,8 @@ export function runFixCommand(options: FixCommandOptions): number {
   if (options.output) {
     try {
       io.writeFile(options.output, redact(out));
+      const what = options.dryRun && options.format !== 'json' ? 'the patch' : formatName(options.format);
+      io.stderr(wroteReport(options.outputName ?? options.output, what, reports.length));
     } catch (error) {
       io.stderr(`openclaw-audit: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
@@ -102,6 +111,9 @@ export function runFixCommand(options: FixCommandOptions): number {
     io.stdout(redact(out));
   }
   if (reports.some((r) => !r.ok)) return 2;
+  // A dry run answers "is this patch every fix?", so `--fix --dry-run > fix.patch && git apply fix.patch` goes on
+  // whatever findings remain: 0 when the diff holds every change (none included), 1 when a change could not be made.
+  if (options.dryRun) return run.ok ? 0 : 1;
   const failing = reports.some((r) => r.ok && options.fails(r)) ? 1 : 0;
   return run.ok ? failing : Math.max(failing, 1);
 }

@@ -3,7 +3,7 @@
  * the result. Pure over a `Host`: nothing is written here; the caller writes `FixRun.files`.
  */
 import { resolve } from 'node:path';
-import type { FileInfo, Host } from '../core/host.ts';
+import { openFile, type FileInfo, type Host } from '../core/host.ts';
 import { loadConfig } from '../core/config/load.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
@@ -54,6 +54,11 @@ function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host
   return {
     readFile: (p) => pending.get(p) ?? base.readFile(p),
     realpath: (p) => base.realpath(p),
+    open: (p) => {
+      const opened = openFile(base, p);
+      const data = pending.get(p);
+      return data ? { ...opened, info: () => ({ ...opened.info(), size: data.length }), read: (limit) => data.subarray(0, limit + 1) } : opened;
+    },
     stat: (p): FileInfo | undefined => {
       const info = base.stat(p);
       const data = pending.get(p);

@@ -14,7 +14,7 @@ export function allSecrets(outcomes: readonly AuditOutcome[]): string[] {
   return [...new Set(outcomes.flatMap((o) => o.secrets))].sort((a, b) => b.length - a.length);
 }
 
-/** `true` when an active (not suppressed) finding is at or above the level. */
+/** `true` when an active (not suppressed) finding, or a `--lenient` schema warning, is at or above the level. */
 export function failsAt(outcomes: readonly AuditOutcome[], level: FailLevel): boolean {
-  return outcomes.some((o) => o.ok && o.findings.some((f) => isAtOrAbove(f.severity, level)));
+  return outcomes.some((o) => o.ok && (o.findings.some((f) => isAtOrAbove(f.severity, level)) || (o.schemaWarnings.length > 0 && isAtOrAbove('warn', level))));
 }

@@ -5,6 +5,7 @@
  */
 import { findRule } from '../core/checks/registry.ts';
 import { docsFileName } from './docs.ts';
+import { compareFindings } from './order.ts';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan, SuppressedFinding } from '../core/types.ts';
 
 export interface MarkdownOptions {
@@ -34,7 +35,6 @@ export interface BaselineSummary {
 }
 
 const ICON: Record<Severity, string> = { critical: '🔴', warn: '🟠', info: '🔵' };
-const ORDER: readonly Severity[] = ['critical', 'warn', 'info'];
 const DEFAULT_MAX = 1024 * 1024 - 4096;
 
 /** Escapes text for a Markdown table cell or paragraph: no HTML, no links, no emphasis, no mentions, no line breaks. */
@@ -108,6 +108,7 @@ export function totals(outcomes: readonly AuditOutcome[]): Totals {
       continue;
     }
     for (const f of o.findings) t[f.severity]++;
+    t.warn += o.schemaWarnings.length; // --lenient: each schema issue is a config.schema_drift warning
     t.suppressed += o.suppressedFindings.length;
   }
   return t;
@@ -161,7 +162,7 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
     }
     if (o.findings.length > 0) {
       blocks.push({ lines: ['', '| Severity | Check | Finding | Location |', '|---|---|---|---|'], droppable: false });
-      const sorted = [...o.findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
+      const sorted = [...o.findings].sort(compareFindings);
       for (const f of sorted) blocks.push({ lines: [findingRow(f, o.config, options)], droppable: true });
     }
     if (o.suppressedFindings.length > 0) {

@@ -55,6 +55,7 @@ function assertValidLog(log: Sarif.Log): void {
     assert.ok(!/^[a-z]+:|^\//i.test(physical.artifactLocation!.uri!), 'repo-relative uri');
     assert.ok(physical.region!.startLine! >= 1 && physical.region!.startColumn! >= 1);
     assert.ok(result.partialFingerprints?.[FINGERPRINT_KEY]);
+    assert.equal(result.partialFingerprints.primaryLocationLineHash, result.partialFingerprints[FINGERPRINT_KEY]);
     if (anySuppressed) assert.ok(Array.isArray(result.suppressions), 'every result has suppressions once one has');
   }
 }
@@ -69,7 +70,7 @@ const OPTIONS: SarifOptions = {
 
 /** A fixed registry, so the golden files do not change whenever a check lands in the real one. */
 const TEST_RULES: readonly Rule[] = [
-  ...defineRules('gateway', [
+  ...defineRules([
     {
       id: 'gateway.bind_no_auth',
       severity: 'critical',
@@ -79,7 +80,7 @@ const TEST_RULES: readonly Rule[] = [
       configPaths: ['gateway.bind', 'gateway.auth'],
     },
   ]),
-  ...defineRules('hooks', [
+  ...defineRules([
     {
       id: 'hooks.token_reuse_gateway_token',
       severity: 'warn',
@@ -90,7 +91,7 @@ const TEST_RULES: readonly Rule[] = [
       configPaths: ['hooks.token', 'gateway.auth.token'],
     },
   ]),
-  ...defineRules('channels', [
+  ...defineRules([
     {
       id: 'channels.<provider>.dm.open',
       severity: 'warn',
@@ -101,12 +102,13 @@ const TEST_RULES: readonly Rule[] = [
       configPaths: ['channels.<provider>.dmPolicy'],
     },
   ]),
-  ...defineRules('security', [
+  ...defineRules([
     {
       id: 'security.trust_model.multi_user_heuristic',
       severity: 'info',
       title: 'Config looks like a multi-user setup',
       help: 'A heuristic over channels and allowlists.',
+      precision: 'medium',
     },
     {
       id: 'security.audit.suppressions.active',
@@ -115,21 +117,24 @@ const TEST_RULES: readonly Rule[] = [
       help: 'The config hides some findings with `security.audit.suppressions`.',
       remediation: 'Review the suppressed findings.',
       configPaths: ['security.audit.suppressions'],
+      unsuppressible: 'It is the notice that suppressions are configured.',
     },
   ]),
-  ...defineRules('config', [
+  ...defineRules([
     {
       id: 'config.invalid',
       severity: 'critical',
       title: 'OpenClaw config is invalid',
       help: 'openclaw refuses to load this config.',
       remediation: 'Fix the key or value at the reported location.',
+      unsuppressible: 'Not an openclaw check.',
     },
     {
       id: 'config.schema_drift',
       severity: 'warn',
       title: 'Config key or value not accepted by this openclaw version',
       help: 'Reported instead of `config.invalid` with `--lenient`.',
+      unsuppressible: 'Not an openclaw check.',
     },
   ]),
 ];
@@ -257,7 +262,7 @@ function goldenCases(): Record<string, () => Sarif.Log> {
       ),
     'multi-config': () => {
       const bad = auditFile({ host: memoryHost({ 'apps/b/openclaw.json': '{ "$include": "./missing.json5" }' }), configPath: `${ROOT}/apps/b/openclaw.json`, root: ROOT });
-      return toSarif([outcomeOf(MAIN_FILES, MAIN_SPECS), bad], options({ omitSuppressed: true, primaryLocationLineHash: true }));
+      return toSarif([outcomeOf(MAIN_FILES, MAIN_SPECS), bad], options({ omitSuppressed: true }));
     },
   };
 }
@@ -392,7 +397,8 @@ describe('toSarif', () => {
     assert.equal(fileUri('apps/my bot/openclaw#1.json'), 'apps/my%20bot/openclaw%231.json');
     const log = toSarif([auditText('{}')], options({ category: 'openclaw-audit/apps-a' }));
     assert.equal(log.runs[0]!.automationDetails!.id, 'openclaw-audit/apps-a/');
-    assert.equal(toSarif([auditText('{}')], options()).runs[0]!.automationDetails!.id, 'openclaw-audit/openclaw.json/');
+    assert.equal(toSarif([auditText('{}')], options()).runs[0]!.automationDetails!.id, 'openclaw-audit/');
+    assert.equal(toSarif([auditText('{}'), auditText('{}')], options()).runs[0]!.automationDetails!.id, 'openclaw-audit/', 'the same with two configs');
   });
 });
 
@@ -429,11 +435,38 @@ describe('fingerprints', () => {
     assert.equal(one('3 agents'), one('4 agents'));
   });
 
-  test('primaryLocationLineHash only on request', () => {
-    const withHash = toSarif([outcomeOf(MAIN_FILES, MAIN_SPECS)], options({ primaryLocationLineHash: true })).runs[0]!.results![0]!;
-    assert.equal(withHash.partialFingerprints!.primaryLocationLineHash, withHash.partialFingerprints![FINGERPRINT_KEY]);
-    const without = toSarif([outcomeOf(MAIN_FILES, MAIN_SPECS)], options()).runs[0]!.results![0]!;
-    assert.equal(without.partialFingerprints!.primaryLocationLineHash, undefined);
+  test('primaryLocationLineHash, the key GitHub reads, survives moved lines, reformatting and a renamed unrelated key', () => {
+    const config = [
+      '{',
+      '  gateway: { bind: "lan", controlUi: { allowedOrigins: ["*"] } },',
+      '  hooks: { enabled: true, path: "/", token: "hooks-token-1234" },',
+      '  env: { vars: { REGION: "eu" } },',
+      '}',
+    ].join('\n');
+    const variants = {
+      moved: ['// Moved: a header, hooks first, gateway last.', '{', '  env: { vars: { REGION: "eu" } },', '', '  hooks: { enabled: true, path: "/", token: "hooks-token-1234" },', '  gateway: { bind: "lan", controlUi: { allowedOrigins: ["*"] } },', '}'].join('\n'),
+      reformatted: JSON.stringify({ gateway: { bind: 'lan', controlUi: { allowedOrigins: ['*'] } }, hooks: { enabled: true, path: '/', token: 'hooks-token-1234' }, env: { vars: { REGION: 'eu' } } }, null, 4),
+      renamedUnrelatedKey: config.replace('REGION', 'DEPLOY_REGION'),
+    };
+    const prints = (text: string) => {
+      const results = toSarif([auditText(text)], options()).runs[0]!.results!;
+      return new Map(
+        results.map((r) => [
+          `${r.ruleId} ${r.locations![0]!.logicalLocations?.[0]?.fullyQualifiedName} ${r.message.text}`,
+          { hash: r.partialFingerprints!.primaryLocationLineHash!, at: JSON.stringify(r.locations![0]!.physicalLocation!.region) },
+        ]),
+      );
+    };
+    const before = prints(config);
+    assert.ok(before.size >= 5, 'the config has several findings');
+    for (const { hash } of before.values()) assert.match(hash, /^[0-9a-f]{32}$/);
+    assert.equal(new Set([...before.values()].map((v) => v.hash)).size, before.size, 'one fingerprint per finding');
+    for (const [name, text] of Object.entries(variants)) {
+      const after = prints(text);
+      assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort(), name);
+      for (const [key, { hash }] of before) assert.equal(after.get(key)!.hash, hash, `${name}: ${key}`);
+      if (name !== 'renamedUnrelatedKey') assert.ok([...before].some(([key, v]) => after.get(key)!.at !== v.at), `${name}: regions moved`);
+    }
   });
 });
 

@@ -4,9 +4,9 @@
  */
 import type * as Sarif from 'sarif';
 import { CONFIG_INVALID, CONFIG_SCHEMA_DRIFT } from '../core/checks/config-invalid.ts';
-import { RULES, findRule } from '../core/checks/registry.ts';
-import type { Rule } from '../core/checks/rule.ts';
-import { SUPPRESSIONS_ACTIVE } from '../core/suppressions.ts';
+import { RULES, matchRule } from '../core/checks/registry.ts';
+import { ruleMatcher, type Rule, type RuleMatch } from '../core/checks/rule.ts';
+import { suppressionExample } from '../core/suppressions.ts';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan } from '../core/types.ts';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.ts';
 import { isSecretPath, redactSecrets } from './redact.ts';
@@ -17,22 +17,24 @@ export { FINGERPRINT_KEY } from './fingerprint.ts';
 export const TOOL_NAME = 'openclaw-audit';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
+/** The only `partialFingerprints` key GitHub code scanning reads. */
+export const PRIMARY_LOCATION_LINE_HASH = 'primaryLocationLineHash';
+/** `automationDetails.id` when the caller names no category: the same for every run, whatever it audits. */
+export const DEFAULT_CATEGORY = `${TOOL_NAME}/`;
 
 export interface SarifOptions {
   toolVersion: string;
   informationUri: string;
-  /** base for rule helpUri, e.g. https://github.com/<owner>/openclaw-audit/blob/main/docs/checks/ */
+  /** base for rule helpUri, e.g. https://github.com/<owner>/openclaw-audit/blob/v1.2.3/docs/checks/ */
   docsBaseUri: string;
   /** drop suppressed results instead of emitting them with suppressions */
   omitSuppressed?: boolean;
-  /** run.automationDetails.id */
+  /** run.automationDetails.id (a trailing `/` is added); `DEFAULT_CATEGORY` when absent */
   category?: string;
   /** file contents by repo-relative path, for region snippets; optional */
   readSnippet?: (file: string, line: number) => string | undefined;
   /** The rules to declare; the registry (`RULES`) by default. Tests pass a fixed list. */
   rules?: readonly Rule[];
-  /** Also write our fingerprint as `primaryLocationLineHash` (for uploads through the REST API, which computes none). */
-  primaryLocationLineHash?: boolean;
   /** ISO 8601 UTC times for `invocations[0]`; left out when absent. */
   startTimeUtc?: string;
   endTimeUtc?: string;
@@ -50,53 +52,12 @@ const PROBLEM_SEVERITY: Readonly<Record<Severity, string>> = { critical: 'error'
 /** GitHub bands: > 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low. */
 const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { critical: '9.5', warn: '5.5', info: '2.0' };
 
-/** Checks that are heuristics rather than exact rules; every other check is deterministic (`very-high`). */
-const PRECISION: Readonly<Record<string, string>> = {
-  'security.trust_model.multi_user_heuristic': 'medium',
-  'models.small_params': 'high',
-};
-
-/** Our own rules and openclaw's suppressions notice cannot be suppressed, so their help shows no suppression example. */
-const UNSUPPRESSIBLE = new Set([CONFIG_INVALID, CONFIG_SCHEMA_DRIFT, SUPPRESSIONS_ACTIVE]);
-
 // ---------------------------------------------------------------------------------------------------------------
 // Rules
 
-interface RuleIndex {
-  /** The rule for a concrete id, and the placeholder values when it matched a template. */
-  find(checkId: string): { rule: Rule; bindings: Record<string, string> } | undefined;
-}
-
 const PLACEHOLDER = /<([^>]+)>/g;
 
-function isTemplate(rule: Rule): boolean {
-  return rule.id.includes('<');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Same matching as the registry's `findRule` (exact first, then templates), plus the placeholder values. */
-function indexRules(rules: readonly Rule[]): RuleIndex {
-  const exact = new Map(rules.filter((r) => !isTemplate(r)).map((r) => [r.id, r]));
-  const templates = rules.filter(isTemplate).map((rule) => ({
-    rule,
-    names: [...rule.id.matchAll(PLACEHOLDER)].map((m) => m[1]!),
-    pattern: new RegExp('^' + rule.id.split(/<[^>]+>/).map(escapeRegExp).join('([^\\s]+?)') + '$'),
-  }));
-  return {
-    find(checkId) {
-      const rule = exact.get(checkId);
-      if (rule) return { rule, bindings: {} };
-      for (const t of templates) {
-        const m = t.pattern.exec(checkId);
-        if (m) return { rule: t.rule, bindings: Object.fromEntries(t.names.map((name, i) => [name, m[i + 1]!])) };
-      }
-      return undefined;
-    },
-  };
-}
+type MatchRule = (checkId: string) => RuleMatch | undefined;
 
 function bind(text: string, bindings: Record<string, string>): string {
   return text.replace(PLACEHOLDER, (whole, name: string) => bindings[name] ?? whole);
@@ -125,20 +86,6 @@ function sentence(text: string): string {
   return /[.!?…]$/.test(t) ? t : `${t}.`;
 }
 
-function suppressionExample(checkId: string): string {
-  return [
-    '{',
-    '  security: {',
-    '    audit: {',
-    '      suppressions: [',
-    `        { checkId: ${JSON.stringify(checkId)}, reason: "Why this risk is accepted here." },`,
-    '      ],',
-    '    },',
-    '  },',
-    '}',
-  ].join('\n');
-}
-
 interface HelpParts {
   id: string;
   title: string;
@@ -148,6 +95,7 @@ interface HelpParts {
   severities: readonly Severity[];
   configPaths: readonly string[];
   template?: string;
+  suppressible: boolean;
   helpUri: string;
 }
 
@@ -159,7 +107,7 @@ function helpMarkdown(p: HelpParts): string {
   if (p.template) facts.push(`One rule per concrete id of the family \`${p.template}\`.`);
   out.push(facts.join(' '));
   if (p.remediation) out.push('### How to fix', p.remediation.trim());
-  if (!UNSUPPRESSIBLE.has(p.template ?? p.id)) {
+  if (p.suppressible) {
     out.push(
       '### Accepting the risk',
       'When the risk is understood and accepted, record it in the config (add `titleIncludes` or `detailIncludes` to ' +
@@ -177,7 +125,7 @@ function helpText(p: HelpParts): string {
   out.push(`Severity: ${p.severity}${also.length > 0 ? ` (can also be ${also.join(', ')})` : ''}.`);
   if (p.configPaths.length > 0) out.push(`Config keys: ${p.configPaths.join(', ')}.`);
   if (p.remediation) out.push(`How to fix: ${p.remediation.trim()}`);
-  if (!UNSUPPRESSIBLE.has(p.template ?? p.id)) {
+  if (p.suppressible) {
     out.push(`Accepting the risk: add an entry to security.audit.suppressions, for example:\n${suppressionExample(p.id)}`);
   }
   out.push(`Documentation: ${p.helpUri}`);
@@ -185,7 +133,7 @@ function helpText(p: HelpParts): string {
 }
 
 function describeRule(rule: Rule, id: string, bindings: Record<string, string>, options: SarifOptions): Sarif.ReportingDescriptor {
-  const template = isTemplate(rule) ? rule.id : undefined;
+  const template = rule.id.includes('<') ? rule.id : undefined;
   const helpUri = options.docsBaseUri + encodeURI(docsFileName(rule.id));
   const parts: HelpParts = {
     id,
@@ -196,6 +144,7 @@ function describeRule(rule: Rule, id: string, bindings: Record<string, string>, 
     severities: rule.severities,
     configPaths: rule.configPaths.map((p) => bind(p, bindings)),
     ...(template ? { template } : {}),
+    suppressible: !rule.unsuppressible,
     helpUri,
   };
   return {
@@ -208,7 +157,7 @@ function describeRule(rule: Rule, id: string, bindings: Record<string, string>, 
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       tags: [...new Set(['security', rule.family])],
-      precision: PRECISION[rule.id] ?? 'very-high',
+      precision: rule.precision,
       'problem.severity': PROBLEM_SEVERITY[rule.severity],
       'security-severity': SECURITY_SEVERITY[rule.severity],
       ...(template ? { 'openclawAudit/template': template } : {}),
@@ -355,8 +304,8 @@ function findingEntry(finding: Finding, config: string, suppression?: Entry['sup
   };
 }
 
-function issueEntry(checkId: string, issue: ConfigIssue, config: string, rules: RuleIndex, fallbackTitle: string): Entry {
-  const rule = rules.find(checkId)?.rule;
+function issueEntry(checkId: string, issue: ConfigIssue, config: string, rules: MatchRule, fallbackTitle: string): Entry {
+  const rule = rules(checkId)?.rule;
   return {
     checkId,
     severity: checkId === CONFIG_INVALID ? 'critical' : (rule?.severity ?? 'warn'),
@@ -368,7 +317,7 @@ function issueEntry(checkId: string, issue: ConfigIssue, config: string, rules: 
   };
 }
 
-function entriesOf(outcome: AuditOutcome, rules: RuleIndex, options: SarifOptions): Entry[] {
+function entriesOf(outcome: AuditOutcome, rules: MatchRule, options: SarifOptions): Entry[] {
   if (!outcome.ok) {
     return outcome.issues.map((issue) => issueEntry(CONFIG_INVALID, issue, outcome.config, rules, 'OpenClaw config is invalid'));
   }
@@ -467,14 +416,7 @@ function normalizeCategory(category: string): string {
 
 export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions): Sarif.Log {
   const declared = options.rules ?? RULES;
-  const index: RuleIndex = options.rules
-    ? indexRules(options.rules)
-    : {
-        find(checkId) {
-          const rule = findRule(checkId);
-          return rule ? { rule, bindings: rule.id === checkId ? {} : (indexRules([rule]).find(checkId)?.bindings ?? {}) } : undefined;
-        },
-      };
+  const index = options.rules ? ruleMatcher(options.rules) : matchRule;
   const artifacts = new Artifacts();
   const ctx: LocationContext = { artifacts, options };
   for (const outcome of outcomes) for (const file of outcome.files.length > 0 ? outcome.files : [outcome.config]) artifacts.add(file, ['analysisTarget']);
@@ -491,12 +433,12 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
   };
   const occurring = [...new Set(entries.map((e) => e.checkId))].sort(compare);
   for (const rule of declared) {
-    if (!isTemplate(rule)) {
+    if (!rule.id.includes('<')) {
       declare(describeRule(rule, rule.id, {}, options));
       continue;
     }
     for (const id of occurring) {
-      const match = index.find(id);
+      const match = index(id);
       if (match && match.rule === rule) declare(describeRule(rule, id, match.bindings, options));
     }
   }
@@ -504,7 +446,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
   for (const id of occurring) {
     if (ruleIndex.has(id)) continue;
     const entry = entries.find((e) => e.checkId === id)!;
-    const match = index.find(id);
+    const match = index(id);
     declare(match ? describeRule(match.rule, id, match.bindings, options) : describeUnknown(id, redactSecrets(entry.title), entry.severity, options));
     if (!match) {
       notifications.push({
@@ -531,10 +473,9 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
       message: { text },
       locations: [location(entry.location, ctx)],
       ...(related.locations.length > 0 ? { relatedLocations: related.locations } : {}),
-      partialFingerprints: {
-        [FINGERPRINT_KEY]: fingerprint,
-        ...(options.primaryLocationLineHash ? { primaryLocationLineHash: fingerprint } : {}),
-      },
+      // GitHub reads only primaryLocationLineHash and computes none for a REST upload; ours is the one that survives
+      // moved lines and reformatting. The namespaced key carries the same value for other consumers.
+      partialFingerprints: { [PRIMARY_LOCATION_LINE_HASH]: fingerprint, [FINGERPRINT_KEY]: fingerprint },
       ...(withSuppressions ? { suppressions: suppressionsOf(entry, ctx) } : {}),
       properties: {
         'openclawAudit/severity': entry.severity,
@@ -547,6 +488,13 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
 
   for (const outcome of outcomes) {
     if (outcome.ok) {
+      for (const note of outcome.notes ?? []) {
+        notifications.push({
+          level: 'note',
+          message: { text: sentence(`${outcome.config}: ${redactSecrets(note.message)}`) },
+          locations: [note.location ? location(note.location, ctx) : { physicalLocation: { artifactLocation: artifactLocation(outcome.config, ctx) } }],
+        });
+      }
       for (const message of outcome.secretDiagnostics) {
         notifications.push({
           level: 'note',
@@ -567,12 +515,9 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
   }
   for (const n of notifications) if (n.associatedRule && n.associatedRule.index === -1) delete n.associatedRule.index;
 
-  const category =
-    options.category !== undefined
-      ? normalizeCategory(options.category)
-      : outcomes.length === 1
-        ? `${TOOL_NAME}/${outcomes[0]!.config}/`
-        : `${TOOL_NAME}/`;
+  // The default must not depend on what was found: a category that changed with the number of configs would leave
+  // the previous category's alerts open forever (GitHub closes alerts only against a later run of the same category).
+  const category = options.category !== undefined ? normalizeCategory(options.category) : DEFAULT_CATEGORY;
 
   const run: Sarif.Run = {
     tool: {

@@ -1,5 +1,6 @@
 /** Human output for the CLI: grouped by severity, with `file:line:col` for every finding. */
 import type { AuditOutcome, Finding, Severity, SourceLocation } from '../core/types.ts';
+import { compareFindings, compareLocations } from './order.ts';
 
 export interface TextOptions {
   color: boolean;
@@ -42,26 +43,29 @@ export function renderOutcome(outcome: AuditOutcome, options: TextOptions): stri
     return lines.join('\n') + '\n';
   }
   const { critical, warn, info } = outcome.summary;
-  const lines = [`${outcome.config}: ${critical} critical · ${warn} warn · ${info} info${outcome.suppressedFindings.length ? ` · ${outcome.suppressedFindings.length} suppressed` : ''}`];
+  const drift = outcome.schemaWarnings.length; // --lenient: schema issues count as warnings (config.schema_drift)
+  const warns = drift ? `${warn + drift} warn (${drift} from the schema)` : `${warn} warn`;
+  const lines = [`${outcome.config}: ${critical} critical · ${warns} · ${info} info${outcome.suppressedFindings.length ? ` · ${outcome.suppressedFindings.length} suppressed` : ''}`];
   for (const w of outcome.ignoreWarnings ?? []) lines.push(`  ${paint(COLOR.warn, 'warning')} ${formatPosition(w.location)} ${w.message}`);
-  for (const issue of outcome.schemaWarnings) {
+  for (const issue of [...outcome.schemaWarnings].sort((a, b) => compareLocations(a.location, b.location))) {
     lines.push(`  ${paint(COLOR.warn, 'schema')} ${formatPosition(issue.location)} ${issue.path}: ${issue.message}`);
   }
   for (const severity of ['critical', 'warn', 'info'] as const) {
-    const group = outcome.findings.filter((f) => f.severity === severity);
+    const group = outcome.findings.filter((f) => f.severity === severity).sort(compareFindings);
     if (group.length === 0) continue;
     lines.push('', paint(COLOR[severity], LABEL[severity]));
     for (const f of group) lines.push(renderFinding(f, paint));
   }
   if (outcome.suppressedFindings.length > 0) {
     lines.push('', paint(DIM, 'SUPPRESSED'));
-    for (const f of outcome.suppressedFindings) {
+    for (const f of [...outcome.suppressedFindings].sort(compareFindings)) {
       const inline = f.suppression.inline ? ` (inline ignore${f.suppression.inline.until ? ` until ${f.suppression.inline.until}` : ''})` : '';
       lines.push(`  ${paint(DIM, formatPosition(f.location))}  ${f.checkId}  ${f.title}${f.suppression.reason ? ` — ${f.suppression.reason}` : ''}${inline}`);
     }
   }
   if (outcome.baselinedFindings?.length) lines.push('', paint(DIM, `${outcome.baselinedFindings.length} finding(s) already in the baseline are not shown.`));
   for (const d of outcome.secretDiagnostics) lines.push(paint(DIM, `note: ${d}`));
+  for (const n of outcome.notes ?? []) lines.push(paint(DIM, `note: ${n.location ? `${formatPosition(n.location)} ` : ''}${n.message}`));
   return lines.join('\n') + '\n';
 }
 
@@ -76,4 +80,11 @@ function escapeStrings<T>(value: T): T {
 
 export function renderText(outcomes: readonly AuditOutcome[], options: TextOptions): string {
   return outcomes.map((o) => renderOutcome(escapeStrings(o), options)).join('\n');
+}
+
+/** The notes of accepted configs, one `openclaw-audit: note: …` line each, for stderr. */
+export function renderNotes(outcomes: readonly AuditOutcome[]): string {
+  return outcomes
+    .flatMap((o) => (o.ok ? (o.notes ?? []) : []).map((n) => `openclaw-audit: note: ${formatPosition(n.location) || o.config} ${escapeControlCharacters(n.message)}\n`))
+    .join('');
 }

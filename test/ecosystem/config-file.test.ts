@@ -21,6 +21,7 @@ test('.openclaw-audit.yml at the root sets the gate, the checks and the folders 
       '    - "hooks.*"',
       '    - discovery.mdns_full_mode',
       '    - gateway.control_ui.allowed_origins_wildcard',
+      '    - "security.exposure.*"',
       'exclude:',
       '  - legacy/',
       '',

@@ -21,7 +21,7 @@ test('--list-checks --json lists every rule of the registry with severity, title
   );
   for (const check of checks) {
     const docs = String(check.docs);
-    assert.match(docs, /^https:\/\/github\.com\/openclaw-audit\/openclaw-audit\/blob\/main\/docs\/checks\//);
+    assert.match(docs, /^https:\/\/github\.com\/openclaw-audit\/openclaw-audit\/blob\/[^/]+\/docs\/checks\//);
     assert.ok(existsSync(join(REPO_ROOT, 'docs', 'checks', decodeURI(docs.split('/').pop()!))), docs);
   }
   assert.deepEqual(runCli(['--list-checks', '--format', 'json'], cwd).stdout, run.stdout);

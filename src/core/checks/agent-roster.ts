@@ -3,7 +3,7 @@ import { listAgents } from './agents.ts';
 import { defineRules, type CheckContext } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('config', [
+export const rules = defineRules([
   {
     id: 'config.agent_roster.invalid_default_count',
     severity: 'warn',

@@ -10,7 +10,8 @@
 import type { ConfigPath } from '../types.ts';
 import type { Json } from './rule.ts';
 import { isObject } from './util.ts';
-import { SCHEMA_DATA } from '../schema/validate.ts';
+import { schemaData } from '../schema/data.ts';
+import { normalizeAgentId } from '../agent-id.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Roster
@@ -54,14 +55,7 @@ export function listAgents(config: Json): AgentEntry[] {
   return out;
 }
 
-/** openclaw's canonical agent id (lowercase, `[a-z0-9_-]`, at most 64 characters; `main` when nothing is left). */
-export function normalizeAgentId(value: unknown): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  const lower = trimmed.toLowerCase();
-  if (/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(trimmed)) return lower;
-  const id = lower.replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').replace(/-+$/, '').slice(0, 64);
-  return id || IMPLICIT_AGENT_ID;
-}
+export { normalizeAgentId };
 
 /** Unique normalized agent ids in roster order. */
 export function listAgentIds(config: Json): string[] {
@@ -492,8 +486,8 @@ const channelDefaultsCache = new Map<string, Readonly<Record<string, Json>> | un
 function channelSchemaDefaults(id: string): Readonly<Record<string, Json>> | undefined {
   if (channelDefaultsCache.has(id)) return channelDefaultsCache.get(id);
   let defaults: Record<string, Json> | undefined;
-  if (Object.prototype.hasOwnProperty.call(SCHEMA_DATA.channels, id)) {
-    const properties = (SCHEMA_DATA.channels[id]!.schema as { properties?: Record<string, { default?: Json }> }).properties ?? {};
+  if (Object.prototype.hasOwnProperty.call(schemaData().channels, id)) {
+    const properties = (schemaData().channels[id]!.schema as { properties?: Record<string, { default?: Json }> }).properties ?? {};
     defaults = {};
     for (const key of ['dmPolicy', 'groupPolicy']) if (properties[key]?.default !== undefined) defaults[key] = properties[key]!.default;
   }

@@ -3,7 +3,7 @@ import type { ConfigPath } from '../types.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('config', [
+export const rules = defineRules([
   {
     id: 'config.insecure_or_dangerous_flags',
     severity: 'warn',

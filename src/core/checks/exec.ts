@@ -21,7 +21,7 @@ import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
 export const rules = [
-  ...defineRules('tools', [
+  ...defineRules([
     {
       id: 'tools.exec.host_sandbox_no_sandbox_defaults',
       severity: 'warn',
@@ -52,7 +52,7 @@ export const rules = [
       configPaths: ['tools.exec.security', 'tools.exec.mode', 'agents.entries.<id>.tools.exec.security', 'agents.entries.<id>.tools.exec.mode'],
     },
   ]),
-  ...defineRules('security', [
+  ...defineRules([
     {
       id: 'security.exposure.open_channels_with_exec',
       severity: 'warn',
@@ -65,7 +65,7 @@ export const rules = [
       configPaths: ['channels.**.dmPolicy', 'channels.**.groupPolicy', 'tools.exec.*', 'agents.entries.<id>.tools.exec.*'],
     },
   ]),
-  ...defineRules('tools', [
+  ...defineRules([
     {
       id: 'tools.exec.fs_tools_disabled_but_exec_enabled',
       severity: 'warn',

@@ -10,7 +10,7 @@ import {
 import { defineRules, type CheckContext } from './rule.ts';
 import type { ConfigPath } from '../types.ts';
 
-export const rules = defineRules('security', [
+export const rules = defineRules([
   {
     id: 'security.exposure.open_groups_with_elevated',
     severity: 'critical',

@@ -111,7 +111,7 @@ const PRIVATE_NODE_COMMANDS = new Set([
 
 const G = (...path: Array<string | number>): ConfigPath => ['gateway', ...path];
 
-export const rules = defineRules('gateway', [
+export const rules = defineRules([
   {
     id: 'gateway.tools_invoke_http.dangerous_allow',
     severity: 'warn',
@@ -241,6 +241,8 @@ export const rules = defineRules('gateway', [
     severity: 'info',
     title: 'Tailscale Serve exposure enabled',
     help: '`gateway.tailscale.mode="serve"` makes the loopback gateway reachable from your whole tailnet through Tailscale Serve.',
+    remediation: 'Nothing to fix when the whole tailnet is trusted. Otherwise limit who reaches the node with Tailscale ACLs and keep gateway auth on, or set gateway.tailscale.mode to "off".',
+    remediationInReport: false,
     configPaths: ['gateway.tailscale.mode'],
   },
   {
@@ -259,6 +261,8 @@ export const rules = defineRules('gateway', [
     severity: 'warn',
     title: 'Gateway token looks short',
     help: 'The selected gateway token is shorter than 24 characters; a long random token resists guessing and brute force.',
+    remediation: 'Use a random gateway token of at least 24 characters (`openclaw doctor --fix --generate-gateway-token`, or `openssl rand -hex 32`), update the clients, and restart the gateway.',
+    remediationInReport: false,
     configPaths: ['gateway.auth.token', 'gateway.auth.mode'],
   },
   {
@@ -277,6 +281,8 @@ export const rules = defineRules('gateway', [
     severity: 'warn',
     title: 'Gateway password looks short',
     help: 'The selected gateway password is shorter than 24 characters; a long random secret resists guessing and brute force.',
+    remediation: 'Use a random password of at least 24 characters (for example `openssl rand -hex 32`), preferably through OPENCLAW_GATEWAY_PASSWORD rather than the file, and restart the gateway.',
+    remediationInReport: false,
     configPaths: ['gateway.auth.password', 'gateway.auth.mode'],
   },
   {
@@ -379,6 +385,8 @@ export const rules = defineRules('gateway', [
     help:
       'The OpenAI-compatible chat-completions or responses endpoint is on; it accepts `x-openclaw-session-key` to route ' +
       'each request to a chosen session, so API credential holders are trusted principals.',
+    remediation: 'Give HTTP API credentials only to principals you trust with any session; turn off the chat-completions and responses endpoints (`gateway.http.endpoints.<name>.enabled: false`) when nothing uses them.',
+    remediationInReport: false,
     configPaths: ['gateway.http.endpoints.chatCompletions.enabled', 'gateway.http.endpoints.responses.enabled'],
   },
   {

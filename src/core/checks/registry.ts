@@ -7,7 +7,7 @@ import { rules as exposure } from './exposure.ts';
 import { rules as gateway } from './gateway.ts';
 import { rules as hooks } from './hooks.ts';
 import { rules as models } from './models.ts';
-import type { Rule } from './rule.ts';
+import { ruleMatcher, type Rule } from './rule.ts';
 import { rules as sandbox } from './sandbox.ts';
 import { rules as secrets } from './secrets.ts';
 import { rules as smallParams } from './small-params.ts';
@@ -38,15 +38,10 @@ export const RULES: readonly Rule[] = [
   ...configInvalid,
 ];
 
-const exact = new Map(RULES.map((rule) => [rule.id, rule]));
-const templates = RULES.filter((rule) => rule.id.includes('<')).map((rule) => ({
-  rule,
-  pattern: new RegExp(
-    '^' + rule.id.split(/<[^>]+>/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s]+?') + '$',
-  ),
-}));
+/** The rule of a concrete checkId (exact first, then a template), with the template's placeholder values. */
+export const matchRule = ruleMatcher(RULES);
 
 /** The rule for a concrete checkId: exact first, then a template such as `channels.<provider>.dm.open`. */
 export function findRule(checkId: string): Rule | undefined {
-  return exact.get(checkId) ?? templates.find((t) => t.pattern.test(checkId))?.rule;
+  return matchRule(checkId)?.rule;
 }

@@ -5,7 +5,7 @@ import type { LoadedConfig } from '../config/load.ts';
 export interface Rule {
   /** The checkId openclaw prints. A family of ids is a template: `channels.<provider>.dm.open`. */
   id: string;
-  /** The first segment that groups checks: gateway, hooks, channels, tools, … */
+  /** The group of checks: the id's first segment (gateway, hooks, channels, tools, …), derived by `defineRules`. */
   family: string;
   /** The severity the check has when nothing raises it. */
   severity: Severity;
@@ -17,11 +17,22 @@ export interface Rule {
   titles?: Readonly<Record<string, string>>;
   /** What the check means and why it matters, in our words (Markdown allowed). */
   help: string;
-  /** openclaw's remediation gist, in our words; absent where openclaw prints none. */
+  /** How to fix it, in our words (openclaw's gist where openclaw prints one); the docs page's "How to fix". */
   remediation?: string;
+  /**
+   * `false` where openclaw's finding carries no remediation: findings stay without one, as in openclaw's report, while
+   * the docs page and the SARIF rule help still say how to fix it.
+   */
+  remediationInReport?: false;
   /** The config paths the check reads. */
   configPaths: readonly string[];
+  /** How often a finding is a true positive (SARIF `precision`): `very-high` for exact rules, lower for heuristics. */
+  precision: Precision;
+  /** Set when a finding cannot be suppressed with `security.audit.suppressions`: why, in our words. */
+  unsuppressible?: string;
 }
+
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
 /** A finding as a check reports it; title, remediation and severity default from the rule. */
 export interface FindingInput {
@@ -57,11 +68,55 @@ export interface CheckContext {
 
 export type Collector = (ctx: CheckContext) => void;
 
-export function defineRules(family: string, rules: ReadonlyArray<Omit<Rule, 'family' | 'severities' | 'configPaths'> & { severities?: readonly Severity[]; configPaths?: readonly string[] }>): Rule[] {
+type RuleSpec = Omit<Rule, 'family' | 'severities' | 'configPaths' | 'precision'> & {
+  severities?: readonly Severity[];
+  configPaths?: readonly string[];
+  precision?: Precision;
+};
+
+/** A family module's rules: the family comes from each id, the defaults from the rule's own fields. */
+export function defineRules(rules: readonly RuleSpec[]): Rule[] {
   return rules.map((rule) => ({
     ...rule,
-    family,
+    family: rule.id.split('.')[0]!,
     severities: rule.severities ?? [rule.severity],
     configPaths: rule.configPaths ?? [],
+    precision: rule.precision ?? 'very-high',
   }));
+}
+
+export interface RuleMatch {
+  rule: Rule;
+  /** The placeholder values when a template matched (`{ provider: 'discord' }`); empty for an exact id. */
+  bindings: Record<string, string>;
+}
+
+const PLACEHOLDER = /<([^>]+)>/g;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Finds the rule of a concrete checkId among `rules`: the exact id first, then a template such as
+ * `channels.<provider>.dm.open`, whose placeholders match any run of non-space characters.
+ */
+export function ruleMatcher(rules: readonly Rule[]): (checkId: string) => RuleMatch | undefined {
+  const exact = new Map(rules.filter((r) => !r.id.includes('<')).map((r) => [r.id, r]));
+  const templates = rules
+    .filter((r) => r.id.includes('<'))
+    .map((rule) => ({
+      rule,
+      names: [...rule.id.matchAll(PLACEHOLDER)].map((m) => m[1]!),
+      pattern: new RegExp('^' + rule.id.split(/<[^>]+>/).map(escapeRegExp).join('([^\\s]+?)') + '$'),
+    }));
+  return (checkId) => {
+    const rule = exact.get(checkId);
+    if (rule) return { rule, bindings: {} };
+    for (const t of templates) {
+      const m = t.pattern.exec(checkId);
+      if (m) return { rule: t.rule, bindings: Object.fromEntries(t.names.map((name, i) => [name, m[i + 1]!])) };
+    }
+    return undefined;
+  };
 }

@@ -5,7 +5,7 @@ import { agentPath, listAgents, sandboxMode } from './agents.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('sandbox', [
+export const rules = defineRules([
   {
     id: 'sandbox.docker_config_mode_off',
     severity: 'warn',

@@ -4,10 +4,11 @@ import { configuredToolPolicies, isToolAllowed, listAgents, normalizeAgentId, sa
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('models', [
+export const rules = defineRules([
   {
     id: 'models.small_params',
     severity: 'info',
+    precision: 'high',
     severities: ['info', 'critical'],
     title: 'Small models require sandboxing and web tools disabled',
     help:

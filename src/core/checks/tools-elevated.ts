@@ -2,7 +2,7 @@
 import { defineRules, type CheckContext } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('tools', [
+export const rules = defineRules([
   {
     id: 'tools.elevated.allowFrom.<provider>.wildcard',
     severity: 'critical',
@@ -10,6 +10,8 @@ export const rules = defineRules('tools', [
     help:
       'An elevated allowlist entry of `"*"` lets every sender on that provider switch the agent into elevated mode, ' +
       'where exec runs on the host outside the sandbox.',
+    remediation: 'Replace `"*"` in `tools.elevated.allowFrom.<provider>` with the exact sender ids that need elevated mode, or turn elevated tools off (`tools.elevated.enabled: false`).',
+    remediationInReport: false,
     configPaths: ['tools.elevated.enabled', 'tools.elevated.allowFrom.<provider>'],
   },
   {
@@ -17,6 +19,8 @@ export const rules = defineRules('tools', [
     severity: 'warn',
     title: 'Elevated exec allowlist is large',
     help: 'More than 25 senders on one provider may use elevated mode; a list that long is hard to review and easy to grow by accident.',
+    remediation: 'Cut `tools.elevated.allowFrom.<provider>` down to the few operators who need elevated mode (25 or fewer); everyone else keeps the normal tools.',
+    remediationInReport: false,
     configPaths: ['tools.elevated.enabled', 'tools.elevated.allowFrom.<provider>'],
   },
 ]);

@@ -2,7 +2,7 @@
 import { agentPath, listAgents } from './agents.ts';
 import { defineRules, type CheckContext } from './rule.ts';
 
-export const rules = defineRules('tools', [
+export const rules = defineRules([
   {
     id: 'tools.profile_minimal_overridden',
     severity: 'warn',

@@ -13,7 +13,7 @@ import {
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
-export const rules = defineRules('security', [
+export const rules = defineRules([
   {
     id: 'security.trust_model.group_scope_main',
     severity: 'warn',
@@ -29,6 +29,7 @@ export const rules = defineRules('security', [
   {
     id: 'security.trust_model.multi_user_heuristic',
     severity: 'warn',
+    precision: 'medium',
     title: 'Potential multi-user setup detected (personal-assistant model warning)',
     help:
       'Channel settings (open policies, `"*"` allowlists, allowlisted group targets) suggest that several people can ' +

@@ -1,5 +1,5 @@
 /** Hints in our own words for keys that older openclaw versions accepted (shown next to openclaw's message). */
-import type { SchemaViolation } from './validate.ts';
+import type { SchemaViolation } from './violation.ts';
 
 const DOCTOR = 'Run `openclaw doctor --fix` to migrate it.';
 

@@ -4,16 +4,7 @@
  * single legacy `default: true` marker is dropped (openclaw then treats the roster as explicitly owned).
  */
 import { isRecord } from '../records.ts';
-
-const VALID_AGENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
-
-function normalizeAgentId(value: string): string {
-  const trimmed = value.trim();
-  const lower = trimmed.toLowerCase();
-  if (VALID_AGENT_ID.test(trimmed)) return lower;
-  const id = lower.replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').replace(/-+$/, '').slice(0, 64);
-  return id || 'main';
-}
+import { normalizeAgentId } from '../agent-id.ts';
 
 function own(obj: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;

@@ -4,7 +4,7 @@
  * ref's path. The suppression list is generated data (`facts.modelSuppressions`); the ref locations follow openclaw.
  */
 import type { PathSegment } from '../types.ts';
-import type { SchemaViolation } from './validate.ts';
+import type { SchemaViolation } from './violation.ts';
 import { asRecord, isRecord } from '../records.ts';
 
 interface Ref {
@@ -75,6 +75,23 @@ export function collectModelRefs(config: unknown): Ref[] {
   return refs;
 }
 
+/**
+ * Before this rule openclaw canonicalises the refs of `agents.defaults.model` (string, primary, fallbacks) and the keys
+ * of `agents.defaults.models` (its runtime model defaults; not per-agent entries, not other model keys): a Google
+ * preview alias becomes its current id, so `google/gemini-3-pro-preview` there is read as `google/gemini-3.1-pro-preview`
+ * and is not rejected. The provider is compared case-insensitively, the model id exactly.
+ */
+const GOOGLE_PROVIDERS = new Set(['google', 'google-gemini-cli', 'google-vertex']);
+const GOOGLE_PREVIEW_ALIASES = new Set(['gemini-3-pro', 'gemini-3-pro-preview', 'gemini-3-flash', 'gemini-3.1-pro', 'gemini-3.1-flash-lite-preview', 'gemini-3.1-flash', 'gemini-3.1-flash-preview', 'gemma-4-26b']);
+
+function isDefaultsModelPath(path: readonly PathSegment[]): boolean {
+  return path[0] === 'agents' && path[1] === 'defaults' && (path[2] === 'model' || path[2] === 'models') && path.length <= 5;
+}
+
+function canonicalisedAway(ref: Ref, provider: string, model: string): boolean {
+  return isDefaultsModelPath(ref.path) && GOOGLE_PROVIDERS.has(provider) && GOOGLE_PREVIEW_ALIASES.has(model);
+}
+
 let index: Map<string, [string, string, string?]> | undefined;
 
 export function validateModelRefs(config: unknown, suppressions: ReadonlyArray<[string, string, string?]> | undefined): SchemaViolation[] {
@@ -86,8 +103,9 @@ export function validateModelRefs(config: unknown, suppressions: ReadonlyArray<[
     const slash = ref.value.indexOf('/');
     if (slash <= 0 || slash >= ref.value.length - 1) continue;
     const provider = ref.value.slice(0, slash).trim().toLowerCase();
-    const model = ref.value.slice(slash + 1).trim().toLowerCase();
-    if (!provider || !model) continue;
+    const exactModel = ref.value.slice(slash + 1).trim();
+    const model = exactModel.toLowerCase();
+    if (!provider || !model || canonicalisedAway(ref, provider, exactModel)) continue;
     const hit = index.get(`${provider}/${model}`);
     const key = `${ref.path.join('.')}\0${provider}/${model}`;
     if (!hit || seen.has(key)) continue;

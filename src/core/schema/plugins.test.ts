@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatIssuePath } from './validate.ts';
 import { validateChannels, validateHeartbeatTargets, validateMemorySlot, validateWebSearchProvider } from './plugins.ts';
-import type { SchemaViolation } from './validate.ts';
+import type { SchemaViolation } from './violation.ts';
 
 const show = (issues: SchemaViolation[]) => issues.map((v) => `${formatIssuePath(v.path)} :: ${v.message}`);
 

@@ -9,8 +9,8 @@
  * The checking itself is `validateJsonSchema` (json-schema.ts).
  */
 import type { PathSegment } from '../types.ts';
-import type { SchemaViolation } from './validate.ts';
-import { SCHEMA_DATA } from './validate.ts';
+import type { SchemaViolation } from './violation.ts';
+import { schemaData } from './data.ts';
 import { validateJsonSchema } from './json-schema.ts';
 import { isRecord } from '../records.ts';
 
@@ -34,10 +34,10 @@ export interface PluginStageOptions {
 
 /** Channel schema the real tool would apply to `channels.<id>`, or undefined when it checks nothing there. */
 function channelSchemaFor(channelId: string, opts: PluginStageOptions): { schema: unknown; prefix: string } | undefined {
-  const entry = SCHEMA_DATA.channels[channelId];
+  const entry = schemaData().channels[channelId];
   if (entry?.bundled) return { schema: entry.schema, prefix: 'invalid config: ' };
   if (opts.officialChannelPluginsInstalled === false) return undefined;
-  for (const [pluginId, plugin] of Object.entries(SCHEMA_DATA.officialPlugins ?? {})) {
+  for (const [pluginId, plugin] of Object.entries(schemaData().officialPlugins ?? {})) {
     if (!plugin.channels.includes(channelId)) continue;
     const schema = plugin.channelSchemas?.[channelId] ?? entry?.schema;
     if (schema === undefined) return undefined;
@@ -51,17 +51,17 @@ function channelSchemaFor(channelId: string, opts: PluginStageOptions): { schema
  * registry (the bundled plugins' channels are all in that metadata; installed official plugins add theirs).
  */
 function knownChannelIds(opts: PluginStageOptions): Set<string> {
-  const ids = new Set(Object.keys(SCHEMA_DATA.channels).map((id) => id.toLowerCase()));
+  const ids = new Set(Object.keys(schemaData().channels).map((id) => id.toLowerCase()));
   if (opts.officialChannelPluginsInstalled !== false) {
-    for (const plugin of Object.values(SCHEMA_DATA.officialPlugins ?? {})) for (const id of plugin.channels) ids.add(id.trim());
+    for (const plugin of Object.values(schemaData().officialPlugins ?? {})) for (const id of plugin.channels) ids.add(id.trim());
   }
   return ids;
 }
 
 /** Plugin ids in openclaw's registry: the bundled plugins, plus the official channel plugins when installed. */
 function knownPluginIds(opts: PluginStageOptions): Set<string> {
-  const ids = new Set(SCHEMA_DATA.facts.bundledPluginIds ?? Object.keys(SCHEMA_DATA.plugins));
-  if (opts.officialChannelPluginsInstalled !== false) for (const id of Object.keys(SCHEMA_DATA.officialPlugins ?? {})) ids.add(id);
+  const ids = new Set(schemaData().facts.bundledPluginIds ?? Object.keys(schemaData().plugins));
+  if (opts.officialChannelPluginsInstalled !== false) for (const id of Object.keys(schemaData().officialPlugins ?? {})) ids.add(id);
   return ids;
 }
 
@@ -125,9 +125,9 @@ export function validatePluginEntries(config: unknown, opts: PluginStageOptions 
   const plugins = isRecord(config) ? config.plugins : undefined;
   if (!isRecord(plugins) || !isRecord(plugins.entries)) return [];
   const entries = plugins.entries;
-  const known = new Map<string, unknown>(Object.entries(SCHEMA_DATA.plugins));
+  const known = new Map<string, unknown>(Object.entries(schemaData().plugins));
   if (opts.officialChannelPluginsInstalled !== false) {
-    for (const [id, p] of Object.entries(SCHEMA_DATA.officialPlugins ?? {})) if (p.configSchema !== undefined) known.set(id, p.configSchema);
+    for (const [id, p] of Object.entries(schemaData().officialPlugins ?? {})) if (p.configSchema !== undefined) known.set(id, p.configSchema);
   }
   const out: SchemaViolation[] = [];
   for (const id of [...known.keys()].sort()) {
@@ -146,7 +146,7 @@ export function validatePluginEntries(config: unknown, opts: PluginStageOptions 
 function isKnownHeartbeatTarget(target: string, channels: Set<string>): boolean {
   const normalized = target.toLowerCase();
   if (normalized === 'owner' || normalized === 'last' || normalized === 'none') return true;
-  const aliases = SCHEMA_DATA.facts.channelAliases ?? {};
+  const aliases = schemaData().facts.channelAliases ?? {};
   const resolved = Object.prototype.hasOwnProperty.call(aliases, normalized) ? aliases[normalized]! : normalized;
   return channels.has(resolved) || channels.has(normalized);
 }
@@ -193,7 +193,7 @@ export function validateWebSearchProvider(config: unknown, opts: PluginStageOpti
   const path: PathSegment[] = ['tools', 'web', 'search', 'provider'];
   const trimmed = provider.trim();
   if (!trimmed) return [{ path, message: 'web_search provider must not be empty' }];
-  const facts = SCHEMA_DATA.facts.webSearch ?? { activeProviders: [], installCatalog: [] };
+  const facts = schemaData().facts.webSearch ?? { activeProviders: [], installCatalog: [] };
   if (facts.activeProviders.includes(trimmed)) return [];
   const allowedValues = [...new Set([...facts.activeProviders, ...facts.installCatalog.map(([id]) => id.trim()).filter(Boolean)])].sort((a, b) => a.localeCompare(b));
   const installable = facts.installCatalog.find(([id]) => id === trimmed);

@@ -6,7 +6,7 @@
  * Conditions follow openclaw 2026.9.6; messages and paths are its exact wording (interface facts).
  */
 import type { PathSegment } from '../types.ts';
-import type { SchemaViolation } from './validate.ts';
+import type { SchemaViolation } from './violation.ts';
 import { asRecord, isRecord } from '../records.ts';
 
 interface AgentEntry {

@@ -5,8 +5,9 @@
  */
 import type { PathSegment } from '../types.ts';
 import type { ZodLikeIssue } from './zod-like.ts';
-import type { SchemaViolation } from './validate.ts';
+import type { SchemaViolation } from './violation.ts';
 import { isRecord } from '../records.ts';
+import { normalizeAgentId } from '../agent-id.ts';
 
 export interface Facts {
   builtInModelProviderOverlayIds: string[];
@@ -50,14 +51,6 @@ function custom(path: PathSegment[], message: string): ZodLikeIssue {
   return { code: 'custom', path, message, continue: true };
 }
 
-const VALID_AGENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
-function normalizeAgentId(value: string): string {
-  const trimmed = value.trim();
-  const lower = trimmed.toLowerCase();
-  if (VALID_AGENT_ID.test(trimmed)) return lower;
-  return lower.replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').replace(/-+$/, '').slice(0, 64) || 'main';
-}
-
 function refineAgents(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
   const agents = get(config, 'agents');
   if (!isRecord(agents) || abortedAt(issues, ['agents'])) return;
@@ -80,18 +73,45 @@ function refineAgents(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue
   }
 }
 
-/** openclaw's duration grammar: one number with an optional unit, or unit-suffixed segments (1h30m). */
+/**
+ * openclaw's duration grammar: one number with an optional unit, or unit-suffixed segments (1h30m). Read in one pass:
+ * the regexes openclaw uses (`/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g` searched from every position) are quadratic on a long run
+ * of digits. A segment's end is never in doubt (digits, an optional fraction, then a unit letter), so one greedy
+ * scan decides what the regexes decide.
+ */
 export function isValidDuration(raw: unknown, defaultUnit: string): boolean {
   if (typeof raw !== 'string' && typeof raw !== 'number') return false;
   const text = String(raw).trim().toLowerCase();
   if (!text) return false;
-  if (/^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.test(text)) return defaultUnit.length > 0;
-  let consumed = 0;
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
-    if (m.index !== consumed) return false;
-    consumed += m[0].length;
+  const first = numberEnd(text, 0);
+  if (first === 0) return false;
+  if (first + unitLength(text, first) === text.length) return defaultUnit.length > 0;
+  let at = 0;
+  while (at < text.length) {
+    const number = numberEnd(text, at);
+    const unit = unitLength(text, number);
+    if (number === at || unit === 0) return false;
+    at = number + unit;
   }
-  return consumed === text.length && consumed > 0;
+  return true;
+}
+
+/** The length of the unit (`ms`, `s`, `m`, `h` or `d`) at `at`, 0 when there is none. */
+function unitLength(text: string, at: number): number {
+  if (text.startsWith('ms', at)) return 2;
+  return at < text.length && 'smhd'.includes(text[at]!) ? 1 : 0;
+}
+
+const isDigit = (text: string, at: number) => at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57;
+
+/** The end of `\d+(?:\.\d+)?` at `at`, or `at` when there are no digits there. */
+function numberEnd(text: string, at: number): number {
+  let end = at;
+  while (isDigit(text, end)) end++;
+  if (end === at || text[end] !== '.' || !isDigit(text, end + 1)) return end;
+  end++;
+  while (isDigit(text, end)) end++;
+  return end;
 }
 
 function refineHeartbeat(hb: unknown, at: PathSegment[], issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
@@ -338,6 +358,65 @@ function refineCron(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]
   }
 }
 
+// --- exec policy: `mode` replaces the legacy security/ask pair (tools.exec, agents.entries.<id>.tools.exec) ---
+
+/** openclaw's mode for a legacy security/ask pair, or null when no mode keeps the same policy. */
+function exactExecMode(security: unknown, ask: unknown): string | null {
+  if (ask === 'always' || (security === 'full' && ask === 'on-miss')) return null;
+  if (security === 'deny') return 'deny';
+  if (security === 'allowlist' && ask === 'off') return 'allowlist';
+  if (security === 'full') return 'full';
+  return 'ask';
+}
+
+function refineExecMode(exec: unknown, at: PathSegment[], issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
+  if (!isRecord(exec) || abortedAt(issues, at)) return;
+  if (exec.mode === undefined || (exec.security === undefined && exec.ask === undefined)) return;
+  const both = exec.security !== undefined && exec.ask !== undefined;
+  const mode = both ? exactExecMode(exec.security, exec.ask) : null;
+  const repair = mode
+    ? `Replace security/ask with mode="${mode}" (the equivalent of security="${String(exec.security)}" + ask="${String(exec.ask)}").`
+    : both
+      ? 'This security/ask pair has no exact mode equivalent. To keep this policy, retain both legacy fields and remove mode.'
+      : 'The legacy policy is incomplete. Choose the intended security and ask values before converting; no mode equivalent can be inferred.';
+  out.push(custom([...at, 'mode'], `mode cannot be combined with security or ask in the same exec object. Update the deploy script, template, or patch at this scope. ${repair} Doctor migrates supported legacy policies to mode; run "openclaw doctor --fix" only when the saved file still needs migration.`));
+}
+
+// --- secrets.providers.<name>.command: a safe executable named by an absolute path ---
+
+const SHELL_METACHARS = /[;&|`$<>]/;
+const BARE_EXECUTABLE = /^[A-Za-z0-9._+-]+$/;
+
+function isSafeExecutable(value: string): boolean {
+  const trimmed = value.trim();
+  if (!trimmed || trimmed.includes('\0') || /[\r\n]/.test(trimmed) || SHELL_METACHARS.test(trimmed) || /["']/.test(trimmed)) return false;
+  if (trimmed.startsWith('.') || trimmed.startsWith('~') || trimmed.includes('/') || trimmed.includes('\\') || /^[A-Za-z]:[\\/]/.test(trimmed)) return true;
+  return !trimmed.startsWith('-') && BARE_EXECUTABLE.test(trimmed);
+}
+
+/** POSIX absolute (openclaw runs on POSIX here), a drive-letter path or a UNC path. */
+function isAbsoluteCommand(value: string): boolean {
+  return value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || /^\\\\[^\\]+\\[^\\]+/.test(value);
+}
+
+/**
+ * The manual exec provider's two `command` refinements. The provider sits in a union (env, file, exec, plugin
+ * integration); we only add them when the schema pass found nothing else in the provider, so the manual exec branch is
+ * the one zod reports.
+ */
+function refineSecretProviders(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
+  const providers = get(config, 'secrets', 'providers');
+  if (!isRecord(providers)) return;
+  for (const name of Object.keys(providers)) {
+    const provider = providers[name];
+    const at = ['secrets', 'providers', name];
+    if (!isRecord(provider) || provider.source !== 'exec' || typeof provider.command !== 'string' || provider.command.length === 0) continue;
+    if (issues.some((i) => startsWith(i.path, at))) continue;
+    if (!isSafeExecutable(provider.command)) out.push(custom([...at, 'command'], 'secrets.providers.*.command is unsafe.'));
+    if (!isAbsoluteCommand(provider.command)) out.push(custom([...at, 'command'], 'secrets.providers.*.command must be an absolute path.'));
+  }
+}
+
 // --- secret-ref policy: credentials openclaw mutates at runtime must stay plain strings ---
 const SECRETREF_DOC = 'https://docs.openclaw.ai/reference/secretref-credential-surface';
 
@@ -371,6 +450,9 @@ function secretRefPolicy(config: unknown): SchemaViolation[] {
 
 export function refineConfig(config: unknown, issues: ZodLikeIssue[], facts: Facts): Refined {
   const zod: ZodLikeIssue[] = [];
+  refineSecretProviders(config, issues, zod);
+  const agentEntries = get(config, 'agents', 'entries');
+  if (isRecord(agentEntries)) for (const id of Object.keys(agentEntries)) refineExecMode(get(agentEntries[id], 'tools', 'exec'), ['agents', 'entries', id, 'tools', 'exec'], issues, zod);
   refineAgents(config, issues, zod);
   refineHeartbeat(get(config, 'agents', 'defaults', 'heartbeat'), ['agents', 'defaults', 'heartbeat'], issues, zod);
   const entries = get(config, 'agents', 'entries');
@@ -383,6 +465,7 @@ export function refineConfig(config: unknown, issues: ZodLikeIssue[], facts: Fac
   refineGatewayRoles(config, issues, zod);
   refineHooks(config, issues, zod);
   refineCron(config, issues, zod);
+  refineExecMode(get(config, 'tools', 'exec'), ['tools', 'exec'], issues, zod);
   refineWebSearch(config, facts, issues, zod);
   refineModelProviders(config, facts, issues, zod);
   return { zod, policy: secretRefPolicy(config) };

@@ -3,55 +3,20 @@
  * The data comes from `npm run gen:schema` (openclaw-schema.jsonl, see sections.ts); this file interprets it.
  */
 import type { PathSegment } from '../types.ts';
-import { readFileSync } from 'node:fs';
-import { readSections } from './sections.ts';
 import { runSchema } from './zod-like.ts';
-import type { JsonSchema, ZodLikeIssue } from './zod-like.ts';
+import type { ZodLikeIssue } from './zod-like.ts';
 import { migrateBeforeValidation } from './migrate.ts';
 import { validateChannels, validateHeartbeatTargets, validateMemorySlot, validatePluginEntries, validateWebSearchProvider } from './plugins.ts';
 import { validateModelRefs } from './model-refs.ts';
 import { postSchemaIssues } from './post-schema.ts';
 import type { PluginStageOptions } from './plugins.ts';
 import { refineConfig, mergePolicyIssues } from './refinements.ts';
-import type { Facts } from './refinements.ts';
 import { legacyHint } from './hints.ts';
+import { schemaData } from './data.ts';
+import type { SchemaViolation } from './violation.ts';
 import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
 
-export interface SchemaViolation {
-  /** openclaw's issue path as segments; [] is the root (printed as "<root>"). */
-  path: PathSegment[];
-  /** openclaw's exact message. */
-  message: string;
-  allowedValues?: unknown[];
-  /** Where to point a user: for an unrecognized key, the path of that key (path + key); else omitted. */
-  at?: PathSegment[];
-  /** A hint in our words for legacy or moved keys. */
-  hint?: string;
-}
-
-interface SchemaData {
-  header: Record<string, string>;
-  facts: Facts;
-  core: JsonSchema;
-  channels: Record<string, { pluginId: string; bundled: boolean; schema: JsonSchema }>;
-  plugins: Record<string, JsonSchema>;
-  /** Official npm channel plugins (`@openclaw/<id>`): their channel schemas and manifest configSchema. */
-  officialPlugins?: Record<string, OfficialPlugin>;
-}
-
 export type ValidateOptions = PluginStageOptions;
-
-export interface OfficialPlugin {
-  version: string;
-  /** Channel ids the plugin owns. */
-  channels: string[];
-  /** Channel schemas that differ from the generated metadata under `channels` (usually none). */
-  channelSchemas?: Record<string, JsonSchema>;
-  configSchema?: JsonSchema;
-}
-
-// Read beside this module: in the bundles, ncc copies the file next to the bundle and rewrites the URL.
-export const SCHEMA_DATA = readSections(readFileSync(new URL('./openclaw-schema.jsonl', import.meta.url), 'utf8')) as SchemaData;
 
 /** openclaw's dotted form: [] → "<root>", ['bindings', 0, 'match'] → "bindings.0.match". */
 export function formatIssuePath(path: readonly PathSegment[]): string {
@@ -197,7 +162,7 @@ function addHints(issues: SchemaViolation[]): SchemaViolation[] {
  * the schema pass: put every issue back in the order of its top-level key (stable; root-level issues last).
  */
 function inTopLevelSchemaOrder(issues: ZodLikeIssue[]): ZodLikeIssue[] {
-  const keys = Object.keys((SCHEMA_DATA.core as { properties?: Record<string, unknown> }).properties ?? {});
+  const keys = Object.keys((schemaData().core as { properties?: Record<string, unknown> }).properties ?? {});
   const rank = new Map(keys.map((key, index) => [key, index]));
   const rankOf = (issue: ZodLikeIssue) => (issue.path.length === 0 ? keys.length : rank.get(String(issue.path[0])) ?? keys.length);
   return issues.map((issue, index) => ({ issue, index, rank: rankOf(issue) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((e) => e.issue);
@@ -205,9 +170,9 @@ function inTopLevelSchemaOrder(issues: ZodLikeIssue[]): ZodLikeIssue[] {
 
 function validateInner(config: unknown, opts: ValidateOptions): SchemaViolation[] {
   const migrated = migrateBeforeValidation(config);
-  const ctx = { root: SCHEMA_DATA.core };
-  const zodIssues = runSchema(ctx, SCHEMA_DATA.core, migrated);
-  const refined = refineConfig(migrated, zodIssues, SCHEMA_DATA.facts);
+  const ctx = { root: schemaData().core };
+  const zodIssues = runSchema(ctx, schemaData().core, migrated);
+  const refined = refineConfig(migrated, zodIssues, schemaData().facts);
   const issues = inTopLevelSchemaOrder([...zodIssues, ...refined.zod]).map(mapZodIssue);
   if (issues.length > 0 || refined.policy.length > 0) return mergePolicyIssues(refined.policy, issues);
   const post = postSchemaIssues(migrated);
@@ -218,7 +183,7 @@ function validateInner(config: unknown, opts: ValidateOptions): SchemaViolation[
     ...validateChannels(migrated, opts),
     ...validateHeartbeatTargets(migrated, opts),
     ...validateWebSearchProvider(migrated, opts),
-    ...validateModelRefs(migrated, SCHEMA_DATA.facts.modelSuppressions),
+    ...validateModelRefs(migrated, schemaData().facts.modelSuppressions),
     ...validateMemorySlot(migrated, opts),
     ...validatePluginEntries(migrated, opts),
   ];
