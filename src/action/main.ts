@@ -22,6 +22,8 @@ import { ConfigurationError, inputVar, readInputs, type ActionInputs } from './i
 import { ToolConfigError, type ToolConfig } from '../toolconfig/parse.ts';
 import { loadToolConfig } from '../toolconfig/load.ts';
 import { selectChecks } from '../report/check-filter.ts';
+import { BaselineError, applyBaseline } from '../report/baseline.ts';
+import { readBaseline } from '../io/baseline-file.ts';
 import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase } from './only-new.ts';
 import { nodePorts } from './node-ports.ts';
 import type { ActionPorts } from './ports.ts';
@@ -70,7 +72,7 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
   }
   const ctx = readContext(ports.env, ports.readText);
   const workspace = ctx.workspace ?? ports.cwd;
-  // .openclaw-audit.yml at the root (docs/config-file.md): exclude, checks, env; its fail-on unless the input is set.
+  // .openclaw-audit.yml at the root (docs/config-file.md): exclude, checks, env, baseline; its fail-on unless the input is set.
   let settings: ToolConfig | undefined;
   try {
     settings = loadToolConfig({ host: ports.host, cwd: workspace, root: inputs.root });
@@ -125,6 +127,17 @@ async function runWith(ports: ActionPorts): Promise<RunResult> {
         baseOutcomes = [];
         onlyNewNote = `only-new: ${error.message}; every finding is reported.`;
       }
+    }
+  }
+
+  // The settings file's baseline: what it has is neither reported nor gated (the SARIF file still has everything).
+  if (settings?.baseline !== undefined) {
+    try {
+      reported = applyBaseline(reported, readBaseline({ host: ports.host, cwd: inputs.root }, settings.baseline, `${settings.file} baseline: ${settings.baseline}`));
+    } catch (error) {
+      if (!(error instanceof BaselineError)) throw error;
+      core.setFailed(`openclaw-audit: ${error.message}`);
+      return { exitCode: 1 };
     }
   }
 

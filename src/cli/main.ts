@@ -17,7 +17,7 @@ import { runFixCommand } from '../fix/cli.ts';
 import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
 import { BaselineError, applyBaseline } from '../report/baseline.ts';
-import { readBaseline } from './baseline-file.ts';
+import { readBaseline } from '../io/baseline-file.ts';
 import { ToolConfigError, type ToolConfig } from '../toolconfig/parse.ts';
 import { loadToolConfig } from '../toolconfig/load.ts';
 import { selectChecks, unmatchedGlobs, type CheckSelection } from '../report/check-filter.ts';

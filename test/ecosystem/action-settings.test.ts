@@ -6,6 +6,7 @@ import { inputVar } from '../../src/action/inputs.ts';
 import { run, type ActionCore, type ActionPorts } from '../../src/action/main.ts';
 import { nodeHost } from '../../src/io/node-host.ts';
 import { examplesRepo } from '../helpers/examples.ts';
+import { runCli } from '../robustness/harness.ts';
 import { assertValidReport } from '../helpers/report-schema.ts';
 
 /** The Action on a push, with the real audit, no API calls (check run and comment off): what it prints, fails and writes. */
@@ -74,6 +75,23 @@ test('the Action declares the env: of .openclaw-audit.yml as deploy-time variabl
   const ids = (got: { outputs: Record<string, string> }) => JSON.parse(readFileSync(got.outputs['findings-json']!, 'utf8')).findings.map((f: { checkId: string }) => f.checkId);
   assert.ok(ids(cold.got).includes('gateway.bind_no_auth'));
   assert.ok(!ids(declared.got).includes('gateway.bind_no_auth'));
+});
+
+test('the Action honours the baseline: of .openclaw-audit.yml; a missing one fails the step', async () => {
+  const ws = examplesRepo();
+  const written = runCli(['--write-baseline', 'audit/baseline.json', '--fail-on', 'none'], ws).written;
+  mkdirSync(join(ws, 'audit'));
+  writeFileSync(join(ws, 'audit', 'baseline.json'), written.get(join(ws, 'audit', 'baseline.json'))!);
+  writeFileSync(join(ws, '.openclaw-audit.yml'), 'baseline: audit/baseline.json\nfail-on: info\n');
+  const { result, got } = await runAction(ws, {});
+  assert.equal(result.exitCode, 0, got.failed.join());
+  assert.deepEqual([got.outputs.critical, got.outputs.warn, got.outputs.info], ['0', '0', '0']);
+  assert.ok(JSON.parse(readFileSync(got.outputs['sarif-file']!, 'utf8')).runs[0].results.length > 0, 'code scanning still gets every finding');
+
+  writeFileSync(join(ws, '.openclaw-audit.yml'), 'baseline: audit/missing.json\n');
+  const missing = await runAction(ws, {});
+  assert.equal(missing.result.exitCode, 1);
+  assert.deepEqual(missing.got.failed, ['openclaw-audit: .openclaw-audit.yml baseline: audit/missing.json: no such file']);
 });
 
 test('a mistake in .openclaw-audit.yml fails the step at its line and column, before any audit', async () => {
