@@ -21,7 +21,7 @@ const boundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/conformance/cases/**', 'test/schemas/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/conformance/cases/**', 'test/schemas/**', 'coverage/**', '**/*.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,7 +14,11 @@ import { collectAnnotations } from './annotations.ts';
 import { readContext, type RunContext } from './context.ts';
 import { Degraded } from './degraded.ts';
 import { createGitHub } from './github.ts';
-import { ConfigurationError, readInputs, type ActionInputs } from './inputs.ts';
+import { ConfigurationError, inputVar, readInputs, type ActionInputs } from './inputs.ts';
+import { ToolConfigError, type ToolConfig } from '../toolconfig/parse.ts';
+import { loadToolConfig } from '../toolconfig/load.ts';
+import { BaselineError, applyBaseline } from '../report/baseline.ts';
+import { readBaseline } from '../io/baseline-file.ts';
 import { plural } from './labels.ts';
 import type { ActionPorts } from './ports.ts';
 import type { ActionRun, Step } from './run-state.ts';
@@ -67,18 +71,33 @@ function setUp(ports: ActionPorts): ActionRun | undefined {
   const ctx = readContext(ports.env, ports.readText);
   const workspace = ctx.workspace ?? ports.cwd;
   let audited;
+  let settings: ToolConfig | undefined;
   try {
-    audited = auditConfigs(ports, inputs, workspace);
+    // .openclaw-audit.yml at the root (docs/config-file.md): exclude, checks, env, baseline; its fail-on unless the input is set.
+    settings = loadToolConfig({ host: ports.host, cwd: workspace, root: inputs.root });
+    if (settings?.failOn && !ports.env[inputVar('fail-on')]?.trim()) inputs = { ...inputs, failOn: settings.failOn };
+    audited = auditConfigs(ports, inputs, workspace, settings);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof ToolConfigError)) throw error;
     core.setFailed(`openclaw-audit: ${error.message}`);
     return undefined;
   }
-  const onlyNew = compareOnlyNew(ports, inputs, ctx, audited);
+  const onlyNew = compareOnlyNew(ports, inputs, ctx, audited, settings);
   const secrets = maskSecrets(core, [...audited.outcomes, ...onlyNew.baseOutcomes]);
   if (onlyNew.note) core.notice(onlyNew.note, { title: 'openclaw-audit' });
 
-  const { reported, baseline } = onlyNew;
+  const { baseline } = onlyNew;
+  let { reported } = onlyNew;
+  // The settings file's baseline: what it has is neither reported nor gated (the SARIF file still has everything).
+  if (settings?.baseline !== undefined) {
+    try {
+      reported = applyBaseline(reported, readBaseline({ host: ports.host, cwd: inputs.root }, settings.baseline, `${settings.file} baseline: ${settings.baseline}`));
+    } catch (error) {
+      if (!(error instanceof BaselineError)) throw error;
+      core.setFailed(`openclaw-audit: ${error.message}`);
+      return undefined;
+    }
+  }
   const t = totals(reported);
   const prefix = toPosix(relative(workspace, inputs.root));
   core.info(

@@ -22,6 +22,17 @@ Options:
                          as open alerts)
   --fail-on LEVEL        exit 1 when an active finding is at or above LEVEL:
                          critical (default), warn, info or none
+  --baseline FILE        report and gate only findings that FILE (a --json
+                         report or SARIF log of an earlier run) does not have
+  --write-baseline FILE  write every finding of this run as a baseline (JSON)
+  --config-file FILE     settings file (default: .openclaw-audit.yml at the
+                         root, if there is one); flags override it
+  --check GLOB           report only checks whose id matches (repeatable)
+  --skip-check GLOB      never report checks whose id matches (repeatable)
+  --env NAME             NAME is set where the gateway runs (repeatable; the
+                         name only): \${NAME} counts as set to an unknown
+                         value instead of unresolved; findings that depend
+                         on it say so (default: the cold audit, like openclaw)
   --root DIR             repository root: paths are printed relative to it and
                          no config outside it is read (default: the current
                          folder; for a PATH outside it, the git top-level that

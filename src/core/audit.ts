@@ -54,7 +54,7 @@ function toFinding(checkId: string, input: FindingInput, loaded: LoadedConfig): 
   };
 }
 
-function countSeverities(findings: readonly Finding[]): SeverityCounts {
+export function countSeverities(findings: readonly Finding[]): SeverityCounts {
   const summary: SeverityCounts = { critical: 0, warn: 0, info: 0 };
   for (const finding of findings) {
     if (finding.severity === 'critical') summary.critical += 1;

@@ -1,11 +1,15 @@
 /** The core's one entry point: a config file in, an audit outcome out. */
 import type { Host } from './host.ts';
-import { auditLoadedConfig } from './audit.ts';
+import { auditLoadedConfig, countSeverities } from './audit.ts';
 import { loadConfig, relativeTo } from './config/load.ts';
 import { formatIssuePath, validateConfig } from './schema/validate.ts';
 import { NO_SECRETS, findSecrets, maskSecretValues } from './redact.ts';
 import { errorMessage } from './errors.ts';
-import type { AuditOutcome, ConfigIssue, ConfigSecrets } from './types.ts';
+import type { AuditOutcome, AuditReport, ConfigIssue, ConfigSecrets } from './types.ts';
+import { annotateAssumed, deployEnvironment, standInValue } from './deploy-env.ts';
+import { applyInlineIgnores, readInlineIgnores, type IgnoreWarning, type InlineIgnore } from './inline-ignores.ts';
+import { decodeUtf8 } from './config/parse.ts';
+import { resolve } from 'node:path';
 
 export interface AuditFileOptions {
   host: Host;
@@ -15,6 +19,10 @@ export interface AuditFileOptions {
   root: string;
   /** Report schema issues as warnings and audit the config as written. */
   lenient?: boolean;
+  /** Deploy-time variables: `${NAME}` counts as set to an unknown value (default: none, the cold audit). */
+  deployEnv?: readonly string[];
+  /** Today as YYYY-MM-DD (UTC), for the `until` of inline ignores; the clock's date by default. */
+  today?: string;
 }
 
 /**
@@ -25,11 +33,15 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
   let secrets: ConfigSecrets = NO_SECRETS;
   let files: string[] | undefined;
   try {
-    const loaded = loadConfig(options);
+    const names = options.deployEnv ?? [];
+    const loaded = loadConfig({ host: options.host, configPath: options.configPath, root: options.root, ...(names.length > 0 ? { deployEnv: deployEnvironment(names) } : {}) });
     if (!loaded.ok) return { ok: false, config: loaded.file, files: loaded.files, issues: [loaded.issue], secrets: NO_SECRETS };
     const config = loaded.config;
     files = config.files;
-    secrets = findSecrets(config.tree);
+    // A deploy-time variable's stand-in is not a secret of the config (it never reaches a report).
+    const standIns = new Set(names.map(standInValue));
+    const found = findSecrets(config.tree);
+    secrets = standIns.size > 0 ? { ...found, values: found.values.filter((v) => !standIns.has(v)) } : found;
     const issues: ConfigIssue[] = validateConfig(config.value).map((violation) => ({
       path: formatIssuePath(violation.path),
       message: maskSecretValues(violation.message, secrets),
@@ -38,7 +50,8 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
       location: config.locate(violation.at ?? violation.path),
     }));
     if (issues.length > 0 && !options.lenient) return { ok: false, config: config.file, files: config.files, issues, secrets };
-    return { ok: true, ...auditLoadedConfig(config, issues, secrets), secrets };
+    const report = withInlineIgnores(auditLoadedConfig(config, issues, secrets), options, config.files);
+    return { ok: true, ...annotateAssumed(report, config.value, names), secrets };
   } catch (error) {
     // One config's failure is that config's error: the others are still audited and reported.
     const file = relativeTo(options.root)(options.configPath);
@@ -46,4 +59,31 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
     const location = { file, line: 1, column: 1, endLine: 1, endColumn: 2, path: '<root>' };
     return { ok: false, config: file, files: files ?? [file], issues: [{ path: '<root>', message, location }], secrets };
   }
+}
+
+/** Applies the `// openclaw-audit: ignore[…]` comments of every file the config was built from. */
+function withInlineIgnores(report: AuditReport, options: AuditFileOptions, files: readonly string[]): AuditReport {
+  const ignores: InlineIgnore[] = [];
+  const warnings: IgnoreWarning[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = decodeUtf8(options.host.readFile(resolve(options.root, file)), file);
+    } catch {
+      continue; // the loader read it a moment ago; a file that vanished since has no comments to honour
+    }
+    const found = readInlineIgnores(text, file);
+    ignores.push(...found.ignores);
+    warnings.push(...found.warnings);
+  }
+  if (ignores.length === 0 && warnings.length === 0) return report;
+  const applied = applyInlineIgnores(report.findings, ignores, options.today ?? new Date().toISOString().slice(0, 10));
+  const all = [...warnings, ...applied.warnings].sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line));
+  return {
+    ...report,
+    findings: applied.active,
+    summary: countSeverities(applied.active),
+    suppressedFindings: [...report.suppressedFindings, ...applied.ignored],
+    ...(all.length > 0 ? { ignoreWarnings: all } : {}),
+  };
 }

@@ -48,7 +48,8 @@ export interface Suppression {
 }
 
 export interface SuppressedFinding extends Finding {
-  suppression: { reason?: string; location?: SourceLocation };
+  /** `inline`: by an `// openclaw-audit: ignore[…]` comment rather than `security.audit.suppressions`. */
+  suppression: { reason?: string; location?: SourceLocation; inline?: { until?: string } };
 }
 
 export interface SeverityCounts {
@@ -82,6 +83,10 @@ export interface AuditReport {
   files: string[];
   /** What is worth saying about the config without being a finding (openclaw reports nothing for it). */
   notes?: ConfigNote[];
+  /** Inline ignore comments that did not apply: malformed, expired, or matching no finding. */
+  ignoreWarnings?: Array<{ message: string; location: SourceLocation }>;
+  /** Findings an earlier run's report (`--baseline`) already has: neither reported as findings nor gated. */
+  baselinedFindings?: Finding[];
 }
 
 /** A remark about the config that is not a finding: it never changes the counts, the exit code or parity. */

@@ -98,6 +98,17 @@ function commonFolder(dirs: readonly string[]): string {
 }
 
 /** The root when none is given: the current folder, unless a named path is outside it. */
+/** The root `discoverConfigs` audits under (given, or the default), before any walk: where settings files are read. */
+export function auditRoot(paths: readonly string[], options: Pick<DiscoverOptions, 'host' | 'cwd' | 'root' | 'names'>): string {
+  const { host, cwd } = options;
+  if (options.root === undefined) return defaultRoot(host, cwd, paths);
+  const root = resolve(cwd, options.root);
+  if (host.stat(root)?.kind !== 'directory') {
+    throw new UsageError(`${(options.names ?? CLI_NAMES).root} ${options.root}: ${host.stat(root) ? 'not a folder' : 'no such folder'}`);
+  }
+  return root;
+}
+
 function defaultRoot(host: Host, cwd: string, paths: readonly string[]): string {
   const roots = new Set<string>();
   for (const given of paths) {
@@ -272,15 +283,7 @@ class Walker {
 export function discoverConfigs(paths: readonly string[], options: DiscoverOptions): Discovery {
   const { host, cwd } = options;
   const names = options.names ?? CLI_NAMES;
-  let root: string;
-  if (options.root !== undefined) {
-    root = resolve(cwd, options.root);
-    if (host.stat(root)?.kind !== 'directory') {
-      throw new UsageError(`${names.root} ${options.root}: ${host.stat(root) ? 'not a folder' : 'no such folder'}`);
-    }
-  } else {
-    root = defaultRoot(host, cwd, paths);
-  }
+  const root = auditRoot(paths, options);
   const walker = new Walker(host, root, options.exclude ?? [], names);
   let everyFile: string[] | undefined;
   const about = names.paths ? `${names.paths} ` : '';

@@ -44,3 +44,12 @@ export function fingerprints(inputs: readonly FingerprintInput[]): string[] {
     return hash(occurrence === 1 ? withDetail : [...withDetail, String(occurrence)]);
   });
 }
+
+/**
+ * What a finding is about, without the tie-breakers of `fingerprints`: checkId, audited config and config path. A
+ * baseline matches on it, so reports written before and after a change to the recipe (or to
+ * `primaryLocationLineHash`) still match.
+ */
+export function findingIdentity(input: Pick<FingerprintInput, 'checkId' | 'config' | 'path'>): string {
+  return [input.checkId, input.config, input.path].join('\u0000');
+}

@@ -24,7 +24,14 @@ function finding(f: Finding): Record<string, unknown> {
 }
 
 function suppressed(f: SuppressedFinding): Record<string, unknown> {
-  return { ...finding(f), suppression: f.suppression.reason !== undefined ? { reason: f.suppression.reason } : {} };
+  const { reason, inline, location } = f.suppression;
+  return {
+    ...finding(f),
+    suppression: {
+      ...(reason !== undefined ? { reason } : {}),
+      ...(inline ? { inline: { ...(location ? { location } : {}), ...(inline.until ? { until: inline.until } : {}) } } : {}),
+    },
+  };
 }
 
 function issue(i: ConfigIssue): Record<string, unknown> {
@@ -57,6 +64,8 @@ export function outcomeToJson(outcome: AuditOutcome, options: JsonOptions): Reco
     ...(outcome.suppressedFindings.length > 0 ? { suppressedFindings: outcome.suppressedFindings.map(suppressed) } : {}),
     secretDiagnostics: outcome.secretDiagnostics,
     ...(outcome.schemaWarnings.length > 0 ? { schemaWarnings: outcome.schemaWarnings.map(issue) } : {}),
+    ...(outcome.ignoreWarnings?.length ? { ignoreWarnings: outcome.ignoreWarnings } : {}),
+    ...(outcome.baselinedFindings ? { baselinedFindings: outcome.baselinedFindings.map(finding) } : {}),
   };
 }
 

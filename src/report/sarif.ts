@@ -303,7 +303,7 @@ interface Entry {
   config: string;
   location: SourceLocation;
   related: readonly SourceLocation[];
-  suppression?: { reason?: string; location?: SourceLocation };
+  suppression?: { reason?: string; location?: SourceLocation; inline?: { until?: string } };
 }
 
 function issueDetail(issue: ConfigIssue): string {
@@ -410,7 +410,7 @@ function suppressionsOf(entry: Entry, ctx: LocationContext): Sarif.Suppression[]
       kind: at && at.file === entry.location.file ? 'inSource' : 'external',
       status: 'accepted',
       ...(reason ? { justification: reason } : {}),
-      ...(at ? { location: location(at, ctx, { message: { text: 'The security.audit.suppressions entry that accepts this finding.' } }) } : {}),
+      ...(at ? { location: location(at, ctx, { message: { text: entry.suppression.inline ? 'The openclaw-audit: ignore comment that accepts this finding.' : 'The security.audit.suppressions entry that accepts this finding.' } }) } : {}),
     },
   ];
 }

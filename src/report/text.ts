@@ -46,6 +46,7 @@ export function renderOutcome(outcome: AuditOutcome, options: TextOptions): stri
   const drift = outcome.schemaWarnings.length; // --lenient: schema issues count as warnings (config.schema_drift)
   const warns = drift ? `${warn + drift} warn (${drift} from the schema)` : `${warn} warn`;
   const lines = [`${oneLine(outcome.config)}: ${critical} critical · ${warns} · ${info} info${outcome.suppressedFindings.length ? ` · ${outcome.suppressedFindings.length} suppressed` : ''}`];
+  for (const w of outcome.ignoreWarnings ?? []) lines.push(`  ${paint(COLOR.warn, 'warning')} ${formatPosition(w.location)} ${oneLine(w.message)}`);
   for (const issue of [...outcome.schemaWarnings].sort((a, b) => compareLocations(a.location, b.location))) {
     lines.push(`  ${paint(COLOR.warn, 'schema')} ${formatPosition(issue.location)} ${oneLine(issue.path)}: ${indent(issue.message, '      ').trimStart()}`);
   }
@@ -58,9 +59,11 @@ export function renderOutcome(outcome: AuditOutcome, options: TextOptions): stri
   if (outcome.suppressedFindings.length > 0) {
     lines.push('', paint(DIM, 'SUPPRESSED'));
     for (const f of [...outcome.suppressedFindings].sort(compareFindings)) {
-      lines.push(`  ${paint(DIM, formatPosition(f.location))}  ${oneLine(f.checkId)}  ${oneLine(f.title)}${f.suppression.reason ? ` — ${oneLine(f.suppression.reason)}` : ''}`);
+      const inline = f.suppression.inline ? ` (inline ignore${f.suppression.inline.until ? ` until ${f.suppression.inline.until}` : ''})` : '';
+      lines.push(`  ${paint(DIM, formatPosition(f.location))}  ${oneLine(f.checkId)}  ${oneLine(f.title)}${f.suppression.reason ? ` — ${oneLine(f.suppression.reason)}` : ''}${inline}`);
     }
   }
+  if (outcome.baselinedFindings?.length) lines.push('', paint(DIM, `${outcome.baselinedFindings.length} finding(s) already in the baseline are not shown.`));
   for (const d of outcome.secretDiagnostics) lines.push(paint(DIM, indent(`note: ${d}`, '      ').trimStart()));
   for (const n of outcome.notes ?? []) lines.push(paint(DIM, indent(`note: ${n.location ? `${formatPosition(n.location)} ` : ''}${n.message}`, '      ').trimStart()));
   return lines.join('\n') + '\n';

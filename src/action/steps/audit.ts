@@ -8,6 +8,8 @@ import type { RunContext } from '../context.ts';
 import type { ActionInputs } from '../inputs.ts';
 import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase } from '../only-new.ts';
 import type { ActionPorts } from '../ports.ts';
+import type { ToolConfig } from '../../toolconfig/parse.ts';
+import { selectChecks } from '../../report/check-filter.ts';
 
 export interface Audited {
   configs: string[];
@@ -15,15 +17,23 @@ export interface Audited {
 }
 
 /** Throws `UsageError` when the configs cannot be found (the caller fails the step with its message). */
-export function auditConfigs(ports: ActionPorts, inputs: ActionInputs, workspace: string): Audited {
+export function auditConfigs(ports: ActionPorts, inputs: ActionInputs, workspace: string, settings?: ToolConfig): Audited {
   const audit = ports.audit ?? auditFile;
   // Messages name the Action's inputs (`root:`, `exclude:`), not the CLI's flags.
   const root = relative(workspace, inputs.root).split(sep).join('/') || '.';
-  const found = discoverConfigs(inputs.config, { host: ports.host, cwd: workspace, root, exclude: inputs.exclude, names: { root: 'root:', exclude: 'exclude:', paths: 'config:' } });
+  const found = discoverConfigs(inputs.config, { host: ports.host, cwd: workspace, root, ...excludeOption(inputs.exclude, settings) });
   const configs = found.configs;
   for (const s of found.skipped) ports.core.info(describeSkipped(s));
   if (found.truncated) ports.core.info(`Stopped searching after ${MAX_DISCOVERY_FOLDERS} folders: list the configs in config:`);
-  return { configs, outcomes: configs.map((configPath) => audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient })) };
+  const deployEnv = settings?.env ?? [];
+  const outcomes = configs.map((configPath) => audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv }));
+  return { configs, outcomes: selectChecks(outcomes, settings?.checks ?? {}) };
+}
+
+/** The `exclude` input, else the settings file's `exclude:`; messages name whichever was used. */
+function excludeOption(input: readonly string[], settings: ToolConfig | undefined): { exclude: readonly string[]; names: { root: string; exclude: string; paths: string } } {
+  if (input.length === 0 && settings?.exclude) return { exclude: settings.exclude, names: { root: 'root:', exclude: `${settings.file} exclude:`, paths: 'config:' } };
+  return { exclude: input, names: { root: 'root:', exclude: 'exclude:', paths: 'config:' } };
 }
 
 export interface OnlyNew {
@@ -36,7 +46,7 @@ export interface OnlyNew {
   note?: string;
 }
 
-export function compareOnlyNew(ports: ActionPorts, inputs: ActionInputs, ctx: RunContext, audited: Audited): OnlyNew {
+export function compareOnlyNew(ports: ActionPorts, inputs: ActionInputs, ctx: RunContext, audited: Audited, settings?: ToolConfig): OnlyNew {
   const { configs, outcomes } = audited;
   if (!inputs.onlyNew) return { reported: outcomes, baseOutcomes: [] };
   const pr = ctx.pullRequest;
@@ -48,7 +58,7 @@ export function compareOnlyNew(ports: ActionPorts, inputs: ActionInputs, ctx: Ru
     const base = new Map<string, AuditOutcome | undefined>();
     const baseOutcomes: AuditOutcome[] = [];
     for (const [i, configPath] of configs.entries()) {
-      const outcome = baseHost.stat(configPath)?.kind === 'file' ? audit({ host: baseHost, configPath, root: inputs.root, lenient: inputs.lenient }) : undefined;
+      const outcome = baseHost.stat(configPath)?.kind === 'file' ? audit({ host: baseHost, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv: settings?.env ?? [] }) : undefined;
       if (outcome) baseOutcomes.push(outcome);
       base.set(outcomes[i]!.config, outcome);
     }

@@ -36,6 +36,8 @@ export interface LoadOptions {
   configPath: string;
   /** Absolute audit root: paths are printed relative to it, and nothing outside it is read. */
   root: string;
+  /** Deploy-time variables (`--env`): set, over `env.vars`, to stand-in values (see core/deploy-env.ts). */
+  deployEnv?: Readonly<Record<string, string>>;
 }
 
 export type LoadResult = { ok: true; config: LoadedConfig } | { ok: false; file: string; files: string[]; issue: ConfigIssue };
@@ -106,7 +108,7 @@ export function loadConfig(options: LoadOptions): LoadResult {
     const parsed = parseJson5(decodeUtf8(bytes, file), file, budget);
     const tree = includes.resolve(parsed, configPath);
     const envSection = tree.kind === 'object' ? tree.members.get('env') : undefined;
-    const env = configEnvironment(envSection ? { env: toPlain(envSection.value) } : {});
+    const env = Object.assign(configEnvironment(envSection ? { env: toPlain(envSection.value) } : {}), options.deployEnv);
     const unresolved = substituteEnv(tree, env);
     const value = toPlain(tree);
     return {
