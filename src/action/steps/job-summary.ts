@@ -4,5 +4,5 @@ import type { Step } from '../run-state.ts';
 
 export const writeJobSummary: Step = async (run) => {
   const summary = renderMarkdown(run.reported, { ...(run.blobBaseUrl ? { blobBaseUrl: run.blobBaseUrl } : {}), docsBaseUri: run.docsBaseUri, ...(run.baseline ? { baseline: run.baseline } : {}), footer: run.footer });
-  await run.ports.core.appendSummary((summary));
+  await run.ports.core.appendSummary(summary);
 };
