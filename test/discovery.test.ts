@@ -175,4 +175,7 @@ test('the Action: root without config discovers under the root; exclude; message
   failed.length = 0;
   await runAction({ ...nodePorts(), env: env({ root: 'examples', config: 'openclaw.json' }), cwd: ws, core });
   assert.deepEqual(failed, [`openclaw-audit: ${join(ws, 'openclaw.json')} is outside the root ${join(ws, 'examples')} (set root:)`]);
+  failed.length = 0;
+  await runAction({ ...nodePorts(), env: env({ config: 'missing.json' }), cwd: ws, core });
+  assert.deepEqual(failed, ['openclaw-audit: config: no such file or folder: missing.json']);
 });

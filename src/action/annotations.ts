@@ -69,7 +69,7 @@ export function collectAnnotations(outcomes: readonly AuditOutcome[], prefix = '
 }
 
 /** `@actions/core`'s annotation properties for one annotation (the toolkit escapes them). */
-export function annotationProperties(a: Annotation): AnnotationProperties {
+function annotationProperties(a: Annotation): AnnotationProperties {
   return {
     title: a.title,
     file: a.file,

@@ -23,7 +23,7 @@ export interface ApiPacing {
   notificationIntervalMs: number;
 }
 
-export const GITHUB_PACING: ApiPacing = { retryAfterMs: 1000, writeIntervalMs: 1000, notificationIntervalMs: 3000 };
+const GITHUB_PACING: ApiPacing = { retryAfterMs: 1000, writeIntervalMs: 1000, notificationIntervalMs: 3000 };
 
 export interface GitHubOptions {
   apiUrl: string;
@@ -94,7 +94,7 @@ export async function* listPages<T>(github: GitHub, route: string, params: Recor
   }
 }
 
-/** An answer from GitHub that is not 2xx (or no answer: status 0 is not used, Octokit throws a 500 for those). */
+/** Octokit's error: GitHub answered with a status that is not 2xx, or (as a 500) the request failed on the network. */
 export function isApiError(error: unknown): error is RequestError {
   return error instanceof RequestError;
 }

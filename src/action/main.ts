@@ -28,7 +28,7 @@ import { ReportFileError, writeReportFiles } from './steps/report-files.ts';
 import { suggestFixes } from './steps/suggest.ts';
 import { uploadToCodeScanning } from './steps/upload.ts';
 
-export const STEPS: readonly Step[] = [writeReportFiles, annotate, writeJobSummary, postComment, suggestFixes, uploadToCodeScanning];
+const STEPS: readonly Step[] = [writeReportFiles, annotate, writeJobSummary, postComment, suggestFixes, uploadToCodeScanning];
 
 export interface RunResult {
   exitCode: 0 | 1;

@@ -12,7 +12,7 @@ const git: Git = (args, cwd) => {
   return { status: r.status ?? 1, stdout: r.stdout ?? new Uint8Array(), stderr: r.error ? r.error.message : (r.stderr?.toString('utf8') ?? '') };
 };
 
-export const actionsCore: ActionCore = {
+const actionsCore: ActionCore = {
   info: core.info,
   error: core.error,
   warning: core.warning,

@@ -15,6 +15,7 @@ import { documentedOptions, unknownOptionMessage } from './unknown-option.ts';
 import { runFixCommand } from '../fix/cli.ts';
 import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
+import { errorMessage } from '../core/errors.ts';
 
 
 export { isAtOrAbove };
@@ -63,8 +64,8 @@ function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean; 
     const sarifRequested = format === 'sarif' || (values.output ?? []).some((o) => o.startsWith('sarif='));
     if (values[flag] !== undefined && !sarifRequested) throw new UsageError(`--${flag} applies only to SARIF (--format sarif or --output sarif=FILE)`);
   }
-  if (values.category !== undefined && !/^[^\s/][^\r\n]*$/.test(values.category)) {
-    throw new UsageError('--category must be one non-empty line that does not start with a space or /');
+  if (values.category !== undefined && (values.category.trim() === '' || /[\r\n]/.test(values.category))) {
+    throw new UsageError('--category must be one non-empty line');
   }
   return { ...(values.category !== undefined ? { category: values.category } : {}), ...(values['omit-suppressed'] ? { omitSuppressed: true } : {}) };
 }
@@ -74,7 +75,7 @@ export function main(argv: string[], io: CliIo): number {
   try {
     args = parse(argv);
   } catch (error) {
-    const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? (error instanceof Error ? error.message : String(error));
+    const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? errorMessage(error);
     io.stderr(`openclaw-audit: ${message}\nRun openclaw-audit --help for usage.\n`);
     return 2;
   }
@@ -145,7 +146,7 @@ export function main(argv: string[], io: CliIo): number {
       io.writeFile(target.file, report);
       io.stderr(wroteReport(shown, formatName(target.format), outcomes.length));
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${shown}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${shown}: ${errorMessage(error)}\n`);
       return 2;
     }
   }

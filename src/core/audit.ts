@@ -7,12 +7,12 @@ import type { CheckContext, FindingInput } from './checks/rule.ts';
 import { SUPPRESSIONS_ACTIVE, applySuppressions, readSuppressions, unknownCheckNotes } from './suppressions.ts';
 import { NO_SECRETS, maskSecretValues, type ConfigSecrets } from './redact.ts';
 import type { AuditReport, ConfigIssue, Finding, SeverityCounts } from './types.ts';
+import { UnknownCheckError } from './errors.ts';
 
 /** A check reported an id that no rule declares: a bug in this tool, never the user's. */
-export class UnknownCheckError extends Error {}
 
 /** Messages carry config values: each goes through `maskSecretValues` as it enters a finding or a note. */
-export function collectFindings(loaded: LoadedConfig, secretDiagnostics: string[] = [], secrets: ConfigSecrets = NO_SECRETS): Finding[] {
+function collectFindings(loaded: LoadedConfig, secretDiagnostics: string[] = [], secrets: ConfigSecrets = NO_SECRETS): Finding[] {
   const findings: Finding[] = [];
   const ctx: CheckContext = {
     config: loaded.value,
@@ -54,7 +54,7 @@ function toFinding(checkId: string, input: FindingInput, loaded: LoadedConfig): 
   };
 }
 
-export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+function countSeverities(findings: readonly Finding[]): SeverityCounts {
   const summary: SeverityCounts = { critical: 0, warn: 0, info: 0 };
   for (const finding of findings) {
     if (finding.severity === 'critical') summary.critical += 1;

@@ -12,15 +12,11 @@
  */
 import type { ConfigNode } from './config/node.ts';
 import { SENSITIVE_PATHS } from './sensitive-paths.ts';
-import type { SourceSpan } from './types.ts';
+import type { ConfigSecrets, SourceSpan } from './types.ts';
 
 export const REDACTED = '[redacted]';
 
-/** The secrets of one config: decoded values (longest first) and where they are written. */
-export interface ConfigSecrets {
-  values: string[];
-  spans: SourceSpan[];
-}
+export type { ConfigSecrets };
 
 export const NO_SECRETS: ConfigSecrets = { values: [], spans: [] };
 

@@ -1,9 +1,6 @@
 /** Shapes shared by the loader, the checks and every reporter. Pure data, no behaviour. */
-import type { ConfigSecrets } from './redact.ts';
 
 export type Severity = 'info' | 'warn' | 'critical';
-
-export const SEVERITIES: readonly Severity[] = ['critical', 'warn', 'info'];
 
 /** One segment of a config path: an object key or an array index. */
 export type PathSegment = string | number;
@@ -94,11 +91,17 @@ export interface ConfigNote {
 }
 
 /** The outcome for a config file that openclaw would reject: no finding is computed. */
-export interface InvalidConfig {
+interface InvalidConfig {
   config: string;
   issues: ConfigIssue[];
   files: string[];
 }
 
 /** Every outcome also carries the secrets found in the config (values and spans), for redaction; reporters never print it. */
+/** The secrets of one config: decoded values (longest first) and where they are written (see core/redact.ts). */
+export interface ConfigSecrets {
+  values: string[];
+  spans: SourceSpan[];
+}
+
 export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: ConfigSecrets };

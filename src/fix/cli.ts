@@ -7,6 +7,7 @@ import { outcomeToJson } from '../report/json.ts';
 import { escapeControlCharacters, oneLine, renderText } from '../report/text.ts';
 import { safeDiff } from './diff.ts';
 import { hiddenLines, planFixRun, type ConfigFix, type FileFix, type FixRun } from './run.ts';
+import { errorMessage } from '../core/errors.ts';
 
 export interface FixCommandOptions {
   /** Absolute config paths. */
@@ -126,7 +127,7 @@ export function runFixCommand(options: FixCommandOptions): number {
         // meanwhile is kept).
         io.writeFile(file.absPath, file.after, { expect: file.before, within: options.root });
       } catch (error) {
-        io.stderr(`openclaw-audit: cannot write ${file.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr(`openclaw-audit: cannot write ${file.file}: ${errorMessage(error)}\n`);
         return 2;
       }
     }
@@ -137,7 +138,7 @@ export function runFixCommand(options: FixCommandOptions): number {
       const what = options.dryRun && options.format !== 'json' ? 'the patch' : formatName(options.format);
       io.stderr(wroteReport(options.outputName ?? options.output, what, reports.length));
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${options.output}: ${errorMessage(error)}\n`);
       return 2;
     }
   } else {

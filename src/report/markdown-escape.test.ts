@@ -37,7 +37,7 @@ function visible(html: string): string {
 /** What the rendered HTML may hold: only the tags we write, links only to our own bases, no mention. */
 function assertSafe(html: string, what: string): void {
   const tags = [...html.matchAll(/<([a-z][a-z0-9]*)\b/gi)].map((m) => m[1]!.toLowerCase());
-  for (const tag of tags) assert.ok(['p', 'h3', 'h4', 'b', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'strong', 'em', 'code', 'a', 'ul', 'li', 'details', 'summary', 'sub', 'pre'].includes(tag), `${what}: <${tag}> in ${html}`);
+  for (const tag of tags) assert.ok(['p', 'h3', 'h4', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'strong', 'em', 'code', 'a', 'ul', 'li', 'details', 'summary', 'b', 'sub', 'pre'].includes(tag), `${what}: <${tag}> in ${html}`);
   for (const [, href] of html.matchAll(/<a href="([^"]*)"/g)) assert.ok(href!.startsWith(BLOB) || href!.startsWith(DOCS), `${what}: link to ${href}`);
   // GitHub makes no mention inside code.
   const prose = html.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '');

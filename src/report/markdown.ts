@@ -128,12 +128,12 @@ interface Block {
 }
 
 
-const RANK = (o: AuditOutcome) => (o.ok ? [o.summary.critical, o.summary.warn, o.summary.info] : [Infinity, 0, 0]);
+const rank = (o: AuditOutcome) => (o.ok ? [o.summary.critical, o.summary.warn, o.summary.info] : [Infinity, 0, 0]);
 
 /** Rejected configs first, then by their worst findings (most criticals, then warns, then infos); stable otherwise. */
 function bySeverity(outcomes: readonly AuditOutcome[]): AuditOutcome[] {
   return outcomes
-    .map((o, i) => ({ o, i, r: RANK(o) }))
+    .map((o, i) => ({ o, i, r: rank(o) }))
     .sort((a, b) => b.r[0]! - a.r[0]! || b.r[1]! - a.r[1]! || b.r[2]! - a.r[2]! || a.i - b.i)
     .map(({ o }) => o);
 }

@@ -7,6 +7,7 @@ import { renderMarkdown } from '../../report/markdown.ts';
 import { checkAnnotation, stepAnnotations, type AnnotationLevel } from '../annotations.ts';
 import { CHECK_RUN_NAME, createCheckRun } from '../check-run.ts';
 import { plural, runsFeature } from '../labels.ts';
+import { reportOptions } from '../report-options.ts';
 import type { ActionRun, Step } from '../run-state.ts';
 
 export const annotate: Step = async (run) => {
@@ -21,7 +22,7 @@ export const annotate: Step = async (run) => {
         name: inputs.category ? `${CHECK_RUN_NAME} (${inputs.category})` : CHECK_RUN_NAME,
         conclusion: run.failing ? 'failure' : 'success',
         title: `${t.critical} critical, ${t.warn} warn, ${t.info} info${t.rejected ? `, ${t.rejected} rejected` : ''}`,
-        summary: (renderMarkdown(run.reported, { ...(run.blobBaseUrl ? { blobBaseUrl: run.blobBaseUrl } : {}), docsBaseUri: run.docsBaseUri, ...(run.baseline ? { baseline: run.baseline } : {}), maxLength: 65_000 })),
+        summary: renderMarkdown(run.reported, { ...reportOptions(run), maxLength: 65_000 }),
         annotations: inputs.annotations ? annotations.map(checkAnnotation) : [],
         ...(ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}),
       });
@@ -45,7 +46,9 @@ export const annotate: Step = async (run) => {
  * Slots kept for what the step prints after the annotations, so GitHub's cap of 10 per level does not drop it: the
  * closing `::error::` of a failing step, and the warning or notice a later feature may end with.
  */
-function reservedSlots({ inputs, failing }: ActionRun): Partial<Record<AnnotationLevel, number>> {
+function reservedSlots({ inputs, failing, baseline }: ActionRun): Partial<Record<AnnotationLevel, number>> {
   const asked = inputs.uploadSarif || inputs.checkRun === true || inputs.prComment === true;
-  return { error: failing ? 1 : 0, warning: inputs.uploadSarif || inputs.suggestFixes ? 1 : 0, notice: asked ? 1 : 0 };
+  // Without a baseline, only-new has already printed its notice.
+  const printed = inputs.onlyNew && !baseline ? 1 : 0;
+  return { error: failing ? 1 : 0, warning: inputs.uploadSarif || inputs.suggestFixes ? 1 : 0, notice: (asked ? 1 : 0) + printed };
 }

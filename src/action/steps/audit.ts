@@ -19,7 +19,7 @@ export function auditConfigs(ports: ActionPorts, inputs: ActionInputs, workspace
   const audit = ports.audit ?? auditFile;
   // Messages name the Action's inputs (`root:`, `exclude:`), not the CLI's flags.
   const root = relative(workspace, inputs.root).split(sep).join('/') || '.';
-  const found = discoverConfigs(inputs.config, { host: ports.host, cwd: workspace, root, exclude: inputs.exclude, names: { root: 'root:', exclude: 'exclude:' } });
+  const found = discoverConfigs(inputs.config, { host: ports.host, cwd: workspace, root, exclude: inputs.exclude, names: { root: 'root:', exclude: 'exclude:', paths: 'config:' } });
   const configs = found.configs;
   for (const s of found.skipped) ports.core.info(describeSkipped(s));
   if (found.truncated) ports.core.info(`Stopped searching after ${MAX_DISCOVERY_FOLDERS} folders: list the configs in config:`);

@@ -2,6 +2,7 @@
 import { renderMarkdown } from '../../report/markdown.ts';
 import { plural, runsFeature } from '../labels.ts';
 import { COMMENT_MAX, markerFor, upsertStickyComment } from '../pr-comment.ts';
+import { reportOptions } from '../report-options.ts';
 import type { Step } from '../run-state.ts';
 
 export const postComment: Step = async (run) => {
@@ -13,7 +14,7 @@ export const postComment: Step = async (run) => {
   }
   if (!github || !runsFeature(inputs.prComment, ctx)) return;
   const marker = markerFor(inputs.category);
-  const body = renderMarkdown(run.reported, { marker, ...(run.blobBaseUrl ? { blobBaseUrl: run.blobBaseUrl } : {}), docsBaseUri: run.docsBaseUri, ...(run.baseline ? { baseline: run.baseline } : {}), footer: run.footer, maxLength: COMMENT_MAX - 1024 });
+  const body = renderMarkdown(run.reported, { ...reportOptions(run), marker, footer: run.footer, maxLength: COMMENT_MAX - 1024 });
   // Info findings alone are not worth a comment (they stay in the job summary and the annotations).
   const actionable = t.critical + t.warn > 0 || t.rejected > 0;
   const rest = t.info > 0 ? ` above info (${plural(t.info, 'info finding')} in the job summary)` : '';

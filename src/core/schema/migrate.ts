@@ -39,13 +39,13 @@ function parseLegacyList(value: unknown): Record<string, unknown> | undefined {
   return out;
 }
 
-export interface MigrationResult {
+interface MigrationResult {
   config: unknown;
   /** Set when a single legacy default marker was dropped from a multi-agent roster. */
   legacyDefaultAgentId?: string;
 }
 
-export function migrateRoster(raw: unknown): MigrationResult {
+function migrateRoster(raw: unknown): MigrationResult {
   if (!isRecord(raw)) return { config: raw };
   if (Object.prototype.hasOwnProperty.call(raw, 'agents') && !isRecord(raw.agents)) return { config: raw };
   let agents: Record<string, unknown> = isRecord(raw.agents) ? raw.agents : {};
@@ -103,7 +103,7 @@ function clone(value: unknown, depth = 0): unknown {
  * Context budgets moved to models: provider-level `contextTokens`/`contextWindow` are baked into the provider's
  * explicit model entries (or dropped), and agent-level `contextTokens` is dropped, before validation.
  */
-export function migrateContextBudgets(raw: unknown): unknown {
+function migrateContextBudgets(raw: unknown): unknown {
   if (!isRecord(raw)) return raw;
   const providers = isRecord(raw.models) ? raw.models.providers : undefined;
   const agents = raw.agents;

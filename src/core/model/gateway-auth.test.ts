@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { coreIds, diagnostics } from './core-test-util.ts';
+import { coreIds, diagnostics } from '../../../test/helpers/core-findings.ts';
 
 const UNAVAILABLE = (path: string) =>
   `security audit: gateway secrets.resolve unavailable (${path} is configured as a secret reference but is unavailable in this command path.\n` +
