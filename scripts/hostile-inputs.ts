@@ -44,4 +44,5 @@ export const HOSTILE_FAMILIES: HostileFamily[] = [
   { name: 'valid discord config with guilds (plugin-schema defaults)', unit: 'guilds', sizes: [6_000, 12_000], files: (n) => config({ plugins: { entries: { discord: { enabled: true } } }, channels: { discord: { token: 'bot-token-a', dmPolicy: 'allowlist', allowFrom: ['123456789012345678'], groupPolicy: 'allowlist', guilds: guilds(n) } } }) },
   { name: 'unknown key of "[" (SARIF link escaping)', unit: 'characters', sizes: [20_000, 40_000], files: (n) => config({ ['['.repeat(n)]: 1 }) },
   { name: 'unknown key of "a" (SARIF redaction)', unit: 'characters', sizes: [20_000, 40_000], files: (n) => config({ ['a'.repeat(n)]: 1 }) },
+  { name: 'value of "eyJ-" (token-shape scan, JWT)', unit: 'repeats', sizes: [50_000, 100_000], files: (n) => config({ agents: { defaults: { workspace: 'eyJ-'.repeat(n) } } }) },
 ];

@@ -519,8 +519,20 @@ test('with a check run, the job log lists one line per finding: file:line checkI
     const { ports, got } = setup(ws, { token: 'test-token', 'pr-comment': 'false' }, prEvent(ws), server);
     await run(ports);
     assert.equal(server.checkRuns.length, 1);
-    assert.deepEqual(got.lines.filter((l) => l.startsWith('sub/')), ['sub/openclaw.json:3 gateway.bind_no_auth: Gateway binds beyond loopback without auth', 'sub/openclaw.json:8 hooks.path_root: Hooks on /']);
+    assert.deepEqual(got.lines.filter((l) => l.startsWith('  - sub/')), ['  - sub/openclaw.json:3 gateway.bind_no_auth: Gateway binds beyond loopback without auth', '  - sub/openclaw.json:8 hooks.path_root: Hooks on /']);
     assert.equal(got.lines.filter((l) => l.startsWith('::')).length, 0);
+  });
+});
+
+test('a title or file from the config cannot put a workflow command into the log', async () => {
+  await withFakeGitHub(async (server) => {
+    const hostile = fake({ findings: [{ checkId: 'gateway.bind_no_auth', severity: 'warn', title: 'T\n::add-mask::critical\n::warning::forged', line: 2, path: 'a' }] });
+    const ws = workspace({ '::error::x/openclaw.json': hostile });
+    const { ports, got } = setup(ws, { token: 'test-token', 'pr-comment': 'false', config: '::error::x/openclaw.json' }, prEvent(ws), server);
+    await run(ports);
+    const log = got.lines.join('\n').split('\n');
+    assert.deepEqual(log.filter((l) => /^\s*::/.test(l)), []);
+    assert.ok(log.includes('  - ::error::x/openclaw.json:2 gateway.bind_no_auth: T\\n::add-mask::critical\\n::warning::forged'), log.join('\n'));
   });
 });
 

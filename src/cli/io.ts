@@ -10,6 +10,8 @@ export interface CliIo {
   /** Writes a file (the real one: `writeFileSafely`, which refuses links and, with `expect`, lost updates). */
   writeFile: (path: string, text: string, options?: WriteOptions) => void;
   colorAllowed: boolean;
+  /** stdout is a terminal (a person reads it): a `--fix --dry-run` patch is then shown with control characters escaped. */
+  stdoutIsTerminal?: boolean;
   now: () => number;
   version: string;
 }

@@ -22,6 +22,7 @@ try {
     stderr: (text) => process.stderr.write(text),
     writeFile: writeFileSafely,
     colorAllowed: autoColor(process.stdout.isTTY === true, process.env),
+    stdoutIsTerminal: process.stdout.isTTY === true,
     now: () => Date.now(),
     version: VERSION,
   });

@@ -151,7 +151,7 @@ export function runFixCommand(options: FixCommandOptions): number {
     io.stderr(diffNotes(diff));
     // On a terminal the patch is for reading: control characters from the files are shown escaped. Piped or
     // written with --output it stays byte for byte what `git apply` needs.
-    out = io.colorAllowed && !options.output ? escapePatchForTerminal(diff.patch) : diff.patch;
+    out = io.stdoutIsTerminal === true && !options.output ? escapePatchForTerminal(diff.patch) : diff.patch;
   } else if (options.format === 'text') {
     out = `${summaries}\n${renderText(reports, { color: options.color })}`;
   } else {

@@ -21,6 +21,22 @@ export function mdText(text: string): string {
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
+/**
+ * Text inside an HTML element we write (a `<summary>`): GitHub reads no Markdown there, so HTML is escaped, and
+ * mentions and URLs are broken as in `mdText` (GitHub still turns `@name` in HTML text into a mention).
+ */
+export function htmlText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+    .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+    .replace(/(^|[^A-Za-z0-9])(w)(ww\.)/gi, `$1$2${ZERO_WIDTH_SPACE}$3`)
+    .replace(/\r\n|\r|\n/g, ' ');
+}
+
 /** The longest run of `char` in a text. */
 function longestRun(text: string, char: string): number {
   let longest = 0;

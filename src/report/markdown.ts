@@ -6,7 +6,7 @@
 import { findRule } from '../core/checks/registry.ts';
 import { docsFileName } from './docs.ts';
 import { compareFindings } from './order.ts';
-import { mdCode, mdText, mdUrlSegment } from './markdown-escape.ts';
+import { htmlText, mdCode, mdText, mdUrlSegment } from './markdown-escape.ts';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan, SuppressedFinding } from '../core/types.ts';
 
 export interface MarkdownOptions {
@@ -127,10 +127,6 @@ interface Block {
   header?: boolean;
 }
 
-/** Text inside an HTML element (a `<summary>`): GitHub reads no Markdown there, so only HTML is escaped. */
-function htmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/@/g, '@&#8203;').replace(/\r?\n/g, ' ');
-}
 
 const rank = (o: AuditOutcome) => (o.ok ? [o.summary.critical, o.summary.warn, o.summary.info] : [Infinity, 0, 0]);
 

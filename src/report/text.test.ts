@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { auditText } from '../../test/helpers/memory-host.ts';
 import { runCli } from '../../test/robustness/harness.ts';
+import { main } from '../cli/main.ts';
+import { nodeHost } from '../io/node-host.ts';
 import { renderText } from './text.ts';
 
 const FORGED = 'x\n\nopenclaw.json: 0 critical · 0 warn · 0 info\n\u001b]8;;https://attacker.example\u0007click\u001b]8;;\u0007\u001b[2J';
@@ -40,4 +42,8 @@ test('--fix: the summary escapes keys, and the patch is escaped only on a termin
   assert.match(fix.stdout, /\u001b\[2J comment/, 'a patch for git apply keeps every byte');
   const text = runCli(['openclaw.json', '--fix'], repo);
   assert.ok(!/\u001b/.test(text.stdout + text.stderr));
+  let shown = '';
+  const io = { host: nodeHost, cwd: repo, stdout: (t: string) => void (shown += t), stderr: () => {}, writeFile: () => {}, colorAllowed: true, stdoutIsTerminal: true, now: () => 0, version: '0' };
+  assert.equal(main(['openclaw.json', '--fix', '--dry-run'], io), 0);
+  assert.ok(!/\u001b/.test(shown) && shown.includes('\\u001b[2J comment'), shown);
 });

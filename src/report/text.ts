@@ -94,6 +94,6 @@ export function renderText(outcomes: readonly AuditOutcome[], options: TextOptio
 /** The notes of accepted configs, one `openclaw-audit: note: …` line each, for stderr. */
 export function renderNotes(outcomes: readonly AuditOutcome[]): string {
   return outcomes
-    .flatMap((o) => (o.ok ? (o.notes ?? []) : []).map((n) => `openclaw-audit: note: ${formatPosition(n.location) || o.config} ${escapeControlCharacters(n.message)}\n`))
+    .flatMap((o) => (o.ok ? (o.notes ?? []) : []).map((n) => `openclaw-audit: note: ${formatPosition(n.location) || oneLine(o.config)} ${oneLine(n.message)}\n`))
     .join('');
 }

@@ -2,6 +2,7 @@
  * Step: annotations on the exact spans. A check run carries every one (50 per request); without it (a fork PR, no
  * token, `check-run: false`) they are workflow commands, 10 per level per step.
  */
+import { oneLine } from '../../report/text.ts';
 import { renderMarkdown } from '../../report/markdown.ts';
 import { checkAnnotation, stepAnnotations, type AnnotationLevel } from '../annotations.ts';
 import { CHECK_RUN_NAME, createCheckRun } from '../check-run.ts';
@@ -27,8 +28,9 @@ export const annotate: Step = async (run) => {
       });
       checkRunDone = true;
       ports.core.info(`check run ${result.id}: ${plural(inputs.annotations ? annotations.length : 0, 'annotation')} in ${plural(result.requests, 'request')}`);
-      // The check run's annotations are on its page; the log lists them too, one line each.
-      for (const a of annotations) ports.core.info(`${a.file}:${a.line ?? 1} ${a.title}`);
+      // The check run's annotations are on its page; the log lists them too, one line each. Config text is escaped
+      // and never starts the line, so a file or key cannot become a workflow command (`::add-mask::…`).
+      for (const a of annotations) ports.core.info(`  - ${oneLine(a.file)}:${a.line ?? 1} ${oneLine(a.title)}`);
     } catch (error) {
       run.degraded.apiFailed('check run', 'checks: write', error, inputs.checkRun);
     }

@@ -8,7 +8,7 @@ import type { ActionRun } from '../run-state.ts';
 export function reportDegraded(run: ActionRun): void {
   const sarifFile = relative(run.workspace, run.inputs.sarifFile).split(sep).join('/');
   const message = run.degraded.message(run.ctx.pullRequest?.fromFork === true, sarifFile);
-  if (message) run.ports.core.notice((message), { title: 'openclaw-audit' });
+  if (message) run.ports.core.notice(message, { title: 'openclaw-audit' });
 }
 
 export function setOutputs({ ports, inputs, totals: t, results }: ActionRun): void {
@@ -30,7 +30,7 @@ export function setOutputs({ ports, inputs, totals: t, results }: ActionRun): vo
 export function gate(run: ActionRun): 0 | 1 {
   if (!run.failing) return 0;
   const rejected = run.reported.filter((o) => !o.ok).map((o) => o.config);
-  run.ports.core.setFailed((failMessage(run.totals, run.inputs.failOn, rejected, run.baseline !== undefined)));
+  run.ports.core.setFailed(failMessage(run.totals, run.inputs.failOn, rejected, run.baseline !== undefined));
   return 1;
 }
 

@@ -9,7 +9,7 @@ export const suggestFixes: Step = async (run) => {
   const pr = ctx.pullRequest;
   if (!pr) return ports.core.info('suggest-fixes: not a pull_request event; no review.');
   if (pr.fromFork) return ports.core.info('suggest-fixes: the pull request comes from a fork, whose token is read-only; no review.');
-  if (!github) return ports.core.warning(('suggest-fixes: no token or repository; no review.'), { title: 'openclaw-audit' });
+  if (!github) return ports.core.warning('suggest-fixes: no token or repository; no review.', { title: 'openclaw-audit' });
   try {
     const result = await suggestFixesReview({
       github,
@@ -25,10 +25,10 @@ export const suggestFixes: Step = async (run) => {
       docsBaseUri: run.docsBaseUri,
     });
     run.results.suggestions = result.posted;
-    ports.core.info((describeSuggestions(result)));
+    ports.core.info(describeSuggestions(result));
   } catch (error) {
     // Opted in, so a failure is a warning (not the end-of-run notice), and never fails the step.
     const hint = isPermissionError(error) ? '; the token needs `pull-requests: write`' : '';
-    ports.core.warning((`suggest-fixes: no review posted: ${describeError(error, ctx.apiUrl)}${hint}`), { title: 'openclaw-audit' });
+    ports.core.warning(`suggest-fixes: no review posted: ${describeError(error, ctx.apiUrl)}${hint}`, { title: 'openclaw-audit' });
   }
 };
