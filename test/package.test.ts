@@ -12,7 +12,8 @@ test('npm pack gives a self-contained CLI that installs offline and audits the e
   const work = mkdtempSync(join(tmpdir(), 'oca-pack-'));
   const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
   const info = packed[0] as { filename: string; unpackedSize: number; files: Array<{ path: string }> };
-  assert.ok(info.unpackedSize <= 1024 * 1024, `unpacked size ${info.unpackedSize} is over 1 MB`);
+  // The bundle carries the settings-file parser (yaml), the migration rules and the schema data: 1.5 MB at most.
+  assert.ok(info.unpackedSize <= 1.5 * 1024 * 1024, `unpacked size ${info.unpackedSize} is over 1.5 MB`);
   const paths = info.files.map((f) => f.path).sort();
   for (const file of ['dist/cli/index.js', 'dist/cli/run.js', 'dist/cli/openclaw-schema.jsonl', 'schemas/report.schema.json']) assert.ok(paths.includes(file), `${file} is not packed`);
   assert.deepEqual(paths.filter((p) => p.startsWith('src/') || p.startsWith('test/') || p.startsWith('dist/action')), []);

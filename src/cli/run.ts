@@ -4,7 +4,7 @@ import { writeFileSafely } from '../io/safe-file.ts';
 import { autoColor } from './color.ts';
 import { main } from './main.ts';
 import { VERSION } from '../version.ts';
-import { errorMessage } from '../core/errors.ts';
+import { ToolDataError, errorMessage } from '../core/errors.ts';
 
 // A reader that stops early (`| head`) closes the pipe: stop writing and keep the audit's exit code, without a trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -27,6 +27,12 @@ try {
     version: VERSION,
   });
 } catch (error) {
-  process.stderr.write(`openclaw-audit: internal error: ${errorMessage(error)}\nPlease report it with the config that caused it (secrets removed).\n`);
-  process.exitCode = 2;
+  if (error instanceof ToolDataError) {
+    // The same line the launcher prints when a file of the package is missing at start-up.
+    process.stderr.write(`openclaw-audit: cannot start (${error.message}); reinstall the package\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`openclaw-audit: internal error: ${errorMessage(error)}\nPlease report it with the config that caused it (secrets removed).\n`);
+    process.exitCode = 2;
+  }
 }

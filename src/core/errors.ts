@@ -24,6 +24,9 @@ export class ParseError extends Error {
 /** A check reported a checkId that no rule declares: a bug in the check, never a config problem. */
 export class UnknownCheckError extends Error {}
 
+/** A data file that ships with the tool (the schema data) cannot be read: a damaged install, never a config problem. */
+export class ToolDataError extends Error {}
+
 /** The message of a thrown value, whatever was thrown. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@ import { auditLoadedConfig, countSeverities } from './audit.ts';
 import { loadConfig, relativeTo } from './config/load.ts';
 import { formatIssuePath, validateConfig } from './schema/validate.ts';
 import { NO_SECRETS, findSecrets, maskSecretValues } from './redact.ts';
-import { errorMessage } from './errors.ts';
+import { ToolDataError, errorMessage } from './errors.ts';
 import type { AuditOutcome, AuditReport, ConfigIssue, ConfigSecrets } from './types.ts';
 import { annotateAssumed, deployEnvironment, standInValue } from './deploy-env.ts';
 import { applyInlineIgnores, readInlineIgnores, type IgnoreWarning, type InlineIgnore } from './inline-ignores.ts';
@@ -53,6 +53,7 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
     const report = withInlineIgnores(auditLoadedConfig(config, issues, secrets), options, config.files);
     return { ok: true, ...annotateAssumed(report, config.value, names), secrets };
   } catch (error) {
+    if (error instanceof ToolDataError) throw error; // a damaged install is no config's error
     // One config's failure is that config's error: the others are still audited and reported.
     const file = relativeTo(options.root)(options.configPath);
     const message = maskSecretValues(`openclaw-audit could not audit this config (internal error: ${errorMessage(error)}); please report it`, secrets);

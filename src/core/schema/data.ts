@@ -4,6 +4,7 @@
  * it is not part of the audited repository.
  */
 import { readFileSync } from 'node:fs';
+import { ToolDataError, errorMessage } from '../errors.ts';
 import { readSections } from './sections.ts';
 import type { JsonSchema } from './zod-like.ts';
 import type { Facts } from './refinements.ts';
@@ -30,6 +31,14 @@ interface SchemaData {
 let data: SchemaData | undefined;
 
 export function schemaData(): SchemaData {
-  if (!data) data = readSections(readFileSync(new URL('./openclaw-schema.jsonl', import.meta.url), 'utf8')) as SchemaData;
+  if (!data) {
+    let text: string;
+    try {
+      text = readFileSync(new URL('./openclaw-schema.jsonl', import.meta.url), 'utf8');
+    } catch (error) {
+      throw new ToolDataError(errorMessage(error));
+    }
+    data = readSections(text) as SchemaData;
+  }
   return data;
 }

@@ -15,7 +15,7 @@ import { legacyHint } from './hints.ts';
 import { schemaData } from './data.ts';
 import type { SchemaViolation } from './violation.ts';
 import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
-import { errorMessage } from '../errors.ts';
+import { ToolDataError, errorMessage } from '../errors.ts';
 import { pushAll } from '../arrays.ts';
 
 export type ValidateOptions = PluginStageOptions;
@@ -145,6 +145,7 @@ export function validateConfig(config: unknown, opts: ValidateOptions = {}): Sch
   try {
     return addHints(validateInner(config, opts));
   } catch (error) {
+    if (error instanceof ToolDataError) throw error; // a damaged install stops the run, whatever the config
     // Last-resort guard: a bug here must not take the audit down.
     return [{ path: [], message: `internal schema validation error: ${errorMessage(error)}` }];
   }
