@@ -13,11 +13,12 @@ test('every rule has exactly one generated docs page, and docs/checks is up to d
   assert.equal(result.status, 0, result.stderr);
 });
 
-test('rule ids are unique and every rule has a title, help and a known severity', () => {
+test('rule ids are unique and every rule has a title, help, a remediation and a known severity', () => {
   const ids = RULES.map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const rule of RULES) {
     assert.ok(rule.title.length > 0 && rule.help.length > 0, rule.id);
+    assert.ok(rule.remediation && !/prints no remediation/.test(rule.remediation), `${rule.id}: the docs page's "How to fix"`);
     assert.ok(rule.severities.includes(rule.severity), rule.id);
   }
 });

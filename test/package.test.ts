@@ -14,7 +14,7 @@ test('npm pack gives a self-contained CLI that installs offline and audits the e
   const info = packed[0] as { filename: string; unpackedSize: number; files: Array<{ path: string }> };
   assert.ok(info.unpackedSize <= 1024 * 1024, `unpacked size ${info.unpackedSize} is over 1 MB`);
   const paths = info.files.map((f) => f.path).sort();
-  for (const file of ['dist/cli/index.js', 'dist/cli/run.js', 'dist/cli/openclaw-schema.jsonl']) assert.ok(paths.includes(file), `${file} is not packed`);
+  for (const file of ['dist/cli/index.js', 'dist/cli/run.js', 'dist/cli/openclaw-schema.jsonl', 'schemas/report.schema.json']) assert.ok(paths.includes(file), `${file} is not packed`);
   assert.deepEqual(paths.filter((p) => p.startsWith('src/') || p.startsWith('test/') || p.startsWith('dist/action')), []);
   for (const file of ['index.js', 'run.js']) assert.doesNotMatch(readFileSync(join(root, 'dist', 'cli', file), 'utf8'), /@actions\/core/);
 

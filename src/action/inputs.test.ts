@@ -10,6 +10,7 @@ test('defaults match action.yml', () => {
   assert.deepEqual(inputs, {
     config: [],
     root: '/ws',
+    exclude: [],
     failOn: 'critical',
     sarifFile: '/ws/openclaw-audit.sarif',
     uploadSarif: false,
@@ -26,7 +27,7 @@ test('defaults match action.yml', () => {
   const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8');
   const section = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:'));
   const blocks = section.split(/\n {2}(?=[a-z-]+:\n)/).slice(1);
-  assert.equal(blocks.length, 14);
+  assert.equal(blocks.length, 15);
   for (const block of blocks) assert.match(block, /Default/, block.split(':')[0]);
 });
 

@@ -18,6 +18,8 @@ export interface ActionInputs {
   config: string[];
   /** Absolute audit root. */
   root: string;
+  /** `.gitignore`-syntax patterns (relative to the root) that discovery skips, one per line. */
+  exclude: string[];
   failOn: FailLevel;
   /** Absolute path of the SARIF file to write. */
   sarifFile: string;
@@ -90,6 +92,7 @@ export function readInputs(env: Env, cwd: string): ActionInputs {
   return {
     config: parseList(env[inputVar('config')] ?? ''),
     root,
+    exclude: parseList(env[inputVar('exclude')] ?? ''),
     failOn: parseChoice('fail-on', raw(env, 'fail-on'), FAIL_LEVELS, 'critical'),
     sarifFile: isAbsolute(sarifInput) ? sarifInput : resolve(workspace, sarifInput),
     uploadSarif: parseBoolean('upload-sarif', raw(env, 'upload-sarif'), false),

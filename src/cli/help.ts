@@ -5,17 +5,31 @@ Audits committed OpenClaw configs (openclaw.json, JSON5, $include) like
 for every finding.
 
 PATH is a config file, a folder (searched for openclaw.json, openclaw.json5 and
-openclaw.jsonc, skipping node_modules and .git) or a glob relative to the root.
-Default: the current folder.
+openclaw.jsonc, skipping .git and node_modules, and what .gitignore files
+ignore) or a glob relative to the root. Default: the root.
 
 Options:
   --json                 openclaw-compatible JSON (same as --format json)
-  --format FORMAT        text (default), json, sarif or markdown
+  --format FORMAT        text (default), json, sarif, markdown, github
+                         (workflow commands), gitlab (Code Quality) or junit
   --output FILE          write the report to FILE instead of stdout
+  --output FORMAT=FILE   also write FORMAT to FILE (repeatable), from the
+                         same run: --output sarif=a.sarif --output junit=a.xml
+  --category NAME        SARIF category (automationDetails.id; default
+                         openclaw-audit/): give each job that uploads its own
+  --omit-suppressed      leave findings accepted by security.audit.suppressions
+                         out of the SARIF log (code scanning would show them
+                         as open alerts)
   --fail-on LEVEL        exit 1 when an active finding is at or above LEVEL:
                          critical (default), warn, info or none
   --root DIR             repository root: paths are printed relative to it and
-                         nothing outside it is read (default: current folder)
+                         no config outside it is read (default: the current
+                         folder; for a PATH outside it, the git top-level that
+                         holds PATH, else PATH's folder)
+  --exclude PATTERN      leave matching files and folders out of the search
+                         (.gitignore syntax, relative to the root; repeatable)
+  --verbose              list the files and folders the search skipped, and
+                         why, on stderr
   --lenient              report schema issues as warnings and audit the config
                          as written (for configs that target another openclaw)
   --fix                  fix what openclaw's \`security audit --fix\` fixes in
@@ -24,8 +38,15 @@ Options:
                          in (includes too), keeping every other byte; prints
                          the changes, then the audit after the fix
   --dry-run              with --fix: print the changes as a unified diff
-                         (for git apply) and write nothing
-  --no-color             no colour in text output (also NO_COLOR=1)
+                         (for git apply) and write nothing; exit 0 when the
+                         diff holds every change, 1 when one cannot be made
+                         (--fail-on does not apply)
+  --color WHEN           colour the text report: auto (default: on a terminal,
+                         or when FORCE_COLOR is set; never with NO_COLOR),
+                         always or never
+  --no-color             same as --color never
+  --list-checks          list every check (checkId, severities, title, docs
+                         link) and exit; --format text, json or markdown
   -v, --version          print the version
   -h, --help             print this help
 
@@ -37,5 +58,6 @@ Examples:
   openclaw-audit config/openclaw.json --json
   openclaw-audit . --format sarif --output openclaw-audit.sarif
   openclaw-audit 'deploy/**/openclaw.json' --fail-on warn
+  openclaw-audit --output sarif=audit.sarif --output junit=audit.xml
   openclaw-audit --fix --dry-run > fix.patch && git apply fix.patch
 `;

@@ -1,7 +1,7 @@
 /** Runs the CLI in this process: real file system, stdout/stderr, exit code. Loaded by index.ts. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { nodeHost } from '../io/node-host.ts';
+import { writeFileSafely } from '../io/safe-file.ts';
+import { autoColor } from './color.ts';
 import { main } from './main.ts';
 import { VERSION } from '../version.ts';
 import { errorMessage } from '../core/errors.ts';
@@ -20,11 +20,8 @@ try {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    writeFile: (path, text) => {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-    },
-    colorAllowed: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    writeFile: writeFileSafely,
+    colorAllowed: autoColor(process.stdout.isTTY === true, process.env),
     now: () => Date.now(),
     version: VERSION,
   });

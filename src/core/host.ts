@@ -7,6 +7,26 @@ export interface FileInfo {
   links: number;
 }
 
+/** A file opened once: every check and the read are made on what was opened, whatever its path names later. */
+export interface OpenedFile {
+  /** What was opened (fstat of the descriptor): a FIFO or a device is `other`. */
+  info(): FileInfo;
+  /**
+   * The canonical path of what was opened, or undefined when the path given to `open` no longer leads to it
+   * (a link or folder was swapped while it was opened): the caller refuses the file then.
+   */
+  realpath(): string | undefined;
+  /** Up to `limit` + 1 bytes from the start (one more than the limit tells the caller it was exceeded). */
+  read(limit: number): Uint8Array;
+  close(): void;
+}
+
+export interface DirEntry {
+  name: string;
+  /** A symlink is `link`, whatever it points at. */
+  kind: 'file' | 'directory' | 'link' | 'other';
+}
+
 export interface Host {
   /** The bytes of a file. Throws when it cannot be read. */
   readFile(absolutePath: string): Uint8Array;
@@ -14,4 +34,31 @@ export interface Host {
   stat(absolutePath: string): FileInfo | undefined;
   /** The canonical path with every symlink resolved. Throws when the path does not exist. */
   realpath(absolutePath: string): string;
+  /**
+   * Opens a file for reading without following a link in its last component and without blocking (a FIFO opens
+   * and reports `other`). Throws when nothing can be opened there. A host whose files cannot change while it is
+   * read (in memory, a git tree) may leave it out: `openFile` then answers from `stat`, `realpath` and `readFile`.
+   */
+  open?(absolutePath: string): OpenedFile;
+  /** The entries of a folder (for discovery), without following links. Throws when it cannot be listed. */
+  list?(absoluteDir: string): DirEntry[];
+}
+
+/** Opens a file through the host: its `open` when it has one, else by path (only for hosts nothing else writes to). */
+export function openFile(host: Host, absolutePath: string): OpenedFile {
+  if (host.open) return host.open(absolutePath);
+  const info = host.stat(absolutePath);
+  if (!info) throw Object.assign(new Error(`ENOENT: ${absolutePath}`), { code: 'ENOENT' });
+  return {
+    info: () => info,
+    realpath: () => {
+      try {
+        return host.realpath(absolutePath);
+      } catch {
+        return undefined;
+      }
+    },
+    read: (limit) => host.readFile(absolutePath).subarray(0, limit + 1),
+    close: () => {},
+  };
 }

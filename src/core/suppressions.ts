@@ -2,7 +2,8 @@
 import { defineRules } from './checks/rule.ts';
 import { isObject, trimmed } from './checks/util.ts';
 import type { Locator } from './config/locate.ts';
-import type { Finding, Suppression, SuppressedFinding } from './types.ts';
+import { closestMatch } from './closest.ts';
+import type { ConfigNote, Finding, Suppression, SuppressedFinding } from './types.ts';
 
 export const SUPPRESSIONS_ACTIVE = 'security.audit.suppressions.active';
 
@@ -84,4 +85,29 @@ export function applySuppressions(
     });
   }
   return { active, suppressed };
+}
+
+/** A checkId is shown in a note up to this many characters. */
+const MAX_SHOWN = 120;
+
+/**
+ * A note for each suppression whose checkId names no check we run: a typo suppresses nothing, silently. openclaw says
+ * nothing about it either, so this is a note and never a finding. The id may still be one of openclaw's host checks.
+ */
+export function unknownCheckNotes(suppressions: readonly Suppression[], isKnown: (checkId: string) => boolean, knownIds: readonly string[]): ConfigNote[] {
+  return suppressions.flatMap((suppression): ConfigNote[] => {
+    const checkId = suppression.checkId.trim();
+    if (checkId === '' || isKnown(checkId)) return [];
+    const shown = checkId.length > MAX_SHOWN ? `${checkId.slice(0, MAX_SHOWN)}…` : checkId;
+    const suggestion = closestMatch(checkId, knownIds);
+    const where = suppression.location?.path ?? 'security.audit.suppressions';
+    return [
+      {
+        message:
+          `${where}: checkId ${JSON.stringify(shown)} is not a check openclaw-audit runs, so this entry suppresses nothing here` +
+          (suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ' (a typo, or one of openclaw\'s host checks, which a committed config cannot show)'),
+        ...(suppression.location ? { location: suppression.location } : {}),
+      },
+    ];
+  });
 }

@@ -80,6 +80,14 @@ export interface AuditReport {
   schemaWarnings: ConfigIssue[];
   /** Files read to build the config (the config first, then its includes), relative to the root. */
   files: string[];
+  /** What is worth saying about the config without being a finding (openclaw reports nothing for it). */
+  notes?: ConfigNote[];
+}
+
+/** A remark about the config that is not a finding: it never changes the counts, the exit code or parity. */
+export interface ConfigNote {
+  message: string;
+  location?: SourceLocation;
 }
 
 /** The outcome for a config file that openclaw would reject: no finding is computed. */
@@ -89,5 +97,11 @@ interface InvalidConfig {
   files: string[];
 }
 
-/** Every outcome also carries the secret values found in the config, for redaction; reporters never print it. */
-export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: string[] };
+/** Every outcome also carries the secrets found in the config (values and spans), for redaction; reporters never print it. */
+/** The secrets of one config: decoded values (longest first) and where they are written (see core/redact.ts). */
+export interface ConfigSecrets {
+  values: string[];
+  spans: SourceSpan[];
+}
+
+export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: ConfigSecrets };

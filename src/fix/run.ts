@@ -3,9 +3,10 @@
  * the result. Pure over a `Host`: nothing is written here; the caller writes `FixRun.files`.
  */
 import { resolve } from 'node:path';
-import type { FileInfo, Host } from '../core/host.ts';
+import { openFile, type FileInfo, type Host } from '../core/host.ts';
 import { loadConfig } from '../core/config/load.ts';
 import { auditFile } from '../core/run.ts';
+import { mergeSecrets, secretLines, type ConfigSecrets } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { planFixes, type FixChange, type PlannedEdit } from './plan.ts';
 import { applyEdits, decodeFull } from './text.ts';
@@ -45,8 +46,13 @@ export interface FixRun {
   /** Every file to write, once, with all the edits of every config. */
   files: FileFix[];
   ok: boolean;
-  /** Secret values of every config before and after, for redacting anything printed. */
-  secrets: string[];
+  /** The secrets of every config before and after: what is never printed. */
+  secrets: ConfigSecrets;
+}
+
+/** The 1-based lines of a file's text before the fixes that hold a secret, and so are never quoted. */
+export function hiddenLines(run: FixRun, file: FileFix): Set<number> {
+  return secretLines(file.file, file.before, run.secrets);
 }
 
 /** A host that sees pending writes. */
@@ -54,6 +60,11 @@ function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host
   return {
     readFile: (p) => pending.get(p) ?? base.readFile(p),
     realpath: (p) => base.realpath(p),
+    open: (p) => {
+      const opened = openFile(base, p);
+      const data = pending.get(p);
+      return data ? { ...opened, info: () => ({ ...opened.info(), size: data.length }), read: (limit) => data.subarray(0, limit + 1) } : opened;
+    },
     stat: (p): FileInfo | undefined => {
       const info = base.stat(p);
       const data = pending.get(p);
@@ -79,13 +90,13 @@ export function planFixRun(options: FixOptions): FixRun {
   const pending = new Map<string, Uint8Array>();
   const files = new Map<string, FileFix>();
   const configs: ConfigFix[] = [];
-  const secrets = new Set<string>();
+  const secrets: ConfigSecrets[] = [];
   const read = (h: Host, absPath: string) => decodeFull(h.readFile(absPath));
 
   for (const configPath of options.configPaths) {
     const current = overlayHost(host, pending);
     const before = auditFile({ host: current, configPath, root });
-    before.secrets.forEach((s) => secrets.add(s));
+    secrets.push(before.secrets);
     if (!before.ok) {
       configs.push({ config: before.config, ok: false, changes: [], errors: before.issues.map((i) => `${i.path}: ${i.message}`), report: before });
       continue;
@@ -115,7 +126,7 @@ export function planFixRun(options: FixOptions): FixRun {
       for (const c of stuck) result.errors.push(`${c.path}: still "${c.from}" after the edit, nothing written`);
       continue;
     }
-    after.secrets.forEach((s) => secrets.add(s));
+    secrets.push(after.secrets);
     result.report = after;
     for (const [file, text] of edited) {
       const absPath = resolve(root, file);
@@ -134,6 +145,6 @@ export function planFixRun(options: FixOptions): FixRun {
     configs,
     files: [...files.values()],
     ok: configs.every((c) => c.ok),
-    secrets: [...secrets].sort((a, b) => b.length - a.length),
+    secrets: mergeSecrets(secrets),
   };
 }

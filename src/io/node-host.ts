@@ -1,6 +1,7 @@
 /** The real file system behind the core's Host port (used by the CLI and the Action). */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import type { FileInfo, Host } from '../core/host.ts';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import type { DirEntry, FileInfo, Host } from '../core/host.ts';
+import { openForReading } from './safe-file.ts';
 
 export const nodeHost: Host = {
   readFile: (path) => readFileSync(path),
@@ -13,4 +14,10 @@ export const nodeHost: Host = {
       return undefined;
     }
   },
+  open: openForReading,
+  list: (dir): DirEntry[] =>
+    readdirSync(dir, { withFileTypes: true }).map((entry) => ({
+      name: entry.name,
+      kind: entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other',
+    })),
 };

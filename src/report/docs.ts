@@ -33,7 +33,8 @@ export function renderRulePage(rule: Rule, example: CheckExample | undefined): s
   if (rule.configPaths.length > 0) {
     lines.push('', 'Config paths read: ' + rule.configPaths.map((p) => `\`${p}\``).join(', ') + '.');
   }
-  lines.push('', '## How to fix', '', rule.remediation ?? 'openclaw prints no remediation for this finding; review the detail it reports.');
+  if (!rule.remediation) throw new Error(`rule ${rule.id} has no remediation: its page would not say how to fix it`);
+  lines.push('', '## How to fix', '', rule.remediation);
   if (example) {
     lines.push(
       '',

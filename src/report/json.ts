@@ -1,6 +1,9 @@
 /** The `--json` shape: `openclaw security audit --json` per config, plus where each finding is. */
 import type { AuditOutcome, ConfigIssue, Finding, SuppressedFinding } from '../core/types.ts';
 
+/** The version of the `--json` shape (schemas/report.schema.json); bumped only when a field is removed or changes meaning. */
+export const REPORT_SCHEMA_VERSION = 1;
+
 export interface JsonOptions {
   /** `Date.now()` of the run; openclaw prints it as `ts`. */
   ts: number;
@@ -36,6 +39,7 @@ function issue(i: ConfigIssue): Record<string, unknown> {
 export function outcomeToJson(outcome: AuditOutcome, options: JsonOptions): Record<string, unknown> {
   if (!outcome.ok) {
     return {
+      schemaVersion: REPORT_SCHEMA_VERSION,
       ok: false,
       config: outcome.config,
       error: { type: 'cli_error', message: `OpenClaw config is invalid: ${outcome.config}` },
@@ -43,6 +47,7 @@ export function outcomeToJson(outcome: AuditOutcome, options: JsonOptions): Reco
     };
   }
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     config: outcome.config,
     ts: options.ts,
     summary: outcome.summary,

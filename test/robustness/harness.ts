@@ -1,21 +1,21 @@
 /**
  * Shared by the robustness tests and `npm run fuzz`: the invariants every config must satisfy, the CLI's output
- * pipeline (render → redact) driven in-process, and the corpus of real configs that mutations start from.
+ * output pipeline driven in-process, and the corpus of real configs that mutations start from.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isAtOrAbove, main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import type { Host } from '../../src/core/host.ts';
-import { redactJson, redactText } from '../../src/core/redact.ts';
 import { auditFile } from '../../src/core/run.ts';
 import type { AuditOutcome, SourceLocation, SourceSpan } from '../../src/core/types.ts';
 import { nodeHost } from '../../src/io/node-host.ts';
 import { renderFormat } from '../../src/report/formats.ts';
 import { toJson } from '../../src/report/json.ts';
 import { renderText } from '../../src/report/text.ts';
+import { assertValidReport } from '../helpers/report-schema.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CASES_DIR = join(REPO_ROOT, 'test', 'conformance', 'cases');
@@ -71,16 +71,16 @@ export function availableFormats(): OutputFormat[] {
   });
 }
 
-/** What `main()` prints for these outcomes in a format: rendered, then redacted for every secret found. */
-export function renderRedacted(outcomes: readonly AuditOutcome[], format: OutputFormat): string {
-  const secrets = [...new Set(outcomes.flatMap((o) => o.secrets))].sort((a, b) => b.length - a.length);
+/** What `main()` prints for these outcomes in a format (secrets are kept out by the core, nothing is rewritten). */
+export function renderOutput(outcomes: readonly AuditOutcome[], format: OutputFormat): string {
   const rendered =
     format === 'text'
       ? renderText(outcomes, { color: false })
       : format === 'json'
         ? toJson(outcomes, { ts: 0 })
         : renderFormat(format, outcomes, { version: '0.0.0-test' });
-  return format === 'json' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
+  if (format === 'json') assertValidReport(rendered, 'the --json report');
+  return rendered;
 }
 
 /** `main()`'s exit code for these outcomes with the default `--fail-on critical`. */
@@ -136,7 +136,7 @@ export function auditAndCheck(
   const outcome = auditFile({ host, configPath, root, lenient: options.lenient === true });
   assertWellFormed(outcome);
   const outputs: Partial<Record<OutputFormat, string>> = {};
-  for (const format of availableFormats()) outputs[format] = renderRedacted([outcome], format);
+  for (const format of availableFormats()) outputs[format] = renderOutput([outcome], format);
   JSON.parse(outputs.json!);
   return { outcome, outputs, exitCode: exitCodeOf([outcome]) };
 }
@@ -164,7 +164,32 @@ export function runCli(argv: string[], cwd: string, host: Host = nodeHost): CliR
     version: '0.0.0-test',
   };
   const code = main(argv, io);
+  checkJsonReports(argv, cwd, stdout, written);
   return { code, stdout, stderr, written };
+}
+
+/** Every `--json` report a CLI run in the tests prints or writes must match the shipped schema (schemas/report.schema.json). */
+function checkJsonReports(argv: readonly string[], cwd: string, stdout: string, written: ReadonlyMap<string, string>): void {
+  if (argv.some((a) => a === '--fix' || a === '--dry-run' || a === '--list-checks' || a === '--help' || a === '--version')) return;
+  let json = false;
+  let plainOutput: string | undefined;
+  const files: string[] = [];
+  argv.forEach((arg, i) => {
+    const next = argv[i + 1];
+    if (arg === '--json' || (arg === '--format' && next === 'json')) json = true;
+    if (arg === '--output' && next !== undefined) {
+      const m = /^([a-z]+)=(.+)$/.exec(next);
+      if (m) {
+        if (m[1] === 'json') files.push(m[2]!);
+      } else plainOutput = next;
+    }
+  });
+  if (json && plainOutput !== undefined) files.push(plainOutput);
+  if (json && plainOutput === undefined && stdout !== '') assertValidReport(stdout, 'the --json report on stdout');
+  for (const file of files) {
+    const text = written.get(resolve(cwd, file));
+    if (text !== undefined) assertValidReport(text, file);
+  }
 }
 
 /** The forms a secret can take in an output: as is, and JSON-escaped (as the JSON and SARIF outputs would carry it). */

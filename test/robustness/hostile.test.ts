@@ -36,6 +36,7 @@ function spyHost(): Host & { reads: string[]; touched: string[] } {
     readFile: (p) => (reads.push(p), touched.push(p), nodeHost.readFile(p)),
     stat: (p) => (touched.push(p), nodeHost.stat(p)),
     realpath: (p) => (touched.push(p), nodeHost.realpath(p)),
+    list: (p) => (touched.push(p), nodeHost.list!(p)),
   };
 }
 

@@ -43,6 +43,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: '<label> DM config looks inconsistent',
     help: '`dmPolicy: "open"` is only consistent when allowFrom contains `"*"`.',
+    remediation: 'Either add `"*"` to allowFrom to make the open DM policy explicit, or set dmPolicy to "pairing" or "allowlist" and list the senders in allowFrom.',
+    remediationInReport: false,
     configPaths: ['channels.<provider>.allowFrom', 'channels.<provider>.accounts.<account>.allowFrom'],
   },
   {
@@ -50,6 +52,8 @@ export const rules = defineRules([
     severity: 'info',
     title: '<label> DMs are disabled',
     help: '`dmPolicy: "disabled"`: the account ignores every inbound direct message.',
+    remediation: 'Nothing to fix when DMs should stay off. To accept direct messages, set dmPolicy to "pairing" (unknown senders get a pairing code) or "allowlist" with the senders in allowFrom.',
+    remediationInReport: false,
     configPaths: ['channels.<provider>.dmPolicy', 'channels.<provider>.accounts.<account>.dmPolicy'],
   },
   {
@@ -79,6 +83,8 @@ export const rules = defineRules([
     help:
       '`groupPolicy: "open"` lets any group, guild channel or group member trigger the agent (for most providers still ' +
       'only when the bot is mentioned).',
+    remediation: 'Set groupPolicy to "allowlist" (`openclaw-audit --fix` makes this edit) and list the groups or members that may trigger the agent; keep "open" only for a bot meant to serve any group, with mentions required.',
+    remediationInReport: false,
     configPaths: ['channels.<provider>.groupPolicy', 'channels.<provider>.accounts.<account>.groupPolicy'],
   },
   {
@@ -88,6 +94,8 @@ export const rules = defineRules([
     help:
       'A plain security warning from the channel plugin, numbered by its position in the channel findings. IRC uses ' +
       'it for TLS turned off and for NickServ registration on every connect.',
+    remediation: 'Do what the warning says. For IRC: set `channels.irc.tls: true`, and once the nick is registered set `channels.irc.nickserv.register: false`, so the NickServ password is not sent to register on every connect.',
+    remediationInReport: false,
     configPaths: ['channels.irc.tls', 'channels.irc.nickserv.register', 'channels.irc.nickserv.password'],
   },
   {

@@ -65,6 +65,8 @@ export const rules = defineRules([
     help:
       'The OpenAI-compatible chat-completions or responses endpoint is on; it accepts `x-openclaw-session-key` to route ' +
       'each request to a chosen session, so API credential holders are trusted principals.',
+    remediation: 'Give HTTP API credentials only to principals you trust with any session; turn off the chat-completions and responses endpoints (`gateway.http.endpoints.<name>.enabled: false`) when nothing uses them.',
+    remediationInReport: false,
     configPaths: ['gateway.http.endpoints.chatCompletions.enabled', 'gateway.http.endpoints.responses.enabled'],
   },
 ]);

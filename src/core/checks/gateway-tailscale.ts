@@ -16,6 +16,8 @@ export const rules = defineRules([
     severity: 'info',
     title: 'Tailscale Serve exposure enabled',
     help: '`gateway.tailscale.mode="serve"` makes the loopback gateway reachable from your whole tailnet through Tailscale Serve.',
+    remediation: 'Nothing to fix when the whole tailnet is trusted. Otherwise limit who reaches the node with Tailscale ACLs and keep gateway auth on, or set gateway.tailscale.mode to "off".',
+    remediationInReport: false,
     configPaths: ['gateway.tailscale.mode'],
   },
 ]);

@@ -56,6 +56,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Gateway token looks short',
     help: 'The selected gateway token is shorter than 24 characters; a long random token resists guessing and brute force.',
+    remediation: 'Use a random gateway token of at least 24 characters (`openclaw doctor --fix --generate-gateway-token`, or `openssl rand -hex 32`), update the clients, and restart the gateway.',
+    remediationInReport: false,
     configPaths: ['gateway.auth.token', 'gateway.auth.mode'],
   },
   {
@@ -74,6 +76,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Gateway password looks short',
     help: 'The selected gateway password is shorter than 24 characters; a long random secret resists guessing and brute force.',
+    remediation: 'Use a random password of at least 24 characters (for example `openssl rand -hex 32`), preferably through OPENCLAW_GATEWAY_PASSWORD rather than the file, and restart the gateway.',
+    remediationInReport: false,
     configPaths: ['gateway.auth.password', 'gateway.auth.mode'],
   },
   {

@@ -9,6 +9,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Hooks token looks short',
     help: '`hooks.token` authenticates webhook callers but is shorter than 24 characters; a long random token resists guessing and brute force.',
+    remediation: 'Use a random hooks.token of at least 24 characters (for example `openssl rand -hex 32`), give it to the webhook senders, and restart the gateway.',
+    remediationInReport: false,
     configPaths: ['hooks.enabled', 'hooks.token'],
   },
   {

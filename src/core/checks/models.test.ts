@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { coreFindings, coreIds } from '../../../test/helpers/core-findings.ts';
+import { isClaude45Plus } from './models.ts';
 
 const modelFindings = (config: string) => coreFindings(config).filter((f) => f.checkId.startsWith('models.'));
 
@@ -31,5 +33,19 @@ describe('models.legacy / models.weak_tier', () => {
       coreIds('{ agents: { defaults: { model: { primary: "anthropic/claude-opus-4-5", fallbacks: ["anthropic/claude-sonnet-4.5", "openai/gpt-5.2"] } } } }').filter((id) => id.startsWith('models.')),
       [],
     );
+  });
+});
+
+describe('the Claude 4.5+ test', () => {
+  const byRegex = (id: string) => /\bclaude-[^\s/]*?(?:-4-?(?:[5-9]|[1-9]\d)\b|4\.(?:[5-9]|[1-9]\d)\b|-[5-9](?:\b|[.-]))/i.test(id);
+
+  it('decides like openclaw\'s regex on names made of claude-, digits, dots, dashes, spaces and slashes', () => {
+    const id = fc.string({ unit: fc.constantFrom('claude-', 'Claude-', 'x', '4', '5', '1', '0', '.', '-', ' ', '/', '_'), maxLength: 14 });
+    fc.assert(fc.property(id, (s) => assert.equal(isClaude45Plus(s), byRegex(s), JSON.stringify(s))), { seed: 20260906, numRuns: 20_000 });
+  });
+
+  it('reads a model name of 40,000 repeated "claude-" once (the regex rescanned it from each one)', () => {
+    const findings = modelFindings(JSON.stringify({ agents: { defaults: { model: { primary: `anthropic/${'claude-'.repeat(40_000)}3` } } } }));
+    assert.deepEqual(findings.map((f) => f.checkId), ['models.weak_tier']);
   });
 });

@@ -37,7 +37,28 @@ const HAIKU = /\bhaiku\b/i;
 const GPT = /\bgpt-/i;
 const GPT5_PLUS = /\bgpt-5(?:\b|[.-])/i;
 const CLAUDE = /\bclaude-/i;
-const CLAUDE45_PLUS = /\bclaude-[^\s/]*?(?:-4-?(?:[5-9]|[1-9]\d)\b|4\.(?:[5-9]|[1-9]\d)\b|-[5-9](?:\b|[.-]))/i;
+/** A Claude 4.5+ version mark somewhere after `claude-` (before any space or `/`). */
+const CLAUDE45_VERSION = /-4-?(?:[5-9]|[1-9]\d)\b|4\.(?:[5-9]|[1-9]\d)\b|-[5-9](?:\b|[.-])/i;
+const NAME_RUN = /[^\s/]*/y;
+
+/**
+ * `/\bclaude-[^\s/]*?(?:<CLAUDE45_VERSION>)/i.test(id)`, in linear time: that regex rescans the rest of the name from
+ * every `claude-` in it (quadratic on `claude-claude-…`). A later `claude-` in the same run of name characters
+ * cannot match where an earlier one did not, so each run is searched once.
+ */
+export function isClaude45Plus(id: string): boolean {
+  let searchedTo = -1;
+  for (const match of id.matchAll(/\bclaude-/gi)) {
+    if (match.index < searchedTo) continue;
+    const from = match.index + match[0].length;
+    NAME_RUN.lastIndex = from;
+    NAME_RUN.test(id);
+    searchedTo = NAME_RUN.lastIndex;
+    // One character past the run, so a `\b` at its end sees what follows it.
+    if (CLAUDE45_VERSION.test(id.slice(from, searchedTo + 1))) return true;
+  }
+  return false;
+}
 
 interface ModelRef {
   /** `provider/model` after alias resolution. */
@@ -128,7 +149,7 @@ export function collectModelTiers(ctx: CheckContext): void {
   for (const ref of models) {
     if (HAIKU.test(ref.id)) addWeak(ref, 'Haiku tier (smaller model)');
     if (GPT.test(ref.id) && !GPT5_PLUS.test(ref.id)) addWeak(ref, 'Below GPT-5 family');
-    if (CLAUDE.test(ref.id) && !CLAUDE45_PLUS.test(ref.id)) addWeak(ref, 'Below Claude 4.5');
+    if (CLAUDE.test(ref.id) && !isClaude45Plus(ref.id)) addWeak(ref, 'Below Claude 4.5');
   }
   const legacy: Array<{ ref: ModelRef; reason: string }> = [];
   for (const ref of models) {

@@ -17,8 +17,13 @@ export interface Rule {
   titles?: Readonly<Record<string, string>>;
   /** What the check means and why it matters, in our words (Markdown allowed). */
   help: string;
-  /** openclaw's remediation gist, in our words; absent where openclaw prints none. */
+  /** How to fix it, in our words (openclaw's gist where openclaw prints one); the docs page's "How to fix". */
   remediation?: string;
+  /**
+   * `false` where openclaw's finding carries no remediation: findings stay without one, as in openclaw's report, while
+   * the docs page and the SARIF rule help still say how to fix it.
+   */
+  remediationInReport?: false;
   /** The config paths the check reads. */
   configPaths: readonly string[];
   /** How often a finding is a true positive (SARIF `precision`): `very-high` for exact rules, lower for heuristics. */

@@ -18,6 +18,8 @@ export const rules = defineRules([
     severity: 'info',
     title: 'Hooks token is stored in config',
     help: 'Hooks are enabled and `hooks.token` is written in the config; keep the file permissions tight and treat the token like an API secret.',
+    remediation: 'Keep the config readable by the gateway user only, never commit a live token to a shared repository (use a `${VAR}` reference filled from the environment at run time), and rotate a token that was committed.',
+    remediationInReport: false,
     configPaths: ['hooks.enabled', 'hooks.token'],
   },
 ]);

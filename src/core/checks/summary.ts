@@ -11,6 +11,8 @@ export const rules = defineRules([
       'Always the first finding: an inventory of the surfaces that matter for security — open and allowlisted group ' +
       'channels, elevated tools, webhooks, internal hooks, browser control — and a reminder of the trust model (one ' +
       'trusted operator per gateway).',
+    remediation: 'Nothing to fix: this is an inventory. Look for surfaces you did not mean to open (open groups, elevated tools, webhooks, browser control) and follow the findings that name them.',
+    remediationInReport: false,
     configPaths: [
       'channels.*.groupPolicy',
       'tools.elevated.enabled',

@@ -10,6 +10,8 @@ export const rules = defineRules([
     help:
       'An elevated allowlist entry of `"*"` lets every sender on that provider switch the agent into elevated mode, ' +
       'where exec runs on the host outside the sandbox.',
+    remediation: 'Replace `"*"` in `tools.elevated.allowFrom.<provider>` with the exact sender ids that need elevated mode, or turn elevated tools off (`tools.elevated.enabled: false`).',
+    remediationInReport: false,
     configPaths: ['tools.elevated.enabled', 'tools.elevated.allowFrom.<provider>'],
   },
   {
@@ -17,6 +19,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Elevated exec allowlist is large',
     help: 'More than 25 senders on one provider may use elevated mode; a list that long is hard to review and easy to grow by accident.',
+    remediation: 'Cut `tools.elevated.allowFrom.<provider>` down to the few operators who need elevated mode (25 or fewer); everyone else keeps the normal tools.',
+    remediationInReport: false,
     configPaths: ['tools.elevated.enabled', 'tools.elevated.allowFrom.<provider>'],
   },
 ]);

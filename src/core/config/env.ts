@@ -8,7 +8,6 @@ import type { ConfigNode } from './node.ts';
 import { isRecord } from '../records.ts';
 
 const NAME = /^[A-Z_][A-Z0-9_]*$/;
-const REFERENCE = /\$?\$\{([^}]*)\}/g;
 
 /** Names openclaw never copies from `env.vars` into its environment. */
 const BLOCKED_NAMES = new Set([
@@ -65,7 +64,7 @@ export function substituteEnv(root: ConfigNode, env: Record<string, string>): Ma
     } else if (typeof node.value === 'string' && node.value.includes('${')) {
       const text = node.value;
       const missing: string[] = [];
-      const replaced = text.replace(REFERENCE, (match, name: string) => {
+      const replaced = replaceReferences(text, (match, name) => {
         if (!NAME.test(name)) return match;
         if (match.startsWith('$$')) return match.slice(1);
         const value = env[name];
@@ -82,6 +81,30 @@ export function substituteEnv(root: ConfigNode, env: Record<string, string>): Ma
     }
   }
   return unresolved;
+}
+
+/**
+ * `text.replace(/\$?\$\{([^}]*)\}/g, replace)` in one left-to-right pass. The regex retries at every `$` and scans to
+ * the end for a `}` each time, which is quadratic on a run of `${` with no `}`; here the first missing `}` ends the
+ * search, since no later reference can close either.
+ */
+export function replaceReferences(text: string, replace: (match: string, name: string) => string): string {
+  let out = '';
+  let copied = 0;
+  let at = text.indexOf('$');
+  while (at !== -1) {
+    const open = text[at + 1] === '{' ? at + 1 : text[at + 1] === '$' && text[at + 2] === '{' ? at + 2 : -1;
+    if (open === -1) {
+      at = text.indexOf('$', at + 1);
+      continue;
+    }
+    const close = text.indexOf('}', open + 1);
+    if (close === -1) break;
+    out += text.slice(copied, at) + replace(text.slice(at, close + 1), text.slice(open + 1, close));
+    copied = close + 1;
+    at = text.indexOf('$', copied);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** A stable string key for a config path (used for lookups, not for display). */

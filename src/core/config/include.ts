@@ -3,7 +3,7 @@
  * Every included file is parsed into located nodes, so merged values keep the file and line they came from.
  */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Host } from '../host.ts';
+import { openFile, type Host, type OpenedFile } from '../host.ts';
 import type { SourceSpan } from '../types.ts';
 import { ConfigLoadError, ParseError } from '../errors.ts';
 import type { ArrayNode, ConfigNode, ObjectMember, ObjectNode } from './node.ts';
@@ -114,27 +114,41 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
       const cycle = [...stack.slice(stack.indexOf(target)), target].map(display).join(' -> ');
       fail(`Circular include detected: ${cycle}`, span, chainSpans);
     }
-    const info = host.stat(target);
-    if (!info) fail(`Failed to read include file: ${written} (resolved: ${display(target)})`, span, chainSpans);
-    let real: string;
+    // Opened once: the checks and the read are made on the descriptor, so a link or folder swapped meanwhile
+    // cannot redirect the read, and a FIFO cannot block it.
+    let opened: OpenedFile;
     try {
-      real = host.realpath(target);
+      opened = openFile(host, target);
     } catch {
       return fail(`Failed to read include file: ${written} (resolved: ${display(target)})`, span, chainSpans);
     }
-    if (!isInside(real, realBoundary)) {
-      fail(`Include path resolves outside config directory (symlink): ${written}`, span, chainSpans);
-    }
-    if (info!.kind !== 'file') fail(`Include path is not a regular file: ${written}`, span, chainSpans);
-    if (info!.links > 1) fail(`Include path is a hard link, which is refused: ${written}`, span, chainSpans);
-    if (info!.size > MAX_INCLUDE_BYTES) {
-      fail(`Include file is larger than ${MAX_INCLUDE_BYTES} bytes: ${written}`, span, chainSpans);
-    }
-    readCount += 1;
-    if (readCount > MAX_INCLUDED_FILES) fail(`More than ${MAX_INCLUDED_FILES} include files are named`, span, chainSpans);
-    readBytes += info!.size;
-    if (readBytes > MAX_INCLUDE_TOTAL_BYTES) {
-      fail(`Include files add up to more than ${MAX_INCLUDE_TOTAL_BYTES} bytes (each inclusion counted)`, span, chainSpans);
+    let bytes: Uint8Array;
+    try {
+      const real = opened.realpath();
+      if (real === undefined) fail(`Include file changed while it was being read, not read: ${written}`, span, chainSpans);
+      if (!isInside(real!, realBoundary)) {
+        fail(`Include path resolves outside config directory (symlink): ${written}`, span, chainSpans);
+      }
+      const info = opened.info();
+      if (info.kind !== 'file') fail(`Include path is not a regular file: ${written}`, span, chainSpans);
+      if (info.links > 1) fail(`Include path is a hard link, which is refused: ${written}`, span, chainSpans);
+      if (info.size > MAX_INCLUDE_BYTES) {
+        fail(`Include file is larger than ${MAX_INCLUDE_BYTES} bytes: ${written}`, span, chainSpans);
+      }
+      readCount += 1;
+      if (readCount > MAX_INCLUDED_FILES) fail(`More than ${MAX_INCLUDED_FILES} include files are named`, span, chainSpans);
+      readBytes += info.size;
+      if (readBytes > MAX_INCLUDE_TOTAL_BYTES) {
+        fail(`Include files add up to more than ${MAX_INCLUDE_TOTAL_BYTES} bytes (each inclusion counted)`, span, chainSpans);
+      }
+      try {
+        bytes = opened.read(MAX_INCLUDE_BYTES);
+      } catch {
+        return fail(`Failed to read include file: ${written} (resolved: ${display(target)})`, span, chainSpans);
+      }
+      if (bytes.length > MAX_INCLUDE_BYTES) fail(`Include file is larger than ${MAX_INCLUDE_BYTES} bytes: ${written}`, span, chainSpans);
+    } finally {
+      opened.close();
     }
 
     const relFile = display(target);
@@ -145,7 +159,7 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
     }
     let parsed: ConfigNode;
     try {
-      parsed = parseJson5(decodeUtf8(host.readFile(target), relFile), relFile);
+      parsed = parseJson5(decodeUtf8(bytes, relFile), relFile);
     } catch (error) {
       if (error instanceof ParseError) {
         throw new ConfigLoadError({

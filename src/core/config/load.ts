@@ -3,7 +3,7 @@
  * parse (JSON5) → `$include` → `env.vars` → `${VAR}` substitution. Validation is a separate step.
  */
 import { dirname, relative, sep } from 'node:path';
-import type { Host } from '../host.ts';
+import { openFile, type Host, type OpenedFile } from '../host.ts';
 import type { ConfigIssue, ConfigPath, SourceLocation } from '../types.ts';
 import { ConfigLoadError, ParseError } from '../errors.ts';
 import { configEnvironment, pathKey, substituteEnv, type UnresolvedReference } from './env.ts';
@@ -44,9 +44,9 @@ export function relativeTo(root: string): (absPath: string) => string {
   return (absPath) => relative(root, absPath).split(sep).join('/');
 }
 
-function resolvesInside(host: Host, path: string, root: string): boolean {
+function resolvesInside(host: Host, realPath: string, root: string): boolean {
   try {
-    return isInside(host.realpath(path), host.realpath(root));
+    return isInside(realPath, host.realpath(root));
   } catch {
     return false;
   }
@@ -67,16 +67,42 @@ export function loadConfig(options: LoadOptions): LoadResult {
   const includes = createIncludeResolver({ host, boundary: dirname(configPath), display });
   const fail = (issue: ConfigIssue): LoadResult => ({ ok: false, file, files: [file, ...includes.files], issue });
   try {
-    const info = host.stat(configPath);
-    if (!info || info.kind !== 'file') return fail({ path: '<root>', message: `Config file not found: ${file}`, location: point() });
-    // A pull request can replace the config with a symlink to /proc/self/environ or ~/.ssh: never read through one.
-    if (!resolvesInside(host, configPath, root)) {
-      return fail({ path: '<root>', message: `Config file resolves outside the root (symlink), not read: ${file}`, location: point() });
+    // Opened once, and checked on what was opened: a pull request can plant a link to /proc/self/environ or ~/.ssh,
+    // or swap one in while we read; a FIFO must not block the run.
+    let opened: OpenedFile;
+    try {
+      opened = openFile(host, configPath);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const message =
+        code === 'ENOENT' || code === 'ENOTDIR'
+          ? `Config file not found: ${file}`
+          : code === 'ELOOP' // a link swapped in between resolving the path and opening it
+            ? `Config file changed while it was being read, not read: ${file}`
+            : `Config file cannot be read (${String(code ?? 'error')}): ${file}`;
+      return fail({ path: '<root>', message, location: point() });
     }
-    if (info.size > MAX_CONFIG_BYTES) {
-      return fail({ path: '<root>', message: `Config file is larger than ${MAX_CONFIG_BYTES} bytes (${info.size})`, location: point() });
+    let bytes: Uint8Array;
+    try {
+      const real = opened.realpath();
+      if (real === undefined) return fail({ path: '<root>', message: `Config file changed while it was being read, not read: ${file}`, location: point() });
+      if (!resolvesInside(host, real, root)) {
+        return fail({ path: '<root>', message: `Config file resolves outside the root (symlink), not read: ${file}`, location: point() });
+      }
+      const info = opened.info();
+      if (info.kind === 'directory') return fail({ path: '<root>', message: `Config file not found: ${file}`, location: point() });
+      if (info.kind !== 'file') return fail({ path: '<root>', message: `Config file is not a regular file (a FIFO or device), not read: ${file}`, location: point() });
+      // Its other name could be anywhere (hard-linked includes are refused for the same reason).
+      if (info.links > 1) return fail({ path: '<root>', message: `Config file is a hard link, which is refused: ${file}`, location: point() });
+      if (info.size > MAX_CONFIG_BYTES) {
+        return fail({ path: '<root>', message: `Config file is larger than ${MAX_CONFIG_BYTES} bytes (${info.size})`, location: point() });
+      }
+      bytes = opened.read(MAX_CONFIG_BYTES);
+      if (bytes.length > MAX_CONFIG_BYTES) return fail({ path: '<root>', message: `Config file is larger than ${MAX_CONFIG_BYTES} bytes`, location: point() });
+    } finally {
+      opened.close();
     }
-    const parsed = parseJson5(decodeUtf8(host.readFile(configPath), file), file);
+    const parsed = parseJson5(decodeUtf8(bytes, file), file);
     const tree = includes.resolve(parsed, configPath);
     const env = configEnvironment(toPlain(tree));
     const unresolved = substituteEnv(tree, env);

@@ -51,8 +51,8 @@ describe('gateway auth model and secretDiagnostics', () => {
     ]);
   });
 
-  it('never runs exec providers', () => {
+  it('never runs exec providers, and never prints their command (it may carry a credential)', () => {
     const config = '{ secrets: { providers: { pass: { source: "exec", command: "/usr/bin/pass" } } }, gateway: { auth: { token: { source: "exec", provider: "pass", id: "gw" } } } }';
-    assert.equal(diagnostics(config)[0], 'security audit: failed to resolve gateway.auth.token locally (secrets.providers.pass.command is not readable: /usr/bin/pass).');
+    assert.equal(diagnostics(config)[0], 'security audit: failed to resolve gateway.auth.token locally (secrets.providers.pass.command is not readable: [redacted]).');
   });
 });

@@ -14,6 +14,7 @@ import type { ConfigPath } from '../types.ts';
 import type { CheckContext, Json } from '../checks/rule.ts';
 import { isObject, isSecretRef } from '../checks/util.ts';
 import { dig } from '../records.ts';
+import { redactedValue } from '../redact.ts';
 
 export type CredentialPath = 'gateway.auth.token' | 'gateway.auth.password' | 'gateway.remote.token' | 'gateway.remote.password';
 
@@ -286,7 +287,7 @@ function resolveRef(ref: SecretReference, env: Readonly<Record<string, string>>,
   }
   if (ref.source === 'exec') {
     const command = isObject(provider) && typeof provider.command === 'string' ? provider.command : '';
-    return { resolved: false, error: `secrets.providers.${ref.provider}.command is not readable: ${command}` };
+    return { resolved: false, error: `secrets.providers.${ref.provider}.command is not readable: ${redactedValue(command)}` };
   }
   return { resolved: false, error: `Secret provider "${ref.provider}" is not configured.` };
 }

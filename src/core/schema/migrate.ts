@@ -6,7 +6,6 @@
 import { isRecord } from '../records.ts';
 import { normalizeAgentId } from '../agent-id.ts';
 
-
 function own(obj: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }

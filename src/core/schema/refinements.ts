@@ -64,18 +64,45 @@ function refineAgents(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue
   }
 }
 
-/** openclaw's duration grammar: one number with an optional unit, or unit-suffixed segments (1h30m). */
-function isValidDuration(raw: unknown, defaultUnit: string): boolean {
+/**
+ * openclaw's duration grammar: one number with an optional unit, or unit-suffixed segments (1h30m). Read in one pass:
+ * the regexes openclaw uses (`/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g` searched from every position) are quadratic on a long run
+ * of digits. A segment's end is never in doubt (digits, an optional fraction, then a unit letter), so one greedy
+ * scan decides what the regexes decide.
+ */
+export function isValidDuration(raw: unknown, defaultUnit: string): boolean {
   if (typeof raw !== 'string' && typeof raw !== 'number') return false;
   const text = String(raw).trim().toLowerCase();
   if (!text) return false;
-  if (/^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.test(text)) return defaultUnit.length > 0;
-  let consumed = 0;
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
-    if (m.index !== consumed) return false;
-    consumed += m[0].length;
+  const first = numberEnd(text, 0);
+  if (first === 0) return false;
+  if (first + unitLength(text, first) === text.length) return defaultUnit.length > 0;
+  let at = 0;
+  while (at < text.length) {
+    const number = numberEnd(text, at);
+    const unit = unitLength(text, number);
+    if (number === at || unit === 0) return false;
+    at = number + unit;
   }
-  return consumed === text.length && consumed > 0;
+  return true;
+}
+
+/** The length of the unit (`ms`, `s`, `m`, `h` or `d`) at `at`, 0 when there is none. */
+function unitLength(text: string, at: number): number {
+  if (text.startsWith('ms', at)) return 2;
+  return at < text.length && 'smhd'.includes(text[at]!) ? 1 : 0;
+}
+
+const isDigit = (text: string, at: number) => at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57;
+
+/** The end of `\d+(?:\.\d+)?` at `at`, or `at` when there are no digits there. */
+function numberEnd(text: string, at: number): number {
+  let end = at;
+  while (isDigit(text, end)) end++;
+  if (end === at || text[end] !== '.' || !isDigit(text, end + 1)) return end;
+  end++;
+  while (isDigit(text, end)) end++;
+  return end;
 }
 
 function refineHeartbeat(hb: unknown, at: PathSegment[], issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {

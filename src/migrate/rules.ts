@@ -1,0 +1,636 @@
+/**
+ * The legacy-config migrations `openclaw doctor --fix` (2026.9.6) applies, in its order, written for our engine: each
+ * changes the plain draft in place and pushes doctor's own line for every change (ids, paths and messages are
+ * openclaw's interface). The path lists come from the pinned package (`scripts/gen-migrate-data.mjs`).
+ * Only a subset of doctor's migrations is reproduced; docs/fix.md lists which.
+ */
+import retired from './data/retired-paths.json' with { type: 'json' };
+import { deletePath, ensure, fillMissing, has, isRec, put, rec, renameKey, visitAgentScopes, visitChannel, type Rec } from './draft.ts';
+
+export interface LegacyIssue {
+  /** Dotted path ('' for the whole config). */
+  path: string;
+  message: string;
+}
+
+export interface Migration {
+  /** doctor's migration id. */
+  id: string;
+  /** The "Legacy config keys detected" lines doctor prints for the config before it migrates. */
+  detect?: (root: Rec) => LegacyIssue[];
+  apply: (root: Rec, changes: string[]) => void;
+}
+
+const RUN = 'Run "openclaw doctor --fix".';
+const paths = retired as unknown as Record<string, string[][]>;
+
+function at(root: Rec, path: readonly string[]): unknown {
+  let cursor: unknown = root;
+  for (const key of path) {
+    if (!isRec(cursor) || !has(cursor, key)) return undefined;
+    cursor = cursor[key];
+  }
+  return cursor;
+}
+
+/** A detection rule: the path exists (and `match` holds). */
+function present(path: string[], message: string, match?: (value: unknown) => boolean): (root: Rec) => LegacyIssue[] {
+  return (root) => {
+    const value = at(root, path);
+    return value !== undefined && (!match || match(value)) ? [{ path: path.join('.'), message }] : [];
+  };
+}
+
+/** A whole-config detection rule: the migration would change something on a copy. */
+function wouldChange(message: string, apply: (root: Rec, changes: string[]) => boolean | void): (root: Rec) => LegacyIssue[] {
+  return (root) => {
+    const changes: string[] = [];
+    const stripped = apply(structuredClone(root), changes);
+    return changes.length > 0 || stripped === true ? [{ path: '', message: `${message} ${RUN}` }] : [];
+  };
+}
+
+// --- channels ---------------------------------------------------------------------------------------------------
+
+function streamingMode(entry: Rec): string {
+  const parse = (v: unknown) => {
+    if (typeof v !== 'string') return undefined;
+    const n = v.trim().toLowerCase();
+    return ['off', 'partial', 'block', 'progress'].includes(n) ? n : undefined;
+  };
+  const parsed = parse(rec(entry.streaming)?.mode ?? entry.streaming) ?? parse(entry.streamMode);
+  if (parsed) return parsed;
+  if (typeof entry.streaming === 'boolean') return entry.streaming ? 'partial' : 'off';
+  return 'partial';
+}
+
+function migrateStreamingAliases(entry: Rec, path: string, changes: string[]): void {
+  const before = entry.streaming;
+  const hadStreamMode = entry.streamMode !== undefined;
+  const flat = ['chunkMode', 'blockStreaming', 'blockStreamingCoalesce', 'draftChunk'].some((k) => entry[k] !== undefined);
+  if (!(hadStreamMode || typeof before === 'boolean' || typeof before === 'string' || flat)) return;
+  const mode = streamingMode(entry);
+  const streaming: Rec = { ...(rec(before) ?? {}) };
+  const block: Rec = { ...(rec(streaming.block) ?? {}) };
+  const preview: Rec = { ...(rec(streaming.preview) ?? {}) };
+  let moved = false;
+  if ((hadStreamMode || typeof before === 'boolean' || typeof before === 'string') && streaming.mode === undefined) {
+    streaming.mode = mode;
+    if (hadStreamMode) {
+      moved = true;
+      changes.push(`Moved ${path}.streamMode → ${path}.streaming.mode (${mode}).`);
+    } else if (typeof before === 'boolean') changes.push(`Moved ${path}.streaming (boolean) → ${path}.streaming.mode (${mode}).`);
+    else changes.push(`Moved ${path}.streaming (scalar) → ${path}.streaming.mode (${mode}).`);
+  }
+  if (hadStreamMode) {
+    if (!moved) changes.push(`Removed ${path}.streamMode (${path}.streaming.mode already set).`);
+    delete entry.streamMode;
+  }
+  const alias = (flatKey: string, target: Rec, slot: string, nested: string) => {
+    if (entry[flatKey] === undefined) return;
+    if (target[slot] === undefined) {
+      target[slot] = entry[flatKey];
+      changes.push(`Moved ${path}.${flatKey} → ${path}.streaming.${nested}.`);
+    } else changes.push(`Removed ${path}.${flatKey} (${path}.streaming.${nested} already set).`);
+    delete entry[flatKey];
+  };
+  alias('chunkMode', streaming, 'chunkMode', 'chunkMode');
+  alias('blockStreaming', block, 'enabled', 'block.enabled');
+  alias('draftChunk', preview, 'chunk', 'preview.chunk');
+  alias('blockStreamingCoalesce', block, 'coalesce', 'block.coalesce');
+  if (Object.keys(preview).length > 0) streaming.preview = preview;
+  if (Object.keys(block).length > 0) streaming.block = block;
+  entry.streaming = streaming;
+}
+
+function telegramStreaming(root: Rec, changes: string[]): void {
+  visitChannel(root, 'telegram', (entry, path) => migrateStreamingAliases(entry, path, changes));
+}
+
+const hasTelegramAliases = (e: unknown) => isRec(e) && (e.streamMode !== undefined || typeof e.streaming === 'string' || typeof e.streaming === 'boolean' || ['chunkMode', 'blockStreaming', 'blockStreamingCoalesce', 'draftChunk'].some((k) => e[k] !== undefined));
+
+// --- gateway ----------------------------------------------------------------------------------------------------
+
+const BIND_ALIASES = new Map([['0.0.0.0', 'lan'], ['::', 'lan'], ['[::]', 'lan'], ['*', 'lan'], ['127.0.0.1', 'loopback'], ['localhost', 'loopback'], ['::1', 'loopback'], ['[::1]', 'loopback']]);
+const bindAlias = (v: unknown) => (typeof v === 'string' ? BIND_ALIASES.get(v.trim().toLowerCase()) : undefined);
+
+function seedAllowedOrigins(root: Rec, changes: string[]): void {
+  const gateway = rec(root.gateway);
+  if (!gateway) return;
+  const bind = bindAlias(gateway.bind) ?? gateway.bind;
+  if (bind !== 'lan' && bind !== 'tailnet' && bind !== 'custom' && bind !== 'auto') return;
+  if (bind !== 'lan') return; // only the lan seed is reproduced (the others depend on the host's addresses)
+  const controlUi = rec(gateway.controlUi) ?? {};
+  const origins = controlUi.allowedOrigins;
+  if ((Array.isArray(origins) && origins.some((o) => typeof o === 'string' && o.trim())) || controlUi.dangerouslyAllowHostHeaderOriginFallback === true) return;
+  const port = typeof gateway.port === 'number' && Number.isInteger(gateway.port) && gateway.port > 0 ? gateway.port : 18789;
+  const seeded = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  gateway.controlUi = { ...controlUi, allowedOrigins: seeded };
+  changes.push(`Seeded gateway.controlUi.allowedOrigins ${JSON.stringify(seeded)} for bind=lan. Required since v2026.2.26. Add other machine origins to gateway.controlUi.allowedOrigins if needed.`);
+}
+
+// --- agents -----------------------------------------------------------------------------------------------------
+
+function memorySearch(root: Rec, changes: string[]): void {
+  const defaults = rec(rec(root.agents)?.defaults);
+  const legacyDefaults = rec(defaults?.memorySearch);
+  const legacyTop = rec(root.memorySearch);
+  const canonical = rec(rec(root.memory)?.search);
+  if (legacyDefaults || legacyTop) {
+    const target: Rec = structuredClone(canonical ?? {});
+    if (legacyDefaults) {
+      fillMissing(target, legacyDefaults);
+      delete defaults!.memorySearch;
+    }
+    if (legacyTop) {
+      fillMissing(target, legacyTop);
+      delete root.memorySearch;
+    }
+    ensure(root, 'memory').search = target;
+    changes.push(canonical ? 'Merged legacy memorySearch defaults → memory.search (kept explicit memory.search values).' : 'Moved legacy memorySearch defaults → memory.search.');
+  }
+}
+
+function topLevelHeartbeat(root: Rec, changes: string[]): void {
+  const legacy = rec(root.heartbeat);
+  if (!legacy) return;
+  const visibility = ['showOk', 'showAlerts', 'useIndicator'];
+  const agentPart: Rec = {};
+  const channelPart: Rec = {};
+  for (const k of Object.keys(legacy)) put(visibility.includes(k) ? channelPart : agentPart, k, legacy[k]);
+  const mergeInto = (rootKey: string, value: Rec, moved: string, merged: string) => {
+    const defaults = ensure(ensure(root, rootKey), 'defaults');
+    const existing = rec(defaults.heartbeat);
+    if (existing) {
+      fillMissing(existing, value);
+      changes.push(merged);
+    } else {
+      defaults.heartbeat = value;
+      changes.push(moved);
+    }
+  };
+  if (Object.keys(agentPart).length > 0) mergeInto('agents', agentPart, 'Moved heartbeat → agents.defaults.heartbeat.', 'Merged heartbeat → agents.defaults.heartbeat (filled missing fields from legacy; kept explicit agents.defaults values).');
+  if (Object.keys(channelPart).length > 0) mergeInto('channels', channelPart, 'Moved heartbeat visibility → channels.defaults.heartbeat.', 'Merged heartbeat visibility → channels.defaults.heartbeat (filled missing fields from legacy; kept explicit channels.defaults values).');
+  if (Object.keys(legacy).length === 0) changes.push('Removed empty top-level heartbeat.');
+  delete root.heartbeat;
+}
+
+function agentsListToEntries(root: Rec, changes: string[]): void {
+  const agents = rec(root.agents);
+  if (!agents || !Array.isArray(agents.list)) return;
+  if (rec(agents.entries)) {
+    delete agents.list;
+    changes.push('Removed agents.list because canonical agents.entries is already set.');
+    return;
+  }
+  const entries: Rec = {};
+  for (const item of agents.list) {
+    if (!isRec(item) || typeof item.id !== 'string' || !item.id.trim()) continue;
+    const raw = item.id.trim();
+    const id = /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(raw) ? raw.toLowerCase() : raw.toLowerCase().replace(/[^a-z0-9_-]+/g, '_').replace(/^[_-]+|[_-]+$/g, '').slice(0, 64) || 'main';
+    if (id !== raw) changes.push(`Normalized agents.list id "${raw}" → agents.entries.${id}.`);
+    const { id: _id, ...config } = item;
+    if (!has(entries, id)) put(entries, id, config);
+  }
+  delete agents.list;
+  agents.entries = entries;
+  changes.push('Moved agents.list → keyed agents.entries.');
+}
+
+function explicitOwnership(root: Rec, changes: string[]): void {
+  const agents = rec(root.agents);
+  const entries = rec(agents?.entries);
+  if (!agents || agents.ownership !== undefined || !entries) return;
+  const roster = Object.values(entries);
+  if (roster.length < 2 || roster.some((e) => rec(e)?.default === true)) return;
+  agents.ownership = 'explicit';
+  changes.push('Stamped the multi-agent roster for explicit per-surface ownership.');
+}
+
+/** `agents.defaults.models` keys become `agents.defaults.modelPolicy.allow` (doctor also records a meta marker). */
+function modelPolicyAllow(root: Rec, changes: string[]): void {
+  const meta = rec(rec(root.meta)?.migrations);
+  if (meta?.modelPolicyAllowlist === true) return;
+  const defaults = rec(rec(root.agents)?.defaults);
+  const models = rec(defaults?.models);
+  if (!defaults || !models || has(rec(defaults.modelPolicy), 'allow')) return;
+  const allow = [...new Set(Object.keys(models).map((k) => k.trim()).filter((k) => /^[^/\s]+\/\S+$/.test(k)))];
+  if (allow.length > 0) defaults.modelPolicy = { ...(rec(defaults.modelPolicy) ?? {}), allow };
+  put(ensure(ensure(root, 'meta'), 'migrations'), 'modelPolicyAllowlist', true);
+  changes.push(allow.length > 0 ? 'Copied the legacy default model map to agents.defaults.modelPolicy.allow.' : 'Recorded the legacy default model map as unrestricted without creating modelPolicy.allow.');
+}
+
+// --- retired ----------------------------------------------------------------------------------------------------
+
+const EXEC_SECURITY = ['deny', 'allowlist', 'full'];
+const EXEC_ASK = ['on-miss', 'always', 'off'];
+
+function execModeFor(security: string, ask: string): string | undefined {
+  if (security === 'deny') return 'deny';
+  if (security === 'full') return ask === 'off' ? 'full' : undefined;
+  if (security === 'allowlist') return ask === 'off' ? 'allowlist' : ask === 'on-miss' ? 'ask' : undefined;
+  return undefined;
+}
+
+function inheritedExecPolicy(scope: Rec): { security: string; ask: string } | undefined {
+  const exec = rec(rec(scope.tools)?.exec);
+  if (!exec) return undefined;
+  switch (exec.mode) {
+    case 'deny': return { security: 'deny', ask: 'off' };
+    case 'allowlist': return { security: 'allowlist', ask: 'off' };
+    case 'ask': case 'auto': return { security: 'allowlist', ask: 'on-miss' };
+    case 'full': return { security: 'full', ask: 'off' };
+  }
+  const security = EXEC_SECURITY.includes(exec.security as string) ? (exec.security as string) : undefined;
+  const ask = EXEC_ASK.includes(exec.ask as string) ? (exec.ask as string) : undefined;
+  return security && ask ? { security, ask } : undefined;
+}
+
+function execMode(scope: Rec, path: string, changes: string[], inherited?: { security: string; ask: string }): void {
+  const exec = rec(rec(scope.tools)?.exec);
+  if (!exec || (!has(exec, 'security') && !has(exec, 'ask'))) return;
+  if (exec.mode !== undefined) {
+    changes.push(`Removed ${path}.tools.exec.security/ask (${path}.tools.exec.mode already set).`);
+    delete exec.security;
+    delete exec.ask;
+    return;
+  }
+  const own = { security: EXEC_SECURITY.includes(exec.security as string) ? (exec.security as string) : undefined, ask: EXEC_ASK.includes(exec.ask as string) ? (exec.ask as string) : undefined };
+  if ((has(exec, 'security') && !own.security) || (has(exec, 'ask') && !own.ask)) return;
+  const security = own.security ?? inherited?.security;
+  const ask = own.ask ?? inherited?.ask;
+  if (!security || !ask) return;
+  const mode = execModeFor(security, ask);
+  if (!mode) return;
+  exec.mode = mode;
+  changes.push(`Moved ${path}.tools.exec.security/ask → ${path}.tools.exec.mode.`);
+  delete exec.security;
+  delete exec.ask;
+}
+
+const RESPONSE_PREFIX_CHANNELS = new Set(['buzz', 'clickclack', 'discord', 'feishu', 'googlechat', 'imessage', 'irc', 'matrix', 'mattermost', 'msteams', 'nextcloud-talk', 'qa-channel', 'signal', 'slack', 'telegram', 'tlon', 'twitch', 'whatsapp', 'zalo', 'zalouser', 'line']);
+
+function tierEvalTranche(root: Rec, changes: string[]): boolean {
+  const initial = changes.length;
+  let stripped = false;
+  const wideArea = rec(rec(root.discovery)?.wideArea);
+  if (wideArea && has(wideArea, 'enabled')) {
+    if (wideArea.enabled === false && typeof wideArea.domain === 'string' && wideArea.domain.trim()) {
+      delete wideArea.domain;
+      changes.push('Removed disabled discovery.wideArea activation fields; domain presence now enables wide-area discovery.');
+    }
+    delete wideArea.enabled;
+    stripped = true;
+  }
+  const session = rec(root.session);
+  if (session && has(session, 'idleMinutes')) {
+    const reset = rec(session.reset) ?? { mode: 'idle' };
+    if (reset.idleMinutes === undefined) {
+      reset.idleMinutes = session.idleMinutes;
+      session.reset = reset;
+      changes.push('Moved session.idleMinutes → session.reset.idleMinutes.');
+    }
+    delete session.idleMinutes;
+    stripped = true;
+  }
+  const inherited = inheritedExecPolicy(root);
+  execMode(root, 'root', changes);
+  visitAgentScopes(root, (scope, path) => {
+    const compaction = rec(scope.compaction);
+    if (compaction) {
+      let removed = false;
+      for (const key of ['customInstructions', 'identifierInstructions']) if (has(compaction, key)) { delete compaction[key]; removed = true; }
+      const flush = rec(compaction.memoryFlush);
+      if (flush) for (const key of ['prompt', 'systemPrompt']) if (has(flush, key)) { delete flush[key]; removed = true; }
+      if (compaction.identifierPolicy === 'custom') { compaction.identifierPolicy = 'strict'; removed = true; }
+      if (removed) changes.push(`Removed ${path}.compaction custom prompt instructions; use a compaction provider summarize() implementation and before_prompt_build hooks.`);
+    }
+    if (path !== 'agents.defaults') execMode(scope, path, changes, inherited);
+    for (const p of paths.TIER_EVAL_RETIRED_AGENT_PATHS!) stripped = deletePath(scope, p) || stripped;
+  });
+  const web = rec(root.web);
+  if (web) {
+    if (has(web, 'enabled')) {
+      const whatsapp = ensure(ensure(root, 'channels'), 'whatsapp');
+      if (web.enabled === false && whatsapp.enabled === true) changes.push('Removed web.enabled=false (channels.whatsapp.enabled already set).');
+      if (whatsapp.enabled === undefined) {
+        whatsapp.enabled = web.enabled;
+        changes.push('Moved web.enabled → channels.whatsapp.enabled.');
+      }
+    }
+    delete root.web;
+    stripped = true;
+  }
+  const messages = rec(root.messages);
+  if (messages && has(messages, 'responsePrefix')) {
+    const channels = rec(root.channels);
+    const configured = channels ? Object.keys(channels).filter((id) => id !== 'defaults' && rec(channels[id])) : [];
+    const unsupported = configured.filter((id) => !RESPONSE_PREFIX_CHANNELS.has(id));
+    let copied = false;
+    for (const id of configured) {
+      const channel = rec(channels![id])!;
+      if (RESPONSE_PREFIX_CHANNELS.has(id) && channel.responsePrefix === undefined) {
+        channel.responsePrefix = messages.responsePrefix;
+        copied = true;
+      }
+    }
+    if (copied) changes.push(`Copied messages.responsePrefix to supported channel blocks while retaining the implicit/custom fallback${unsupported.length > 0 ? ` for: ${unsupported.join(', ')}` : ''}.`);
+  }
+  for (const p of paths.TIER_EVAL_RETIRED_ROOT_PATHS!) stripped = deletePath(root, p) || stripped;
+  for (const provider of Object.values(rec(rec(root.secrets)?.providers) ?? {})) {
+    const entry = rec(provider);
+    if (!entry) continue;
+    stripped = has(entry, 'allowInsecurePath') || has(entry, 'allowSymlinkCommand') || stripped;
+    delete entry.allowInsecurePath;
+    delete entry.allowSymlinkCommand;
+  }
+  if (stripped || changes.length > initial) changes.push('Applied tier-eval tranche retirements; canonical settings and built-in defaults now apply.');
+  return stripped;
+}
+
+function finalLayoutRenames(root: Rec, changes: string[]): void {
+  const defaults = rec(rec(root.agents)?.defaults);
+  renameKey(defaults, 'pdfMaxBytesMb', 'pdfMaxMb', 'agents.defaults', changes);
+  if (defaults) {
+    const mediaModels = rec(defaults.mediaModels) ?? {};
+    for (const [legacy, canonical] of [['imageGenerationModel', 'image'], ['videoGenerationModel', 'video'], ['musicGenerationModel', 'music']] as const) {
+      if (!has(defaults, legacy)) continue;
+      if (mediaModels[canonical] === undefined) {
+        mediaModels[canonical] = defaults[legacy];
+        changes.push(`Moved agents.defaults.${legacy} → agents.defaults.mediaModels.${canonical}.`);
+      } else changes.push(`Removed agents.defaults.${legacy} (agents.defaults.mediaModels.${canonical} already set).`);
+      delete defaults[legacy];
+    }
+    if (Object.keys(mediaModels).length > 0) defaults.mediaModels = mediaModels;
+  }
+  visitAgentScopes(root, (scope, path) => {
+    renameKey(rec(rec(scope.tools)?.exec), 'timeoutSec', 'timeoutSeconds', `${path}.tools.exec`, changes);
+    renameKey(rec(rec(scope.sandbox)?.browser), 'enableNoVnc', 'noVncEnabled', `${path}.sandbox.browser`, changes);
+  });
+  renameKey(rec(rec(root.tools)?.exec), 'timeoutSec', 'timeoutSeconds', 'tools.exec', changes);
+  const env = rec(root.env);
+  if (env) {
+    const vars = rec(env.vars) ?? {};
+    let moved = false;
+    for (const key of Object.keys(env)) {
+      if (key === 'vars' || key === 'shellEnv' || typeof env[key] !== 'string') continue;
+      if (vars[key] === undefined) {
+        put(vars, key, env[key]);
+        changes.push(`Moved env.${key} → env.vars.${key}.`);
+      } else changes.push(`Removed env.${key} (env.vars.${key} already set).`);
+      delete env[key];
+      moved = true;
+    }
+    if (moved) env.vars = vars;
+  }
+  const legacyMedia = rec(root.media);
+  if (legacyMedia) {
+    fillMissing(ensure(root, 'attachments'), legacyMedia);
+    delete root.media;
+    changes.push('Moved media → attachments.');
+  }
+  const nodes = rec(rec(root.gateway)?.nodes);
+  if (nodes) {
+    const skills = rec(nodes.skills);
+    if (skills && has(skills, 'enabled')) {
+      if (nodes.allowSkills === undefined) nodes.allowSkills = skills.enabled;
+      delete nodes.skills;
+      changes.push('Moved gateway.nodes.skills.enabled → gateway.nodes.allowSkills.');
+    }
+    const commands = rec(nodes.commands) ?? {};
+    if (has(nodes, 'allowCommands')) {
+      if (commands.allow === undefined) commands.allow = nodes.allowCommands;
+      delete nodes.allowCommands;
+      changes.push('Moved gateway.nodes.allowCommands → gateway.nodes.commands.allow.');
+    }
+    if (has(nodes, 'denyCommands')) {
+      if (commands.deny === undefined) commands.deny = nodes.denyCommands;
+      delete nodes.denyCommands;
+      changes.push('Moved gateway.nodes.denyCommands → gateway.nodes.commands.deny.');
+    }
+    if (Object.keys(commands).length > 0) nodes.commands = commands;
+  }
+  visitChannel(root, 'slack', (entry, path) => renameKey(entry, 'identity', 'postAs', path, changes));
+}
+
+function finalLayoutKills(root: Rec, changes: string[]): void {
+  const defaults = rec(rec(root.agents)?.defaults);
+  for (const key of ['envelopeTimestamp', 'envelopeElapsed', 'envelopeTimezone', 'timeFormat', 'bootstrapPromptTruncationWarning', 'mediaGenerationAutoProviderFallback']) {
+    if (has(defaults, key)) {
+      delete defaults[key];
+      changes.push(`Removed agents.defaults.${key}; built-in behavior now applies.`);
+    }
+  }
+  const otel = rec(rec(root.diagnostics)?.otel);
+  const capture = rec(otel?.captureContent);
+  if (otel && capture) {
+    otel.captureContent = typeof capture.enabled === 'boolean' ? capture.enabled : Object.keys(capture).some((k) => k !== 'enabled' && capture[k] === true);
+    changes.push('Collapsed diagnostics.otel.captureContent to a boolean.');
+  }
+  const attachments = rec(root.attachments);
+  if (has(attachments, 'preserveFilenames')) {
+    delete attachments.preserveFilenames;
+    changes.push('Removed attachments.preserveFilenames; temp-safe names now always apply.');
+  }
+  const browser = rec(root.browser);
+  if (has(browser, 'color')) {
+    delete browser.color;
+    changes.push('Removed browser.color; the built-in color now applies.');
+  }
+  const profiles = rec(browser?.profiles);
+  if (profiles) for (const id of Object.keys(profiles)) {
+    const profile = rec(profiles[id]);
+    if (has(profile, 'color')) {
+      delete profile.color;
+      changes.push(`Removed browser.profiles.${id}.color.`);
+    }
+  }
+  const messages = rec(root.messages);
+  const reactions = rec(messages?.statusReactions);
+  if (has(reactions, 'emojis')) {
+    delete reactions.emojis;
+    changes.push('Removed messages.statusReactions.emojis; curated defaults now apply.');
+  }
+  if (has(messages, 'removeAckAfterReply')) {
+    delete messages.removeAckAfterReply;
+    changes.push('Removed messages.removeAckAfterReply; acknowledgements are retained.');
+  }
+  visitChannel(root, 'whatsapp', (entry, path) => renameKey(entry, 'messagePrefix', 'responsePrefix', path, changes));
+  const commands = rec(root.commands);
+  for (const key of ['ownerDisplay', 'ownerDisplaySecret']) {
+    if (has(commands, key)) {
+      delete commands[key];
+      changes.push(`Removed commands.${key}; owner ids now render raw.`);
+    }
+  }
+  const gateway = rec(root.gateway);
+  const reload = rec(gateway?.reload);
+  if (reload?.mode === 'restart' || reload?.mode === 'hot') {
+    reload.mode = 'hybrid';
+    changes.push('Mapped gateway.reload.mode to hybrid.');
+  }
+  const logging = rec(root.logging);
+  if (logging?.consoleStyle === 'compact') {
+    logging.consoleStyle = 'pretty';
+    changes.push('Mapped logging.consoleStyle compact → pretty.');
+  }
+  const controlUi = rec(gateway?.controlUi);
+  if (has(controlUi, 'chatMessageMaxWidth')) {
+    delete controlUi.chatMessageMaxWidth;
+    changes.push('Removed gateway.controlUi.chatMessageMaxWidth; chat width is now browser-local.');
+  }
+}
+
+function tuningKnobs(root: Rec, changes: string[]): boolean {
+  const removed: string[] = [];
+  const strip = (owner: Rec, path: readonly string[], prefix: string): void => {
+    const [key, ...rest] = path;
+    if (key === undefined) return;
+    if (key === '*') {
+      for (const k of Object.keys(owner)) { const child = rec(owner[k]); if (child) strip(child, rest, `${prefix}${k}.`); }
+      return;
+    }
+    if (!has(owner, key)) return;
+    if (rest.length === 0) {
+      delete owner[key];
+      removed.push(`${prefix}${key}`);
+      return;
+    }
+    const child = rec(owner[key]);
+    if (!child) return;
+    const before = removed.length;
+    strip(child, rest, `${prefix}${key}.`);
+    if (removed.length > before && Object.keys(child).length === 0) delete owner[key];
+  };
+  for (const p of paths.RETIRED_TUNING_PATHS!) strip(root, p, '');
+  visitAgentScopes(root, (scope, path) => {
+    for (const p of paths.RETIRED_AGENT_TUNING_PATHS!) strip(scope, p, `${path}.`);
+  });
+  if (removed.length > 0) changes.push(`Removed retired runtime tuning knobs: ${removed.join(', ')}; built-in defaults now apply.`);
+  return removed.length > 0;
+}
+
+/** doctor's migrations, in its order (those reproduced). */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 'channels.telegram.streaming-aliases',
+    detect: (root) => {
+      const telegram = rec(rec(root.channels)?.telegram);
+      const out: LegacyIssue[] = [];
+      if (telegram && hasTelegramAliases(telegram)) out.push({ path: 'channels.telegram', message: `channels.telegram.streamMode, channels.telegram.streaming (scalar), chunkMode, blockStreaming, draftChunk, and blockStreamingCoalesce are legacy; use channels.telegram.streaming.{mode,chunkMode,preview.chunk,block.enabled,block.coalesce}. ${RUN}` });
+      if (telegram && Object.values(rec(telegram.accounts) ?? {}).some(hasTelegramAliases)) out.push({ path: 'channels.telegram.accounts', message: `channels.telegram.accounts.<id>.streamMode, streaming (scalar), chunkMode, blockStreaming, draftChunk, and blockStreamingCoalesce are legacy; use channels.telegram.accounts.<id>.streaming.{mode,chunkMode,preview.chunk,block.enabled,block.coalesce}. ${RUN}` });
+      return out;
+    },
+    apply: telegramStreaming,
+  },
+  { id: 'memorySearch->memory.search', detect: present(['agents', 'defaults', 'memorySearch'], `agents.defaults.memorySearch moved to memory.search. ${RUN}`), apply: memorySearch },
+  { id: 'heartbeat->agents.defaults.heartbeat', detect: present(['heartbeat'], `top-level heartbeat is not a valid config path; use agents.defaults.heartbeat (cadence/target/model settings) or channels.defaults.heartbeat (showOk/showAlerts/useIndicator). ${RUN}`), apply: topLevelHeartbeat },
+  {
+    id: 'gateway.tailscale.reset-on-exit-remove',
+    detect: present(['gateway', 'tailscale', 'resetOnExit'], `gateway.tailscale.resetOnExit is retired because managed routes now follow the Gateway lifecycle automatically. ${RUN}`, (v) => typeof v === 'boolean'),
+    apply: (root, changes) => {
+      const tailscale = rec(rec(root.gateway)?.tailscale);
+      if (!has(tailscale, 'resetOnExit')) return;
+      const was = tailscale.resetOnExit === true;
+      delete tailscale.resetOnExit;
+      changes.push(was ? 'Removed gateway.tailscale.resetOnExit; managed Tailscale routes now end automatically with the Gateway lifecycle.' : 'Removed retired gateway.tailscale.resetOnExit config.');
+    },
+  },
+  {
+    id: 'gateway.control-ui-device-auth-bypass->pairing-migration',
+    detect: present(['gateway', 'controlUi', 'dangerouslyDisableDeviceAuth'], 'gateway.controlUi.dangerouslyDisableDeviceAuth is retired and ignored. Control UI browsers pair through the normal device flow; run "openclaw doctor --fix" to remove the legacy key.', (v) => typeof v === 'boolean'),
+    apply: (root, changes) => {
+      const controlUi = rec(rec(root.gateway)?.controlUi);
+      if (!has(controlUi, 'dangerouslyDisableDeviceAuth')) return;
+      delete controlUi.dangerouslyDisableDeviceAuth;
+      changes.push('Removed retired gateway.controlUi.dangerouslyDisableDeviceAuth legacy config.');
+    },
+  },
+  { id: 'gateway.controlUi.allowedOrigins-seed-for-non-loopback', apply: seedAllowedOrigins },
+  {
+    id: 'gateway.bind.host-alias->bind-mode',
+    detect: present(['gateway', 'bind'], `gateway.bind host aliases (for example 0.0.0.0/localhost) are legacy; use bind modes (lan/loopback/custom/tailnet/auto) instead. ${RUN}`, (v) => bindAlias(v) !== undefined),
+    apply: (root, changes) => {
+      const gateway = rec(root.gateway);
+      if (!gateway || typeof gateway.bind !== 'string') return;
+      const mapped = bindAlias(gateway.bind);
+      if (!mapped || gateway.bind.trim().toLowerCase() === mapped) return;
+      changes.push(`Normalized gateway.bind "${gateway.bind.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}" → "${mapped}".`);
+      gateway.bind = mapped;
+    },
+  },
+  {
+    id: 'agents.defaults.models->agents.defaults.modelPolicy.allow',
+    detect: (root) => {
+      const defaults = rec(rec(root.agents)?.defaults);
+      return rec(defaults?.models) && !has(rec(defaults!.modelPolicy), 'allow') && rec(rec(root.meta)?.migrations)?.modelPolicyAllowlist !== true
+        ? [{ path: 'agents.defaults.models', message: 'Legacy agents.defaults.models restricts model overrides; run "openclaw doctor --fix" to migrate valid refs to agents.defaults.modelPolicy.allow.' }]
+        : [];
+    },
+    apply: modelPolicyAllow,
+  },
+  {
+    id: 'runtime.messages-suppress-tool-errors',
+    detect: present(['messages', 'suppressToolErrors'], `messages.suppressToolErrors is retired; tool failure warnings now appear only when a run ends without a reply. ${RUN}`),
+    apply: (root, changes) => {
+      const messages = rec(root.messages);
+      if (!has(messages, 'suppressToolErrors')) return;
+      delete messages.suppressToolErrors;
+      changes.push('Removed messages.suppressToolErrors (tool failure warnings now appear only when a run ends without a reply).');
+    },
+  },
+  { id: 'runtime.doctor-tier-eval-tranche', detect: wouldChange('Approved tier-eval configuration surfaces were consolidated.', tierEvalTranche), apply: (r, c) => void tierEvalTranche(r, c) },
+  { id: 'runtime.final-layout-polish', detect: wouldChange('Final layout aliases were retired.', finalLayoutRenames), apply: finalLayoutRenames },
+  { id: 'runtime.final-layout-kills', detect: wouldChange('Final layout tuning knobs were retired.', finalLayoutKills), apply: finalLayoutKills },
+  { id: 'runtime.tuning-knobs-purge', detect: wouldChange('Numeric runtime tuning knobs were retired and now use built-in defaults.', tuningKnobs), apply: (r, c) => void tuningKnobs(r, c) },
+  {
+    id: 'runtime.ui-assistant-identity',
+    detect: present(['ui', 'assistant'], `ui.assistant was retired; use agents.list[].identity instead. ${RUN}`),
+    apply: (root, changes) => {
+      const ui = rec(root.ui);
+      if (!has(ui, 'assistant')) return;
+      delete ui.assistant;
+      if (Object.keys(ui).length === 0) delete root.ui;
+      changes.push('Removed retired ui.assistant; configure agents.list[].identity instead.');
+    },
+  },
+  {
+    id: 'runtime.retired-config-keys',
+    apply: (root, changes) => {
+      const tools = rec(root.tools);
+      const experimental = rec(tools?.experimental);
+      if (tools && experimental) {
+        if (has(experimental, 'planTool') && tools.updatePlan === undefined) {
+          tools.updatePlan = experimental.planTool;
+          changes.push('Moved tools.experimental.planTool → tools.updatePlan.');
+        } else changes.push('Removed tools.experimental; tools.updatePlan now owns the switch.');
+        delete tools.experimental;
+      }
+    },
+  },
+  {
+    id: 'runtime.agents-entries',
+    detect: present(['agents', 'list'], `agents.list moved to keyed agents.entries. ${RUN}`),
+    apply: agentsListToEntries,
+  },
+  { id: 'runtime.agents-explicit-ownership', apply: explicitOwnership },
+];
+
+/** doctor's roster step after the migrations: a config without a roster gets the implicit `main` agent written out. */
+export function persistRoster(root: Rec, changes: string[]): void {
+  const agents = rec(root.agents);
+  if (has(root, 'agents') && !agents) return;
+  if (agents && (rec(agents.entries) ? Object.keys(agents.entries as Rec).length > 0 : has(agents, 'entries'))) return;
+  if (agents?.ownership === 'explicit') return;
+  const target = agents ?? ensure(root, 'agents');
+  target.entries = { main: {} };
+  changes.push('Prepared the canonical agent roster without retired default markers for persistence.');
+}
+
+/** `plugins.installs` is machine state now: doctor records it elsewhere and removes it from the config. */
+export function dropPluginInstalls(root: Rec, changes: string[]): void {
+  const plugins = rec(root.plugins);
+  if (!has(plugins, 'installs')) return;
+  delete plugins.installs;
+  changes.push('Removed retired plugins.installs after preserving plugin install records.');
+}

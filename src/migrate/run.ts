@@ -1,0 +1,105 @@
+/**
+ * The migration of one config over a `Host`: read the config as written (includes merged, `${VAR}` kept), plan,
+ * apply the edits to the texts, check the edited files parse back to exactly the migrated config, and audit the
+ * result. Nothing is written here; the caller writes `files`.
+ */
+import { dirname, resolve } from 'node:path';
+import type { FileInfo, Host } from '../core/host.ts';
+import { createIncludeResolver } from '../core/config/include.ts';
+import { loadConfig, relativeTo } from '../core/config/load.ts';
+import { toPlain, type ConfigNode } from '../core/config/node.ts';
+import { decodeUtf8, parseJson5 } from '../core/config/parse.ts';
+import { auditFile } from '../core/run.ts';
+import type { AuditOutcome } from '../core/types.ts';
+import { applyEdits, decodeFull, type TextEdit } from '../fix/text.ts';
+import { samePlain } from './draft.ts';
+import { planMigration, type MigrationPlan } from './plan.ts';
+
+export interface MigratedFile {
+  /** Relative to the root. */
+  file: string;
+  absPath: string;
+  before: string;
+  after: string;
+  edits: TextEdit[];
+}
+
+export interface MigrationRun {
+  config: string;
+  plan: MigrationPlan;
+  /** The edited files (none when nothing changes or the edits could not be verified). */
+  files: MigratedFile[];
+  /** Why the migration cannot be written (unplaced changes, or the edited files do not read back as planned). */
+  errors: string[];
+  /** The audit of the config as it would be after the migration. */
+  after: AuditOutcome;
+}
+
+/** A host that reads pending texts instead of the files. */
+export function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host {
+  return {
+    readFile: (p) => pending.get(p) ?? base.readFile(p),
+    realpath: (p) => base.realpath(p),
+    stat: (p): FileInfo | undefined => {
+      const info = base.stat(p);
+      const data = pending.get(p);
+      return info && data ? { ...info, size: data.length } : info;
+    },
+  };
+}
+
+/** The config as written: parsed, `$include`s merged, no `${VAR}` substitution (what a migration rewrites). */
+export function loadAsWritten(host: Host, configPath: string, root: string): { tree: ConfigNode; files: string[] } {
+  const display = relativeTo(root);
+  const includes = createIncludeResolver({ host, boundary: dirname(configPath), display });
+  const file = display(configPath);
+  const tree = includes.resolve(parseJson5(decodeUtf8(host.readFile(configPath), file), file), configPath);
+  return { tree, files: [file, ...includes.files] };
+}
+
+/** Plans and checks the migration of one config; undefined when the config cannot be loaded at all. */
+export function runMigration(options: { host: Host; configPath: string; root: string }): MigrationRun | undefined {
+  const { host, configPath, root } = options;
+  const loaded = loadConfig(options);
+  if (!loaded.ok) return undefined;
+  const { tree, files } = loadAsWritten(host, configPath, root);
+  const texts = new Map(files.map((f) => [f, decodeFull(host.readFile(resolve(root, f)))]));
+  const plan = planMigration(tree, texts);
+  const errors = plan.unplaced.map((p) => `${p}: cannot place this change in the source files; make it by hand`);
+  const edited: MigratedFile[] = [];
+  const pending = new Map<string, Uint8Array>();
+  const encoder = new TextEncoder();
+  for (const file of files) {
+    const edits = plan.edits.filter((e) => e.file === file).sort((a, b) => a.start - b.start || a.end - b.end);
+    if (edits.length === 0) continue;
+    const before = texts.get(file)!;
+    let after: string;
+    try {
+      after = applyEdits(before, edits);
+    } catch (error) {
+      errors.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    if (after === before) continue;
+    const absPath = resolve(root, file);
+    edited.push({ file, absPath, before, after, edits });
+    pending.set(absPath, encoder.encode(after));
+  }
+  const overlay = overlayHost(host, pending);
+  if (edited.length > 0 && errors.length === 0) {
+    try {
+      const reread = toPlain(loadAsWritten(overlay, configPath, root).tree);
+      if (!samePlain(reread, plan.migrated)) errors.push('the edited files do not read back as the migrated config; nothing written');
+    } catch (error) {
+      errors.push(`the edited files do not parse (${error instanceof Error ? error.message : String(error)}); nothing written`);
+    }
+  }
+  const ok = errors.length === 0;
+  return {
+    config: loaded.config.file,
+    plan,
+    files: ok ? edited : [],
+    errors,
+    after: auditFile({ host: ok ? overlay : host, configPath, root }),
+  };
+}
