@@ -44,7 +44,7 @@ function removeAt(root: unknown, path: ReadonlyArray<string | number>, key: stri
 }
 
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
-export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; migrated: unknown } {
+function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; migrated: unknown } {
   if (!isRec(raw)) return { detected: [], changes: [], dropped: [], migrated: raw };
   const detected = MIGRATIONS.flatMap((m) => m.detect?.(raw) ?? []);
   const draft = clonePlain(raw) as Rec;
