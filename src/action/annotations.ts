@@ -21,10 +21,10 @@ export interface Annotation {
   message: string;
 }
 
-export const LEVEL: Record<Severity, AnnotationLevel> = { critical: 'error', warn: 'warning', info: 'notice' };
+const LEVEL: Record<Severity, AnnotationLevel> = { critical: 'error', warn: 'warning', info: 'notice' };
 const ORDER: readonly AnnotationLevel[] = ['error', 'warning', 'notice'];
 /** GitHub shows at most 10 error and 10 warning annotations per step (and 50 per job); the rest are dropped silently. */
-export const PER_STEP_LIMIT = 10;
+const PER_STEP_LIMIT = 10;
 
 function span(file: string, location: SourceLocation | undefined, prefix: string) {
   const join = (f: string) => (prefix ? posix.join(prefix, f) : f);

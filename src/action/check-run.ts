@@ -4,7 +4,7 @@ import type { GitHub } from './github.ts';
 
 export const CHECK_RUN_NAME = 'openclaw-audit';
 /** The Checks API takes at most 50 annotations per request. */
-export const ANNOTATIONS_PER_REQUEST = 50;
+const ANNOTATIONS_PER_REQUEST = 50;
 const SUMMARY_MAX = 65_535;
 
 export interface CheckRunInput {

@@ -2,7 +2,7 @@
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export interface PullRequestInfo {
+interface PullRequestInfo {
   number: number;
   headSha: string;
   baseSha: string;

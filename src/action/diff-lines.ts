@@ -4,7 +4,7 @@
  * lines. Linear in the patch's length: nothing is allocated per line a hunk header claims, only per line present.
  */
 
-export interface RightLine {
+interface RightLine {
   text: string;
   /** `+` in the diff (else a context line). */
   added: boolean;

@@ -75,7 +75,7 @@ function parseChoice<T extends string>(name: string, value: string, choices: rea
 }
 
 /** One entry per line (globs may contain commas, so lines are the only separator); `#` starts a comment line. */
-export function parseList(value: string): string[] {
+function parseList(value: string): string[] {
   return value
     .split(/\r?\n/)
     .map((line) => line.trim())

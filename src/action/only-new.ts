@@ -112,7 +112,7 @@ export interface Comparison {
   resolved: Array<{ config: string; finding: Finding }>;
 }
 
-export function findingKey(config: string, f: Finding): string {
+function findingKey(config: string, f: Finding): string {
   return [f.checkId, f.location?.file ?? config, f.location?.path ?? ''].join('\0');
 }
 

@@ -1,7 +1,7 @@
 /** The sticky PR comment: found by its hidden marker, updated in place, marked resolved when the audit is clean. */
 import { listPages, type GitHub } from './github.ts';
 
-export const COMMENT_MARKER = 'openclaw-audit:sticky';
+const COMMENT_MARKER = 'openclaw-audit:sticky';
 /** GitHub refuses comment bodies over 65,536 characters. */
 export const COMMENT_MAX = 65_536;
 

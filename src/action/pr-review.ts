@@ -29,7 +29,7 @@ interface ReviewComment {
 }
 
 /** The patches of the wanted paths among the PR's changed files (`undefined` when GitHub gives no patch: binary, too large). */
-export async function changedFilePatches(github: GitHub, target: PullTarget, wanted: ReadonlySet<string>): Promise<Map<string, string | undefined>> {
+async function changedFilePatches(github: GitHub, target: PullTarget, wanted: ReadonlySet<string>): Promise<Map<string, string | undefined>> {
   const { owner, repo, pr } = target;
   const found = new Map<string, string | undefined>();
   for await (const page of listPages<PullFile>(github, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner, repo, pull_number: pr }, FILE_PAGES)) {
@@ -40,7 +40,7 @@ export async function changedFilePatches(github: GitHub, target: PullTarget, wan
 }
 
 /** The suggestion keys already in the PR's review comments. */
-export async function postedSuggestionKeys(github: GitHub, target: PullTarget): Promise<Set<string>> {
+async function postedSuggestionKeys(github: GitHub, target: PullTarget): Promise<Set<string>> {
   const { owner, repo, pr } = target;
   const keys = new Set<string>();
   for await (const page of listPages<ReviewComment>(github, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', { owner, repo, pull_number: pr }, COMMENT_PAGES)) {

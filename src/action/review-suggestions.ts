@@ -10,9 +10,9 @@ import type { FixSuggestion } from '../fix/suggest.ts';
 import { ruleDocsUrl } from '../report/markdown.ts';
 import { mdCode, mdFence } from '../report/markdown-escape.ts';
 
-export const SUGGESTION_MARKER = 'openclaw-audit:suggestion';
+const SUGGESTION_MARKER = 'openclaw-audit:suggestion';
 /** GitHub refuses comment bodies over 65,536 characters. */
-export const REVIEW_COMMENT_MAX = 65_536;
+const REVIEW_COMMENT_MAX = 65_536;
 const MAX_CHECKS_SHOWN = 4;
 
 export interface SuggestionComment {
@@ -86,7 +86,7 @@ function changeLine(path: string, context: SuggestionContext): string {
   return `${mdCode(path)}${values}${checksFor(path, context)}`;
 }
 
-export function renderSuggestionBody(key: string, suggestion: FixSuggestion, context: SuggestionContext): string {
+function renderSuggestionBody(key: string, suggestion: FixSuggestion, context: SuggestionContext): string {
   const fence = mdFence(suggestion.suggestedLines.join('\n'));
   const what =
     suggestion.paths.length === 1

@@ -42,7 +42,7 @@ const toPosix = (p: string) => p.split(sep).join('/');
  * The audit root relative to the repository's top folder (`git rev-parse --show-toplevel`, which differs from the
  * workspace when actions/checkout has a `path:`); the workspace when git cannot tell.
  */
-export function repositoryPrefix(git: Git, host: Host, workspace: string, root: string): string {
+function repositoryPrefix(git: Git, host: Host, workspace: string, root: string): string {
   const real = (p: string) => {
     try {
       return host.realpath(p);

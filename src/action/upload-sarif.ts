@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { isApiError, type GitHub } from './github.ts';
 
 /** GitHub rejects SARIF over 10 MB gzip'd. */
-export const MAX_GZIP_BYTES = 10 * 1024 * 1024;
+const MAX_GZIP_BYTES = 10 * 1024 * 1024;
 
 export interface UploadInput {
   owner: string;
@@ -24,7 +24,7 @@ export interface UploadResult {
 
 export class UploadError extends Error {}
 
-export function encodeSarif(sarif: string): string {
+function encodeSarif(sarif: string): string {
   const gz = gzipSync(Buffer.from(sarif, 'utf8'));
   if (gz.length > MAX_GZIP_BYTES) throw new UploadError(`the SARIF file is ${(gz.length / 1048576).toFixed(1)} MB gzip'd; code scanning accepts at most 10 MB`);
   return gz.toString('base64');

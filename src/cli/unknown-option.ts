@@ -7,7 +7,7 @@ export function documentedOptions(help: string): string[] {
 }
 
 /** The known option closest to `given` (a typo, a missing or extra dash, or an unambiguous prefix), if any is close. */
-export function closestOption(given: string, known: readonly string[]): string | undefined {
+function closestOption(given: string, known: readonly string[]): string | undefined {
   const name = `--${given.replace(/^-+/, '').replace(/=.*$/, '').toLowerCase()}`;
   const prefixed = known.filter((k) => k.startsWith(name));
   if (name.length >= 5 && prefixed.length === 1) return prefixed[0];

@@ -1,7 +1,7 @@
 /** "Did you mean …": the candidate closest to a mistyped name, by edit distance. */
 
 /** Edit distance with transpositions (optimal string alignment). Callers bound the lengths. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {

@@ -14,7 +14,7 @@ import type { ConfigNode } from './config/node.ts';
 import { SENSITIVE_PATHS } from './sensitive-paths.ts';
 import type { ConfigSecrets, SourceSpan } from './types.ts';
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 export type { ConfigSecrets };
 
@@ -29,7 +29,7 @@ const OPENCLAW_NOT_SENSITIVE_SUFFIXES = ['maxtokens', 'maxoutputtokens', 'maxinp
 const OTHER_SECRET_KEY = /passwd|passphrase|credential|cookie|auth.?key|access.?key|signing.?key|bearer|authorization|^pwd$/i;
 
 /** A key whose value is a secret. */
-export function isSecretKey(key: string): boolean {
+function isSecretKey(key: string): boolean {
   const lower = key.toLowerCase();
   if (OPENCLAW_NOT_SENSITIVE_SUFFIXES.some((suffix) => lower.endsWith(suffix))) return false;
   return OPENCLAW_SENSITIVE_KEY.some((pattern) => pattern.test(key)) || OTHER_SECRET_KEY.test(key);
@@ -55,7 +55,7 @@ const TOKEN_SHAPES: readonly RegExp[] = [
 ];
 
 /** The `[start, end)` ranges of known token shapes in a text. */
-export function tokenShapes(text: string): Array<[number, number]> {
+function tokenShapes(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const pattern of TOKEN_SHAPES) {
     pattern.lastIndex = 0;
@@ -285,7 +285,7 @@ export function showsTokenShape(text: string): boolean {
 // --- free text and masks --------------------------------------------------------------------------------------
 
 /** Shortest value that is masked in free text or registered with `::add-mask::`. */
-export const MIN_MASK_LENGTH = 8;
+const MIN_MASK_LENGTH = 8;
 
 /**
  * A value that cannot be an ordinary word or a fragment of our own text: at least 8 characters, and either 16 or

@@ -54,7 +54,7 @@ export interface FixCommandOptions {
 }
 
 /** A dry-run patch and what it leaves out because it would show a secret. */
-export interface DryRunDiff {
+interface DryRunDiff {
   patch: string;
   /** `<file>:<line>`: a change whose own lines hold a secret (made by `--fix`, not shown). */
   withheld: string[];
@@ -63,7 +63,7 @@ export interface DryRunDiff {
 }
 
 /** The dry-run patch of some files: one unified diff per edited file, in the order the files were first edited. */
-export function renderDiff(run: FixRun, files: readonly FileFix[] = run.files): DryRunDiff {
+function renderDiff(run: FixRun, files: readonly FileFix[] = run.files): DryRunDiff {
   const diffs = files.map((f) => ({ file: f.file, ...safeDiff(f.file, f.before, f.edits, hiddenLines(run, f)) }));
   return {
     patch: diffs.map((d) => d.patch).join(''),

@@ -9,7 +9,7 @@ import { minimatch } from 'minimatch';
 import { escapeControlCharacters } from '../report/text.ts';
 import { openFile, type Host, type OpenedFile } from '../core/host.ts';
 
-export const CONFIG_NAMES = ['openclaw.json', 'openclaw.json5', 'openclaw.jsonc'];
+const CONFIG_NAMES = ['openclaw.json', 'openclaw.json5', 'openclaw.jsonc'];
 /** Folders never searched: git's own data and installed packages. Everything else is searched unless ignored. */
 export const SKIPPED_FOLDERS = ['.git', 'node_modules'];
 /** Bounds the folder walk on huge trees. */
@@ -20,7 +20,7 @@ const MAX_GITIGNORE_BYTES = 256 * 1024;
  * Bounds the work of applying ignore rules: each path tested costs one unit per rule that applies to it (about a
  * microsecond each), so a committed `.gitignore` of thousands of rules over a large tree cannot stall the run.
  */
-export const MAX_IGNORE_WORK = 2_000_000;
+const MAX_IGNORE_WORK = 2_000_000;
 
 export class UsageError extends Error {}
 
@@ -83,7 +83,7 @@ function inside(child: string, parent: string): boolean {
 }
 
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree), found without git. */
-export function gitTopLevel(host: Host, dir: string): string | undefined {
+function gitTopLevel(host: Host, dir: string): string | undefined {
   for (let current = dir; ; current = dirname(current)) {
     if (host.stat(join(current, '.git'))) return current;
     if (dirname(current) === current) return undefined;
@@ -317,14 +317,4 @@ export function discoverConfigs(paths: readonly string[], options: DiscoverOptio
   }
   const skipped = [...new Map(walker.skipped.map((s) => [s.path, s])).values()];
   return { root, configs: [...new Set(found)], skipped, truncated: walker.truncated };
-}
-
-/** Config files under a folder (the CLI's discovery with no exclude), depth first in name order. */
-export function findConfigs(host: Host, dir: string): string[] {
-  return new Walker(host, dir, [], CLI_NAMES).walk(dir, false);
-}
-
-/** `discoverConfigs` with a given root, for callers that only need the files. */
-export function resolveConfigPaths(paths: readonly string[], cwd: string, root: string, host: Host): string[] {
-  return discoverConfigs(paths, { host, cwd, root }).configs;
 }

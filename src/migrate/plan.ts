@@ -60,7 +60,7 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
 const isReference = (value: unknown) => typeof value === 'string' && value.includes('${');
 
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
-export function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; repairs: string[]; migrated: unknown } {
+function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; repairs: string[]; migrated: unknown } {
   if (!isRec(raw)) return { detected: [], changes: [], dropped: [], repairs: [], migrated: raw };
   const detected = MIGRATIONS.flatMap((m) => m.detect?.(raw) ?? []);
   // openclaw reads a valid legacy roster as keyed entries, and context budgets as model settings, before anything

@@ -15,7 +15,7 @@ import { applyEdits, decodeFull, type TextEdit } from '../fix/text.ts';
 import { samePlain } from './draft.ts';
 import { planMigration, type MigrationPlan } from './plan.ts';
 
-export interface MigratedFile {
+interface MigratedFile {
   /** Relative to the root. */
   file: string;
   absPath: string;
@@ -36,7 +36,7 @@ export interface MigrationRun {
 }
 
 /** A host that reads pending texts instead of the files. */
-export function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host {
+function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host {
   return {
     readFile: (p) => pending.get(p) ?? base.readFile(p),
     realpath: (p) => base.realpath(p),
@@ -49,7 +49,7 @@ export function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>
 }
 
 /** The config as written: parsed, `$include`s merged, no `${VAR}` substitution (what a migration rewrites). */
-export function loadAsWritten(host: Host, configPath: string, root: string): { tree: ConfigNode; files: string[] } {
+function loadAsWritten(host: Host, configPath: string, root: string): { tree: ConfigNode; files: string[] } {
   const display = relativeTo(root);
   const includes = createIncludeResolver({ host, boundary: dirname(configPath), display });
   const file = display(configPath);

@@ -1,12 +1,12 @@
 /** The README's tables of the Action's inputs and outputs, rendered from action.yml (parsed by the caller). */
 
-export interface ActionInput {
+interface ActionInput {
   description?: string;
   default?: unknown;
   required?: boolean;
 }
 
-export interface ActionOutput {
+interface ActionOutput {
   description?: string;
 }
 

@@ -11,13 +11,13 @@ import { entryBody, reportEntries, type ReportEntry } from './entries.ts';
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { critical: 'error', warn: 'warning', info: 'notice' };
 const ORDER: readonly Severity[] = ['critical', 'warn', 'info'];
 /** GitHub shows at most 10 error and 10 warning annotations per step (50 per job) and drops the rest silently. */
-export const GITHUB_ANNOTATIONS_PER_STEP = 10;
+const GITHUB_ANNOTATIONS_PER_STEP = 10;
 
-export function escapeCommandData(text: string): string {
+function escapeCommandData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-export function escapeCommandProperty(text: string): string {
+function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

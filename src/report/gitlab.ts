@@ -11,7 +11,7 @@ import { entryBody, reportEntries } from './entries.ts';
 type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 const SEVERITY: Record<Severity, GitlabSeverity> = { critical: 'critical', warn: 'major', info: 'info' };
 
-export interface CodeQualityIssue {
+interface CodeQualityIssue {
   type: 'issue';
   check_name: string;
   description: string;
@@ -22,7 +22,7 @@ export interface CodeQualityIssue {
   location: { path: string; lines: { begin: number; end: number } };
 }
 
-export function toGitlab(outcomes: readonly AuditOutcome[]): CodeQualityIssue[] {
+function toGitlab(outcomes: readonly AuditOutcome[]): CodeQualityIssue[] {
   const entries = reportEntries(outcomes);
   const prints = fingerprints(entries.map((e) => ({ checkId: e.checkId, config: e.config, path: e.path, discriminator: e.detail })));
   return entries.map((entry, i) => ({

@@ -12,7 +12,7 @@ import { isAtOrAbove, type FailLevel } from './gate.ts';
 import { entryBody, entryPosition, reportEntries, type ReportEntry } from './entries.ts';
 
 /** Text and attribute values: the five XML entities, and characters XML 1.0 cannot carry shown as `\uXXXX`. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -50,7 +50,7 @@ export function ruleDocsUrl(docsBaseUri: string, checkId: string): string {
   return docsBaseUri + encodeURI(docsFileName(id));
 }
 
-export function lineAnchor(span: SourceSpan): string {
+function lineAnchor(span: SourceSpan): string {
   return span.endLine > span.line ? `#L${span.line}-L${span.endLine}` : `#L${span.line}`;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity, SourceLocation } from '../core/types.ts';
 
-export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'warn', 'info'];
+const SEVERITY_ORDER: readonly Severity[] = ['critical', 'warn', 'info'];
 
 /** File, then line, then column; a finding without a location (shown at its config's start) comes first. */
 export function compareLocations(a: SourceLocation | undefined, b: SourceLocation | undefined): number {

@@ -15,13 +15,13 @@ import { bindMarkdown, mdCode, mdFence, mdText } from './markdown-escape.ts';
 import { docsFileName } from './docs.ts';
 export { FINGERPRINT_KEY } from './fingerprint.ts';
 
-export const TOOL_NAME = 'openclaw-audit';
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const SRCROOT = '%SRCROOT%';
+const TOOL_NAME = 'openclaw-audit';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
 /** The only `partialFingerprints` key GitHub code scanning reads. */
-export const PRIMARY_LOCATION_LINE_HASH = 'primaryLocationLineHash';
+const PRIMARY_LOCATION_LINE_HASH = 'primaryLocationLineHash';
 /** `automationDetails.id` when the caller names no category: the same for every run, whatever it audits. */
-export const DEFAULT_CATEGORY = `${TOOL_NAME}/`;
+const DEFAULT_CATEGORY = `${TOOL_NAME}/`;
 
 export interface SarifOptions {
   toolVersion: string;

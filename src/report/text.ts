@@ -11,7 +11,7 @@ const COLOR: Record<Severity, string> = { critical: '\x1b[31;1m', warn: '\x1b[33
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 
-export function formatPosition(location: SourceLocation | undefined): string {
+function formatPosition(location: SourceLocation | undefined): string {
   return location ? `${oneLine(location.file)}:${location.line}:${location.column}` : '';
 }
 
@@ -30,7 +30,7 @@ function renderFinding(f: Finding, paint: (code: string, s: string) => string): 
   return lines.join('\n');
 }
 
-export function renderOutcome(outcome: AuditOutcome, options: TextOptions): string {
+function renderOutcome(outcome: AuditOutcome, options: TextOptions): string {
   const paint = (code: string, s: string) => (options.color && s ? `${code}${s}${RESET}` : s);
   if (!outcome.ok) {
     const lines = [`${oneLine(outcome.config)}: ${paint(COLOR.critical, 'OpenClaw config is invalid')} (openclaw would refuse to start; no check ran)`];

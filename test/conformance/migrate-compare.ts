@@ -49,7 +49,7 @@ function multisetDiff(expected: string[], actual: string[]): { missing: string[]
 }
 
 /** A "Legacy config keys detected" line: `path: message` (the change lines start with a verb). */
-export function isDetectionLine(line: string): boolean {
+function isDetectionLine(line: string): boolean {
   return /^[A-Za-z0-9_.<>*-]*: /.test(line);
 }
 

@@ -14,7 +14,7 @@ export interface Site {
 const HTML = 'https://github.com';
 const DOCS = 'https://docs.github.com/rest';
 /** A fixed clock, so bodies are reproducible. */
-export const FAKE_TIME = '2026-01-01T00:00:00Z';
+const FAKE_TIME = '2026-01-01T00:00:00Z';
 
 function repoApi(site: Site): string {
   return `${site.api}/repos/${site.owner}/${site.repo}`;
@@ -29,7 +29,7 @@ function nodeId(kind: string, id: number | string): string {
 }
 
 /** GitHub's "Simple User". */
-export function simpleUser(site: Site, login: string, id: number, type: 'Bot' | 'Organization' | 'User') {
+function simpleUser(site: Site, login: string, id: number, type: 'Bot' | 'Organization' | 'User') {
   const url = `${site.api}/users/${encodeURIComponent(login)}`;
   return {
     login,

@@ -14,7 +14,7 @@ import { checkRun, diffEntry, diffHunk, issueComment, notFound, review, reviewCo
 import { FAKE_GITHUB_OPERATIONS, type FakeRoute } from './fake-github-operations.ts';
 import { githubOperation, type GitHubOperation } from './github-openapi.ts';
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   path: string;
   query: URLSearchParams;
@@ -22,25 +22,25 @@ export interface RecordedRequest {
   body: any;
 }
 
-export interface FakeResponse {
+interface FakeResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
 }
 
-export interface FakePullFile {
+interface FakePullFile {
   filename: string;
   status?: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
   /** The unified diff GitHub shows (hunks only); absent for binary or very large files. */
   patch?: string;
 }
 
-export interface FakePull {
+interface FakePull {
   headSha: string;
   files: FakePullFile[];
 }
 
-export interface FakeReviewComment {
+interface FakeReviewComment {
   id: number;
   pull: number;
   pull_request_review_id: number;

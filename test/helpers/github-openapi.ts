@@ -48,7 +48,7 @@ const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
 const SCHEMA_VALUES = ['items', 'additionalProperties', 'not'];
 
 /** An OpenAPI 3.0 schema as JSON Schema; `closed` adds `additionalProperties: false` where properties are declared. */
-export function toJsonSchema(schema: Schema, closed: boolean): Schema {
+function toJsonSchema(schema: Schema, closed: boolean): Schema {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {

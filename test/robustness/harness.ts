@@ -58,7 +58,7 @@ const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** The formats this build can render (SARIF and Markdown land with their own issues). */
-export function availableFormats(): OutputFormat[] {
+function availableFormats(): OutputFormat[] {
   return OUTPUT_FORMATS.filter((format) => {
     if (format === 'text' || format === 'json') return true;
     try {
@@ -84,7 +84,7 @@ export function renderOutput(outcomes: readonly AuditOutcome[], format: OutputFo
 }
 
 /** `main()`'s exit code for these outcomes with the default `--fail-on critical`. */
-export function exitCodeOf(outcomes: readonly AuditOutcome[]): 0 | 1 | 2 {
+function exitCodeOf(outcomes: readonly AuditOutcome[]): 0 | 1 | 2 {
   if (outcomes.some((o) => !o.ok)) return 2;
   return outcomes.some((o) => o.ok && o.findings.some((f) => isAtOrAbove(f.severity, 'critical'))) ? 1 : 0;
 }
@@ -107,7 +107,7 @@ function assertLocation(location: SourceLocation | undefined, what: string, file
  * The core's invariant: an outcome is either findings or a rejection with at least one issue, and every issue,
  * finding and related location names a file that was read, with a 1-based line and column.
  */
-export function assertWellFormed(outcome: AuditOutcome): void {
+function assertWellFormed(outcome: AuditOutcome): void {
   assert.ok(outcome.files.length >= 1 && outcome.files[0] === outcome.config, 'files starts with the config');
   if (!outcome.ok) {
     assert.ok(outcome.issues.length >= 1, 'a rejected config has at least one issue');
@@ -193,7 +193,7 @@ function checkJsonReports(argv: readonly string[], cwd: string, stdout: string, 
 }
 
 /** The forms a secret can take in an output: as is, and JSON-escaped (as the JSON and SARIF outputs would carry it). */
-export function secretForms(secret: string): string[] {
+function secretForms(secret: string): string[] {
   const escaped = JSON.stringify(secret).slice(1, -1);
   return escaped === secret ? [secret] : [secret, escaped];
 }

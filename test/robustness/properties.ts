@@ -32,7 +32,7 @@ const scalar = fc.oneof(
 );
 
 /** Arbitrary config-like JSON values: known keys and hostile ones, every type in every place. */
-export const configValue = fc.letrec<{ value: unknown; object: Record<string, unknown> }>((tie) => ({
+const configValue = fc.letrec<{ value: unknown; object: Record<string, unknown> }>((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('object'), fc.array(tie('value'), { maxLength: 4 })),
   object: fc
     .array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 8 })), tie('value')), { maxLength: 6 })
@@ -70,7 +70,7 @@ function json5(value: unknown, style: { quote: boolean; single: boolean; comment
 const styleArb = fc.record({ quote: fc.boolean(), single: fc.boolean(), comments: fc.boolean(), trailing: fc.boolean(), nl: fc.constantFrom('\n', '\r\n') });
 
 /** Random JSON5 documents (plus an included file that is itself random). */
-export const randomDocument = fc.record({
+const randomDocument = fc.record({
   main: configValue,
   included: configValue,
   style: styleArb,
@@ -83,7 +83,7 @@ function auditFiles(files: Record<string, string | Uint8Array>, lenient: boolean
   return auditAndCheck(host, CONFIG, ROOT, { lenient });
 }
 
-export function checkRandomDocument(input: Gen<typeof randomDocument>, lenient: boolean): AuditOutcome {
+function checkRandomDocument(input: Gen<typeof randomDocument>, lenient: boolean): AuditOutcome {
   const main: Record<string, unknown> = { ...(input.main as Record<string, unknown>) };
   if (input.link === 'top') main.$include = './inc.json5';
   if (input.link === 'nested') main.gateway = { $include: './inc.json5', mode: 'local' };
@@ -98,7 +98,7 @@ export function checkRandomDocument(input: Gen<typeof randomDocument>, lenient: 
 const INTERESTING_BYTES = [0x00, 0x0a, 0x0d, 0x22, 0x27, 0x2c, 0x2f, 0x2a, 0x3a, 0x5b, 0x5d, 0x7b, 0x7d, 0x5c, 0x24, 0x80, 0xbf, 0xc0, 0xc3, 0xe2, 0xef, 0xbb, 0xff];
 
 /** Byte mutations of the conformance corpus configs (the case's other files stay as they are, for `$include`). */
-export const corpusMutation = fc.record({
+const corpusMutation = fc.record({
   caseIndex: fc.nat(),
   mutations: fc.array(
     fc.record({
@@ -112,7 +112,7 @@ export const corpusMutation = fc.record({
   target: fc.constantFrom('config', 'include'),
 });
 
-export function checkCorpusMutation(input: Gen<typeof corpusMutation>, lenient: boolean): AuditOutcome {
+function checkCorpusMutation(input: Gen<typeof corpusMutation>, lenient: boolean): AuditOutcome {
   const corpus = loadCorpus();
   const item = corpus[input.caseIndex % corpus.length]!;
   const names = Object.keys(item.files);
@@ -151,7 +151,7 @@ const confusing = fc.oneof(
 );
 
 /** Type confusion on the corpus: values at random paths replaced by arrays, objects, huge numbers, long strings. */
-export const typeConfusion = fc.record({
+const typeConfusion = fc.record({
   caseIndex: fc.nat(),
   edits: fc.array(fc.record({ pick: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), value: confusing }), { minLength: 1, maxLength: 5 }),
 });
@@ -167,7 +167,7 @@ function corpusValues(): unknown[] {
 }
 let valuesCache: unknown[] | undefined;
 
-export function checkTypeConfusion(input: Gen<typeof typeConfusion>, lenient: boolean): AuditOutcome {
+function checkTypeConfusion(input: Gen<typeof typeConfusion>, lenient: boolean): AuditOutcome {
   valuesCache ??= corpusValues();
   const index = input.caseIndex % valuesCache.length;
   const config = structuredClone(valuesCache[index]) as Record<string, unknown>;
@@ -209,7 +209,7 @@ const SECRET_PATHS: ReadonlyArray<readonly string[]> = [
 ];
 
 /** Unique secrets planted in secret-bearing fields of a corpus config (valid or not, strict or lenient). */
-export const plantedSecrets = fc.record({
+const plantedSecrets = fc.record({
   caseIndex: fc.nat(),
   plants: fc.array(
     fc.record({
@@ -222,7 +222,7 @@ export const plantedSecrets = fc.record({
   nonce: fc.integer({ min: 1, max: 1e9 }),
 });
 
-export function checkPlantedSecrets(input: Gen<typeof plantedSecrets>, lenient: boolean): AuditOutcome {
+function checkPlantedSecrets(input: Gen<typeof plantedSecrets>, lenient: boolean): AuditOutcome {
   valuesCache ??= corpusValues();
   const index = input.caseIndex % valuesCache.length;
   const config = structuredClone(valuesCache[index]) as Record<string, unknown>;

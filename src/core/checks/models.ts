@@ -92,7 +92,7 @@ function aliasIndex(cfg: Json): Map<string, string> {
 }
 
 /** Every configured primary and fallback model, in openclaw's order (defaults, image model, then each agent). */
-function collectModelRefs(cfg: Json): ModelRef[] {
+function tierModelRefs(cfg: Json): ModelRef[] {
   const aliases = aliasIndex(cfg);
   const out: ModelRef[] = [];
   const add = (raw: unknown, source: string, path: ConfigPath) => {
@@ -137,7 +137,7 @@ function listLines(items: Array<{ line: string }>): string {
 }
 
 export function collectModelTiers(ctx: CheckContext): void {
-  const models = collectModelRefs(ctx.config);
+  const models = tierModelRefs(ctx.config);
   if (models.length === 0) return;
   const weak = new Map<string, { ref: ModelRef; reasons: string[] }>();
   const addWeak = (ref: ModelRef, reason: string) => {

@@ -58,7 +58,8 @@ function resolveModelId(config: Json, raw: string): string {
   return `${DEFAULT_PROVIDER}/${raw}`;
 }
 
-function collectModelRefs(config: Json): ModelRef[] {
+/** The text models of the defaults and of each agent (primary and fallbacks), resolved through aliases to `provider/model`. */
+function agentModelRefs(config: Json): ModelRef[] {
   const out: ModelRef[] = [];
   const add = (raw: Json, source: string, path: ConfigPath, agent?: AgentEntry) => {
     if (typeof raw !== 'string' || !raw.trim()) return;
@@ -155,7 +156,7 @@ function isBrowserEnabled(config: Json): boolean {
 
 export function collectSmallParams(ctx: CheckContext): void {
   const config = ctx.config;
-  const small = collectModelRefs(config)
+  const small = agentModelRefs(config)
     .map((ref) => ({ ...ref, paramB: inferParamB(ref.id) }))
     .filter((ref): ref is ModelRef & { paramB: number } => ref.paramB !== null && ref.paramB <= SMALL_MODEL_PARAM_B_MAX);
   if (small.length === 0) return;

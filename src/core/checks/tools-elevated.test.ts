@@ -1,26 +1,28 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, finding, idsOf } from '../../../test/helpers/findings.ts';
+import { it } from 'node:test';
+import { finding } from '../../../test/helpers/findings.ts';
+import { testFamily } from '../../../test/helpers/rule-tester.ts';
+import { rules } from './tools-elevated.ts';
 
 const many = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => `u${i}`));
 
-test('a wildcard is critical per provider, more than 25 entries warn', () => {
-  const config = `{ tools: { elevated: { allowFrom: { telegram: ["1", " * "], discord: ${many(26)}, slack: ${many(25)} } } } }`;
-  assert.deepEqual(idsOf(config, 'tools.elevated'), [
-    'tools.elevated.allowFrom.telegram.wildcard:critical',
-    'tools.elevated.allowFrom.discord.large:warn',
-  ]);
+testFamily('tools.elevated.allowFrom.<provider>.*', rules, {
+  valid: [
+    { name: 'elevated mode disabled, even with a wildcard', config: '{ tools: { elevated: { enabled: false, allowFrom: { telegram: ["*"] } } } }' },
+    { name: '25 entries plus blank ones are not large', config: `{ tools: { elevated: { allowFrom: { discord: ${many(25).replace(']', ', "", "  "]')} } } } }` },
+  ],
+  invalid: [
+    {
+      name: 'a wildcard is critical per provider (at the "*" entry), more than 25 entries warn (at the provider)',
+      config: `{\n  tools: {\n    elevated: {\n      allowFrom: {\n        telegram: ["1", " * "],\n        discord: ${many(26)},\n        slack: ${many(25)},\n      },\n    },\n  },\n}`,
+      findings: [
+        { checkId: 'tools.elevated.allowFrom.telegram.wildcard', severity: 'critical', at: '5:25', title: 'Elevated exec allowlist contains wildcard' },
+        { checkId: 'tools.elevated.allowFrom.discord.large', severity: 'warn', at: '6:9' },
+      ],
+    },
+  ],
 });
 
-test('the wildcard finding points at the "*" entry', () => {
-  const config = '{\n  tools: {\n    elevated: {\n      allowFrom: {\n        telegram: ["1", "*"],\n      },\n    },\n  },\n}';
-  const f = finding(config, 'tools.elevated.allowFrom.telegram.wildcard');
-  assert.equal(f.title, 'Elevated exec allowlist contains wildcard');
-  assert.deepEqual(at(f), [5, 25]);
-  assert.equal(f.remediation, undefined);
-});
-
-test('disabled elevated mode and blank entries do not count', () => {
-  assert.deepEqual(idsOf('{ tools: { elevated: { enabled: false, allowFrom: { telegram: ["*"] } } } }', 'tools.elevated'), []);
-  assert.deepEqual(idsOf(`{ tools: { elevated: { allowFrom: { discord: ${many(25).replace(']', ', "", "  "]')} } } } }`, 'tools.elevated'), []);
+it('the wildcard finding carries no remediation, like openclaw', () => {
+  assert.equal(finding('{ tools: { elevated: { allowFrom: { telegram: ["*"] } } } }', 'tools.elevated.allowFrom.telegram.wildcard').remediation, undefined);
 });

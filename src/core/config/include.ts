@@ -11,13 +11,13 @@ import { decodeUtf8, parseJson5 } from './parse.ts';
 import type { ValueBudget } from './scan.ts';
 
 export const MAX_INCLUDE_DEPTH = 10;
-export const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
 /** Bounds fan-out: a config that names more include files than this in total is refused. */
-export const MAX_INCLUDED_FILES = 1000;
+const MAX_INCLUDED_FILES = 1000;
 /** Bounds amplification: the bytes read through `$include`, each read counted (a file included 100 times counts 100 times). */
-export const MAX_INCLUDE_TOTAL_BYTES = 5 * 1024 * 1024;
+const MAX_INCLUDE_TOTAL_BYTES = 5 * 1024 * 1024;
 /** Bounds the cost of merging (array concatenation, key copies), which a list of includes could make quadratic. */
-export const MAX_MERGE_WORK = 10_000_000;
+const MAX_MERGE_WORK = 10_000_000;
 const MAX_PATH_LENGTH = 4096;
 const UNSAFE_MERGE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -56,7 +56,7 @@ function typeName(node: ConfigNode): string {
  * openclaw's deep merge: objects merge key by key, arrays concatenate, anything else is replaced.
  * `work.units` is increased by the number of members and items copied.
  */
-export function mergeNodes(base: ConfigNode, override: ConfigNode, work: { units: number } = { units: 0 }): ConfigNode {
+function mergeNodes(base: ConfigNode, override: ConfigNode, work: { units: number } = { units: 0 }): ConfigNode {
   if (base.kind === 'object' && override.kind === 'object') {
     work.units += base.members.size + override.members.size;
     const members = new Map<string, ObjectMember>(base.members);

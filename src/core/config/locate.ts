@@ -3,7 +3,7 @@ import type { ConfigPath, SourceLocation, SourceSpan } from '../types.ts';
 import type { ConfigNode } from './node.ts';
 
 /** Dotted like openclaw's issue paths: `bindings.0.match`; the root is `<root>`. */
-export function formatPath(path: ConfigPath): string {
+function formatPath(path: ConfigPath): string {
   return path.length === 0 ? '<root>' : path.map(String).join('.');
 }
 

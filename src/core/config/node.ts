@@ -1,7 +1,7 @@
 /** The located config tree: every key and value keeps the span of text it came from. */
 import type { SourceSpan } from '../types.ts';
 
-export type Scalar = string | number | boolean | null;
+type Scalar = string | number | boolean | null;
 
 interface NodeBase {
   span: SourceSpan;
@@ -24,7 +24,7 @@ export interface ArrayNode extends NodeBase {
   items: ConfigNode[];
 }
 
-export interface ScalarNode extends NodeBase {
+interface ScalarNode extends NodeBase {
   kind: 'scalar';
   value: Scalar;
 }
@@ -32,7 +32,7 @@ export interface ScalarNode extends NodeBase {
 export type ConfigNode = ObjectNode | ArrayNode | ScalarNode;
 
 /** Sets a property as an own data property, so keys like `__proto__` never touch a prototype. */
-export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   // Only `__proto__` is special when assigned; defining every key was a fifth of loading a large config.
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;

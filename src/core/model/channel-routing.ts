@@ -29,8 +29,12 @@ export function normalizeAccountId(value: unknown): string {
   return t === '' ? 'default' : t;
 }
 
-/** Agent ids of the roster (`agents.entries` keys or `agents.list[].id`), and whether the config owns a roster. */
-function listAgents(cfg: Json): { ids: string[]; entries: Array<Record<string, Json>>; hasRoster: boolean } {
+/**
+ * The roster as channel routing reads it: lowercased ids (`agents.entries` keys or `agents.list[].id`, an entry without
+ * an id counting as `main`), the raw entries, and whether the config owns a roster. Kept apart from `listAgents` in
+ * agents.ts (canonical ids, the implicit `main` agent, entries with paths), which the tool-policy checks use.
+ */
+function routingRoster(cfg: Json): { ids: string[]; entries: Array<Record<string, Json>>; hasRoster: boolean } {
   const agents = cfg?.agents;
   if (!isObject(agents)) return { ids: [], entries: [], hasRoster: false };
   if (agents.entries !== undefined) {
@@ -51,23 +55,23 @@ function unique<T>(values: T[]): T[] {
 }
 
 function soleAgent(cfg: Json): string | undefined {
-  const { ids, hasRoster } = listAgents(cfg);
+  const { ids, hasRoster } = routingRoster(cfg);
   if (ids.length === 0) return hasRoster ? undefined : 'main';
   return ids.length === 1 ? ids[0] : undefined;
 }
 
 function rawLegacyDefault(cfg: Json): string | undefined {
   if (cfg?.agents?.ownership === 'explicit') return undefined;
-  const marked = listAgents(cfg).entries.filter((e) => e.default === true);
+  const marked = routingRoster(cfg).entries.filter((e) => e.default === true);
   return marked.length === 1 ? lower(marked[0]!.id) : undefined;
 }
 
 function compatibilityAgent(cfg: Json): string | undefined {
   if (cfg?.agents?.ownership === 'explicit') {
     const recorded = lower(cfg.agents.defaults?.systemAgent?.agentId);
-    return recorded && listAgents(cfg).ids.includes(recorded) ? recorded : undefined;
+    return recorded && routingRoster(cfg).ids.includes(recorded) ? recorded : undefined;
   }
-  return rawLegacyDefault(cfg) ?? soleAgent(cfg) ?? (listAgents(cfg).ids[0] /* legacy roster: first agent */);
+  return rawLegacyDefault(cfg) ?? soleAgent(cfg) ?? (routingRoster(cfg).ids[0] /* legacy roster: first agent */);
 }
 
 function defaultAgent(cfg: Json, surface: string, hint: string): string {
@@ -78,7 +82,7 @@ function defaultAgent(cfg: Json, surface: string, hint: string): string {
 
 function pickExistingAgent(cfg: Json, agentId: unknown): string {
   const wanted = lower(agentId);
-  const { ids } = listAgents(cfg);
+  const { ids } = routingRoster(cfg);
   if (!wanted) return compatibilityAgent(cfg) ?? defaultAgent(cfg, 'agent lookup', 'Pass an explicit agent id instead of relying on an implicit route.');
   if (ids.includes(wanted) || wanted === 'main' || ids.length === 0) return wanted;
   const hint = `Update the binding agentId "${String(agentId).trim()}" to a configured agent.`;

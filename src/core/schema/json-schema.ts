@@ -18,7 +18,7 @@ import type { PathSegment } from '../types.ts';
 import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
 import { schemaPattern } from './pattern.ts';
 
-export type Schema = boolean | { [key: string]: unknown };
+type Schema = boolean | { [key: string]: unknown };
 
 export interface JsonSchemaIssue {
   /** Segments below the validated value (openclaw joins them with dots; [] is "<root>"). */

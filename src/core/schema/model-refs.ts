@@ -15,7 +15,7 @@ interface Ref {
 const AGENT_MODEL_KEYS = ['model', 'utilityModel', 'imageModel', 'voiceModel', 'pdfModel'];
 
 /** Model refs in openclaw's collection order (agents, tools, channels, hooks, tts, discord voice). */
-function collectModelRefs(config: unknown): Ref[] {
+function configuredModelRefs(config: unknown): Ref[] {
   const refs: Ref[] = [];
   const push = (path: PathSegment[], value: unknown): void => {
     if (typeof value === 'string' && value.trim()) refs.push({ path, value: value.trim() });
@@ -99,7 +99,7 @@ export function validateModelRefs(config: unknown, suppressions: ReadonlyArray<[
   index ??= new Map(suppressions.map((s) => [`${s[0]}/${s[1]}`, s]));
   const out: SchemaViolation[] = [];
   const seen = new Set<string>();
-  for (const ref of collectModelRefs(config)) {
+  for (const ref of configuredModelRefs(config)) {
     const slash = ref.value.indexOf('/');
     if (slash <= 0 || slash >= ref.value.length - 1) continue;
     const provider = ref.value.slice(0, slash).trim().toLowerCase();

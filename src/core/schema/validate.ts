@@ -127,7 +127,7 @@ function withAt(v: SchemaViolation, issue: ZodLikeIssue): SchemaViolation {
   return v;
 }
 
-export function mapZodIssue(issue: ZodLikeIssue): SchemaViolation {
+function mapZodIssue(issue: ZodLikeIssue): SchemaViolation {
   const path = issue.path;
   const message = numericHint(issue.message, issue);
   const collected = collectAllowed(issue);

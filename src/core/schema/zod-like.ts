@@ -28,7 +28,7 @@ export interface ZodLikeIssue {
 
 const MAX_DEPTH = 400;
 
-export function parsedType(value: unknown): string {
+function parsedType(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -49,7 +49,7 @@ function stringifyPrimitive(value: unknown): string {
   return String(value);
 }
 
-export function invalidType(expected: string, value: unknown, path: PathSegment[]): ZodLikeIssue {
+function invalidType(expected: string, value: unknown, path: PathSegment[]): ZodLikeIssue {
   return { code: 'invalid_type', expected, path, message: `Invalid input: expected ${expected}, received ${receivedName(value)}` };
 }
 
