@@ -3,9 +3,22 @@
  * against schemas/config.schema.json through the validator generated from it. Every problem is one error at the
  * file, line and column of the offending key or value. Pure: text in, settings or an error out.
  */
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { FailLevel } from '../report/gate.ts';
 import { validate } from './schema-validator.generated.ts';
+
+type Yaml = typeof import('yaml');
+let yamlModule: Yaml | undefined;
+
+/**
+ * `yaml` is loaded on first use: most runs have no settings file, and evaluating the library costs several
+ * milliseconds of start-up. In the bundle webpack turns `require('yaml')` into its own lazy load; from source, Node's.
+ */
+function yaml(): Yaml {
+  yamlModule ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as Yaml;
+  return yamlModule;
+}
 
 export interface ToolConfig {
   /** The file, as messages name it. */
@@ -64,6 +77,7 @@ function describe(error: AjvError, path: readonly string[]): string {
 }
 
 function offsetOf(doc: Document, error: AjvError): number {
+  const { isMap, isPair, isScalar } = yaml();
   const path = segments(error.instancePath);
   const node = (path.length === 0 ? doc.contents : doc.getIn(path, true)) as Node | null | undefined;
   if (error.keyword === 'additionalProperties' && isMap(node)) {
@@ -74,6 +88,7 @@ function offsetOf(doc: Document, error: AjvError): number {
 }
 
 export function parseToolConfig(text: string, file: string): ToolConfig {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number, detail: string) => {
