@@ -6,11 +6,14 @@
  *  2. in-process throughput of `auditFile` over the conformance corpus (configs/s);
  *  3. a synthetic monorepo of 100 / 500 / 1,000 config folders with `$include`s, audited by one CLI process;
  *  4. the Action's step time (dist/action/index.js on a push event, no network);
- *  5. the size of the bundles.
+ *  5. the size of the bundles;
+ *  6. hostile inputs (issue 17): each family of scripts/hostile-inputs.ts at two sizes, with --json and --format
+ *     sarif: time, peak RSS and how the time grows when the input doubles.
  * Node's own start-up is measured beside ours (`node -e ''`), with the environment as it is and, when it is set, without
  * NODE_EXTRA_CA_CERTS (Node 20 reads that certificate file before running any script).
  * Options: --runs N (CLI repetitions, default 21), --oracle-runs N (default 5), --no-oracle, --quick,
- * --node PATH (also time the CLI with another Node binary, e.g. Node 24, the Action's runtime; repeatable).
+ * --node PATH (also time the CLI with another Node binary, e.g. Node 24, the Action's runtime; repeatable),
+ * --hostile-only (only section 6), --hostile-runs N (default 3), --hostile-timeout S (a run's limit, default 60).
  * Run `npm run build` first: the CLI figures are for dist/cli/index.js as built.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { auditFile } from '../src/core/run.ts';
 import { nodeHost } from '../src/io/node-host.ts';
 import { CASES_DIR, REPO_ROOT, loadCorpus } from '../test/robustness/harness.ts';
+import { HOSTILE_FAMILIES } from './hostile-inputs.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +33,9 @@ const { values } = parseArgs({
     'no-oracle': { type: 'boolean' },
     quick: { type: 'boolean' },
     node: { type: 'string', multiple: true },
+    'hostile-only': { type: 'boolean' },
+    'hostile-runs': { type: 'string' },
+    'hostile-timeout': { type: 'string' },
   },
 });
 const RUNS = Number(values.runs ?? (values.quick ? 7 : 21));
@@ -110,6 +117,70 @@ if (!existsSync(CLI)) {
   process.exit(1);
 }
 console.log(`# openclaw-audit bench\n\nMachine: ${machine()}\nCLI: dist/cli/index.js (launcher) + run.js (${(statSync(join(REPO_ROOT, 'dist', 'cli', 'run.js')).size / 1024).toFixed(1)} kB) + the schema data it reads\n`);
+
+// 6. Hostile inputs: run first with --hostile-only, else last.
+function hostileSection(): void {
+  const runs = Number(values['hostile-runs'] ?? (values.quick ? 1 : 3));
+  const limit = Number(values['hostile-timeout'] ?? 60);
+  // A run past the limit is killed (coreutils timeout); its cell says so instead of a time.
+  const KILLED = 137;
+  const timeout = existsSync('/usr/bin/timeout') ? ['/usr/bin/timeout', ['-s', 'KILL', String(limit), process.execPath]] as const : undefined;
+  const cli = (args: string[], dir: string) =>
+    timeout ? measure(timeout[0], [...timeout[1], ...args], dir, runs, 0) : measure(process.execPath, args, dir, runs, 0);
+  const wall = (s: Stats) => (s.codes.split('/').includes(String(KILLED)) ? `> ${limit} s` : fmt(s.wallMs));
+  const base = mkdtempSync(join(tmpdir(), 'oca-bench-hostile-'));
+  writeFileSync(join(base, 'openclaw.json'), '{}');
+  const baseline = measure(process.execPath, [CLI, '--json', 'openclaw.json'], base, runs, 1);
+  const rowsH: string[][] = [];
+  for (const family of HOSTILE_FAMILIES) {
+    const cells: Record<string, Stats> = {};
+    for (const format of ['json', 'sarif'] as const) {
+      for (const n of family.sizes) {
+        // Past the limit at n, it is past it at 2n too.
+        const previous = cells[`${format}${family.sizes[0]}`];
+        if (n !== family.sizes[0] && previous && wall(previous).startsWith('>')) {
+          cells[`${format}${n}`] = previous;
+          continue;
+        }
+        const dir = mkdtempSync(join(tmpdir(), 'oca-bench-hostile-'));
+        for (const [name, text] of Object.entries(family.files(n))) writeFileSync(join(dir, name), text);
+        const args = format === 'json' ? [CLI, '--json', 'openclaw.json'] : [CLI, '--format', 'sarif', 'openclaw.json'];
+        cells[`${format}${n}`] = cli(args, dir);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const [small, large] = family.sizes;
+    const bytes = Object.values(family.files(large)).reduce((total, text) => total + Buffer.byteLength(text), 0);
+    // Growth of the work itself: the start-up (an empty config) is taken off both times.
+    const growth = (format: string) => {
+      const [x, y] = [cells[`${format}${small}`]!, cells[`${format}${large}`]!];
+      if (wall(x).startsWith('>') || wall(y).startsWith('>')) return '—';
+      const [a, b] = [x.wallMs - baseline.wallMs, y.wallMs - baseline.wallMs];
+      return a > 20 ? (b / a).toFixed(2) : '—';
+    };
+    for (const format of ['json', 'sarif']) {
+      const a = cells[`${format}${small}`]!;
+      const b = cells[`${format}${large}`]!;
+      rowsH.push([
+        format === 'json' ? family.name : '',
+        format === 'json' ? `${small.toLocaleString('en-US')} → ${large.toLocaleString('en-US')} ${family.unit} (${(bytes / 1024).toFixed(0)} kB)` : '',
+        format,
+        `${wall(a)} → ${wall(b)}`,
+        `${fmt(a.maxRssMb)} → ${fmt(b.maxRssMb)}`,
+        growth(format),
+        `${a.codes}/${b.codes}`,
+      ]);
+    }
+  }
+  rmSync(base, { recursive: true, force: true });
+  console.log(`\n## Hostile inputs (median of ${runs}; each family at n and 2n)\n`);
+  console.log(table(['family', 'n → 2n (size at 2n)', 'format', 'wall ms', 'peak RSS MB', 'growth', 'exit'], rowsH));
+  console.log(`\nAn empty config takes ${fmt(baseline.wallMs)} ms (start-up); growth is (time at 2n − that) / (time at n − that), shown when the work at n is over 20 ms: 2.0 or less is linear.`);
+}
+if (values['hostile-only']) {
+  hostileSection();
+  process.exit(0);
+}
 
 // 1. Whole process vs the real tool.
 const corpus = loadCorpus();
@@ -244,3 +315,5 @@ if (existsSync(ACTION)) {
   const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
   console.log(`\nopenclaw-audit ${lock.version}; ${new Date().toISOString()}`);
 }
+
+hostileSection();

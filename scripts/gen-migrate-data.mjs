@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Generates src/migrate/data/retired-paths.json from the pinned openclaw package's dist: the lists of config paths
- * its doctor deletes as retired (tier-eval tranche, runtime tuning knobs). Data only (arrays of path segments, read as
+ * Generates src/migrate/data/doctor-data.json from the pinned openclaw package's dist: the lists of config paths
+ * its doctor deletes as retired (tier-eval tranche, runtime tuning knobs) and its tables of retired model ids. Data only (arrays of path segments, read as
  * JSON), no code. Run by hand when the pinned version changes; never by CI or tests:
  *
  *   mkdir -p /tmp/oc && cd /tmp/oc && npm pack openclaw@2026.9.6 && tar xzf openclaw-2026.9.6.tgz
@@ -35,6 +35,16 @@ function arrayLiteral(source, name) {
   return JSON.parse(source.slice(start, i + 1));
 }
 
+/** The object literal passed to `const NAME = modelTable({...})` (target id → space-separated retired ids), as JSON. */
+function modelTable(source, name) {
+  const at = source.indexOf(`const ${name} = modelTable({`);
+  if (at < 0) return undefined;
+  const start = source.indexOf('{', at);
+  const end = source.indexOf('})', start);
+  return JSON.parse(source.slice(start, end + 1));
+}
+const TABLES = ['RETIRED_GROQ_MODELS', 'RETIRED_XAI_MODELS', 'RETIRED_OPENAI_MODELS', 'RETIRED_CODEX_MODEL_OVERRIDES'];
+
 const out = { openclaw: version };
 for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
   const source = readFileSync(join(dist, file), 'utf8');
@@ -43,8 +53,51 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
     const list = arrayLiteral(source, name);
     if (list) out[name] = list;
   }
+  for (const name of TABLES) {
+    if (out[name]) continue;
+    const table = modelTable(source, name);
+    if (table) out[name] = table;
+  }
 }
+for (const name of TABLES) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
 for (const name of LISTS) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
-const target = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'retired-paths.json');
+// The chat channels openclaw ships (id and label), written as a JS literal with bare keys: quote them to read JSON.
+for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
+  const source = readFileSync(join(dist, file), 'utf8');
+  const at = source.indexOf('const GENERATED_BUNDLED_CHANNEL_IDS = [');
+  if (at < 0) continue;
+  const start = source.indexOf('[', at);
+  const end = source.indexOf('\n];', start);
+  const list = JSON.parse(source.slice(start, end + 2).replace(/^(\s*)([A-Za-z_]\w*):/gm, '$1"$2":'));
+  out.BUNDLED_CHANNELS = Object.fromEntries(list.map((c) => [c.channelId, c.label]));
+  break;
+}
+if (!out.BUNDLED_CHANNELS) throw new Error('GENERATED_BUNDLED_CHANNEL_IDS not found');
+// The model providers each bundled plugin owns (dist/extensions/<id>/openclaw.plugin.json `providers`), for doctor's
+// plugin auto-enable of configured models.
+out.BUNDLED_PROVIDER_PLUGINS = {};
+out.BUNDLED_PLUGINS = [];
+for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dist, 'extensions', dir, 'openclaw.plugin.json'), 'utf8'));
+  } catch {
+    continue;
+  }
+  if (typeof manifest.id === 'string') out.BUNDLED_PLUGINS.push(manifest.id);
+  for (const provider of Array.isArray(manifest.providers) ? manifest.providers : []) {
+    if (typeof provider === 'string' && typeof manifest.id === 'string') out.BUNDLED_PROVIDER_PLUGINS[provider] ??= manifest.id;
+  }
+}
+// Official external plugins (installable from npm/ClawHub): the bundled catalog module is plain data; importing it
+// runs nothing else (its imports are helpers). Ids resolve as openclaw does: plugin id, channel id, first provider id.
+const catalogFile = readdirSync(dist).sort().find((f) => f.startsWith('official-external-plugin-bundled-catalogs') && readFileSync(join(dist, f), 'utf8').includes('const BUNDLED_OFFICIAL_EXTERNAL_PLUGIN_CATALOG_ENTRIES = ['));
+if (!catalogFile) throw new Error('official external plugin catalog not found');
+const catalogModule = await import(join(dist, catalogFile));
+const catalog = Object.values(catalogModule).find((v) => Array.isArray(v) && v.some((e) => e && typeof e === 'object' && 'openclaw' in e));
+out.OFFICIAL_EXTERNAL_PLUGINS = [...new Set(catalog.map((e) => e.openclaw?.plugin?.id ?? e.openclaw?.channel?.id ?? e.openclaw?.providers?.[0]?.id ?? e.id).filter((id) => typeof id === 'string'))].sort();
+out.OFFICIAL_EXTERNAL_CHANNELS = [...new Set(catalog.map((e) => e.openclaw?.channel?.id).filter((id) => typeof id === 'string'))].sort();
+
+const target = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'doctor-data.json');
 writeFileSync(target, JSON.stringify(out) + '\n');
-console.log(`wrote ${target}: ${LISTS.map((n) => `${n} ${out[n].length}`).join(', ')}`);
+console.log(`wrote ${target}: ${LISTS.map((n) => `${n} ${out[n].length}`).join(', ')}, ${Object.keys(out.BUNDLED_PROVIDER_PLUGINS).length} bundled providers`);

@@ -3,7 +3,7 @@
 // Usage: npx tsx scripts/schema-conformance.ts [--verbose] [case-substring...]
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCase, compareCase } from '../src/core/schema/conformance.ts';
+import { loadCase, compareCase } from './lib/schema-conformance-case.ts';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');

@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCli } from './robustness/harness.ts';
-import { run as runAction, type ActionCore } from '../src/action/main.ts';
+import { run as runAction } from '../src/action/main.ts';
+import { fakeCore } from './helpers/fake-core.ts';
 import { nodePorts } from '../src/action/node-ports.ts';
 import { inputVar } from '../src/action/inputs.ts';
 import { HELP } from '../src/cli/help.ts';
@@ -156,17 +157,8 @@ test('the skip list --help documents is the one the code applies: node_modules a
 
 test('the Action: root without config discovers under the root; exclude; messages name root:, not --root', async () => {
   const ws = tree({ 'examples/a/openclaw.json': CLEAN, 'examples/skip/openclaw.json': CLEAN, 'openclaw.json': '{ oops' });
-  const lines: string[] = [];
-  const failed: string[] = [];
-  const outputs: Record<string, string> = {};
-  const core: ActionCore = {
-    info: (m) => void lines.push(m),
-    command: (l) => void lines.push(l),
-    setSecret: () => {},
-    setOutput: (n, v) => void (outputs[n] = v),
-    setFailed: (m) => void failed.push(m),
-    appendSummary: async () => {},
-  };
+  const { core, got } = fakeCore();
+  const { lines, failed } = got;
   const env = (inputs: Record<string, string>) => ({
     GITHUB_WORKSPACE: ws,
     RUNNER_TEMP: join(ws, '.tmp'),
@@ -183,4 +175,7 @@ test('the Action: root without config discovers under the root; exclude; message
   failed.length = 0;
   await runAction({ ...nodePorts(), env: env({ root: 'examples', config: 'openclaw.json' }), cwd: ws, core });
   assert.deepEqual(failed, [`openclaw-audit: ${join(ws, 'openclaw.json')} is outside the root ${join(ws, 'examples')} (set root:)`]);
+  failed.length = 0;
+  await runAction({ ...nodePorts(), env: env({ config: 'missing.json' }), cwd: ws, core });
+  assert.deepEqual(failed, ['openclaw-audit: config: no such file or folder: missing.json']);
 });

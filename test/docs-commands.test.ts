@@ -8,6 +8,7 @@
  * - a file named in the comment (`writes FILE`) or by `--output FILE` / `--output FORMAT=FILE` exists afterwards (a `.sarif` one is SARIF 2.1.0);
  * - nothing crashes (no stack trace, no "internal error").
  * A block preceded by `<!-- docs-test: illustrative (why) -->` is not run; keep those rare.
+ * Every flag a page gives `openclaw-audit`, in a block or an inline code span, must be one `--help` documents.
  *
  * The CLI is the source (`src/cli/index.ts` through tsx), so the test needs no build; `OPENCLAW_AUDIT_DOCS_CLI=dist`
  * runs `dist/cli/index.js` instead, as `npx openclaw-audit` in a checkout does.
@@ -18,6 +19,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HELP } from '../src/cli/help.ts';
+import { documentedOptions } from '../src/cli/unknown-option.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
@@ -196,4 +199,18 @@ for (const block of BLOCKS) {
 test('commands left out are only those listed, and each is shown on a page', () => {
   const shown = new Set(BLOCKS.flatMap((b) => b.commands.map((c) => c.text)));
   for (const command of Object.keys(NOT_RUN)) assert.ok(shown.has(command), `${command} is no longer on a page: drop it from NOT_RUN`);
+});
+
+test('every flag the pages give openclaw-audit is one --help documents', () => {
+  const known = new Set(documentedOptions(HELP));
+  const used = new Map<string, string>();
+  for (const page of PAGES) {
+    const text = readFileSync(join(ROOT, page), 'utf8');
+    // A command runs to the end of its code span or line, or to a shell operator.
+    for (const command of text.matchAll(/\bopenclaw-audit((?: +[^\s`|&;>)]+)+)/g)) {
+      for (const flag of command[1]!.matchAll(/(?<=\s|\[)--[a-z][a-z-]*/g)) if (!used.has(flag[0])) used.set(flag[0], `${page}: openclaw-audit${command[1]}`);
+    }
+  }
+  assert.ok(used.size >= 8, `found the flags of the documented commands: ${[...used.keys()].join(' ')}`);
+  for (const [flag, where] of used) assert.ok(known.has(flag), `${flag} is not in --help (${where})`);
 });

@@ -1,9 +1,10 @@
 /**
- * Findings and rejected-config issues as annotations on the exact span: workflow commands (`::error file=…::…`)
- * and Checks API annotations. Files are repo-relative (the audit root's folder is prefixed).
+ * Findings and rejected-config issues as annotations on the exact span: workflow commands (`core.error(…, { file,
+ * startLine… })`) and Checks API annotations. Files are repo-relative (the audit root's folder is prefixed).
  */
 import { posix } from 'node:path';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation } from '../core/types.ts';
+import type { AnnotationProperties } from './ports.ts';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -67,50 +68,53 @@ export function collectAnnotations(outcomes: readonly AuditOutcome[], prefix = '
   return [...out, ...findings];
 }
 
-/** Workflow command data: `%`, CR and LF escaped. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** `@actions/core`'s annotation properties for one annotation (the toolkit escapes them). */
+function annotationProperties(a: Annotation): AnnotationProperties {
+  return {
+    title: a.title,
+    file: a.file,
+    ...(a.line !== undefined ? { startLine: a.line } : {}),
+    ...(a.endLine !== undefined ? { endLine: a.endLine } : {}),
+    ...(a.column !== undefined ? { startColumn: a.column } : {}),
+    ...(a.endColumn !== undefined ? { endColumn: a.endColumn } : {}),
+  };
 }
 
-/** Workflow command property values: data escapes plus `:` and `,`. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-/** `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` */
-export function workflowCommand(a: Annotation): string {
-  const props: string[] = [`file=${escapeProperty(a.file)}`];
-  if (a.line !== undefined) props.push(`line=${a.line}`);
-  if (a.column !== undefined) props.push(`col=${a.column}`);
-  if (a.endLine !== undefined) props.push(`endLine=${a.endLine}`);
-  if (a.endColumn !== undefined) props.push(`endColumn=${a.endColumn}`);
-  props.push(`title=${escapeProperty(a.title)}`);
-  return `::${a.level} ${props.join(',')}::${escapeData(a.message)}`;
+/** One `core.error` / `core.warning` / `core.notice` call. */
+export interface StepAnnotation {
+  level: AnnotationLevel;
+  message: string;
+  properties: AnnotationProperties;
 }
 
 /**
- * The workflow commands to print: at most 10 per level (GitHub drops the rest silently), then one plain
- * notice (no file) saying how many were left out and where to find them.
+ * The annotations to print as workflow commands: at most 10 per level (GitHub drops the rest silently), then one
+ * plain notice (no file) saying how many were left out and where to find them. `reserve` keeps slots per level for
+ * what the step prints afterwards: the closing `::error::` of a failing step, the end-of-run notice.
  */
-export function workflowCommands(annotations: readonly Annotation[], limit = PER_STEP_LIMIT): string[] {
+export function stepAnnotations(annotations: readonly Annotation[], reserve: Partial<Record<AnnotationLevel, number>> = {}, limit = PER_STEP_LIMIT): StepAnnotation[] {
   const shown = new Map<AnnotationLevel, number>();
-  const lines: string[] = [];
+  const out: StepAnnotation[] = [];
   let dropped = 0;
   for (const a of annotations) {
     const n = shown.get(a.level) ?? 0;
-    // Keep one notice slot for the overflow message.
-    const cap = a.level === 'notice' ? limit - 1 : limit;
+    // One notice slot is for the overflow message.
+    const cap = limit - (reserve[a.level] ?? 0) - (a.level === 'notice' ? 1 : 0);
     if (n >= cap) {
       dropped++;
       continue;
     }
     shown.set(a.level, n + 1);
-    lines.push(workflowCommand(a));
+    out.push({ level: a.level, message: a.message, properties: annotationProperties(a) });
   }
   if (dropped > 0) {
-    lines.push(`::notice title=openclaw-audit::${escapeData(`${dropped} more annotation${dropped === 1 ? ' is' : 's are'} not shown (GitHub shows ${limit} per level per step); the job summary and the SARIF file list every finding.`)}`);
+    out.push({
+      level: 'notice',
+      message: `${dropped} more annotation${dropped === 1 ? ' is' : 's are'} not shown (GitHub shows ${limit} per level per step); the job summary and the SARIF file list every finding.`,
+      properties: { title: 'openclaw-audit' },
+    });
   }
-  return lines;
+  return out;
 }
 
 /** A Checks API annotation (`output.annotations[]`). */

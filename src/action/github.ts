@@ -1,133 +1,125 @@
 /**
- * A thin GitHub REST client over `fetch`: base URL from `GITHUB_API_URL` (GHES, GHE.com), JSON in and out,
- * retries with backoff on 5xx, 429 and secondary rate limits. Small on purpose: no Octokit in the bundle.
+ * The GitHub REST client: `@actions/github`'s Octokit (proxies from `HTTPS_PROXY`/`NO_PROXY`, pagination), pointed at
+ * the run's API URL (GHES, GHE.com), with `@octokit/plugin-retry` (5xx and network errors) and
+ * `@octokit/plugin-throttling` (primary and secondary rate limits, one write a second as GitHub asks).
  */
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { RequestError } from '@octokit/request-error';
+import Bottleneck from 'bottleneck/light.js';
 
-export interface ApiResponse<T = unknown> {
-  status: number;
-  data: T;
-  headers: Headers;
+export type GitHub = ReturnType<typeof createGitHub>;
+type OctokitPlugin = NonNullable<Parameters<typeof getOctokit>[2]>;
+type Octokit = Parameters<OctokitPlugin>[0];
+
+/** Waits between requests; GitHub's defaults unless a test makes them zero. */
+export interface ApiPacing {
+  /** Unit of the retry back-off (retry n waits n² units) and of `retry-after` seconds. */
+  retryAfterMs: number;
+  /** Between two writes (POST, PATCH…). */
+  writeIntervalMs: number;
+  /** Between two writes that notify people (comments, reviews). */
+  notificationIntervalMs: number;
 }
 
-export class GitHubApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly method: string,
-    readonly path: string,
-    readonly apiMessage: string,
-    /** The last answer was a rate limit we could not wait out. */
-    readonly rateLimited = false,
-  ) {
-    super(`${method} ${path}: HTTP ${status}${apiMessage ? ` (${apiMessage})` : ''}`);
-  }
+const GITHUB_PACING: ApiPacing = { retryAfterMs: 1000, writeIntervalMs: 1000, notificationIntervalMs: 3000 };
 
-  /** 403/404 that is not a rate limit: the token may not do this (fork PR, missing permission, feature off). */
-  get isPermission(): boolean {
-    return !this.rateLimited && (this.status === 401 || this.status === 403 || this.status === 404);
-  }
-}
-
-export interface GitHubClientOptions {
+export interface GitHubOptions {
   apiUrl: string;
   token: string;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  /** Attempts after the first one. */
+  pacing?: ApiPacing;
+  /** Retries of a 5xx or network error. */
   retries?: number;
-  /** First backoff delay; doubled on every retry (with jitter). */
-  baseDelayMs?: number;
-  /** The longest wait we accept for a rate limit before giving up. */
-  maxDelayMs?: number;
-  userAgent?: string;
-  /** Called before every retry, for a log line. */
-  onRetry?: (info: { method: string; path: string; status: number; delayMs: number; attempt: number }) => void;
+  /** The longest rate-limit wait we accept, in seconds; a longer one fails the request. */
+  maxRateLimitWaitS?: number;
+  /** A log line before each retry. */
+  onRetry?: (line: string) => void;
 }
 
-export interface GitHubClient {
-  request<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
+/** Rate limits are retried this many times. */
+const RATE_LIMIT_RETRIES = 2;
+
+export function createGitHub(options: GitHubOptions) {
+  const pacing = options.pacing ?? GITHUB_PACING;
+  const maxWait = options.maxRateLimitWaitS ?? 120;
+  const log = options.onRetry ?? (() => {});
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: Parameters<Octokit['request']['endpoint']['parse']>[0], octokit: Octokit, retryCount: number): boolean => {
+      if (retryCount >= RATE_LIMIT_RETRIES || retryAfter > maxWait) return false;
+      log(`GitHub API ${request.method} ${pathOf(octokit.request.endpoint.parse(request).url, request.baseUrl)}: ${kind}, retry ${retryCount + 1} in ${retryAfter}s`);
+      return true;
+    };
+  /** Registered before the retry plugin, so it sees every attempt: logs the retries of 5xx and network errors. */
+  const logRetries: OctokitPlugin = (octokit) => {
+    octokit.hook.before('request', (request) => {
+      const attempt = (request.request as { retryCount?: number } | undefined)?.retryCount;
+      if (attempt) log(`GitHub API ${request.method} ${pathOf(octokit.request.endpoint.parse(request).url, request.baseUrl)}: retry ${attempt}`);
+    });
+    return {};
+  };
+  return getOctokit(
+    options.token,
+    {
+      baseUrl: options.apiUrl.replace(/\/+$/, ''),
+      userAgent: 'openclaw-audit-action',
+      retry: { retryAfterBaseValue: pacing.retryAfterMs, retries: options.retries ?? 3 },
+      throttle: {
+        retryAfterBaseValue: pacing.retryAfterMs,
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.writeIntervalMs }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.notificationIntervalMs }),
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+      },
+      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    },
+    logRetries,
+    retry,
+    throttling,
+  );
 }
 
 const PER_PAGE = 100;
 
 /**
- * The pages of a GitHub list endpoint (`path` without query), 100 items each, until a short page or `maxPages`.
- * A caller that has found what it wants stops reading by leaving its `for await` loop.
+ * The pages of a GitHub list endpoint (`route` as `GET /path/{param}`), 100 items each, following GitHub's `Link`
+ * header, at most `maxPages`. A caller that has found what it wants stops reading by leaving its `for await` loop.
  */
-export async function* listPages<T>(client: GitHubClient, path: string, maxPages: number): AsyncGenerator<T[]> {
-  for (let page = 1; page <= maxPages; page++) {
-    const { data } = await client.request<T[]>('GET', `${path}?per_page=${PER_PAGE}&page=${page}`);
-    yield data;
-    if (data.length < PER_PAGE) return;
+export async function* listPages<T>(github: GitHub, route: string, params: Record<string, string | number>, maxPages: number): AsyncGenerator<T[]> {
+  let pages = 0;
+  for await (const page of github.paginate.iterator(route, { ...params, per_page: PER_PAGE, page: 1 })) {
+    yield page.data as T[];
+    if (++pages >= maxPages) return;
   }
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
-function isSecondaryRateLimit(status: number, headers: Headers, message: string): boolean {
-  if (status === 429) return true;
-  if (status !== 403) return false;
-  return headers.get('retry-after') !== null || headers.get('x-ratelimit-remaining') === '0' || /rate limit/i.test(message);
+/** Octokit's error: GitHub answered with a status that is not 2xx, or (as a 500) the request failed on the network. */
+export function isApiError(error: unknown): error is RequestError {
+  return error instanceof RequestError;
 }
 
-/** How long GitHub asks us to wait: `retry-after` seconds, else until `x-ratelimit-reset`, else exponential backoff. */
-function retryDelay(headers: Headers, attempt: number, base: number, now: number): number {
-  const after = Number(headers.get('retry-after'));
-  if (Number.isFinite(after) && after > 0) return after * 1000;
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  if (headers.get('x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now) + 1000;
-  return base * 2 ** attempt;
+/** 401/403/404 that is not a rate limit: the token may not do this (fork PR, missing permission, feature off). */
+export function isPermissionError(error: unknown): boolean {
+  if (!isApiError(error) || ![401, 403, 404].includes(error.status)) return false;
+  const headers = error.response?.headers ?? {};
+  return headers['x-ratelimit-remaining'] !== '0' && headers['retry-after'] === undefined && !/rate limit/i.test(apiMessage(error));
 }
 
-export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
-  const doFetch = options.fetch ?? fetch;
-  const sleep = options.sleep ?? defaultSleep;
-  const retries = options.retries ?? 4;
-  const base = options.baseDelayMs ?? 1000;
-  const maxDelay = options.maxDelayMs ?? 120_000;
-  const apiUrl = options.apiUrl.replace(/\/+$/, '');
-  return {
-    async request<T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
-      for (let attempt = 0; ; attempt++) {
-        const headers: Record<string, string> = {
-          accept: 'application/vnd.github+json',
-          'x-github-api-version': '2022-11-28',
-          'user-agent': options.userAgent ?? 'openclaw-audit-action',
-        };
-        if (options.token) headers.authorization = `Bearer ${options.token}`;
-        if (body !== undefined) headers['content-type'] = 'application/json';
-        let response: Response;
-        try {
-          response = await doFetch(apiUrl + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-        } catch (error) {
-          // Network errors are retried like 5xx.
-          if (attempt >= retries) throw new GitHubApiError(0, method, path, error instanceof Error ? error.message : String(error));
-          const delayMs = base * 2 ** attempt;
-          options.onRetry?.({ method, path, status: 0, delayMs, attempt: attempt + 1 });
-          await sleep(delayMs);
-          continue;
-        }
-        const text = await response.text();
-        let data: unknown = undefined;
-        if (text) {
-          try {
-            data = JSON.parse(text);
-          } catch {
-            data = text;
-          }
-        }
-        if (response.ok) return { status: response.status, data: data as T, headers: response.headers };
-        const message = data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string' ? (data as { message: string }).message : '';
-        const retryable = response.status >= 500 || isSecondaryRateLimit(response.status, response.headers, message);
-        if (retryable && attempt < retries) {
-          const delayMs = retryDelay(response.headers, attempt, base, Date.now());
-          if (delayMs <= maxDelay) {
-            options.onRetry?.({ method, path, status: response.status, delayMs, attempt: attempt + 1 });
-            await sleep(delayMs);
-            continue;
-          }
-        }
-        throw new GitHubApiError(response.status, method, path, message, retryable && response.status < 500);
-      }
-    },
-  };
+function apiMessage(error: RequestError): string {
+  const data = error.response?.data;
+  return data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string' ? (data as { message: string }).message : '';
+}
+
+/** A request URL relative to the API URL (`/repos/o/r/…?page=2`). */
+function pathOf(url: string, apiUrl: string): string {
+  const base = apiUrl.replace(/\/+$/, '');
+  return url.startsWith(base) ? url.slice(base.length) : url;
+}
+
+/** `METHOD /path?query: HTTP status (GitHub's message)`, the path relative to the API URL. */
+export function describeError(error: unknown, apiUrl: string): string {
+  if (!isApiError(error)) return error instanceof Error ? error.message : String(error);
+  const message = apiMessage(error);
+  return `${error.request.method} ${pathOf(error.request.url, apiUrl)}: HTTP ${error.status}${message ? ` (${message})` : ''}`;
 }

@@ -10,37 +10,15 @@ import { fake, fakeAudit } from '../../test/helpers/fake-audit.ts';
 import { startFakeGitHub, withFakeGitHub, type FakeGitHub } from '../../test/helpers/fake-github.ts';
 import type { FakeRoute } from '../../test/helpers/fake-github-operations.ts';
 import { inputVar } from './inputs.ts';
-import { run, type ActionCore, type ActionPorts } from './main.ts';
-import type { Git } from './only-new.ts';
+import { fakeCore } from '../../test/helpers/fake-core.ts';
+import { renderGfm, tableRows } from '../../test/helpers/gfm.ts';
+import { run } from './main.ts';
+import type { ActionPorts, Git } from './ports.ts';
 import { RELEASE_TAG } from '../report/formats.ts';
 
 const HEAD = 'a'.repeat(40);
 const BASE = 'b'.repeat(40);
 const MERGE = 'c'.repeat(40);
-
-interface Captured {
-  lines: string[];
-  secrets: string[];
-  outputs: Record<string, string>;
-  failed: string[];
-  summary: string[];
-  order: string[];
-}
-
-function fakeCore(): { core: ActionCore; got: Captured } {
-  const got: Captured = { lines: [], secrets: [], outputs: {}, failed: [], summary: [], order: [] };
-  return {
-    got,
-    core: {
-      info: (m) => void (got.lines.push(m), got.order.push('print')),
-      command: (l) => void (got.lines.push(l), got.order.push('print')),
-      setSecret: (s) => void (got.secrets.push(s), got.order.push('mask')),
-      setOutput: (n, v) => void (got.outputs[n] = v),
-      setFailed: (m) => void (got.failed.push(m), got.order.push('fail')),
-      appendSummary: async (md) => void (got.summary.push(md), got.order.push('summary')),
-    },
-  };
-}
 
 const realGit: Git = (args, cwd) => {
   const r = spawnSync('git', args, { cwd });
@@ -83,6 +61,7 @@ function setup(ws: string, inputs: Record<string, string>, extraEnv: Record<stri
     },
     git: realGit,
     sleep: async () => {},
+    apiPacing: { retryAfterMs: 0, writeIntervalMs: 0, notificationIntervalMs: 0 },
     audit: fakeAudit,
     now: () => 1_700_000_000_000,
     version: '0.1.0-test',
@@ -109,7 +88,7 @@ function prEvent(ws: string, opts: { fork?: boolean; number?: number } = {}): Re
 
 const TWO = fake({
   findings: [
-    { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'Gateway binds beyond loopback without auth', detail: 'token sk-live-SECRET123 is visible', line: 3, column: 5, endLine: 3, endColumn: 9, path: 'gateway.bind' },
+    { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'Gateway binds beyond loopback without auth', detail: 'the token is visible', line: 3, column: 5, endLine: 3, endColumn: 9, path: 'gateway.bind' },
     { checkId: 'hooks.path_root', severity: 'warn', title: 'Hooks on /', detail: 'path is "/"', line: 8, column: 3, endLine: 8, endColumn: 7, path: 'hooks.path' },
   ],
   suppressed: [{ checkId: 'discovery.mdns_full', severity: 'warn', reason: 'lab network' }],
@@ -126,8 +105,8 @@ test('push: masks first, annotates the exact spans, writes summary, SARIF, JSON 
   assert.ok(!got.lines.join('\n').includes('SECRET123'));
   const commands = got.lines.filter((l) => l.startsWith('::'));
   assert.deepEqual(commands, [
-    '::error file=openclaw.json,line=3,col=5,endLine=3,endColumn=9,title=gateway.bind_no_auth%3A Gateway binds beyond loopback without auth::token [redacted] is visible',
-    '::warning file=openclaw.json,line=8,col=3,endLine=8,endColumn=7,title=hooks.path_root%3A Hooks on /::path is "/"',
+    '::error title=gateway.bind_no_auth%3A Gateway binds beyond loopback without auth,file=openclaw.json,line=3,endLine=3,col=5,endColumn=9::the token is visible',
+    '::warning title=hooks.path_root%3A Hooks on /,file=openclaw.json,line=8,endLine=8,col=3,endColumn=7::path is "/"',
   ]);
   assert.deepEqual(got.outputs, {
     'sarif-file': join(ws, 'openclaw-audit.sarif'),
@@ -163,7 +142,7 @@ test('fail-on none passes; rejected configs still fail, as errors at their locat
   assert.equal(result.exitCode, 1);
   assert.deepEqual(got.failed, ['openclaw-audit: openclaw would reject b/openclaw.json.']);
   const first = got.lines.find((l) => l.startsWith('::error'))!;
-  assert.match(first, /^::error file=b\/openclaw.json,line=1,col=\d+,endLine=1,endColumn=\d+,title=config.invalid%3A OpenClaw config is invalid::gateway.bind: /);
+  assert.match(first, /^::error title=config.invalid%3A OpenClaw config is invalid,file=b\/openclaw.json,line=1,endLine=1,col=\d+,endColumn=\d+::gateway.bind: /);
   const sarif = JSON.parse(readFileSync(join(ws, 'out/x.sarif'), 'utf8'));
   // The two active findings and the rejected config's issue; the suppressed finding is left out.
   assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), ['config.invalid', 'gateway.bind_no_auth', 'hooks.path_root']);
@@ -236,7 +215,7 @@ test('read-only token (fork-like 403s): one notice, workflow commands instead, t
     assert.equal(notices.length, 1);
     assert.match(notices[0]!, /check run \(needs `checks: write`; HTTP 403\); PR comment \(needs `pull-requests: write`; HTTP 403\); SARIF upload \(needs `security-events: write`; HTTP 403\)/);
     assert.match(notices[0]!, /Pull requests from forks get a read-only token/);
-    assert.ok(got.lines.includes('::warning file=openclaw.json,line=4,col=3,endLine=4,endColumn=10,title=w.one%3A Title of w.one::Detail of w.one'));
+    assert.ok(got.lines.includes('::warning title=w.one%3A Title of w.one,file=openclaw.json,line=4,endLine=4,col=3,endColumn=10::Detail of w.one'));
     assert.ok(got.summary.length === 1);
   });
 });
@@ -296,12 +275,13 @@ test('only-new: findings on the base are not reported; resolved ones are listed;
   assert.equal(result.exitCode, 0);
   assert.deepEqual(got.failed, []);
   assert.deepEqual(got.secrets, ['base-only-secret']);
-  assert.deepEqual(got.lines.filter((l) => l.startsWith('::')), ['::warning file=openclaw.json,line=4,col=3,endLine=4,endColumn=10,title=new.one%3A Title of new.one::new']);
+  assert.deepEqual(got.lines.filter((l) => l.startsWith('::')), ['::warning title=new.one%3A Title of new.one,file=openclaw.json,line=4,endLine=4,col=3,endColumn=10::new']);
   assert.equal(got.outputs['new-findings'], '1');
   assert.equal(got.outputs.critical, '0');
   const summary = got.summary.join('');
   assert.match(summary, /compared with `main` @ [0-9a-f]{7}\): \*\*0\*\* critical · \*\*1\*\* warn .*; 1 unchanged, 1 resolved\./);
   assert.match(summary, /1 resolved by this change/);
+  assert.match(summary, /<summary><b>openclaw.json<\/b>: 0 critical · 1 warn · 0 info new, 1 unchanged<\/summary>/);
   assert.match(summary, /old\.fixed/);
 });
 
@@ -476,4 +456,99 @@ test('suggest-fixes: 403, 404 and 422 are a warning, the step does not fail for 
       await server.close();
     }
   }
+});
+
+// The defaults, as a reviewer sees them ------------------------------------------------------------------------------
+
+test('pr-comment: info findings alone create no comment; an existing one is marked resolved, saying what is left', async () => {
+  await withFakeGitHub(async (server) => {
+    const ws = workspace({ 'openclaw.json': fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }] }) });
+    const env = prEvent(ws);
+    let { ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server);
+    assert.equal((await run(ports)).exitCode, 0);
+    assert.equal(server.comments.length, 0);
+    assert.ok(got.lines.includes('PR comment: nothing above info to report; no comment.'));
+    // A warn finding: the comment is created; fixed again (the info finding stays): resolved.
+    writeFileSync(join(ws, 'openclaw.json'), fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }, { checkId: 'x.y', severity: 'warn', line: 2 }] }));
+    ({ ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server));
+    await run(ports);
+    assert.equal(server.comments.length, 1);
+    writeFileSync(join(ws, 'openclaw.json'), fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }] }));
+    ({ ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server));
+    await run(ports);
+    assert.equal(server.comments.length, 1);
+    assert.match(server.comments[0]!.body, /^<!-- openclaw-audit:sticky -->\n### ✅ openclaw-audit\n\nResolved: no finding above info \(1 info finding in the job summary\) as of aaaaaaa\./);
+    assert.deepEqual(server.errors, []);
+  });
+});
+
+test('the README permissions (contents: read, security-events: write): the defaults try the check run and the comment, then stay quiet', async () => {
+  await withFakeGitHub(async (server) => {
+    const forbidden = { status: 403, body: { message: 'Resource not accessible by integration' } };
+    server.override('createCheckRun', forbidden);
+    server.override('listComments', forbidden);
+    const ws = workspace({ 'openclaw.json': fake({ findings: [{ checkId: 'w.one', severity: 'warn', line: 4 }] }) });
+    const { ports, got } = setup(ws, { token: 'test-token', 'upload-sarif': 'true' }, prEvent(ws), server);
+    assert.equal((await run(ports)).exitCode, 0);
+    assert.deepEqual(server.errors, []);
+    assert.equal(server.sarifs.length, 1);
+    assert.deepEqual(got.lines.filter((l) => /^::(notice|warning) title=openclaw-audit::/.test(l)), []);
+    assert.ok(got.lines.includes('check run: skipped, the token may not (needs `checks: write`; HTTP 403).'));
+    assert.ok(got.lines.includes('PR comment: skipped, the token may not (needs `pull-requests: write`; HTTP 403).'));
+    // Annotations fall back to workflow commands.
+    assert.ok(got.lines.some((l) => l.startsWith('::warning title=w.one%3A Title of w.one,file=openclaw.json,line=4')));
+  });
+});
+
+test('fork PR with twelve criticals: nine error annotations, so the closing ::error:: is the tenth GitHub shows', async () => {
+  await withFakeGitHub(async (server) => {
+    const twelve = fake({ findings: Array.from({ length: 12 }, (_, i) => ({ checkId: `c.${i}`, severity: 'critical' as const, line: i + 1, path: `p.${i}` })) });
+    const ws = workspace({ 'openclaw.json': twelve });
+    const { ports, got } = setup(ws, { token: 'test-token' }, prEvent(ws, { fork: true }), server);
+    assert.equal((await run(ports)).exitCode, 1);
+    assert.deepEqual(server.requests, []);
+    assert.equal(got.lines.filter((l) => l.startsWith('::error ')).length, 9);
+    assert.ok(got.lines.includes('::notice title=openclaw-audit::3 more annotations are not shown (GitHub shows 10 per level per step); the job summary and the SARIF file list every finding.'));
+    assert.deepEqual(got.failed, ['openclaw-audit: 12 findings at or above fail-on: critical.']);
+  });
+});
+
+test('with a check run, the job log lists one line per finding: file:line checkId: title', async () => {
+  await withFakeGitHub(async (server) => {
+    const ws = workspace({ 'sub/openclaw.json': TWO });
+    const { ports, got } = setup(ws, { token: 'test-token', 'pr-comment': 'false' }, prEvent(ws), server);
+    await run(ports);
+    assert.equal(server.checkRuns.length, 1);
+    assert.deepEqual(got.lines.filter((l) => l.startsWith('sub/')), ['sub/openclaw.json:3 gateway.bind_no_auth: Gateway binds beyond loopback without auth', 'sub/openclaw.json:8 hooks.path_root: Hooks on /']);
+    assert.equal(got.lines.filter((l) => l.startsWith('::')).length, 0);
+  });
+});
+
+test('a PR with seventeen configs: the comment fits, rejected first, every critical row kept, info rows counted out; unresolved references beside their findings', async () => {
+  await withFakeGitHub(async (server) => {
+    const long = 'a detail that takes room in the comment, '.repeat(8);
+    const files: Record<string, string> = {
+      'bad/openclaw.json': '{ gateway: { bind: 12 } }\n',
+      'env/openclaw.json': '{\n  gateway: { bind: "loopback", auth: { token: "${OCA_TEST_UNSET_TOKEN}" } },\n}\n',
+    };
+    for (let c = 0; c < 15; c++) {
+      const findings = Array.from({ length: 25 }, (_, i) => ({ checkId: `i.n${i}`, severity: 'info', line: i + 1, path: `p${i}`, detail: long }));
+      if (c === 14) findings.push({ checkId: 'c.last', severity: 'critical', line: 99, path: 'c', detail: long });
+      files[`app${String(c).padStart(2, '0')}/openclaw.json`] = fake({ findings });
+    }
+    const ws = workspace(files);
+    const { ports } = setup(ws, { token: 'test-token', 'check-run': 'false', 'fail-on': 'none' }, prEvent(ws), server);
+    await run(ports);
+    assert.deepEqual(server.errors, []);
+    const body = server.comments[0]!.body;
+    assert.ok(body.length <= 65_536, String(body.length));
+    const html = renderGfm(body);
+    assert.ok(html.indexOf('bad/openclaw.json: rejected by openclaw') < html.indexOf('<details'));
+    const rows = tableRows(html);
+    assert.deepEqual(rows.filter((r) => r.startsWith('🔴 critical')).map((r) => r.split('|')[1]), ['gateway.loopback_no_auth', 'c.last']);
+    const info = rows.filter((r) => r.startsWith('🔵 info')).length;
+    assert.match(body, new RegExp(`_Left out to fit GitHub's size limit: ${15 * 25 + 1 - info} info; `));
+    const env = html.slice(html.indexOf('<b>env/openclaw.json</b>'));
+    assert.ok(env.indexOf('failed to resolve gateway.auth.token locally') < env.indexOf('gateway.loopback_no_auth'), env.slice(0, 2000));
+  });
 });

@@ -6,14 +6,7 @@
 import { posix, relative, sep } from 'node:path';
 import type { FileInfo, Host } from '../core/host.ts';
 import type { AuditOutcome, Finding } from '../core/types.ts';
-
-export interface GitResult {
-  status: number;
-  stdout: Uint8Array;
-  stderr: string;
-}
-
-export type Git = (args: readonly string[], cwd: string) => GitResult;
+import type { Git, GitResult } from './ports.ts';
 
 const text = (r: GitResult) => new TextDecoder().decode(r.stdout);
 
@@ -114,6 +107,8 @@ export interface Comparison {
   outcomes: AuditOutcome[];
   newCount: number;
   unchanged: number;
+  /** Unchanged findings by config. */
+  unchangedByConfig: Record<string, number>;
   resolved: Array<{ config: string; finding: Finding }>;
 }
 
@@ -127,6 +122,7 @@ export function compareWithBase(head: readonly AuditOutcome[], base: ReadonlyMap
   const resolved: Comparison['resolved'] = [];
   let newCount = 0;
   let unchanged = 0;
+  const unchangedByConfig: Record<string, number> = {};
   for (const o of head) {
     const b = base.get(o.config);
     if (!o.ok) {
@@ -146,6 +142,7 @@ export function compareWithBase(head: readonly AuditOutcome[], base: ReadonlyMap
       if (same && same.length > 0) {
         same.shift();
         unchanged++;
+        unchangedByConfig[o.config] = (unchangedByConfig[o.config] ?? 0) + 1;
       } else fresh.push(f);
     }
     for (const left of pool.values()) for (const finding of left) resolved.push({ config: o.config, finding });
@@ -154,5 +151,5 @@ export function compareWithBase(head: readonly AuditOutcome[], base: ReadonlyMap
     for (const f of fresh) summary[f.severity]++;
     outcomes.push({ ...o, findings: fresh, summary });
   }
-  return { outcomes, newCount, unchanged, resolved };
+  return { outcomes, newCount, unchanged, unchangedByConfig, resolved };
 }

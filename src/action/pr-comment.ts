@@ -1,5 +1,5 @@
 /** The sticky PR comment: found by its hidden marker, updated in place, marked resolved when the audit is clean. */
-import { listPages, type GitHubClient } from './github.ts';
+import { listPages, type GitHub } from './github.ts';
 
 export const COMMENT_MARKER = 'openclaw-audit:sticky';
 /** GitHub refuses comment bodies over 65,536 characters. */
@@ -16,9 +16,9 @@ interface IssueComment {
 
 export type CommentResult = { action: 'created' | 'updated' | 'resolved' | 'none'; id?: number };
 
-async function findSticky(client: GitHubClient, owner: string, repo: string, pr: number, marker: string): Promise<IssueComment | undefined> {
+async function findSticky(github: GitHub, owner: string, repo: string, pr: number, marker: string): Promise<IssueComment | undefined> {
   const needle = `<!-- ${marker} -->`;
-  for await (const page of listPages<IssueComment>(client, `/repos/${owner}/${repo}/issues/${pr}/comments`, 50)) {
+  for await (const page of listPages<IssueComment>(github, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pr }, 50)) {
     const found = page.find((c) => typeof c.body === 'string' && c.body.split('\n', 1)[0]!.trim() === needle);
     if (found) return found;
   }
@@ -26,27 +26,27 @@ async function findSticky(client: GitHubClient, owner: string, repo: string, pr:
 }
 
 /**
- * `body` is the full report (starting with the marker line); `clean` = nothing to report. A clean run never creates a
- * comment; it rewrites an existing one to `resolvedBody` so the conversation shows the problem went away.
+ * `body` is the full report (starting with the marker line); `clean` = nothing worth a comment. A clean run never
+ * creates a comment; it rewrites an existing one to `resolvedBody` so the conversation shows the problem went away.
  */
 export async function upsertStickyComment(
-  client: GitHubClient,
+  github: GitHub,
   target: { owner: string; repo: string; pr: number; marker: string },
   body: string,
   clean: boolean,
   resolvedBody: string,
 ): Promise<CommentResult> {
   const { owner, repo, pr, marker } = target;
-  const existing = await findSticky(client, owner, repo, pr, marker);
+  const existing = await findSticky(github, owner, repo, pr, marker);
   if (clean) {
     if (!existing) return { action: 'none' };
-    await client.request('PATCH', `/repos/${owner}/${repo}/issues/comments/${existing.id}`, { body: resolvedBody });
+    await github.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: resolvedBody });
     return { action: 'resolved', id: existing.id };
   }
   if (existing) {
-    await client.request('PATCH', `/repos/${owner}/${repo}/issues/comments/${existing.id}`, { body });
+    await github.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
     return { action: 'updated', id: existing.id };
   }
-  const { data } = await client.request<IssueComment>('POST', `/repos/${owner}/${repo}/issues/${pr}/comments`, { body });
+  const { data } = await github.rest.issues.createComment({ owner, repo, issue_number: pr, body });
   return { action: 'created', id: data.id };
 }

@@ -3,7 +3,7 @@
  * comments outside the diff), skipping any whose marker an earlier run already posted.
  */
 import { checkRange, parseRightSide, type RangeVerdict } from './diff-lines.ts';
-import { listPages, type GitHubClient } from './github.ts';
+import { listPages, type GitHub } from './github.ts';
 import { markerKeys, reviewBody, reviewCommentPayload, type SuggestionComment } from './review-suggestions.ts';
 
 export interface PullTarget {
@@ -29,10 +29,10 @@ interface ReviewComment {
 }
 
 /** The patches of the wanted paths among the PR's changed files (`undefined` when GitHub gives no patch: binary, too large). */
-export async function changedFilePatches(client: GitHubClient, target: PullTarget, wanted: ReadonlySet<string>): Promise<Map<string, string | undefined>> {
+export async function changedFilePatches(github: GitHub, target: PullTarget, wanted: ReadonlySet<string>): Promise<Map<string, string | undefined>> {
   const { owner, repo, pr } = target;
   const found = new Map<string, string | undefined>();
-  for await (const page of listPages<PullFile>(client, `/repos/${owner}/${repo}/pulls/${pr}/files`, FILE_PAGES)) {
+  for await (const page of listPages<PullFile>(github, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner, repo, pull_number: pr }, FILE_PAGES)) {
     for (const file of page) if (wanted.has(file.filename) && file.status !== 'removed') found.set(file.filename, typeof file.patch === 'string' ? file.patch : undefined);
     if (found.size >= wanted.size) break;
   }
@@ -40,10 +40,10 @@ export async function changedFilePatches(client: GitHubClient, target: PullTarge
 }
 
 /** The suggestion keys already in the PR's review comments. */
-export async function postedSuggestionKeys(client: GitHubClient, target: PullTarget): Promise<Set<string>> {
+export async function postedSuggestionKeys(github: GitHub, target: PullTarget): Promise<Set<string>> {
   const { owner, repo, pr } = target;
   const keys = new Set<string>();
-  for await (const page of listPages<ReviewComment>(client, `/repos/${owner}/${repo}/pulls/${pr}/comments`, COMMENT_PAGES)) {
+  for await (const page of listPages<ReviewComment>(github, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', { owner, repo, pull_number: pr }, COMMENT_PAGES)) {
     for (const comment of page) if (typeof comment.body === 'string') for (const key of markerKeys(comment.body)) keys.add(key);
   }
   return keys;
@@ -60,10 +60,10 @@ export interface ReviewResult {
   overLimit: number;
 }
 
-export async function postSuggestionReview(client: GitHubClient, target: PullTarget, headSha: string, comments: readonly SuggestionComment[]): Promise<ReviewResult> {
+export async function postSuggestionReview(github: GitHub, target: PullTarget, headSha: string, comments: readonly SuggestionComment[]): Promise<ReviewResult> {
   const result: ReviewResult = { posted: 0, duplicate: 0, skipped: { 'outside-diff': 0, untouched: 0, changed: 0 }, overLimit: 0 };
   if (comments.length === 0) return result;
-  const patches = await changedFilePatches(client, target, new Set(comments.map((c) => c.path)));
+  const patches = await changedFilePatches(github, target, new Set(comments.map((c) => c.path)));
   const hunks = new Map([...patches].map(([path, patch]) => [path, patch === undefined ? [] : parseRightSide(patch)]));
   const onDiff = comments.filter((c) => {
     const verdict = checkRange(hunks.get(c.path) ?? [], c.startLine, c.endLine, c.originalLines);
@@ -71,14 +71,17 @@ export async function postSuggestionReview(client: GitHubClient, target: PullTar
     return verdict === 'ok';
   });
   if (onDiff.length === 0) return result;
-  const posted = await postedSuggestionKeys(client, target);
+  const posted = await postedSuggestionKeys(github, target);
   const fresh = onDiff.filter((c) => !posted.has(c.key));
   result.duplicate = onDiff.length - fresh.length;
   const batch = fresh.slice(0, REVIEW_MAX_COMMENTS);
   result.overLimit = fresh.length - batch.length;
   if (batch.length === 0) return result;
   const { owner, repo, pr } = target;
-  const { data } = await client.request<{ id: number }>('POST', `/repos/${owner}/${repo}/pulls/${pr}/reviews`, {
+  const { data } = await github.rest.pulls.createReview({
+    owner,
+    repo,
+    pull_number: pr,
     commit_id: headSha,
     event: 'COMMENT',
     body: reviewBody(batch.length),

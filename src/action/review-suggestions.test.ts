@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FixSuggestion } from '../fix/suggest.ts';
-import { codeSpan, markerKeys, reviewCommentPayload, suggestionComments, suggestionKey, suggestionMarker, type SuggestionContext } from './review-suggestions.ts';
+import { mdCode as codeSpan } from '../report/markdown-escape.ts';
+import { markerKeys, reviewCommentPayload, suggestionComments, suggestionKey, suggestionMarker, type SuggestionContext } from './review-suggestions.ts';
 
 const suggestion = (over: Partial<FixSuggestion> = {}): FixSuggestion => ({
   file: 'openclaw.json',

@@ -8,6 +8,7 @@ import { posix } from 'node:path';
 import type { FixChange } from '../fix/plan.ts';
 import type { FixSuggestion } from '../fix/suggest.ts';
 import { ruleDocsUrl } from '../report/markdown.ts';
+import { mdCode, mdFence } from '../report/markdown-escape.ts';
 
 export const SUGGESTION_MARKER = 'openclaw-audit:suggestion';
 /** GitHub refuses comment bodies over 65,536 characters. */
@@ -43,7 +44,7 @@ export interface SuggestionContext {
   /** Active findings, for the checks that flagged a path. */
   findings: ReadonlyArray<{ checkId: string; location?: { path: string } }>;
   docsBaseUri?: string;
-  /** Every secret value of the audited configs: a comment containing one is never built. */
+  /** The distinctive secret values of the audited configs (`actionMasks`): a body showing one, in any spelling, is never built. */
   secrets: readonly string[];
 }
 
@@ -70,40 +71,23 @@ export function markerKeys(body: string): string[] {
   return [...body.matchAll(MARKER_PATTERN)].map((m) => m[1]!);
 }
 
-function longestRun(text: string, char: string): number {
-  let longest = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === char ? run + 1 : 0;
-    if (run > longest) longest = run;
-  }
-  return longest;
-}
-
-/** An inline code span that holds any text (a backtick inside gets a longer fence; line breaks become spaces). */
-export function codeSpan(text: string): string {
-  const flat = text.replace(/\r\n|\r|\n/g, ' ');
-  const fence = '`'.repeat(longestRun(flat, '`') + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
 
 function checksFor(path: string, context: SuggestionContext): string {
   const ids = [...new Set(context.findings.filter((f) => f.location?.path === path).map((f) => f.checkId))];
   if (ids.length === 0) return '';
-  const shown = ids.slice(0, MAX_CHECKS_SHOWN).map((id) => (context.docsBaseUri ? `[${codeSpan(id)}](${ruleDocsUrl(context.docsBaseUri, id)})` : codeSpan(id)));
+  const shown = ids.slice(0, MAX_CHECKS_SHOWN).map((id) => (context.docsBaseUri ? `[${mdCode(id)}](${ruleDocsUrl(context.docsBaseUri, id)})` : mdCode(id)));
   const more = ids.length > MAX_CHECKS_SHOWN ? ` and ${ids.length - MAX_CHECKS_SHOWN} more` : '';
   return ` (flagged by ${shown.join(', ')}${more})`;
 }
 
 function changeLine(path: string, context: SuggestionContext): string {
   const change = context.changes.find((c) => c.path === path);
-  const values = change ? `: ${codeSpan(JSON.stringify(change.from))} → ${codeSpan(JSON.stringify(change.to))}` : '';
-  return `${codeSpan(path)}${values}${checksFor(path, context)}`;
+  const values = change ? `: ${mdCode(JSON.stringify(change.from))} → ${mdCode(JSON.stringify(change.to))}` : '';
+  return `${mdCode(path)}${values}${checksFor(path, context)}`;
 }
 
 export function renderSuggestionBody(key: string, suggestion: FixSuggestion, context: SuggestionContext): string {
-  const fence = '`'.repeat(Math.max(3, longestRun(suggestion.suggestedLines.join('\n'), '`') + 1));
+  const fence = mdFence(suggestion.suggestedLines.join('\n'));
   const what =
     suggestion.paths.length === 1
       ? `**openclaw-audit** fixes ${changeLine(suggestion.paths[0]!, context)}, as \`openclaw security audit --fix\` does.`
@@ -122,7 +106,8 @@ export function suggestionComments(suggestions: readonly FixSuggestion[], contex
     seen.add(key);
     const body = renderSuggestionBody(key, suggestion, context);
     const exposed = [body, ...suggestion.originalLines];
-    if (context.secrets.some((s) => s !== '' && exposed.some((text) => text.includes(s)))) {
+    const forms = context.secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
+    if (forms.some((s) => s !== '' && exposed.some((text) => text.includes(s)))) {
       out.withSecret++;
       continue;
     }

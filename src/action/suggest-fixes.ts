@@ -2,18 +2,19 @@
  * The `suggest-fixes` step: plan `--fix` on the audited configs (nothing is written), turn each fix into a review
  * comment with a ```suggestion``` block at its repository path, and post those on lines the PR changes as one review.
  */
+import { actionMasks, mergeSecrets, type ConfigSecrets } from '../core/redact.ts';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Host } from '../core/host.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { planFixRun } from '../fix/run.ts';
 import { fixSuggestions } from '../fix/suggest.ts';
-import type { GitHubClient } from './github.ts';
-import type { Git } from './only-new.ts';
+import type { GitHub } from './github.ts';
+import type { Git } from './ports.ts';
 import { postSuggestionReview, type PullTarget, type ReviewResult } from './pr-review.ts';
 import { suggestionComments } from './review-suggestions.ts';
 
 export interface SuggestFixesInput {
-  client: GitHubClient;
+  github: GitHub;
   target: PullTarget;
   headSha: string;
   host: Host;
@@ -24,7 +25,7 @@ export interface SuggestFixesInput {
   workspace: string;
   /** The head's audit outcomes (their findings name the checks a fix answers). */
   outcomes: readonly AuditOutcome[];
-  secrets: readonly string[];
+  secrets: ConfigSecrets;
   docsBaseUri?: string;
 }
 
@@ -64,9 +65,9 @@ export async function suggestFixesReview(input: SuggestFixesInput): Promise<Sugg
     changes: run.configs.flatMap((c) => c.changes),
     findings: input.outcomes.flatMap((o) => (o.ok ? o.findings : [])),
     ...(input.docsBaseUri ? { docsBaseUri: input.docsBaseUri } : {}),
-    secrets: [...new Set([...input.secrets, ...run.secrets])],
+    secrets: actionMasks(mergeSecrets([input.secrets, run.secrets])),
   });
-  const review = await postSuggestionReview(input.client, input.target, input.headSha, built.comments);
+  const review = await postSuggestionReview(input.github, input.target, input.headSha, built.comments);
   return { ...review, planned: suggestions.length + withheld, withSecret: withheld + built.withSecret, tooLong: built.tooLong };
 }
 

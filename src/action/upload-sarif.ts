@@ -1,6 +1,6 @@
 /** Uploads SARIF to code scanning through the REST API (gzip + base64), then polls until GitHub has processed it. */
 import { gzipSync } from 'node:zlib';
-import { GitHubApiError, type GitHubClient } from './github.ts';
+import { isApiError, type GitHub } from './github.ts';
 
 /** GitHub rejects SARIF over 10 MB gzip'd. */
 export const MAX_GZIP_BYTES = 10 * 1024 * 1024;
@@ -31,18 +31,20 @@ export function encodeSarif(sarif: string): string {
 }
 
 export async function uploadSarif(
-  client: GitHubClient,
+  github: GitHub,
   input: UploadInput,
   poll: { sleep: (ms: number) => Promise<void>; intervalMs?: number; attempts?: number },
 ): Promise<UploadResult> {
-  const { data } = await client.request<{ id: string; url?: string }>('POST', `/repos/${input.owner}/${input.repo}/code-scanning/sarifs`, {
+  const { data } = await github.rest.codeScanning.uploadSarif({
+    owner: input.owner,
+    repo: input.repo,
     commit_sha: input.commitSha,
     ref: input.ref,
     sarif: encodeSarif(input.sarif),
     ...(input.checkoutUri ? { checkout_uri: input.checkoutUri } : {}),
     ...(input.toolName ? { tool_name: input.toolName } : {}),
   });
-  const id = data.id;
+  const id = data.id ?? '';
   const attempts = poll.attempts ?? 12;
   let interval = poll.intervalMs ?? 2000;
   for (let i = 0; i < attempts; i++) {
@@ -50,15 +52,15 @@ export async function uploadSarif(
     interval = Math.min(interval * 2, 30_000);
     let status;
     try {
-      status = await client.request<{ processing_status?: string; errors?: string[] | null }>('GET', `/repos/${input.owner}/${input.repo}/code-scanning/sarifs/${encodeURIComponent(id)}`);
+      status = await github.rest.codeScanning.getSarif({ owner: input.owner, repo: input.repo, sarif_id: id });
     } catch (error) {
       // Right after the upload the id may not be known yet.
-      if (error instanceof GitHubApiError && error.status === 404) continue;
+      if (isApiError(error) && error.status === 404) continue;
       throw error;
     }
     const processing = status.data.processing_status;
     if (processing === 'complete') return { id, status: 'complete', errors: [] };
-    if (processing === 'failed') return { id, status: 'failed', errors: status.data.errors ?? [] };
+    if (processing === 'failed') return { id, status: 'failed', errors: [...(status.data.errors ?? [])] };
   }
   return { id, status: 'pending', errors: [] };
 }

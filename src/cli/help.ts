@@ -48,6 +48,11 @@ Options:
                          accounts too), in place, in the file each value lives
                          in (includes too), keeping every other byte; prints
                          the changes, then the audit after the fix
+  --fix=security         only the security fix above
+  --fix=migrate          only openclaw doctor --fix's config migrations (keys
+                         moved, renamed or retired; unknown keys dropped),
+                         written in place in each key's own file; plain --fix
+                         applies both
   --dry-run              with --fix: print the changes as a unified diff
                          (for git apply) and write nothing; exit 0 when the
                          diff holds every change, 1 when one cannot be made

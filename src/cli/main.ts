@@ -4,18 +4,19 @@ import { relative, resolve } from 'node:path';
 import type { CliIo } from './io.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
-import { redactText } from '../core/redact.ts';
 import { MAX_DISCOVERY_FOLDERS, UsageError, auditRoot, describeSkipped, discoverConfigs } from '../io/discover.ts';
-import { FAIL_LEVELS, allSecrets, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
+import { FAIL_LEVELS, failsAt, isAtOrAbove, type FailLevel } from '../report/gate.ts';
 import { FORMATS, type Format } from '../report/formats.ts';
-import { renderNotes } from '../report/text.ts';
+import { oneLine, renderNotes } from '../report/text.ts';
 import { HELP } from './help.ts';
 import { formatName, wroteReport } from './output-note.ts';
 import { COLOR_MODES, colorFor, type ColorMode } from './color.ts';
 import { documentedOptions, unknownOptionMessage } from './unknown-option.ts';
-import { runFixCommand } from '../fix/cli.ts';
+import { runFixCommand, parseFixKinds, type FixKinds } from '../fix/cli.ts';
+import { migrationFor, readOnceHost } from '../migrate/index.ts';
 import { listChecks } from './list-checks.ts';
 import { planOutputs, renderReport, type OutputTarget } from './outputs.ts';
+import { errorMessage } from '../core/errors.ts';
 import { BaselineError, applyBaseline } from '../report/baseline.ts';
 import { readBaseline } from '../io/baseline-file.ts';
 import { ToolConfigError, type ToolConfig } from '../toolconfig/parse.ts';
@@ -75,18 +76,20 @@ function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean; 
     const sarifRequested = format === 'sarif' || (values.output ?? []).some((o) => o.startsWith('sarif='));
     if (values[flag] !== undefined && !sarifRequested) throw new UsageError(`--${flag} applies only to SARIF (--format sarif or --output sarif=FILE)`);
   }
-  if (values.category !== undefined && !/^[^\s/][^\r\n]*$/.test(values.category)) {
-    throw new UsageError('--category must be one non-empty line that does not start with a space or /');
+  if (values.category !== undefined && (values.category.trim() === '' || /[\r\n]/.test(values.category))) {
+    throw new UsageError('--category must be one non-empty line');
   }
   return { ...(values.category !== undefined ? { category: values.category } : {}), ...(values['omit-suppressed'] ? { omitSuppressed: true } : {}) };
 }
 
 export function main(argv: string[], io: CliIo): number {
   let args: ReturnType<typeof parse>;
+  let kinds: FixKinds;
   try {
+    ({ argv, kinds } = parseFixKinds(argv));
     args = parse(argv);
   } catch (error) {
-    const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? (error instanceof Error ? error.message : String(error));
+    const message = unknownOptionMessage(error, documentedOptions(HELP)) ?? errorMessage(error);
     io.stderr(`openclaw-audit: ${message}\nRun openclaw-audit --help for usage.\n`);
     return 2;
   }
@@ -158,7 +161,7 @@ export function main(argv: string[], io: CliIo): number {
     const outputName = output !== undefined ? relative(io.cwd, output) || output : undefined;
     const color = format === 'text' && colorFor(colorMode, io.colorAllowed, output !== undefined);
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
-    return runFixCommand({ configs, root, format, sarif, ...(outputName !== undefined ? { outputName } : {}), fix: values.fix === true, dryRun: values['dry-run'] === true, output, fails, color, io });
+    return runFixCommand({ configs, root, format, sarif, ...(outputName !== undefined ? { outputName } : {}), fix: values.fix === true, kinds, dryRun: values['dry-run'] === true, output, fails, color, io });
   }
   const deployEnv = values.env ?? settings?.env ?? [];
   const badName = deployEnv.find((name) => !/^[A-Z_][A-Z0-9_]*$/.test(name));
@@ -166,11 +169,12 @@ export function main(argv: string[], io: CliIo): number {
     io.stderr(`openclaw-audit: --env ${badName}: a variable name is A-Z, 0-9 and _, not starting with a digit (the name only, never its value)\n`);
     return 2;
   }
-  const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host: io.host, configPath, root, lenient: values.lenient === true, deployEnv, today: new Date(io.now()).toISOString().slice(0, 10) }));
+  const host = readOnceHost(io.host);
+  const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host, configPath, root, lenient: values.lenient === true, deployEnv, today: new Date(io.now()).toISOString().slice(0, 10) }));
   // Like the notes: the text report shows ignore warnings; with another format they go to stderr.
   if (format !== 'text') {
     for (const o of audited) {
-      if (o.ok) for (const w of o.ignoreWarnings ?? []) io.stderr(redactText(`openclaw-audit: warning: ${w.location.file}:${w.location.line}:${w.location.column}: ${w.message}\n`, o.secrets));
+      if (o.ok) for (const w of o.ignoreWarnings ?? []) io.stderr(`openclaw-audit: warning: ${oneLine(w.location.file)}:${w.location.line}:${w.location.column}: ${oneLine(w.message)}\n`);
     }
   }
   const selected = selectChecks(audited, selection);
@@ -192,13 +196,18 @@ export function main(argv: string[], io: CliIo): number {
     try {
       io.writeFile(resolve(io.cwd, values['write-baseline']), renderReport('json', selected, { version: io.version, ts: io.now(), failOn, color: false }));
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${values['write-baseline']}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${values['write-baseline']}: ${errorMessage(error)}\n`);
       return 2;
     }
   }
+  // A rejected config: what `openclaw doctor --fix` would migrate, and the audit as it would be after
+  // (text and JSON show it; SARIF and Markdown do not, so it is computed only when one of them is written).
+  const showsMigration = targets.some((t) => t.format === 'text' || t.format === 'json');
+  const migrations = outcomes.map((o, i) => (o.ok || !showsMigration ? undefined : migrationFor(host, configs[i]!, root)));
+  // Secrets were kept out where the config's structure is known (core/redact.ts): no output is rewritten.
   // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.
-  if (format !== 'text') io.stderr(redactText(renderNotes(outcomes), allSecrets(outcomes)));
-  const ctx = { version: io.version, ts: io.now(), failOn, ...sarif };
+  if (format !== 'text') io.stderr(renderNotes(outcomes));
+  const ctx = { version: io.version, ts: io.now(), failOn, migrations, ...sarif };
   for (const target of targets) {
     const color = target.format === 'text' && colorFor(colorMode, io.colorAllowed, target.file !== undefined);
     const report = renderReport(target.format, outcomes, { ...ctx, color });
@@ -211,7 +220,7 @@ export function main(argv: string[], io: CliIo): number {
       io.writeFile(target.file, report);
       io.stderr(wroteReport(shown, formatName(target.format), outcomes.length));
     } catch (error) {
-      io.stderr(`openclaw-audit: cannot write ${shown}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`openclaw-audit: cannot write ${shown}: ${errorMessage(error)}\n`);
       return 2;
     }
   }

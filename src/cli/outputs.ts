@@ -4,12 +4,13 @@
  * Like Semgrep's `--sarif-output`/`--json-output` and Trivy's `--output`, in one flag.
  */
 import { resolve } from 'node:path';
-import { redactJson, redactText } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { UsageError } from '../io/discover.ts';
 import { FORMATS, renderFormat, type Format } from '../report/formats.ts';
-import { allSecrets, type FailLevel } from '../report/gate.ts';
+import type { FailLevel } from '../report/gate.ts';
 import { toJson } from '../report/json.ts';
+import { migrationToJson, renderMigrationText } from '../report/migration.ts';
+import type { MigrationSummary } from '../report/migration.ts';
 import { renderText } from '../report/text.ts';
 
 export interface OutputTarget {
@@ -46,18 +47,19 @@ export interface RenderContext {
   ts: number;
   color: boolean;
   failOn: FailLevel;
+  /** Per outcome: what `openclaw doctor --fix` would migrate in a rejected config (text and JSON show it). */
+  migrations?: ReadonlyArray<MigrationSummary | undefined>;
   /** SARIF only: `--category`. */
   category?: string;
   /** SARIF only: `--omit-suppressed`. */
   omitSuppressed?: boolean;
 }
 
-/** One report, rendered and redacted for every secret value of every config. */
+/** One report. Secrets were kept out where the config's structure is known (core/redact.ts): nothing is rewritten. */
 export function renderReport(format: Format, outcomes: readonly AuditOutcome[], ctx: RenderContext): string {
-  const secrets = allSecrets(outcomes);
-  if (format === 'text') return redactText(renderText(outcomes, { color: ctx.color }), secrets);
-  if (format === 'json') return redactJson(toJson(outcomes, { ts: ctx.ts }), secrets);
-  const { color: _color, ts: _ts, ...options } = ctx;
-  const rendered = renderFormat(format, outcomes, options);
-  return format === 'gitlab' ? redactJson(rendered, secrets) : redactText(rendered, secrets);
+  const migrations = ctx.migrations ?? [];
+  if (format === 'text') return renderText(outcomes, { color: ctx.color }) + outcomes.map((o, i) => (migrations[i] ? renderMigrationText(o.config, migrations[i]!) : '')).join('');
+  if (format === 'json') return toJson(outcomes, { ts: ctx.ts, migrations: migrations.map((m) => (m ? migrationToJson(m) : undefined)) });
+  const { color: _color, ts: _ts, migrations: _migrations, ...options } = ctx;
+  return renderFormat(format, outcomes, options);
 }

@@ -4,6 +4,7 @@ import { writeFileSafely } from '../io/safe-file.ts';
 import { autoColor } from './color.ts';
 import { main } from './main.ts';
 import { VERSION } from '../version.ts';
+import { errorMessage } from '../core/errors.ts';
 
 // A reader that stops early (`| head`) closes the pipe: stop writing and keep the audit's exit code, without a trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -25,6 +26,6 @@ try {
     version: VERSION,
   });
 } catch (error) {
-  process.stderr.write(`openclaw-audit: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report it with the config that caused it (secrets removed).\n`);
+  process.stderr.write(`openclaw-audit: internal error: ${errorMessage(error)}\nPlease report it with the config that caused it (secrets removed).\n`);
   process.exitCode = 2;
 }

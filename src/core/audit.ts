@@ -5,20 +5,22 @@ import { PIPELINE } from './checks/pipeline.ts';
 import { RULES, findRule } from './checks/registry.ts';
 import type { CheckContext, FindingInput } from './checks/rule.ts';
 import { SUPPRESSIONS_ACTIVE, applySuppressions, readSuppressions, unknownCheckNotes } from './suppressions.ts';
+import { NO_SECRETS, maskSecretValues, type ConfigSecrets } from './redact.ts';
 import type { AuditReport, ConfigIssue, Finding, SeverityCounts } from './types.ts';
+import { UnknownCheckError } from './errors.ts';
 
 /** A check reported an id that no rule declares: a bug in this tool, never the user's. */
-export class UnknownCheckError extends Error {}
 
-export function collectFindings(loaded: LoadedConfig, secretDiagnostics: string[] = []): Finding[] {
+/** Messages carry config values: each goes through `maskSecretValues` as it enters a finding or a note. */
+function collectFindings(loaded: LoadedConfig, secretDiagnostics: string[] = [], secrets: ConfigSecrets = NO_SECRETS): Finding[] {
   const findings: Finding[] = [];
   const ctx: CheckContext = {
     config: loaded.value,
     loaded,
     env: loaded.env,
     unresolved: (path) => loaded.unresolvedAt(path) !== undefined,
-    report: (checkId, input) => findings.push(toFinding(checkId, input, loaded)),
-    diagnose: (message) => secretDiagnostics.push(message),
+    report: (checkId, input) => findings.push(toFinding(checkId, { ...input, detail: maskSecretValues(input.detail, secrets) }, loaded)),
+    diagnose: (message) => secretDiagnostics.push(maskSecretValues(message, secrets)),
   };
   for (const collect of PIPELINE) collect(ctx);
   return findings;
@@ -65,10 +67,10 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
 /** Check ids a "did you mean" may suggest (templates such as `channels.<provider>.dm.open` are not ids). */
 const CONCRETE_IDS = RULES.map((r) => r.id).filter((id) => !id.includes('<'));
 
-export function auditLoadedConfig(loaded: LoadedConfig, schemaWarnings: ConfigIssue[] = []): AuditReport {
+export function auditLoadedConfig(loaded: LoadedConfig, schemaWarnings: ConfigIssue[] = [], secrets: ConfigSecrets = NO_SECRETS): AuditReport {
   const suppressions = readSuppressions(loaded.value, loaded.locate);
   const secretDiagnostics: string[] = [];
-  const { active, suppressed } = applySuppressions(collectFindings(loaded, secretDiagnostics), suppressions);
+  const { active, suppressed } = applySuppressions(collectFindings(loaded, secretDiagnostics, secrets), suppressions);
   if (suppressions.length > 0) {
     const rule = findRule(SUPPRESSIONS_ACTIVE)!;
     active.push({

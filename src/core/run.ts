@@ -1,10 +1,11 @@
 /** The core's one entry point: a config file in, an audit outcome out. */
 import type { Host } from './host.ts';
 import { auditLoadedConfig, countSeverities } from './audit.ts';
-import { loadConfig } from './config/load.ts';
+import { loadConfig, relativeTo } from './config/load.ts';
 import { formatIssuePath, validateConfig } from './schema/validate.ts';
-import { collectSecretValues } from './redact.ts';
-import type { AuditOutcome, AuditReport, ConfigIssue } from './types.ts';
+import { NO_SECRETS, findSecrets, maskSecretValues } from './redact.ts';
+import { errorMessage } from './errors.ts';
+import type { AuditOutcome, AuditReport, ConfigIssue, ConfigSecrets } from './types.ts';
 import { annotateAssumed, deployEnvironment, standInValue } from './deploy-env.ts';
 import { applyInlineIgnores, readInlineIgnores, type IgnoreWarning, type InlineIgnore } from './inline-ignores.ts';
 import { decodeUtf8 } from './config/parse.ts';
@@ -24,23 +25,40 @@ export interface AuditFileOptions {
   today?: string;
 }
 
+/**
+ * Audits one config. Never throws: a failure of this tool on one config (a bug, an unreadable file) is that config's
+ * outcome, an issue at its first line, so a run over many configs reports every other one as usual.
+ */
 export function auditFile(options: AuditFileOptions): AuditOutcome {
-  const names = options.deployEnv ?? [];
-  const loaded = loadConfig({ host: options.host, configPath: options.configPath, root: options.root, ...(names.length > 0 ? { deployEnv: deployEnvironment(names) } : {}) });
-  if (!loaded.ok) return { ok: false, config: loaded.file, files: loaded.files, issues: [loaded.issue], secrets: [] };
-  const config = loaded.config;
-  const issues: ConfigIssue[] = validateConfig(config.value).map((violation) => ({
-    path: formatIssuePath(violation.path),
-    message: violation.message,
-    ...(violation.allowedValues ? { allowedValues: violation.allowedValues } : {}),
-    ...(violation.hint ? { hint: violation.hint } : {}),
-    location: config.locate(violation.at ?? violation.path),
-  }));
-  const standIns = new Set(names.map(standInValue));
-  const secrets = collectSecretValues(config.value).filter((s) => !standIns.has(s));
-  if (issues.length > 0 && !options.lenient) return { ok: false, config: config.file, files: config.files, issues, secrets };
-  const report = withInlineIgnores(auditLoadedConfig(config, issues), options, config.files);
-  return { ok: true, ...annotateAssumed(report, config.value, names), secrets };
+  let secrets: ConfigSecrets = NO_SECRETS;
+  let files: string[] | undefined;
+  try {
+    const names = options.deployEnv ?? [];
+    const loaded = loadConfig({ host: options.host, configPath: options.configPath, root: options.root, ...(names.length > 0 ? { deployEnv: deployEnvironment(names) } : {}) });
+    if (!loaded.ok) return { ok: false, config: loaded.file, files: loaded.files, issues: [loaded.issue], secrets: NO_SECRETS };
+    const config = loaded.config;
+    files = config.files;
+    // A deploy-time variable's stand-in is not a secret of the config (it never reaches a report).
+    const standIns = new Set(names.map(standInValue));
+    const found = findSecrets(config.tree);
+    secrets = standIns.size > 0 ? { ...found, values: found.values.filter((v) => !standIns.has(v)) } : found;
+    const issues: ConfigIssue[] = validateConfig(config.value).map((violation) => ({
+      path: formatIssuePath(violation.path),
+      message: maskSecretValues(violation.message, secrets),
+      ...(violation.allowedValues ? { allowedValues: violation.allowedValues } : {}),
+      ...(violation.hint ? { hint: violation.hint } : {}),
+      location: config.locate(violation.at ?? violation.path),
+    }));
+    if (issues.length > 0 && !options.lenient) return { ok: false, config: config.file, files: config.files, issues, secrets };
+    const report = withInlineIgnores(auditLoadedConfig(config, issues, secrets), options, config.files);
+    return { ok: true, ...annotateAssumed(report, config.value, names), secrets };
+  } catch (error) {
+    // One config's failure is that config's error: the others are still audited and reported.
+    const file = relativeTo(options.root)(options.configPath);
+    const message = maskSecretValues(`openclaw-audit could not audit this config (internal error: ${errorMessage(error)}); please report it`, secrets);
+    const location = { file, line: 1, column: 1, endLine: 1, endColumn: 2, path: '<root>' };
+    return { ok: false, config: file, files: files ?? [file], issues: [{ path: '<root>', message, location }], secrets };
+  }
 }
 
 /** Applies the `// openclaw-audit: ignore[…]` comments of every file the config was built from. */

@@ -2,8 +2,6 @@
 
 export type Severity = 'info' | 'warn' | 'critical';
 
-export const SEVERITIES: readonly Severity[] = ['critical', 'warn', 'info'];
-
 /** One segment of a config path: an object key or an array index. */
 export type PathSegment = string | number;
 export type ConfigPath = readonly PathSegment[];
@@ -98,11 +96,17 @@ export interface ConfigNote {
 }
 
 /** The outcome for a config file that openclaw would reject: no finding is computed. */
-export interface InvalidConfig {
+interface InvalidConfig {
   config: string;
   issues: ConfigIssue[];
   files: string[];
 }
 
-/** Every outcome also carries the secret values found in the config, for redaction; reporters never print it. */
-export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: string[] };
+/** Every outcome also carries the secrets found in the config (values and spans), for redaction; reporters never print it. */
+/** The secrets of one config: decoded values (longest first) and where they are written (see core/redact.ts). */
+export interface ConfigSecrets {
+  values: string[];
+  spans: SourceSpan[];
+}
+
+export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: ConfigSecrets };

@@ -63,26 +63,57 @@ function emit(prefix: string, line: string): string {
   return line.endsWith('\n') ? `${prefix}${line}` : `${prefix}${line}\n${NO_NEWLINE}`;
 }
 
+/** A unified diff that leaves out lines holding a secret, and what it had to leave out. */
+export interface SafeDiff {
+  patch: string;
+  /** 1-based first lines of the changes left out because their own lines hold a secret. */
+  withheld: number[];
+  /** A hunk ends with no context line (the next line holds a secret): apply with `git apply --unidiff-zero`. */
+  needsUnidiffZero: boolean;
+}
+
 /**
- * A unified diff of one file (`--- a/<file>` / `+++ b/<file>`, `context` lines around each change), as `git apply`
- * and `patch -p1` read it. Lines keep their own terminators (a CRLF file's lines end in `\r\n`). Empty when no edit.
+ * A unified diff of one file (`--- a/<file>` / `+++ b/<file>`, up to `context` lines around each change), as `git
+ * apply` and `patch -p1` read it. Lines keep their own terminators (a CRLF file's lines end in `\r\n`). Empty when
+ * no edit. `hidden` holds the 1-based lines that must not be printed (they hold a secret): context stops before
+ * them, and a change whose own lines are hidden is left out of the patch (and listed in `withheld`).
  */
-export function unifiedDiff(file: string, text: string, edits: readonly TextEdit[], context = 3): string {
-  const blocks = lineBlocks(text, edits);
-  if (blocks.length === 0) return '';
+export function safeDiff(file: string, text: string, edits: readonly TextEdit[], hidden: ReadonlySet<number> = new Set(), context = 3): SafeDiff {
+  const isHidden = (index: number) => hidden.has(index + 1);
+  const withheld: number[] = [];
+  const blocks = lineBlocks(text, edits).filter((block) => {
+    for (let i = block.start; i < block.end; i++) {
+      if (isHidden(i)) {
+        withheld.push(block.start + 1);
+        return false;
+      }
+    }
+    return true;
+  });
+  if (blocks.length === 0) return { patch: '', withheld, needsUnidiffZero: false };
   const lines = physicalLines(text);
-  // Hunks: blocks whose context windows touch are merged.
+  const clear = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (isHidden(i)) return false;
+    return true;
+  };
+  // Hunks: blocks whose context windows touch, with no hidden line between them, are merged.
   const hunks: LineBlock[][] = [];
   for (const block of blocks) {
     const current = hunks[hunks.length - 1];
-    if (current && block.start - current[current.length - 1]!.end <= 2 * context) current.push(block);
+    const previousEnd = current?.[current.length - 1]!.end ?? 0;
+    if (current && block.start - previousEnd <= 2 * context && clear(previousEnd, block.start)) current.push(block);
     else hunks.push([block]);
   }
   let out = `--- a/${file}\n+++ b/${file}\n`;
   let delta = 0;
+  let needsUnidiffZero = false;
   for (const hunk of hunks) {
-    const first = Math.max(0, hunk[0]!.start - context);
-    const last = Math.min(lines.length, hunk[hunk.length - 1]!.end + context);
+    let first = hunk[0]!.start;
+    while (first > 0 && hunk[0]!.start - first < context && !isHidden(first - 1)) first--;
+    const end = hunk[hunk.length - 1]!.end;
+    let last = end;
+    while (last < lines.length && last - end < context && !isHidden(last)) last++;
+    if (last === end && end < lines.length) needsUnidiffZero = true;
     let body = '';
     let oldCount = 0;
     let newCount = 0;
@@ -100,5 +131,10 @@ export function unifiedDiff(file: string, text: string, edits: readonly TextEdit
     out += `@@ -${range(first + 1, oldCount)} +${range(first + 1 + delta, newCount)} @@\n${body}`;
     delta += newCount - oldCount;
   }
-  return out;
+  return { patch: out, withheld, needsUnidiffZero };
+}
+
+/** `safeDiff`'s patch for a text that holds no secret. */
+export function unifiedDiff(file: string, text: string, edits: readonly TextEdit[], context = 3): string {
+  return safeDiff(file, text, edits, new Set(), context).patch;
 }

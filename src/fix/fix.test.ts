@@ -295,7 +295,7 @@ test('every conformance case: planned edits change only "open" literals, the res
   assert.ok(edited >= 5, `the corpus has configs with groupPolicy "open" (${edited})`);
 });
 
-test('every conformance case through --fix: a rejected config gets no edit, an accepted one round-trips', () => {
+test('every conformance case through the security fix: a rejected config gets no edit, an accepted one round-trips', () => {
   for (const name of caseNames) {
     const root = join(CASES, name);
     const run = planFixRun({ host: nodeHost, configPaths: [join(root, 'openclaw.json')], root });

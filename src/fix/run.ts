@@ -6,7 +6,10 @@ import { resolve } from 'node:path';
 import { openFile, type FileInfo, type Host } from '../core/host.ts';
 import { loadConfig } from '../core/config/load.ts';
 import { auditFile } from '../core/run.ts';
+import { mergeSecrets, secretLines, type ConfigSecrets } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
+import { runMigration } from '../migrate/run.ts';
+import { summarizeMigration, type MigrationSummary } from '../report/migration.ts';
 import { planFixes, type FixChange, type PlannedEdit } from './plan.ts';
 import { applyEdits, decodeFull } from './text.ts';
 
@@ -16,6 +19,11 @@ export interface FixOptions {
   configPaths: readonly string[];
   /** Absolute audit root (printed paths are relative to it). */
   root: string;
+  /**
+   * Which fixes to make: openclaw's security fix, doctor's config migrations. Default: the security fix only (what the
+   * Action's suggest-fixes posts); the CLI's `--fix` asks for both.
+   */
+  kinds?: { security: boolean; migrate: boolean };
 }
 
 /** One file the fixes edit: its text before and after (BOM and line endings included), and the edits between them. */
@@ -38,6 +46,8 @@ export interface ConfigFix {
   errors: string[];
   /** The audit after the fix (of the config as it is, when nothing was changed or it was rejected). */
   report: AuditOutcome;
+  /** doctor's config migrations applied (with --fix or --fix=migrate), when there were any. */
+  migration?: MigrationSummary;
 }
 
 export interface FixRun {
@@ -45,8 +55,13 @@ export interface FixRun {
   /** Every file to write, once, with all the edits of every config. */
   files: FileFix[];
   ok: boolean;
-  /** Secret values of every config before and after, for redacting anything printed. */
-  secrets: string[];
+  /** The secrets of every config before and after: what is never printed. */
+  secrets: ConfigSecrets;
+}
+
+/** The 1-based lines of a file's text before the fixes that hold a secret, and so are never quoted. */
+export function hiddenLines(run: FixRun, file: FileFix): Set<number> {
+  return secretLines(file.file, file.before, run.secrets);
 }
 
 /** A host that sees pending writes. */
@@ -84,22 +99,54 @@ export function planFixRun(options: FixOptions): FixRun {
   const pending = new Map<string, Uint8Array>();
   const files = new Map<string, FileFix>();
   const configs: ConfigFix[] = [];
-  const secrets = new Set<string>();
+  const secrets: ConfigSecrets[] = [];
   const read = (h: Host, absPath: string) => decodeFull(h.readFile(absPath));
 
+  const kinds = options.kinds ?? { security: true, migrate: false };
+  const stage = (file: string, before: string, after: string, edits: PlannedEdit[]) => {
+    const absPath = resolve(root, file);
+    const existing = files.get(absPath);
+    if (existing) {
+      existing.edits = [...existing.edits, ...edits.map((e) => toOriginal(existing.edits, e))].sort((a, b) => a.start - b.start);
+      existing.after = after;
+    } else {
+      files.set(absPath, { file, absPath, before, after, edits: [...edits].sort((a, b) => a.start - b.start) });
+    }
+    pending.set(absPath, encoder.encode(after));
+  };
+
   for (const configPath of options.configPaths) {
+    // doctor's migrations first (every one that can be made, even when another issue remains), then the security fix.
+    let migration: MigrationSummary | undefined;
+    if (kinds.migrate) {
+      let run: ReturnType<typeof runMigration>;
+      try {
+        run = runMigration({ host: overlayHost(host, pending), configPath, root });
+      } catch {
+        run = undefined; // a config the migration cannot read is reported by the audit below
+      }
+      if (run && (run.plan.changes.length > 0 || run.plan.dropped.length > 0 || run.errors.length > 0)) {
+        migration = summarizeMigration(run);
+        secrets.push(run.after.secrets);
+        for (const f of run.files) stage(f.file, f.before, f.after, f.edits.map((e) => ({ ...e, paths: [] })));
+      }
+    }
     const current = overlayHost(host, pending);
     const before = auditFile({ host: current, configPath, root });
-    before.secrets.forEach((s) => secrets.add(s));
+    secrets.push(before.secrets);
     if (!before.ok) {
-      configs.push({ config: before.config, ok: false, changes: [], errors: before.issues.map((i) => `${i.path}: ${i.message}`), report: before });
+      configs.push({ config: before.config, ok: false, changes: [], errors: before.issues.map((i) => `${i.path}: ${i.message}`), report: before, ...(migration ? { migration } : {}) });
+      continue;
+    }
+    if (!kinds.security) {
+      configs.push({ config: before.config, ok: (migration?.errors.length ?? 0) === 0, changes: [], errors: [...(migration?.errors ?? [])], report: before, ...(migration ? { migration } : {}) });
       continue;
     }
     const loaded = loadConfig({ host: current, configPath, root });
     if (!loaded.ok) throw new Error(`config ${before.config} was accepted, then failed to load`);
     const texts = new Map(loaded.config.files.map((f) => [f, read(current, resolve(root, f))]));
     const plan = planFixes(loaded.config.tree, texts);
-    const result: ConfigFix = { config: before.config, ok: plan.errors.length === 0, changes: plan.changes, errors: [...plan.errors], report: before };
+    const result: ConfigFix = { config: before.config, ok: plan.errors.length === 0 && (migration?.errors.length ?? 0) === 0, changes: plan.changes, errors: [...(migration?.errors ?? []), ...plan.errors], report: before, ...(migration ? { migration } : {}) };
     configs.push(result);
     if (plan.edits.length === 0) continue;
 
@@ -120,25 +167,14 @@ export function planFixRun(options: FixOptions): FixRun {
       for (const c of stuck) result.errors.push(`${c.path}: still "${c.from}" after the edit, nothing written`);
       continue;
     }
-    after.secrets.forEach((s) => secrets.add(s));
+    secrets.push(after.secrets);
     result.report = after;
-    for (const [file, text] of edited) {
-      const absPath = resolve(root, file);
-      const existing = files.get(absPath);
-      const edits = plan.edits.filter((e) => e.file === file);
-      if (existing) {
-        existing.edits = [...existing.edits, ...edits.map((e) => toOriginal(existing.edits, e))].sort((a, b) => a.start - b.start);
-        existing.after = text;
-      } else {
-        files.set(absPath, { file, absPath, before: texts.get(file)!, after: text, edits: [...edits].sort((a, b) => a.start - b.start) });
-      }
-    }
-    for (const [p, bytes] of next) pending.set(p, bytes);
+    for (const [file, text] of edited) stage(file, texts.get(file)!, text, plan.edits.filter((e) => e.file === file));
   }
   return {
     configs,
     files: [...files.values()],
     ok: configs.every((c) => c.ok),
-    secrets: [...secrets].sort((a, b) => b.length - a.length),
+    secrets: mergeSecrets(secrets),
   };
 }

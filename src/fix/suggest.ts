@@ -3,7 +3,7 @@
  * they should be, so that the Action can post them as ```suggestion``` blocks.
  */
 import { lineBlocks } from './diff.ts';
-import { planFixRun, type FixOptions, type FixRun } from './run.ts';
+import { hiddenLines, planFixRun, type FixOptions, type FixRun } from './run.ts';
 
 export interface FixSuggestion {
   /** Relative to the audit root, `/`-separated. */
@@ -23,22 +23,23 @@ const stripEol = (line: string) => line.replace(/\r?\n$/, '');
 
 export interface FixSuggestions {
   suggestions: FixSuggestion[];
-  /** Blocks left out because their lines hold a secret value of the config. */
+  /** Blocks left out because their lines hold a secret (a secret value's span, in any spelling, or a token shape). */
   withheld: number;
 }
 
 /**
- * The suggestions of a planned fix run. A block whose lines contain a secret value of the config is left out (and
- * counted), so a review comment never repeats a secret.
+ * The suggestions of a planned fix run. A block whose lines hold a secret is left out (and counted), so a review
+ * comment never repeats a secret.
  */
 export function fixSuggestions(run: FixRun): FixSuggestions {
   const out: FixSuggestion[] = [];
   let withheld = 0;
   for (const file of run.files) {
+    const hidden = hiddenLines(run, file);
     for (const block of lineBlocks(file.before, file.edits)) {
       const originalLines = block.before.map(stripEol);
       const suggestedLines = block.after.map(stripEol);
-      if (run.secrets.some((s) => originalLines.some((l) => l.includes(s)))) {
+      if (originalLines.some((_, i) => hidden.has(block.start + 1 + i))) {
         withheld++;
         continue;
       }

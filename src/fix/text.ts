@@ -77,13 +77,3 @@ export function physicalLines(text: string): string[] {
   return lines;
 }
 
-/** The 0-based physical line (diff-tool lines, `\n`-separated) that holds an offset. */
-export function physicalLineOf(text: string, offset: number): number {
-  let line = 0;
-  let at = text.indexOf('\n');
-  while (at >= 0 && at < offset) {
-    line++;
-    at = text.indexOf('\n', at + 1);
-  }
-  return line;
-}

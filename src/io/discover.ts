@@ -14,8 +14,13 @@ export const CONFIG_NAMES = ['openclaw.json', 'openclaw.json5', 'openclaw.jsonc'
 export const SKIPPED_FOLDERS = ['.git', 'node_modules'];
 /** Bounds the folder walk on huge trees. */
 export const MAX_DISCOVERY_FOLDERS = 20000;
-/** A `.gitignore` larger than this is not read (git itself has no such file in a sane repository). */
-const MAX_GITIGNORE_BYTES = 1024 * 1024;
+/** A `.gitignore` larger than this is not read (real ones are a few kilobytes). */
+const MAX_GITIGNORE_BYTES = 256 * 1024;
+/**
+ * Bounds the work of applying ignore rules: each path tested costs one unit per rule that applies to it (about a
+ * microsecond each), so a committed `.gitignore` of thousands of rules over a large tree cannot stall the run.
+ */
+export const MAX_IGNORE_WORK = 2_000_000;
 
 export class UsageError extends Error {}
 
@@ -31,8 +36,11 @@ export interface DiscoverOptions {
   root?: string;
   /** Patterns in `.gitignore` syntax, relative to the root: matching files and folders are not discovered. */
   exclude?: readonly string[];
-  /** How the user spells the root and the exclude option in messages: `--root`/`--exclude`, or `root:`/`exclude:`. */
-  names?: { root: string; exclude: string };
+  /**
+   * How the user spells the options in messages: `--root`/`--exclude` and bare paths for the CLI, `root:`/`exclude:`
+   * and `config:` for the Action.
+   */
+  names?: Names;
 }
 
 export interface Skipped {
@@ -58,7 +66,14 @@ export function describeSkipped(skipped: Skipped): string {
   return escapeControlCharacters(`skipped ${skipped.path} (${skipped.reason})`).replace(/[\n\u2028\u2029]/g, '\\n');
 }
 
-const CLI_NAMES = { root: '--root', exclude: '--exclude' };
+interface Names {
+  root: string;
+  exclude: string;
+  /** Put before a message about a given path (the Action's `config:`); none for the CLI. */
+  paths?: string;
+}
+
+const CLI_NAMES: Names = { root: '--root', exclude: '--exclude' };
 const toPosix = (p: string) => p.split(sep).join('/');
 const isGlob = (p: string) => /[*?[\]{}]/.test(p);
 
@@ -116,6 +131,8 @@ interface IgnoreLevel {
   /** Absolute folder the rules are relative to. */
   base: string;
   rules: Ignore;
+  /** How many rules (non-blank, non-comment lines). */
+  count: number;
   /** Where the rules come from, for `--verbose`. */
   source: string;
 }
@@ -125,6 +142,7 @@ class Walker {
   readonly skipped: Skipped[] = [];
   truncated = false;
   private dirs = 0;
+  private work = 0;
   private readonly excludes: Ignore;
   /** The git top-level above the root, looked for on the first walk (an explicitly named file needs none). */
   private top: string | undefined | null = null;
@@ -133,7 +151,7 @@ class Walker {
     private readonly host: Host,
     private readonly root: string,
     private readonly exclude: readonly string[],
-    private readonly names: { root: string; exclude: string },
+    private readonly names: Names,
   ) {
     this.excludes = ignore().add(exclude);
   }
@@ -160,7 +178,9 @@ class Walker {
 
   private levelFor(dir: string, file: string, source: string): IgnoreLevel | undefined {
     const text = this.readText(join(dir, file));
-    return text === undefined ? undefined : { base: dir, rules: ignore().add(text), source };
+    if (text === undefined) return undefined;
+    const count = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#')).length;
+    return { base: dir, rules: ignore().add(text), count, source };
   }
 
   /** `.git/info/exclude`, then every `.gitignore` from the git top-level down to `dir` (exclusive). */
@@ -190,6 +210,10 @@ class Walker {
     if (inside(abs, this.root) && rel !== '/' && this.exclude.length > 0) {
       const hit = this.excludes.test(rel);
       if (hit.ignored) return `${this.names.exclude} ${hit.rule?.pattern ?? ''}`.trim();
+    }
+    this.work += this.exclude.length + levels.reduce((sum, level) => sum + level.count, 0);
+    if (this.work > MAX_IGNORE_WORK) {
+      throw new UsageError(`the .gitignore rules are too many to apply to a tree this large; name the folders to audit, or leave big folders out with ${this.names.exclude}`);
     }
     let reason: string | undefined;
     for (const level of levels) {
@@ -262,25 +286,26 @@ export function discoverConfigs(paths: readonly string[], options: DiscoverOptio
   const root = auditRoot(paths, options);
   const walker = new Walker(host, root, options.exclude ?? [], names);
   let everyFile: string[] | undefined;
+  const about = names.paths ? `${names.paths} ` : '';
   const found: string[] = [];
   for (const given of paths.length > 0 ? paths : [root]) {
     if (isGlob(given)) {
       everyFile ??= walker.walk(root, true);
       const matches = everyFile.filter((abs) => minimatch(toPosix(relative(root, abs)), given, { dot: true }));
-      if (matches.length === 0) throw new UsageError(`no file matches ${given}`);
+      if (matches.length === 0) throw new UsageError(`${about}no file matches ${given}`);
       found.push(...matches);
       continue;
     }
     const abs = resolve(cwd, given);
     const info = host.stat(abs);
-    if (!info) throw new UsageError(`no such file or folder: ${given}`);
+    if (!info) throw new UsageError(`${about}no such file or folder: ${given}`);
     if (info.kind === 'directory') {
       const configs = walker.walk(abs, false);
       if (configs.length === 0) {
         const shown = given === root ? toPosix(relative(cwd, root)) || '.' : given;
         const skipped = walker.skipped.filter((s) => inside(resolve(root, s.path), abs)).map((s) => s.path);
         const note = skipped.length > 0 ? `; skipped: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ` and ${skipped.length - 5} more` : ''}` : '';
-        throw new UsageError(`no OpenClaw config (${CONFIG_NAMES.join(', ')}) under ${shown}${note}`);
+        throw new UsageError(`${about}no OpenClaw config (${CONFIG_NAMES.join(', ')}) under ${shown}${note}`);
       }
       found.push(...configs);
     } else {

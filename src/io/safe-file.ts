@@ -184,7 +184,7 @@ export function writeFileSafely(path: string, data: string | Uint8Array, options
   let renamed = false;
   try {
     try {
-      if (before) fchmodSync(fd, before.mode & 0o7777);
+      if (before) fchmodSync(fd, before.mode & 0o777);
       const bytes = bytesOf(data);
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
       fsyncSync(fd);

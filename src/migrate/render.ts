@@ -118,25 +118,39 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
   };
   const startsLine = (f: FileText, offset: number): boolean => /^[ \t]*$/.test(f.text.slice(f.text.lastIndexOf('\n', offset - 1) + 1, offset));
 
-  // Original texts of objects and arrays, by canonical value, for values that moved.
-  const donors = new Map<string, ConfigNode>();
-  const totalChars = [...texts.values()].reduce((n, t) => n + t.length, 0);
-  if (totalChars <= MAX_INDEX_CHARS) {
+  // Original texts of objects and arrays, by canonical value, for values that moved (built on first use, each node's
+  // canonical text from its children's, once).
+  let donors: Map<string, ConfigNode> | undefined;
+  const donorIndex = (): Map<string, ConfigNode> => {
+    if (donors) return donors;
+    donors = new Map();
+    const totalChars = [...texts.values()].reduce((n, t) => n + t.length, 0);
+    if (totalChars > MAX_INDEX_CHARS) return donors;
+    const text = new Map<ConfigNode, string>();
+    const order: ConfigNode[] = [];
     const stack: ConfigNode[] = [tree];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (node.kind === 'scalar') continue;
-      const key = canonical(toPlain(node));
-      if (!donors.has(key)) donors.set(key, node);
+      order.push(node);
       if (node.kind === 'object') for (const m of node.members.values()) stack.push(m.value);
-      else stack.push(...node.items);
+      else if (node.kind === 'array') stack.push(...node.items);
     }
-  }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const node = order[i]!;
+      let key: string;
+      if (node.kind === 'scalar') key = JSON.stringify(node.value);
+      else if (node.kind === 'array') key = `[${node.items.map((n) => text.get(n)).join(',')}]`;
+      else key = `{${[...node.members.keys()].sort().map((k) => `${JSON.stringify(k)}:${text.get(node.members.get(k)!.value)}`).join(',')}}`;
+      text.set(node, key);
+      if (node.kind !== 'scalar' && !donors.has(key)) donors.set(key, node);
+    }
+    return donors;
+  };
 
   /** A value's text for a new place: the moved original's text (re-indented) when one exists, else rendered. */
   const valueText = (value: unknown, indent: string, file: FileText, inline: boolean): string => {
     if (value !== null && typeof value === 'object') {
-      const donor = donors.get(canonical(value));
+      const donor = donorIndex().get(canonical(value));
       const f = donor ? fileOf(donor.span.file) : undefined;
       const start = donor ? pos(donor.span, 'start') : undefined;
       const end = donor ? pos(donor.span, 'end') : undefined;
@@ -182,7 +196,11 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
     }
     const lineEnd = t.startsWith('\r\n', after) ? after + 2 : t[after] === '\n' ? after + 1 : -1;
     if (lineEnd >= 0 && startsLine(f, start)) return { start: t.lastIndexOf('\n', start - 1) + 1, end: lineEnd, comma };
-    return { start, end: comma ? after : end, comma };
+    if (comma) return { start, end: after, comma };
+    // The last member of an inline object: the blank before it goes too (`{ a: 1, b: 2 }` → `{ a: 1 }`).
+    let from = start;
+    while (from > 0 && (t[from - 1] === ' ' || t[from - 1] === '\t')) from--;
+    return { start: from, end, comma };
   };
 
   /** The offset of the comma after `offset` (skipping blanks and comments), if the next token is one. */
@@ -246,12 +264,21 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
     }
     for (const [k, m] of members) if (has(after, k)) diffValue(m.value, after[k], [...path, k]);
 
+    // Removed members' regions, in text order; a region's leading blank that the previous region took is not taken twice.
+    const regions: TextEdit[] = [];
     for (const [k, m] of removed) {
       const mf = fileOf(m.keySpan.file);
       const region = mf ? memberRegion(mf, m) : undefined;
       if (!region) unplaced.push([...path, k].join('.'));
-      else edits.push({ file: m.keySpan.file, start: region.start, end: region.end, text: '' });
+      else regions.push({ file: m.keySpan.file, start: region.start, end: region.end, text: '' });
     }
+    regions.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
+    for (let i = 1; i < regions.length; i++) {
+      const prev = regions[i - 1]!;
+      const cur = regions[i]!;
+      if (cur.file === prev.file && cur.start < prev.end) cur.start = Math.min(prev.end, cur.end);
+    }
+    edits.push(...regions);
     const retained = members.filter(([k]) => !removed.has(k) && node.members.get(k)!.keySpan.file === node.span.file);
     const last = members[members.length - 1];
     const open = pos(node.span, 'start');

@@ -4,7 +4,8 @@
  * openclaw's interface). The path lists come from the pinned package (`scripts/gen-migrate-data.mjs`).
  * Only a subset of doctor's migrations is reproduced; docs/fix.md lists which.
  */
-import retired from './data/retired-paths.json' with { type: 'json' };
+import retired from './data/doctor-data.json' with { type: 'json' };
+import { rewriteModelRefs } from './model-refs.ts';
 import { deletePath, ensure, fillMissing, has, isRec, put, rec, renameKey, visitAgentScopes, visitChannel, type Rec } from './draft.ts';
 
 export interface LegacyIssue {
@@ -481,6 +482,67 @@ function finalLayoutKills(root: Rec, changes: string[]): void {
   }
 }
 
+function configTranche(root: Rec, changes: string[]): void {
+  const ui = rec(root.ui);
+  const prefs = rec(ui?.prefs);
+  if (prefs) {
+    const removed = ['chatMessageMaxWidth', 'textScale', 'sidebarLiveActivity', 'showAdvancedSettings'].filter((k) => has(prefs, k) && delete prefs[k]);
+    if (removed.length > 0) changes.push(`Removed browser-local ui.prefs keys: ${removed.map((k) => `ui.prefs.${k}`).join(', ')}.`);
+    if (Object.keys(prefs).length === 0) delete ui!.prefs;
+    if (Object.keys(ui!).length === 0) delete root.ui;
+  }
+  if (deletePath(root, ['skills', 'load', 'watchDebounceMs'])) changes.push('Removed skills.load.watchDebounceMs; the watcher now uses the 250 ms default.');
+  let contextLimits = false;
+  let typing = false;
+  const stripLimits = (owner: Rec) => {
+    for (const key of ['memoryGetDefaultLines', 'toolResultMaxChars']) contextLimits = deletePath(owner, ['contextLimits', key]) || contextLimits;
+  };
+  const defaults = rec(rec(root.agents)?.defaults);
+  if (defaults) stripLimits(defaults);
+  const entries = rec(rec(root.agents)?.entries);
+  for (const id of Object.keys(entries ?? {})) {
+    const entry = rec(entries![id]);
+    if (!entry) continue;
+    if (has(entry, 'typingIntervalSeconds')) {
+      delete entry.typingIntervalSeconds;
+      typing = true;
+    }
+    stripLimits(entry);
+  }
+  if (typing) changes.push('Removed per-agent typingIntervalSeconds overrides; agents.defaults.typingIntervalSeconds now applies to every agent.');
+  if (contextLimits) changes.push('Removed contextLimits.memoryGetDefaultLines/toolResultMaxChars overrides; canonical memory and context-window caps now apply.');
+  whatsappDebounce(root, changes);
+}
+
+function whatsappDebounce(root: Rec, changes: string[]): void {
+  const whatsapp = rec(rec(root.channels)?.whatsapp);
+  if (!whatsapp) return;
+  const sources: Array<{ path: string; accountId?: string; value?: number }> = [];
+  const read = (path: string, owner: Rec, accountId?: string) => {
+    if (!has(owner, 'debounceMs')) return;
+    const v = owner.debounceMs;
+    delete owner.debounceMs;
+    sources.push({ path, ...(accountId ? { accountId } : {}), ...(typeof v === 'number' && Number.isInteger(v) && v >= 0 ? { value: v } : {}) });
+  };
+  read('channels.whatsapp.debounceMs', whatsapp);
+  const accounts = rec(whatsapp.accounts);
+  for (const id of Object.keys(accounts ?? {}).sort()) {
+    const account = rec(accounts![id]);
+    if (account) read(`channels.whatsapp.accounts.${id}.debounceMs`, account, id.trim().toLowerCase() || 'default');
+  }
+  if (sources.length === 0) return;
+  const valid = sources.filter((s) => s.value !== undefined);
+  const listed = sources.map((s) => s.path).join(', ');
+  if (valid.length === 0) return void changes.push(`Removed invalid WhatsApp debounce values: ${listed}.`);
+  const byChannel = ensure(ensure(ensure(root, 'messages'), 'inbound'), 'byChannel');
+  if (byChannel.whatsapp !== undefined) return void changes.push(`Removed ${listed} (messages.inbound.byChannel.whatsapp already set).`);
+  const preferred = typeof whatsapp.defaultAccount === 'string' && whatsapp.defaultAccount.trim() ? whatsapp.defaultAccount.trim().toLowerCase() : 'default';
+  const selected = valid.find((s) => s.accountId === preferred) ?? valid.find((s) => s.accountId === 'default') ?? valid.find((s) => s.path === 'channels.whatsapp.debounceMs') ?? valid[0]!;
+  byChannel.whatsapp = selected.value;
+  if (new Set(valid.map((s) => s.value)).size === 1 && valid.length === sources.length) changes.push(`Moved ${listed} → messages.inbound.byChannel.whatsapp.`);
+  else changes.push(`Collapsed conflicting WhatsApp debounce values into messages.inbound.byChannel.whatsapp using ${selected.path} (${selected.value} ms); account-specific debounce is no longer supported.`);
+}
+
 function tuningKnobs(root: Rec, changes: string[]): boolean {
   const removed: string[] = [];
   const strip = (owner: Rec, path: readonly string[], prefix: string): void => {
@@ -508,6 +570,59 @@ function tuningKnobs(root: Rec, changes: string[]): boolean {
   });
   if (removed.length > 0) changes.push(`Removed retired runtime tuning knobs: ${removed.join(', ')}; built-in defaults now apply.`);
   return removed.length > 0;
+}
+
+// --- web search ---------------------------------------------------------------------------------------------------
+
+/** Legacy `tools.web.search.<provider>` blocks and the plugin that owns each now (those doctor moves). */
+const WEB_SEARCH_OWNERS: Record<string, string> = { brave: 'brave', duckduckgo: 'duckduckgo', exa: 'exa', firecrawl: 'firecrawl', gemini: 'google', grok: 'xai', kimi: 'moonshot', minimax: 'minimax', ollama: 'ollama', perplexity: 'perplexity', searxng: 'searxng' };
+const WEB_SEARCH_PROVIDERS = Object.keys(WEB_SEARCH_OWNERS).sort((a, b) => a.localeCompare(b));
+const DANGEROUS_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+function moveToPlugin(root: Rec, pluginId: string, payload: Rec, legacyPath: string, targetPath: string, changes: string[]): void {
+  const entry = ensure(ensure(ensure(root, 'plugins'), 'entries'), pluginId);
+  const activated = entry.enabled === undefined;
+  if (activated) entry.enabled = true;
+  const config = ensure(entry, 'config');
+  const existing = rec(config.webSearch);
+  if (!existing) {
+    config.webSearch = structuredClone(payload);
+    changes.push(`Moved ${legacyPath} → ${targetPath}.`);
+    return;
+  }
+  const merged: Rec = structuredClone(existing);
+  fillMissing(merged, payload);
+  config.webSearch = merged;
+  changes.push(JSON.stringify(merged) !== JSON.stringify(existing) || activated
+    ? `Merged ${legacyPath} → ${targetPath} (filled missing fields from legacy; kept explicit plugin config values).`
+    : `Removed ${legacyPath} (${targetPath} already set).`);
+}
+
+function webSearchProviders(root: Rec, changes: string[]): void {
+  const web = rec(rec(root.tools)?.web);
+  const source = rec(web?.search);
+  if (!web || !source) return;
+  if (!has(source, 'apiKey') && !WEB_SEARCH_PROVIDERS.some((id) => isRec(source[id]))) return;
+  const retained: Rec = {};
+  for (const key of Object.keys(source)) {
+    if (DANGEROUS_KEYS.has(key) || key === 'apiKey' || (WEB_SEARCH_PROVIDERS.includes(key) && isRec(source[key]))) continue;
+    put(retained, key, source[key]);
+  }
+  const brave = rec(source.brave);
+  const bravePayload: Rec = structuredClone(brave ?? {});
+  if (has(source, 'apiKey')) bravePayload.apiKey = source.apiKey;
+  if (Object.keys(bravePayload).length > 0) {
+    const global = has(source, 'apiKey');
+    moveToPlugin(root, 'brave', bravePayload, global ? 'tools.web.search.apiKey' : 'tools.web.search.brave', global && !brave ? 'plugins.entries.brave.config.webSearch.apiKey' : 'plugins.entries.brave.config.webSearch', changes);
+  }
+  for (const id of WEB_SEARCH_PROVIDERS) {
+    if (id === 'brave' || !isRec(source[id])) continue;
+    const payload: Rec = structuredClone(source[id] as Rec);
+    if (Object.keys(payload).length === 0) continue;
+    const plugin = WEB_SEARCH_OWNERS[id]!;
+    moveToPlugin(root, plugin, payload, `tools.web.search.${id}`, `plugins.entries.${plugin}.config.webSearch`, changes);
+  }
+  web.search = retained;
 }
 
 /** doctor's migrations, in its order (those reproduced). */
@@ -560,6 +675,33 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    id: 'defaultModel->agents.defaults.model',
+    detect: present(['defaultModel'], `defaultModel moved to agents.defaults.model. ${RUN}`),
+    apply: (root, changes) => {
+      if (!has(root, 'defaultModel')) return;
+      const defaults = rec(rec(root.agents)?.defaults);
+      if (defaults?.model === undefined && typeof root.defaultModel === 'string') {
+        ensure(ensure(root, 'agents'), 'defaults').model = root.defaultModel;
+        changes.push('Moved defaultModel → agents.defaults.model.');
+      } else changes.push('Removed defaultModel (agents.defaults.model already set or value invalid).');
+      delete root.defaultModel;
+    },
+  },
+  {
+    id: 'models.canonical-model-refs',
+    detect: (root) => ['agents', 'plugins', 'messages', 'tools', 'hooks', 'channels', 'models'].flatMap((section) => {
+      if (root[section] === undefined) return [];
+      const changes: string[] = [];
+      rewriteModelRefs(structuredClone(root[section]), `config.${section}`, changes);
+      return changes.length > 0 ? [{ path: section, message: 'Configured retired or noncanonical model refs are no longer in the bundled catalogs; run "openclaw doctor --fix" to upgrade them.' }] : [];
+    }),
+    apply: (root, changes) => {
+      const next = rewriteModelRefs(root, 'config', changes) as Rec;
+      for (const key of Object.keys(root)) delete root[key];
+      for (const key of Object.keys(next)) put(root, key, next[key]);
+    },
+  },
+  {
     id: 'agents.defaults.models->agents.defaults.modelPolicy.allow',
     detect: (root) => {
       const defaults = rec(rec(root.agents)?.defaults);
@@ -582,6 +724,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 'runtime.doctor-tier-eval-tranche', detect: wouldChange('Approved tier-eval configuration surfaces were consolidated.', tierEvalTranche), apply: (r, c) => void tierEvalTranche(r, c) },
   { id: 'runtime.final-layout-polish', detect: wouldChange('Final layout aliases were retired.', finalLayoutRenames), apply: finalLayoutRenames },
   { id: 'runtime.final-layout-kills', detect: wouldChange('Final layout tuning knobs were retired.', finalLayoutKills), apply: finalLayoutKills },
+  { id: 'runtime.config-tranche', detect: wouldChange('Presentation-only preferences and duplicate tuning options moved to canonical defaults.', configTranche), apply: configTranche },
   { id: 'runtime.tuning-knobs-purge', detect: wouldChange('Numeric runtime tuning knobs were retired and now use built-in defaults.', tuningKnobs), apply: (r, c) => void tuningKnobs(r, c) },
   {
     id: 'runtime.ui-assistant-identity',
@@ -596,6 +739,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 'runtime.retired-config-keys',
+    detect: present(['tools', 'experimental'], `tools.experimental.planTool moved to tools.updatePlan. ${RUN}`),
     apply: (root, changes) => {
       const tools = rec(root.tools);
       const experimental = rec(tools?.experimental);
@@ -614,17 +758,115 @@ export const MIGRATIONS: readonly Migration[] = [
     apply: agentsListToEntries,
   },
   { id: 'runtime.agents-explicit-ownership', apply: explicitOwnership },
+  {
+    id: 'tools.web.search-provider-config->plugins.entries',
+    detect: (root) => {
+      const source = rec(rec(rec(root.tools)?.web)?.search);
+      return source && (has(source, 'apiKey') || WEB_SEARCH_PROVIDERS.some((id) => isRec(source[id])))
+        ? [{ path: 'tools.web.search', message: `tools.web.search provider-owned config moved to plugins.entries.<plugin>.config.webSearch. ${RUN}` }]
+        : [];
+    },
+    apply: webSearchProviders,
+  },
 ];
 
-/** doctor's roster step after the migrations: a config without a roster gets the implicit `main` agent written out. */
-export function persistRoster(root: Rec, changes: string[]): void {
+/**
+ * doctor's roster step after the migrations. The roster openclaw reads (an implicit `main`, a valid legacy list made
+ * keyed) is always written out; doctor prints its line, strips retired `default` markers and stamps explicit
+ * ownership on a multi-agent roster when the config still needs repair or the roster has several agents.
+ */
+export interface RosterFacts {
+  /** The config is still rejected after the migrations. */
+  stillInvalid: boolean;
+  /** The single legacy `default: true` agent of a multi-agent roster. */
+  legacyDefaultAgentId?: string;
+  /** A legacy `agents.list` was read as keyed entries. */
+  convertedList: boolean;
+  /** The config as written set `agents.ownership`. */
+  ownershipWritten: boolean;
+}
+
+export function persistRoster(root: Rec, changes: string[], facts: RosterFacts): void {
+  const { stillInvalid, legacyDefaultAgentId, convertedList } = facts;
   const agents = rec(root.agents);
   if (has(root, 'agents') && !agents) return;
-  if (agents && (rec(agents.entries) ? Object.keys(agents.entries as Rec).length > 0 : has(agents, 'entries'))) return;
-  if (agents?.ownership === 'explicit') return;
+  const entries = rec(agents?.entries);
+  if (!entries && agents && has(agents, 'entries')) return;
   const target = agents ?? ensure(root, 'agents');
-  target.entries = { main: {} };
+  if ((!entries || Object.keys(entries).length === 0) && target.ownership !== 'explicit') target.entries = { main: {} };
+  const roster = rec(target.entries) ?? {};
+  const several = Object.keys(roster).length > 1;
+  const materialized = legacyDefaultAgentId !== undefined && materializeDefaultAgentRoles(root, legacyDefaultAgentId);
+  // A converted list without default markers: the first agent keeps the workspace it used (the defaults' one; when
+  // that is unset doctor writes its machine's state folder, which is not a config fact and is left out).
+  const first = rec(roster[Object.keys(roster)[0] ?? '']);
+  const defaultWorkspace = rec(target.defaults)?.workspace;
+  const pinned = convertedList && !legacyDefaultAgentId && several && !facts.ownershipWritten && first !== undefined
+    && (!has(first, 'workspace') || (typeof first.workspace === 'string' && !first.workspace.trim()))
+    && typeof defaultWorkspace === 'string' && defaultWorkspace.trim() !== '';
+  if (pinned) first!.workspace = (defaultWorkspace as string).trim();
+  if (!stillInvalid && !(several && target.ownership === undefined)) return;
+  for (const id of Object.keys(roster)) {
+    const entry = rec(roster[id]);
+    if (has(entry, 'default')) delete entry.default;
+  }
+  if (convertedList) changes.push('Moved agents.list to keyed agents.entries.');
+  if (pinned) changes.push("Preserved the first legacy agent's existing workspace.");
+  if (materialized) changes.push('Materialized legacy per-surface agent ownership.', 'Removed retired agents.entries.*.default markers.');
   changes.push('Prepared the canonical agent roster without retired default markers for persistence.');
+  // doctor's roster step stamps (and says so) whenever the roster has several agents, even when a migration did.
+  if (several) {
+    target.ownership = 'explicit';
+    changes.push('Stamped the multi-agent roster for explicit per-surface ownership.');
+  }
+}
+
+const CHANNEL_META_KEYS = new Set(['defaults', 'modelByChannel']);
+
+/**
+ * A multi-agent roster whose single legacy `default: true` agent owned everything: doctor writes that ownership out
+ * (channel-wide bindings for unbound channels, the default agent for heartbeats, system work, auth inheritance and
+ * talk). Returns whether anything was written. The agent's workspace doctor also pins is the machine's state
+ * folder when none is set; that is not written here (it is not in the config).
+ */
+export function materializeDefaultAgentRoles(root: Rec, agentId: string, ): boolean {
+  let changed = false;
+  const bindings = Array.isArray(root.bindings) ? root.bindings : root.bindings === undefined ? [] : undefined;
+  if (bindings) {
+    const wide = (b: unknown, channel: string) => {
+      const match = rec(rec(b)?.match);
+      return match !== undefined && typeof match.channel === 'string' && match.channel.trim().toLowerCase() === channel && typeof match.accountId === 'string' && match.accountId.trim() === '*' && match.peer === undefined && !match.guildId && !match.teamId && (!Array.isArray(match.roles) || match.roles.length === 0);
+    };
+    const relevant = bindings.filter((b) => isRec(b) && b.type !== 'acp');
+    const channels = rec(root.channels);
+    const ids = [...new Set(Object.keys(channels ?? {}).filter((id) => !CHANNEL_META_KEYS.has(id) && rec(channels![id])?.enabled !== false).map((id) => id.trim().toLowerCase()))].sort();
+    const unbound = ids.filter((id) => !relevant.some((b) => wide(b, id)));
+    if (unbound.length > 0) {
+      root.bindings = [...bindings, ...unbound.map((channel) => ({ agentId, match: { channel, accountId: '*' } }))];
+      changed = true;
+    }
+  }
+  const agents = rec(root.agents);
+  const rawDefaults = agents?.defaults;
+  if (agents && (rawDefaults === undefined || isRec(rawDefaults))) {
+    const defaults = rec(rawDefaults) ?? {};
+    const unset = (key: string) => defaults[key] === undefined || (isRec(defaults[key]) && !has(defaults[key] as Rec, 'agentId'));
+    const entries = Object.values(rec(agents.entries) ?? {});
+    const set = (key: string) => {
+      put(defaults, key, { ...(rec(defaults[key]) ?? {}), agentId });
+      changed = true;
+    };
+    if (!entries.some((e) => rec(e)?.heartbeat) && defaults.heartbeat === undefined) set('heartbeat');
+    if (unset('systemAgent')) set('systemAgent');
+    if (agentId !== 'main' && unset('authInheritance')) set('authInheritance');
+    if (changed && rawDefaults === undefined) agents.defaults = defaults;
+  }
+  const talk = root.talk;
+  if (talk === undefined || (isRec(talk) && !has(talk, 'agentId'))) {
+    root.talk = { ...(rec(talk) ?? {}), agentId };
+    changed = true;
+  }
+  return changed;
 }
 
 /** `plugins.installs` is machine state now: doctor records it elsewhere and removes it from the config. */

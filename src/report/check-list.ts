@@ -2,7 +2,7 @@
 import { RULES } from '../core/checks/registry.ts';
 import type { Rule } from '../core/checks/rule.ts';
 import { docsFileName } from './docs.ts';
-import { mdText } from './markdown.ts';
+import { mdText } from './markdown-escape.ts';
 
 export const CHECK_LIST_FORMATS = ['text', 'json', 'markdown'] as const;
 export type CheckListFormat = (typeof CHECK_LIST_FORMATS)[number];

@@ -5,7 +5,6 @@ import { renderGithub } from './github.ts';
 import { renderGitlab } from './gitlab.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
-import { redactOutcomes } from './redacted-outcomes.ts';
 import { formatSarif, toSarif } from './sarif.ts';
 import { VERSION } from '../version.ts';
 
@@ -40,9 +39,7 @@ export function renderFormat(format: Exclude<Format, 'text' | 'json'>, outcomes:
     );
   }
   if (format === 'markdown') return renderMarkdown(outcomes, { docsBaseUri: DOCS_BASE_URI });
-  // These formats escape strings for their destination: redact first, while the secret values are still verbatim.
-  const safe = redactOutcomes(outcomes);
-  if (format === 'github') return renderGithub(safe);
-  if (format === 'gitlab') return renderGitlab(safe);
-  return renderJunit(safe, { failOn: options.failOn ?? 'critical' });
+  if (format === 'github') return renderGithub(outcomes);
+  if (format === 'gitlab') return renderGitlab(outcomes);
+  return renderJunit(outcomes, { failOn: options.failOn ?? 'critical' });
 }

@@ -1,4 +1,4 @@
-/** What the CLI and the Action share after auditing: the fail threshold and the secrets to redact. */
+/** What the CLI and the Action share after auditing: the fail threshold. */
 import type { AuditOutcome, Severity } from '../core/types.ts';
 
 export const FAIL_LEVELS = ['critical', 'warn', 'info', 'none'] as const;
@@ -7,11 +7,6 @@ const RANK: Record<Severity, number> = { info: 1, warn: 2, critical: 3 };
 
 export function isAtOrAbove(severity: Severity, level: FailLevel): boolean {
   return level !== 'none' && RANK[severity] >= RANK[level];
-}
-
-/** Every secret value of every outcome, longest first (so a secret that contains another is redacted whole). */
-export function allSecrets(outcomes: readonly AuditOutcome[]): string[] {
-  return [...new Set(outcomes.flatMap((o) => o.secrets))].sort((a, b) => b.length - a.length);
 }
 
 /** `true` when an active (not suppressed) finding, or a `--lenient` schema warning, is at or above the level. */

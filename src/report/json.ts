@@ -7,6 +7,8 @@ export const REPORT_SCHEMA_VERSION = 1;
 export interface JsonOptions {
   /** `Date.now()` of the run; openclaw prints it as `ts`. */
   ts: number;
+  /** Per outcome (same order): what `openclaw doctor --fix` would migrate in a rejected config (`migration`). */
+  migrations?: ReadonlyArray<Record<string, unknown> | undefined>;
 }
 
 function finding(f: Finding): Record<string, unknown> {
@@ -69,6 +71,9 @@ export function outcomeToJson(outcome: AuditOutcome, options: JsonOptions): Reco
 
 /** One object for one config, an array for several. */
 export function toJson(outcomes: readonly AuditOutcome[], options: JsonOptions): string {
-  const body = outcomes.map((o) => outcomeToJson(o, options));
+  const body = outcomes.map((o, i) => {
+    const migration = options.migrations?.[i];
+    return migration ? { ...outcomeToJson(o, options), migration } : outcomeToJson(o, options);
+  });
   return JSON.stringify(body.length === 1 ? body[0] : body, null, 2) + '\n';
 }

@@ -1,11 +1,12 @@
 /**
  * Markdown for GitHub: the job summary, the sticky PR comment body and `--format markdown`.
- * Everything that comes from a config (details, paths, reasons) is escaped: a hostile PR must not be able to inject
- * HTML, links or @-mentions. Secrets are redacted by the caller (`redactText`) on the finished text.
+ * Everything that comes from a config (details, paths, reasons) goes through `markdown-escape.ts`: a hostile PR must
+ * not be able to inject HTML, links or @-mentions. Secrets never reach the outcomes (core/redact.ts).
  */
 import { findRule } from '../core/checks/registry.ts';
 import { docsFileName } from './docs.ts';
 import { compareFindings } from './order.ts';
+import { mdCode, mdText, mdUrlSegment } from './markdown-escape.ts';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan, SuppressedFinding } from '../core/types.ts';
 
 export interface MarkdownOptions {
@@ -30,6 +31,8 @@ export interface BaselineSummary {
   base: string;
   /** Findings present on both sides, not shown. */
   unchanged: number;
+  /** The same, by config. */
+  unchangedByConfig?: Readonly<Record<string, number>>;
   /** Findings on the base that the change removes. */
   resolved: ReadonlyArray<{ config: string; finding: Finding }>;
 }
@@ -37,19 +40,8 @@ export interface BaselineSummary {
 const ICON: Record<Severity, string> = { critical: '🔴', warn: '🟠', info: '🔵' };
 const DEFAULT_MAX = 1024 * 1024 - 4096;
 
-/** Escapes text for a Markdown table cell or paragraph: no HTML, no links, no emphasis, no mentions, no line breaks. */
-export function mdText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1')
-    .replace(/@/g, '@&#8203;')
-    .replace(/\r?\n/g, '<br>');
-}
-
 function encodePath(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
+  return file.split('/').map(mdUrlSegment).join('/');
 }
 
 /** The docs page of a check, as the SARIF reporter's `helpUri`: `<base><rule id without <>>.md`. */
@@ -86,7 +78,7 @@ function suppressedRow(f: SuppressedFinding, config: string, options: MarkdownOp
 }
 
 function issueLine(issue: ConfigIssue, config: string, options: MarkdownOptions): string {
-  let line = `- ${where(issue.location, config, options)} \`${issue.path.replace(/`/g, "'")}\`: ${mdText(issue.message)}`;
+  let line = `- ${where(issue.location, config, options)} ${mdCode(issue.path)}: ${mdText(issue.message)}`;
   if (issue.allowedValues) line += ` (allowed: ${mdText(issue.allowedValues.map((v) => JSON.stringify(v)).join(', '))})`;
   if (issue.hint) line += ` — ${mdText(issue.hint)}`;
   return line;
@@ -121,14 +113,40 @@ function countsLine(t: Totals, configs: number): string {
   return `${parts.join(' · ')} in ${configs} config${configs === 1 ? '' : 's'}`;
 }
 
+/** What a row reports, in the order rows are dropped to fit: other rows first, rejected-config issues last. */
+type RowKind = 'other' | 'info' | 'warn' | 'critical' | 'rejected';
+const DROP_ORDER: readonly RowKind[] = ['other', 'info', 'warn', 'critical', 'rejected'];
+
 /** A block of lines that is kept whole or dropped whole when the text must be shortened. */
 interface Block {
   lines: string[];
-  /** Dropped first when over budget (rows of tables); headers and counts are never dropped. */
-  droppable: boolean;
+  /** A droppable row; headings, counts and section frames have none and are never dropped. */
+  row?: RowKind;
+  /** The table a row belongs to, or the table a header introduces: a header whose rows are all dropped goes too. */
+  table?: number;
+  header?: boolean;
 }
 
-/** Renders the whole report. Clean runs say so in one line; rejected configs come first, with their issues. */
+/** Text inside an HTML element (a `<summary>`): GitHub reads no Markdown there, so only HTML is escaped. */
+function htmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/@/g, '@&#8203;').replace(/\r?\n/g, ' ');
+}
+
+const rank = (o: AuditOutcome) => (o.ok ? [o.summary.critical, o.summary.warn, o.summary.info] : [Infinity, 0, 0]);
+
+/** Rejected configs first, then by their worst findings (most criticals, then warns, then infos); stable otherwise. */
+function bySeverity(outcomes: readonly AuditOutcome[]): AuditOutcome[] {
+  return outcomes
+    .map((o, i) => ({ o, i, r: rank(o) }))
+    .sort((a, b) => b.r[0]! - a.r[0]! || b.r[1]! - a.r[1]! || b.r[2]! - a.r[2]! || a.i - b.i)
+    .map(({ o }) => o);
+}
+
+/**
+ * Renders the whole report. Clean runs say so in one line. Rejected configs come first, with their issues; then each
+ * config with findings in a collapsible section (open when it has a critical or warn finding), worst first. When the
+ * text must be shortened, info rows go before warn rows before critical rows, and a last line counts what was left out.
+ */
 export function renderMarkdown(outcomes: readonly AuditOutcome[], options: MarkdownOptions = {}): string {
   const t = totals(outcomes);
   const active = t.critical + t.warn + t.info;
@@ -143,44 +161,59 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
     head.push(active === 0 && !t.rejected ? `No active finding in ${outcomes.length} config${outcomes.length === 1 ? '' : 's'}${t.suppressed ? ` (${t.suppressed} suppressed)` : ''}.` : countsLine(t, outcomes.length) + '.');
   }
   const blocks: Block[] = [];
-  for (const o of outcomes) {
+  let tables = 0;
+  const table = (header: string[], rows: Array<{ line: string; row: RowKind }>) => {
+    const id = tables++;
+    blocks.push({ lines: header, table: id, header: true });
+    for (const r of rows) blocks.push({ lines: [r.line], row: r.row, table: id });
+  };
+  for (const o of bySeverity(outcomes)) {
     if (!o.ok) {
-      blocks.push({ lines: ['', `#### ❌ ${mdText(o.config)}: rejected by openclaw`, '', 'openclaw would refuse to load this config, so no check ran. Fix these first:', ''], droppable: false });
-      for (const issue of o.issues) blocks.push({ lines: [issueLine(issue, o.config, options)], droppable: true });
+      blocks.push({ lines: ['', `#### ❌ ${mdText(o.config)}: rejected by openclaw`, '', 'openclaw would refuse to load this config, so no check ran. Fix these first:', ''] });
+      for (const issue of o.issues) blocks.push({ lines: [issueLine(issue, o.config, options)], row: 'rejected' });
       continue;
     }
-    if (o.findings.length === 0 && o.suppressedFindings.length === 0 && o.schemaWarnings.length === 0 && outcomes.length > 1) {
-      blocks.push({ lines: ['', `#### ✅ ${mdText(o.config)}: no finding`], droppable: false });
+    const unchanged = options.baseline?.unchangedByConfig?.[o.config] ?? 0;
+    if (o.findings.length === 0 && o.suppressedFindings.length === 0 && o.schemaWarnings.length === 0) {
+      if (options.baseline && unchanged > 0) blocks.push({ lines: ['', `#### ✅ ${mdText(o.config)}: no new finding (${unchanged} unchanged)`] });
+      else if (outcomes.length > 1) blocks.push({ lines: ['', `#### ✅ ${mdText(o.config)}: ${options.baseline ? 'no new finding' : 'no finding'}`] });
       continue;
     }
-    if (o.findings.length === 0 && o.suppressedFindings.length === 0 && o.schemaWarnings.length === 0) continue;
     const s = o.summary;
-    blocks.push({ lines: ['', `#### ${mdText(o.config)}: ${s.critical} critical · ${s.warn} warn · ${s.info} info`], droppable: false });
+    const open = s.critical + s.warn > 0 ? ' open' : '';
+    const counts = `${s.critical} critical · ${s.warn} warn · ${s.info} info${options.baseline ? ` new${unchanged ? `, ${unchanged} unchanged` : ''}` : ''}`;
+    blocks.push({ lines: ['', `<details${open}><summary><b>${htmlText(o.config)}</b>: ${counts}</summary>`, ''] });
+    if (o.secretDiagnostics.length > 0 && o.findings.length > 0) {
+      // openclaw prints these beside its findings: a `${VAR}` left unresolved is read as unset, which explains some.
+      blocks.push({ lines: ['> **Notes** (as `openclaw security audit` prints them; a finding below may read an unresolved reference as unset):', ...o.secretDiagnostics.map((d) => `> - ${mdText(d)}`), ''] });
+    }
     if (o.schemaWarnings.length > 0) {
-      blocks.push({ lines: ['', 'Schema issues (audited anyway, `--lenient`):', ''], droppable: false });
-      for (const issue of o.schemaWarnings) blocks.push({ lines: [issueLine(issue, o.config, options)], droppable: true });
+      blocks.push({ lines: ['Schema issues (audited anyway, `--lenient`):', ''] });
+      for (const issue of o.schemaWarnings) blocks.push({ lines: [issueLine(issue, o.config, options)], row: 'warn' });
+      blocks.push({ lines: [''] });
     }
     if (o.findings.length > 0) {
-      blocks.push({ lines: ['', '| Severity | Check | Finding | Location |', '|---|---|---|---|'], droppable: false });
       const sorted = [...o.findings].sort(compareFindings);
-      for (const f of sorted) blocks.push({ lines: [findingRow(f, o.config, options)], droppable: true });
+      table(['| Severity | Check | Finding | Location |', '|---|---|---|---|'], sorted.map((f) => ({ line: findingRow(f, o.config, options), row: f.severity })));
     }
     if (o.suppressedFindings.length > 0) {
-      blocks.push({
-        lines: ['', `<details><summary>${o.suppressedFindings.length} suppressed by <code>security.audit.suppressions</code></summary>`, '', '| Severity | Check | Title | Location | Reason |', '|---|---|---|---|---|'],
-        droppable: false,
-      });
-      for (const f of o.suppressedFindings) blocks.push({ lines: [suppressedRow(f, o.config, options)], droppable: true });
-      blocks.push({ lines: ['', '</details>'], droppable: false });
+      blocks.push({ lines: ['', `<details><summary>${o.suppressedFindings.length} suppressed by <code>security.audit.suppressions</code></summary>`, ''] });
+      table(['| Severity | Check | Title | Location | Reason |', '|---|---|---|---|---|'], o.suppressedFindings.map((f) => ({ line: suppressedRow(f, o.config, options), row: 'other' as const })));
+      blocks.push({ lines: ['', '</details>'] });
     }
+    blocks.push({ lines: ['', '</details>'] });
   }
   if (options.baseline && options.baseline.resolved.length > 0) {
     const resolved = options.baseline.resolved;
-    blocks.push({ lines: ['', `<details><summary>${resolved.length} resolved by this change</summary>`, '', '| Severity | Check | Title | Was at |', '|---|---|---|---|'], droppable: false });
-    for (const r of resolved) {
-      blocks.push({ lines: [`| ${r.finding.severity} | ${check(r.finding.checkId, options)} | ${mdText(r.finding.title)} | ${r.finding.location ? mdText(`${r.finding.location.file}:${r.finding.location.line}`) : mdText(r.config)} |`], droppable: true });
-    }
-    blocks.push({ lines: ['', '</details>'], droppable: false });
+    blocks.push({ lines: ['', `<details><summary>${resolved.length} resolved by this change</summary>`, ''] });
+    table(
+      ['| Severity | Check | Title | Was at |', '|---|---|---|---|'],
+      resolved.map((r) => ({
+        line: `| ${r.finding.severity} | ${check(r.finding.checkId, options)} | ${mdText(r.finding.title)} | ${r.finding.location ? mdText(`${r.finding.location.file}:${r.finding.location.line}`) : mdText(r.config)} |`,
+        row: 'other' as const,
+      })),
+    );
+    blocks.push({ lines: ['', '</details>'] });
   }
   const tail = options.footer ? ['', options.footer] : [];
   return fit(head, blocks, tail, options.maxLength ?? DEFAULT_MAX);
@@ -188,22 +221,34 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
 
 function fit(head: string[], blocks: Block[], tail: string[], max: number): string {
   const size = (lines: readonly string[]) => lines.reduce((n, line) => n + line.length + 1, 0);
-  const render = (bs: readonly Block[], note: string[]) => [...head, ...bs.flatMap((b) => b.lines), ...note, ...tail].join('\n') + '\n';
   let total = size(head) + size(tail) + blocks.reduce((n, b) => n + size(b.lines), 0);
-  if (total <= max) return render(blocks, []);
-  // Drop table rows from the end until the text (with the note saying so) fits.
+  const left: Record<RowKind, number> = { other: 0, info: 0, warn: 0, critical: 0, rejected: 0 };
   const keep = blocks.map(() => true);
-  let dropped = 0;
-  for (let i = blocks.length - 1; i >= 0 && total + size(truncationNote(dropped || 1)) > max; i--) {
-    if (!blocks[i]!.droppable) continue;
-    keep[i] = false;
-    total -= size(blocks[i]!.lines);
-    dropped++;
+  if (total > max) {
+    // Room for the note that says what was left out.
+    const budget = max - 400;
+    for (const kind of DROP_ORDER) {
+      for (let i = blocks.length - 1; i >= 0 && total > budget; i--) {
+        if (blocks[i]!.row !== kind) continue;
+        keep[i] = false;
+        total -= size(blocks[i]!.lines);
+        left[kind]++;
+      }
+    }
+    // A table whose rows are all gone loses its header too.
+    const kept = new Set(blocks.filter((b, i) => keep[i] && b.row && b.table !== undefined).map((b) => b.table));
+    blocks.forEach((b, i) => {
+      if (b.header && !kept.has(b.table)) keep[i] = false;
+    });
   }
-  const text = render(blocks.filter((_, i) => keep[i]), truncationNote(dropped));
+  const text = [...head, ...blocks.filter((_, i) => keep[i]).flatMap((b) => b.lines), ...truncationNote(left), ...tail].join('\n') + '\n';
   return text.length > max ? text.slice(0, max - 2) + '\n' : text;
 }
 
-function truncationNote(dropped: number): string[] {
-  return ['', `_${dropped} more row${dropped === 1 ? '' : 's'} left out to fit GitHub's size limit; the SARIF and JSON reports have everything._`];
+function truncationNote(left: Record<RowKind, number>): string[] {
+  const counted = (['critical', 'warn', 'info'] as const).filter((k) => left[k] > 0).map((k) => `${left[k]} ${k}`);
+  if (left.rejected > 0) counted.unshift(`${left.rejected} rejected-config issue${left.rejected === 1 ? '' : 's'}`);
+  if (left.other > 0) counted.push(`${left.other} suppressed or resolved row${left.other === 1 ? '' : 's'}`);
+  if (counted.length === 0) return [];
+  return ['', `_Left out to fit GitHub's size limit: ${counted.join(', ')}; the job summary, the SARIF and JSON reports have everything._`];
 }

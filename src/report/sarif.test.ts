@@ -10,6 +10,7 @@ import { defineRules, type Rule } from '../core/checks/rule.ts';
 import { loadConfig } from '../core/config/load.ts';
 import type { ConfigPath, AuditOutcome, Finding, Severity, SuppressedFinding } from '../core/types.ts';
 import { auditFile } from '../core/run.ts';
+import { findSecrets } from '../core/redact.ts';
 import { nodeHost } from '../io/node-host.ts';
 import { ROOT, auditText, memoryHost } from '../../test/helpers/memory-host.ts';
 import { docsFileName } from './docs.ts';
@@ -186,7 +187,7 @@ function outcomeOf(files: Record<string, string>, specs: FindingSpec[], extra: P
     secretDiagnostics: [],
     schemaWarnings: [],
     files: loaded.config.files,
-    secrets: [],
+    secrets: findSecrets(loaded.config.tree),
     ...extra,
   };
 }
@@ -367,7 +368,7 @@ describe('toSarif', () => {
       ok: false,
       config: 'openclaw.json',
       files: ['openclaw.json'],
-      secrets: [],
+      secrets: { values: [], spans: [] },
       issues: [
         { path: 'gateway.bind', message: 'Invalid option', allowedValues: ['loopback', 'lan'], location: { file: 'openclaw.json', line: 2, column: 3, endLine: 2, endColumn: 15, path: 'gateway.bind' } },
         { path: 'agents.defaults.model', message: 'Unrecognized key: "model"', hint: 'Moved to agents.defaults.model.primary.', location: { file: 'openclaw.json', line: 5, column: 3, endLine: 5, endColumn: 20, path: 'agents.defaults.model' } },
@@ -519,27 +520,32 @@ describe('secrets', () => {
     ].join('\n'),
   };
 
-  test('no secret value from the config appears in the log, even when a finding quotes it', () => {
+  test('no snippet shows a line that holds a secret, whatever its spelling', () => {
     const specs: FindingSpec[] = [
-      { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'T', detail: `gateway.auth.token="${SECRETS.gatewayToken}" is too short.`, path: ['gateway', 'auth', 'token'] },
-      { checkId: 'hooks.token_reuse_gateway_token', severity: 'critical', title: 'T', detail: `hooks.token (${SECRETS.gatewayToken}) equals gateway.auth.token.`, path: ['hooks', 'token'], related: [['gateway', 'auth', 'token']] },
-      { checkId: 'channels.telegram.dm.open', severity: 'warn', title: 'T', detail: `bot ${SECRETS.botToken} accepts DMs.`, path: ['channels', 'telegram', 'dmPolicy'], related: [['channels', 'telegram', 'botToken']] },
-      { checkId: 'security.trust_model.multi_user_heuristic', severity: 'info', title: 'T', detail: `apiKey: ${SECRETS.apiKey}; baseUrl https://bot:${SECRETS.password}@llm.example`, path: ['models', 'providers', 'openai', 'baseUrl'], suppression: { reason: `accepted, key ${SECRETS.apiKey}`, entry: ['models'] } },
+      { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'T', detail: 'gateway.auth.token is too short.', path: ['gateway', 'auth', 'token'] },
+      { checkId: 'hooks.token_reuse_gateway_token', severity: 'critical', title: 'T', detail: 'hooks.token equals gateway.auth.token.', path: ['hooks', 'token'], related: [['gateway', 'auth', 'token']] },
+      { checkId: 'channels.telegram.dm.open', severity: 'warn', title: 'T', detail: 'the bot accepts DMs.', path: ['channels', 'telegram', 'dmPolicy'], related: [['channels', 'telegram', 'botToken']] },
+      { checkId: 'security.trust_model.multi_user_heuristic', severity: 'info', title: 'T', detail: 'baseUrl carries credentials', path: ['models', 'providers', 'openai', 'baseUrl'], suppression: { reason: 'accepted', entry: ['models'] } },
     ];
-    const outcome = outcomeOf(files, specs, {
-      secretDiagnostics: [`models.providers.openai.apiKey="${SECRETS.apiKey}" could not be checked.`],
-      schemaWarnings: [{ path: 'channels.telegram.botToken', message: `Invalid input: received "${SECRETS.botToken}"`, location: { file: 'openclaw.json', line: 3, column: 28, endLine: 3, endColumn: 60, path: 'channels.telegram.botToken' } }],
-    });
+    const outcome = outcomeOf(files, specs);
     const log = toSarif([outcome], options({ readSnippet: snippetReader(files) }));
     assertValidLog(log);
     const text = formatSarif(log);
     for (const [name, secret] of Object.entries(SECRETS)) {
       for (let i = 0; i + 10 <= secret.length; i++) assert.ok(!text.includes(secret.slice(i, i + 10)), `${name} leaks (${secret.slice(i, i + 10)})`);
     }
-    assert.match(text, /<redacted>/);
-    // The snippet of a harmless key is kept.
     const dm = log.runs[0]!.results!.find((r) => r.ruleId === 'channels.telegram.dm.open')!;
     assert.equal(dm.locations![0]!.physicalLocation!.region!.snippet, undefined, 'a line holding a secret gives no snippet');
+  });
+
+  test('a secret written with escapes or a line continuation still hides its lines', () => {
+    const escaped = {
+      'openclaw.json': ['{', '  gateway: { bind: "lan",', '    auth: { token: "Zq8x\\u0056\\', '2mPl4Rt7Ws9Yb3Nc6Hd1Kf5Jg0" } },', '}', ''].join('\n'),
+    };
+    const outcome = outcomeOf(escaped, [{ checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'T', detail: 'd', path: ['gateway', 'auth', 'token'] }]);
+    assert.deepEqual(outcome.secrets.values, ['Zq8xV2mPl4Rt7Ws9Yb3Nc6Hd1Kf5Jg0']);
+    const result = toSarif([outcome], options({ readSnippet: snippetReader(escaped) })).runs[0]!.results![0]!;
+    assert.equal(result.locations![0]!.physicalLocation!.region!.snippet, undefined);
   });
 
   test('snippets show the region text when the line holds no secret', () => {

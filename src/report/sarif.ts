@@ -9,7 +9,8 @@ import { ruleMatcher, type Rule, type RuleMatch } from '../core/checks/rule.ts';
 import { suppressionExample } from '../core/suppressions.ts';
 import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan } from '../core/types.ts';
 import { FINGERPRINT_KEY, fingerprints } from './fingerprint.ts';
-import { isSecretPath, redactSecrets } from './redact.ts';
+import { showsTokenShape } from '../core/redact.ts';
+import { bindMarkdown, mdCode, mdFence, mdText } from './markdown-escape.ts';
 
 import { docsFileName } from './docs.ts';
 export { FINGERPRINT_KEY } from './fingerprint.ts';
@@ -103,7 +104,7 @@ function helpMarkdown(p: HelpParts): string {
   const out: string[] = [p.help.trim()];
   const also = p.severities.filter((s) => s !== p.severity);
   const facts = [`**Severity:** ${p.severity}${also.length > 0 ? ` (can also be ${also.join(', ')})` : ''}.`];
-  if (p.configPaths.length > 0) facts.push(`**Config keys:** ${p.configPaths.map((k) => `\`${k}\``).join(', ')}.`);
+  if (p.configPaths.length > 0) facts.push(`**Config keys:** ${p.configPaths.map((k) => mdCode(k)).join(', ')}.`);
   if (p.template) facts.push(`One rule per concrete id of the family \`${p.template}\`.`);
   out.push(facts.join(' '));
   if (p.remediation) out.push('### How to fix', p.remediation.trim());
@@ -112,10 +113,10 @@ function helpMarkdown(p: HelpParts): string {
       '### Accepting the risk',
       'When the risk is understood and accepted, record it in the config (add `titleIncludes` or `detailIncludes` to ' +
         'narrow it to one finding); openclaw and openclaw-audit then report the finding as suppressed:',
-      '```json5\n' + suppressionExample(p.id) + '\n```',
+      `${mdFence(suppressionExample(p.id))}json5\n${suppressionExample(p.id)}\n${mdFence(suppressionExample(p.id))}`,
     );
   }
-  out.push(`Documentation: [${p.id}](${p.helpUri})`);
+  out.push(`Documentation: [${mdText(p.id)}](${p.helpUri})`);
   return out.join('\n\n');
 }
 
@@ -152,7 +153,11 @@ function describeRule(rule: Rule, id: string, bindings: Record<string, string>, 
     name: pascalName(id),
     shortDescription: { text: limit(parts.title, 1024) },
     fullDescription: { text: limit(sentence(firstParagraph(parts.help)), 1024) },
-    help: { text: helpText(parts), markdown: helpMarkdown(parts) },
+    // Bound values (provider names, account ids) come from the config: escaped for Markdown where they land.
+    help: {
+      text: helpText(parts),
+      markdown: helpMarkdown({ ...parts, help: bindMarkdown(rule.help, bindings), ...(rule.remediation ? { remediation: bindMarkdown(rule.remediation, bindings) } : {}) }),
+    },
     helpUri,
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
@@ -170,12 +175,13 @@ function describeUnknown(id: string, title: string, severity: Severity, options:
   const family = id.split('.')[0] ?? id;
   const helpUri = options.docsBaseUri + encodeURI(docsFileName(id));
   const text = `${title}. openclaw-audit has no documentation for this check id yet.`;
+  const markdown = `${mdText(title)}. openclaw-audit has no documentation for this check id yet.`;
   return {
     id,
     name: pascalName(id),
     shortDescription: { text: limit(title, 1024) },
     fullDescription: { text: limit(text, 1024) },
-    help: { text, markdown: text },
+    help: { text, markdown },
     helpUri,
     defaultConfiguration: { level: LEVEL[severity] },
     properties: {
@@ -212,16 +218,34 @@ class Artifacts {
 interface LocationContext {
   artifacts: Artifacts;
   options: SarifOptions;
+  /** Lines that hold a secret, per file (`file` → line numbers), from every outcome's secret spans. */
+  secretLines: Map<string, Set<number>>;
 }
 
-function snippetOf(span: SourceSpan, path: string | undefined, options: SarifOptions): string | undefined {
-  // No snippet for a secret-bearing key, nor for a stand-in location (its first character says nothing).
-  if (!options.readSnippet || STAND_INS.has(span) || (path !== undefined && isSecretPath(path))) return undefined;
+function secretLinesOf(outcomes: readonly AuditOutcome[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const outcome of outcomes) {
+    for (const span of outcome.secrets.spans) {
+      let lines = out.get(span.file);
+      if (!lines) out.set(span.file, (lines = new Set()));
+      for (let line = span.line; line <= span.endLine; line++) lines.add(line);
+    }
+  }
+  return out;
+}
+
+function snippetOf(span: SourceSpan, ctx: LocationContext): string | undefined {
+  const { options } = ctx;
+  // No snippet for a stand-in location (its first character says nothing).
+  if (!options.readSnippet || STAND_INS.has(span)) return undefined;
+  const secret = ctx.secretLines.get(span.file);
   const lines: string[] = [];
   for (let line = span.line; line <= span.endLine; line++) {
+    // A line that holds any part of a secret (or a token shape) gives no snippet at all, not even the part the
+    // region covers.
+    if (secret?.has(line)) return undefined;
     const text = options.readSnippet(span.file, line);
-    // A line with anything secret-looking gives no snippet at all, not even the part the region covers.
-    if (text === undefined || redactSecrets(text) !== text) return undefined;
+    if (text === undefined || showsTokenShape(text)) return undefined;
     const from = line === span.line ? span.column - 1 : 0;
     const to = line === span.endLine ? span.endColumn - 1 : text.length;
     lines.push(text.slice(from, to));
@@ -234,8 +258,8 @@ function artifactLocation(file: string, ctx: LocationContext): Sarif.ArtifactLoc
   return { uri: fileUri(file), uriBaseId: SRCROOT, index: ctx.artifacts.add(file, ['analysisTarget']) };
 }
 
-function physicalLocation(span: SourceSpan, path: string | undefined, ctx: LocationContext): Sarif.PhysicalLocation {
-  const snippet = snippetOf(span, path, ctx.options);
+function physicalLocation(span: SourceSpan, ctx: LocationContext): Sarif.PhysicalLocation {
+  const snippet = snippetOf(span, ctx);
   return {
     artifactLocation: artifactLocation(span.file, ctx),
     region: {
@@ -254,7 +278,7 @@ function logicalLocations(path: string): Sarif.LogicalLocation[] {
 }
 
 function location(loc: SourceLocation, ctx: LocationContext, extra: Partial<Sarif.Location> = {}): Sarif.Location {
-  return { ...extra, physicalLocation: physicalLocation(loc, loc.path, ctx), logicalLocations: logicalLocations(loc.path) };
+  return { ...extra, physicalLocation: physicalLocation(loc, ctx), logicalLocations: logicalLocations(loc.path) };
 }
 
 /** Locations made up here rather than found in a file. */
@@ -332,12 +356,13 @@ function entriesOf(outcome: AuditOutcome, rules: MatchRule, options: SarifOption
 
 /** Literal `[x](1)` in a finding's own text would read as an embedded link (SARIF §3.11.6): escape it. */
 function escapeLinks(text: string): string {
-  return /\[[^\]]*\]\(\d+\)/.test(text) ? text.replace(/[[\]]/g, (c) => `\\${c}`) : text;
+  // `[^[\]]*` stops at the next bracket, so a run of `[` is scanned once (linear), not once per `[`.
+  return /\[[^[\]]*\]\(\d+\)/.test(text) ? text.replace(/[[\]]/g, (c) => `\\${c}`) : text;
 }
 
 function messageText(entry: Entry): string {
-  const title = redactSecrets(entry.title).trim();
-  const detail = redactSecrets(entry.detail).trim();
+  const title = entry.title.trim();
+  const detail = entry.detail.trim();
   return escapeLinks(sentence(detail === '' ? title : `${title.replace(/[.:]$/, '')}: ${detail}`));
 }
 
@@ -355,7 +380,7 @@ function relatedLocations(entry: Entry, ctx: LocationContext): { locations: Sari
     const id = locations.length + 1;
     locations.push({
       id,
-      physicalLocation: physicalLocation(span, path, ctx),
+      physicalLocation: physicalLocation(span, ctx),
       ...(path !== undefined ? { logicalLocations: logicalLocations(path) } : {}),
       message: { text },
     });
@@ -379,7 +404,7 @@ function relatedLocations(entry: Entry, ctx: LocationContext): { locations: Sari
 function suppressionsOf(entry: Entry, ctx: LocationContext): Sarif.Suppression[] {
   if (!entry.suppression) return [];
   const at = entry.suppression.location;
-  const reason = entry.suppression.reason ? redactSecrets(entry.suppression.reason) : undefined;
+  const reason = entry.suppression.reason;
   return [
     {
       kind: at && at.file === entry.location.file ? 'inSource' : 'external',
@@ -418,7 +443,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
   const declared = options.rules ?? RULES;
   const index = options.rules ? ruleMatcher(options.rules) : matchRule;
   const artifacts = new Artifacts();
-  const ctx: LocationContext = { artifacts, options };
+  const ctx: LocationContext = { artifacts, options, secretLines: secretLinesOf(outcomes) };
   for (const outcome of outcomes) for (const file of outcome.files.length > 0 ? outcome.files : [outcome.config]) artifacts.add(file, ['analysisTarget']);
 
   const entries = outcomes.flatMap((outcome) => entriesOf(outcome, index, options));
@@ -447,7 +472,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
     if (ruleIndex.has(id)) continue;
     const entry = entries.find((e) => e.checkId === id)!;
     const match = index(id);
-    declare(match ? describeRule(match.rule, id, match.bindings, options) : describeUnknown(id, redactSecrets(entry.title), entry.severity, options));
+    declare(match ? describeRule(match.rule, id, match.bindings, options) : describeUnknown(id, entry.title, entry.severity, options));
     if (!match) {
       notifications.push({
         level: 'warning',
@@ -458,7 +483,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
   }
 
   const prints = fingerprints(
-    entries.map((e) => ({ checkId: e.checkId, config: e.config, path: e.location.path, discriminator: redactSecrets(e.detail) })),
+    entries.map((e) => ({ checkId: e.checkId, config: e.config, path: e.location.path, discriminator: e.detail })),
   );
   const withSuppressions = entries.some((e) => e.suppression);
   const results = entries.map((entry, i): Sarif.Result => {
@@ -491,14 +516,14 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
       for (const note of outcome.notes ?? []) {
         notifications.push({
           level: 'note',
-          message: { text: sentence(`${outcome.config}: ${redactSecrets(note.message)}`) },
+          message: { text: sentence(`${outcome.config}: ${note.message}`) },
           locations: [note.location ? location(note.location, ctx) : { physicalLocation: { artifactLocation: artifactLocation(outcome.config, ctx) } }],
         });
       }
       for (const message of outcome.secretDiagnostics) {
         notifications.push({
           level: 'note',
-          message: { text: sentence(`${outcome.config}: ${redactSecrets(message)}`) },
+          message: { text: sentence(`${outcome.config}: ${message}`) },
           locations: [{ physicalLocation: { artifactLocation: artifactLocation(outcome.config, ctx) } }],
         });
       }
@@ -507,7 +532,7 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
     for (const issue of outcome.issues) {
       notifications.push({
         level: 'error',
-        message: { text: sentence(`${outcome.config} was not audited: ${redactSecrets(issueDetail(issue))}`) },
+        message: { text: sentence(`${outcome.config} was not audited: ${issueDetail(issue)}`) },
         locations: [location(issue.location ?? fileStart(outcome.config), ctx)],
         associatedRule: { id: CONFIG_INVALID, index: ruleIndex.get(CONFIG_INVALID) ?? -1 },
       });

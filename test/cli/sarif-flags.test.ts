@@ -43,6 +43,7 @@ test('the category is openclaw-audit/ whatever the number of configs, and --cate
   assert.equal(sarifOf(['a', 'b'], dir).run.automationDetails!.id, 'openclaw-audit/');
   assert.equal(sarifOf(['--category', 'openclaw-audit/deploy'], dir).run.automationDetails!.id, 'openclaw-audit/deploy/');
   assert.equal(sarifOf(['--category', 'prod/'], dir).run.automationDetails!.id, 'prod/');
+  assert.equal(sarifOf(['--category', '/tool:openclaw'], dir).run.automationDetails!.id, '/tool:openclaw/', 'CodeQL-style categories start with /');
 });
 
 test('--category and --omit-suppressed are refused with other formats and bad values, in one line', () => {
@@ -51,6 +52,7 @@ test('--category and --omit-suppressed are refused with other formats and bad va
     [['--category', 'x'], '--category applies only to SARIF'],
     [['--json', '--omit-suppressed'], '--omit-suppressed applies only to SARIF'],
     [['--format', 'sarif', '--category', ''], '--category must be one non-empty line'],
+    [['--format', 'sarif', '--category', '  '], '--category must be one non-empty line'],
     [['--format', 'sarif', '--category', 'a\nb'], '--category must be one non-empty line'],
   ] as const) {
     const result = runCli([...argv], dir);

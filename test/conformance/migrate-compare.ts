@@ -48,14 +48,15 @@ function multisetDiff(expected: string[], actual: string[]): { missing: string[]
   return { missing: [...counts].flatMap(([k, n]) => Array<string>(n).fill(k)), extra };
 }
 
-/** A "Legacy config keys detected" line: `path: message … Run "openclaw doctor --fix"…`. */
+/** A "Legacy config keys detected" line: `path: message` (the change lines start with a verb). */
 export function isDetectionLine(line: string): boolean {
-  return /^[A-Za-z0-9_.<>*-]*: /.test(line) && /openclaw doctor --fix|doctor --fix/.test(line);
+  return /^[A-Za-z0-9_.<>*-]*: /.test(line);
 }
 
 /**
- * What the comparison ignores: `meta` (doctor's stamps), doctor's own `wizard.lastRun*` stamps, and
- * `skills.entries.<id>.enabled: false` doctor adds for skills whose binaries were missing on its machine.
+ * What the comparison ignores: `meta` (doctor's stamps), doctor's own `wizard.lastRun*` stamps,
+ * `skills.entries.<id>.enabled: false` doctor adds for skills whose binaries were missing on its machine, and values
+ * doctor took from its machine's state folder (`<stateDir>/workspace` pinned for a legacy default agent).
  */
 function normalise(value: unknown, other: unknown, isExpected: boolean): unknown {
   const out = clonePlain(value);
@@ -85,8 +86,12 @@ function normalise(value: unknown, other: unknown, isExpected: boolean): unknown
   return out;
 }
 
+/** Paths doctor filled from its own machine (its state folder): `<stateDir>/…` in the recorded answer. */
+const isHostPath = (v: unknown) => typeof v === 'string' && v.startsWith('<stateDir>');
+
 function leafDiff(a: unknown, b: unknown, path: string, out: string[]): void {
   if (out.length > 20 || samePlain(a, b)) return;
+  if (a === undefined && isHostPath(b)) return;
   if (isRec(a) && isRec(b)) {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) leafDiff((a as Rec)[k], (b as Rec)[k], path ? `${path}.${k}` : k, out);
     return;

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { inputVar } from '../../src/action/inputs.ts';
-import { run, type ActionCore, type ActionPorts } from '../../src/action/main.ts';
+import { run } from '../../src/action/main.ts';
+import type { ActionPorts } from '../../src/action/ports.ts';
+import { fakeCore } from '../helpers/fake-core.ts';
 import { nodeHost } from '../../src/io/node-host.ts';
 import { examplesRepo } from '../helpers/examples.ts';
 import { runCli } from '../robustness/harness.ts';
@@ -11,15 +13,7 @@ import { assertValidReport } from '../helpers/report-schema.ts';
 
 /** The Action on a push, with the real audit, no API calls (check run and comment off): what it prints, fails and writes. */
 async function runAction(ws: string, inputs: Record<string, string>) {
-  const got = { lines: [] as string[], failed: [] as string[], outputs: {} as Record<string, string> };
-  const core: ActionCore = {
-    info: (m) => void got.lines.push(m),
-    command: (l) => void got.lines.push(l),
-    setSecret: () => {},
-    setOutput: (n, v) => void (got.outputs[n] = v),
-    setFailed: (m) => void got.failed.push(m),
-    appendSummary: async () => {},
-  };
+  const { core, got } = fakeCore();
   const env: Record<string, string> = {
     GITHUB_WORKSPACE: ws,
     GITHUB_REPOSITORY: 'octo/configs',

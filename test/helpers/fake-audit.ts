@@ -29,7 +29,7 @@ export function fakeAudit(options: AuditFileOptions): AuditOutcome {
   }));
   const summary = { critical: 0, warn: 0, info: 0 };
   for (const f of findings) summary[f.severity as 'critical']++;
-  return { ok: true, config, summary, findings, suppressedFindings, secretDiagnostics: [], schemaWarnings: [], files: [config], secrets: spec.secrets ?? [] };
+  return { ok: true, config, summary, findings, suppressedFindings, secretDiagnostics: [], schemaWarnings: [], files: [config], secrets: { values: spec.secrets ?? [], spans: [] } };
 }
 
 /** The text of a fake config. */

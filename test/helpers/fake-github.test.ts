@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createGitHubClient } from '../../src/action/github.ts';
+import { createGitHub } from '../../src/action/github.ts';
 import { checkRun } from './fake-github-bodies.ts';
 import { FAKE_GITHUB_OPERATIONS } from './fake-github-operations.ts';
 import { withFakeGitHub } from './fake-github.ts';
 import { VENDORED_OPERATIONS, githubOperation } from './github-openapi.ts';
 
 const HEAD = 'a'.repeat(40);
+const FAST = { retryAfterMs: 0, writeIntervalMs: 0, notificationIntervalMs: 0 };
 
 test('the vendored OpenAPI subset holds exactly the operations the fake serves', () => {
   assert.deepEqual([...VENDORED_OPERATIONS].sort(), Object.values(FAKE_GITHUB_OPERATIONS).sort(), 'run scripts/vendor-github-openapi.ts (see test/schemas/README.md)');
@@ -14,11 +15,12 @@ test('the vendored OpenAPI subset holds exactly the operations the fake serves',
 
 test('the fake refuses a request the OpenAPI description does not allow, with a 422, and records why', async () => {
   await withFakeGitHub(async (server) => {
-    const client = createGitHubClient({ apiUrl: server.url, token: 'test-token', retries: 0 });
+    const github = createGitHub({ apiUrl: server.url, token: 'test-token', pacing: FAST, retries: 0 });
     const annotation = { path: 'a.json', start_line: '3', end_line: 3, annotation_level: 'error', message: 'm' };
-    await assert.rejects(client.request('POST', '/repos/octo/configs/check-runs', { name: 7, head_sha: HEAD, conclusoin: 'success', output: { title: 't', summary: 's', annotations: [annotation] } }), /HTTP 422/);
-    await assert.rejects(client.request('GET', '/repos/octo/configs/issues/x/comments?per_page=many&sort=created'), /HTTP 422/);
-    await assert.rejects(client.request('POST', '/repos/octo/configs/issues/3/comments', {}), /HTTP 422/);
+    await assert.rejects(github.request('POST /repos/octo/configs/check-runs', { name: 7, head_sha: HEAD, conclusoin: 'success', output: { title: 't', summary: 's', annotations: [annotation] } }), { status: 422 });
+    await assert.rejects(github.request('GET /repos/octo/configs/issues/x/comments?per_page=many&sort=created'), { status: 422 });
+    // `data` is the raw body: an empty object, where GitHub requires `body`.
+    await assert.rejects(github.request('POST /repos/octo/configs/issues/3/comments', { data: {} }), { status: 422 });
     assert.deepEqual(server.errors, [
       'POST /repos/octo/configs/check-runs: body: must NOT have additional properties (conclusoin)',
       'POST /repos/octo/configs/check-runs: body.name: must be string',
@@ -36,13 +38,13 @@ test('the fake refuses a request the OpenAPI description does not allow, with a 
 
 test('the fake reports a response, a test override included, that GitHub could not send', async () => {
   await withFakeGitHub(async (server) => {
-    const client = createGitHubClient({ apiUrl: server.url, token: 'test-token', retries: 0 });
+    const github = createGitHub({ apiUrl: server.url, token: 'test-token', pacing: FAST, retries: 0 });
     server.override('createComment', { status: 201, body: { id: 1, body: 'hi' } }, 1);
     server.override('listComments', { status: 403, body: { message: 403 } }, 1);
     server.override('getSarif', { status: 204 }, 1);
-    await client.request('POST', '/repos/octo/configs/issues/3/comments', { body: 'hi' });
-    await assert.rejects(client.request('GET', '/repos/octo/configs/issues/3/comments'), /HTTP 403/);
-    await client.request('GET', '/repos/octo/configs/code-scanning/sarifs/s-1');
+    await github.request('POST /repos/octo/configs/issues/3/comments', { body: 'hi' });
+    await assert.rejects(github.request('GET /repos/octo/configs/issues/3/comments'), { status: 403 });
+    await github.request('GET /repos/octo/configs/code-scanning/sarifs/s-1');
     const missing = ['node_id', 'html_url', 'issue_url', 'user', 'url', 'created_at', 'updated_at'];
     assert.deepEqual(server.errors, [
       ...missing.map((p) => `POST /repos/octo/configs/issues/3/comments: response 201: must have required property '${p}'`),
@@ -51,7 +53,7 @@ test('the fake reports a response, a test override included, that GitHub could n
       'GET /repos/octo/configs/code-scanning/sarifs/s-1: response 204: not a documented status of code-scanning/get-sarif',
     ]);
     // Once the overrides are used up, the fake's own bodies are valid.
-    await client.request('POST', '/repos/octo/configs/issues/3/comments', { body: 'hi' });
+    await github.request('POST /repos/octo/configs/issues/3/comments', { body: 'hi' });
     assert.equal(server.errors.length, missing.length + 2);
   });
 });

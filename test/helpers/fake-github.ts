@@ -97,10 +97,18 @@ function checkPage(req: FakeRequest, errors: string[]): void {
   if (!(page >= 1)) errors.push('query.page: ≥ 1');
 }
 
-function pageOf<T>(req: FakeRequest, items: T[]): T[] {
+/** One page of a list, with GitHub's `Link` header (`next`, `last`, `first`, `prev`) when there is more than one page. */
+function pageOf<T>(req: FakeRequest, items: T[], api: string): FakeResponse {
   const perPage = Number(req.query.get('per_page') ?? 30);
   const page = Number(req.query.get('page') ?? 1);
-  return items.slice((page - 1) * perPage, page * perPage);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (n: number, rel: string) => {
+    const query = new URLSearchParams(req.query);
+    query.set('page', String(n));
+    return `<${api}${req.path}?${query}>; rel="${rel}"`;
+  };
+  const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
+  return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), ...(links.length ? { headers: { link: links.join(', ') } } : {}) };
 }
 
 function checkCommentBody(req: FakeRequest, errors: string[]): void {
@@ -219,7 +227,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       check: checkPage,
       handle: (req) => {
         const comments = state.comments.filter((c) => c.issue === Number(req.params.issue_number));
-        return { status: 200, body: pageOf(req, comments).map((c) => issueComment(site, c)) };
+        return pageOf(req, comments.map((c) => issueComment(site, c)), site.api);
       },
     },
     createComment: {
@@ -272,7 +280,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       handle: (req) => {
         const pull = state.pulls.get(Number(req.params.pull_number));
         if (!pull) return unknownPull(req);
-        return { status: 200, body: pageOf(req, pull.files).map((f) => diffEntry(site, pull.headSha, f)) };
+        return pageOf(req, pull.files.map((f) => diffEntry(site, pull.headSha, f)), site.api);
       },
     },
     listReviewComments: {
@@ -280,7 +288,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       handle: (req) => {
         const number = Number(req.params.pull_number);
         if (!state.pulls.has(number)) return unknownPull(req);
-        return { status: 200, body: pageOf(req, state.reviewComments.filter((c) => c.pull === number)).map((c) => reviewComment(site, c)) };
+        return pageOf(req, state.reviewComments.filter((c) => c.pull === number).map((c) => reviewComment(site, c)), site.api);
       },
     },
     createReview: {
@@ -341,7 +349,9 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
         res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers });
         res.end(r.body === undefined ? '' : JSON.stringify(r.body));
       };
-      if (req.headers.authorization !== `Bearer ${token}`) errors.push(`authorization: expected the token (got ${req.headers.authorization ?? 'none'})`);
+      // GitHub takes the token as `Bearer …` or `token …` (what Octokit sends for a GITHUB_TOKEN).
+      const [scheme = '', credential] = (req.headers.authorization ?? '').split(' ');
+      if (!/^(bearer|token)$/i.test(scheme) || credential !== token) errors.push(`authorization: expected the token (got ${req.headers.authorization ?? 'none'})`);
       if (!String(req.headers.accept ?? '').includes('application/vnd.github')) errors.push('accept: application/vnd.github+json expected');
       if (!req.headers['user-agent']) errors.push('user-agent: required');
       if (raw && !String(req.headers['content-type'] ?? '').startsWith('application/json')) errors.push('content-type: application/json expected');

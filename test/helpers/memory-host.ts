@@ -34,6 +34,18 @@ export function memoryHost(files: Record<string, string | Uint8Array>, symlinks:
       const data = contents.get(real);
       return data ? { kind: 'file', size: data.length, links: 1 } : { kind: 'directory', size: 0, links: 1 };
     },
+    list: (p) => {
+      const dir = realpath(p);
+      if (contents.has(dir)) throw Object.assign(new Error(`ENOTDIR: ${p}`), { code: 'ENOTDIR' });
+      const names = new Set<string>();
+      for (const path of [...contents.keys(), ...links.keys()]) {
+        if (path.startsWith(dir === '/' ? '/' : dir + '/')) names.add(path.slice(dir.length + (dir === '/' ? 0 : 1)).split('/')[0]!);
+      }
+      return [...names].map((name) => {
+        const child = posix.join(dir, name);
+        return { name, kind: links.has(child) ? 'link' : contents.has(child) ? 'file' : 'directory' };
+      });
+    },
   };
 }
 

@@ -16,7 +16,8 @@ import type { Host } from '../../src/core/host.ts';
 import { loadConfig } from '../../src/core/config/load.ts';
 import { nodeHost } from '../../src/io/node-host.ts';
 import { writeFileSafely } from '../../src/io/safe-file.ts';
-import { run as runAction, type ActionCore } from '../../src/action/main.ts';
+import { run as runAction } from '../../src/action/main.ts';
+import { fakeCore } from '../helpers/fake-core.ts';
 import { nodePorts } from '../../src/action/node-ports.ts';
 import { inputVar } from '../../src/action/inputs.ts';
 
@@ -130,15 +131,8 @@ test('the Action does not write its SARIF through a symlink a pull request commi
   const s = sandbox({ 'repo/openclaw.json': '{}\n' });
   symlinkSync(s.outsideFile, join(s.repo, 'openclaw-audit.sarif'));
   mkdirSync(join(s.repo, 'reports'));
-  const failed: string[] = [];
-  const core: ActionCore = {
-    info: () => {},
-    command: () => {},
-    setSecret: () => {},
-    setOutput: () => {},
-    setFailed: (m) => void failed.push(m),
-    appendSummary: async () => {},
-  };
+  const { core, got } = fakeCore();
+  const failed = got.failed;
   const env = (inputs: Record<string, string>) => ({
     GITHUB_WORKSPACE: s.repo,
     RUNNER_TEMP: join(s.top, 'runner-temp'),

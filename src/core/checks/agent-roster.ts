@@ -1,5 +1,5 @@
 /** config.agent_roster.*: the configured agent roster (issue 3). */
-import { listAgents } from './agents.ts';
+import { listAgents } from '../model/agents.ts';
 import { defineRules, type CheckContext } from './rule.ts';
 import { isObject } from './util.ts';
 

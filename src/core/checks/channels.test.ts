@@ -107,6 +107,13 @@ describe('generic DM checks', () => {
     assert.deepEqual(channels(`{ ${base}, ${ch} }`), ['channels.discord.routing.owner_missing.default:warn']);
     assert.deepEqual(channels(`{ ${base}, bindings: [{ agentId: "alpha", match: { channel: "discord", accountId: "default" } }], ${ch} }`), []);
   });
+
+  it('reports it for an account id with a space, as openclaw names it', () => {
+    const base = `${trusted(['discord'])} agents: { ownership: "explicit", entries: { alpha: {}, beta: {} } }`;
+    const ch = `channels: { discord: { dmPolicy: "allowlist", allowFrom: ["123456789012345678"], accounts: { "ops team": { token: "t" } } } }`;
+    assert.deepEqual(channels(`{ ${base}, ${ch} }`), ['channels.discord.routing.owner_missing.ops team:warn']);
+    assert.deepEqual(titles(`{ ${base}, ${ch} }`), ['Discord (account: ops team) routing has no explicit owner']);
+  });
 });
 
 describe('allowlist entry checks', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { coreFindings, coreIds } from './core-test-util.ts';
+import { coreFindings, coreIds } from '../../../test/helpers/core-findings.ts';
 
 const flags = (config: string) =>
   coreFindings(config)

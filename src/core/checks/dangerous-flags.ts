@@ -2,6 +2,7 @@
 import type { ConfigPath } from '../types.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
+import { dig } from '../records.ts';
 
 export const rules = defineRules([
   {
@@ -48,15 +49,6 @@ interface Flag {
   path: ConfigPath;
 }
 
-function at(root: Json, path: ConfigPath): Json {
-  let node = root;
-  for (const segment of path) {
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Json)[segment];
-  }
-  return node;
-}
-
 /** Concrete matches of a dotted contract pattern (`*` = any key or index) under a root value. */
 function matchPattern(root: Json, pattern: string): Array<{ segments: Array<string | number>; value: Json }> {
   const parts = pattern.split('.').map((p) => p.trim()).filter(Boolean);
@@ -81,16 +73,16 @@ function matchPattern(root: Json, pattern: string): Array<{ segments: Array<stri
 }
 
 /** The enabled flags of a config, in openclaw's order, each with the key it is about. */
-export function listDangerousFlags(cfg: Json): Flag[] {
+function listDangerousFlags(cfg: Json): Flag[] {
   const flags: Flag[] = [];
   const push = (label: string, path: ConfigPath) => flags.push({ label, path });
-  if (at(cfg, ['gateway', 'controlUi', 'dangerouslyAllowHostHeaderOriginFallback']) === true) {
+  if (dig(cfg, 'gateway', 'controlUi', 'dangerouslyAllowHostHeaderOriginFallback') === true) {
     push('gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback=true', ['gateway', 'controlUi', 'dangerouslyAllowHostHeaderOriginFallback']);
   }
-  if (at(cfg, ['hooks', 'gmail', 'allowUnsafeExternalContent']) === true) {
+  if (dig(cfg, 'hooks', 'gmail', 'allowUnsafeExternalContent') === true) {
     push('hooks.gmail.allowUnsafeExternalContent=true', ['hooks', 'gmail', 'allowUnsafeExternalContent']);
   }
-  const mappings = at(cfg, ['hooks', 'mappings']);
+  const mappings = dig(cfg, 'hooks', 'mappings');
   if (Array.isArray(mappings)) {
     mappings.forEach((mapping, index) => {
       if (isObject(mapping) && mapping.allowUnsafeExternalContent === true) {
@@ -98,39 +90,39 @@ export function listDangerousFlags(cfg: Json): Flag[] {
       }
     });
   }
-  if (at(cfg, ['tools', 'exec', 'applyPatch', 'workspaceOnly']) === false) {
+  if (dig(cfg, 'tools', 'exec', 'applyPatch', 'workspaceOnly') === false) {
     push('tools.exec.applyPatch.workspaceOnly=false', ['tools', 'exec', 'applyPatch', 'workspaceOnly']);
   }
-  const suppressions = at(cfg, ['security', 'audit', 'suppressions']);
+  const suppressions = dig(cfg, 'security', 'audit', 'suppressions');
   const suppressionCount = Array.isArray(suppressions) ? suppressions.length : 0;
   if (suppressionCount > 0) push(`security.audit.suppressions configured (${suppressionCount})`, ['security', 'audit', 'suppressions']);
-  if (at(cfg, ['hooks', 'allowRequestSessionKey']) === true) push('hooks.allowRequestSessionKey=true', ['hooks', 'allowRequestSessionKey']);
-  if (at(cfg, ['browser', 'ssrfPolicy', 'dangerouslyAllowPrivateNetwork']) === true) {
+  if (dig(cfg, 'hooks', 'allowRequestSessionKey') === true) push('hooks.allowRequestSessionKey=true', ['hooks', 'allowRequestSessionKey']);
+  if (dig(cfg, 'browser', 'ssrfPolicy', 'dangerouslyAllowPrivateNetwork') === true) {
     push('browser.ssrfPolicy.dangerouslyAllowPrivateNetwork=true', ['browser', 'ssrfPolicy', 'dangerouslyAllowPrivateNetwork']);
   }
-  if (at(cfg, ['tools', 'fs', 'workspaceOnly']) === false) push('tools.fs.workspaceOnly=false', ['tools', 'fs', 'workspaceOnly']);
+  if (dig(cfg, 'tools', 'fs', 'workspaceOnly') === false) push('tools.fs.workspaceOnly=false', ['tools', 'fs', 'workspaceOnly']);
 
   const docker = (value: Json, label: string, path: ConfigPath) => {
     if (!isObject(value)) return;
     for (const key of DANGEROUS_SANDBOX_DOCKER_KEYS) if (value[key] === true) push(`${label}.${key}=true`, [...path, key]);
   };
-  docker(at(cfg, ['agents', 'defaults', 'sandbox', 'docker']), 'agents.defaults.sandbox.docker', ['agents', 'defaults', 'sandbox', 'docker']);
-  const agents = at(cfg, ['agents']);
+  docker(dig(cfg, 'agents', 'defaults', 'sandbox', 'docker'), 'agents.defaults.sandbox.docker', ['agents', 'defaults', 'sandbox', 'docker']);
+  const agents = dig(cfg, 'agents');
   if (isObject(agents) && Object.hasOwn(agents, 'entries') && agents.entries !== undefined) {
     if (isObject(agents.entries)) {
       for (const [id, entry] of Object.entries(agents.entries)) {
-        if (isObject(entry)) docker(at(entry, ['sandbox', 'docker']), `agents.entries.${id}.sandbox.docker`, ['agents', 'entries', id, 'sandbox', 'docker']);
+        if (isObject(entry)) docker(dig(entry, 'sandbox', 'docker'), `agents.entries.${id}.sandbox.docker`, ['agents', 'entries', id, 'sandbox', 'docker']);
       }
     }
   } else if (isObject(agents) && Array.isArray(agents.list)) {
     agents.list.forEach((entry, index) => {
       if (entry === null || typeof entry !== 'object') return;
       const label = typeof entry.id === 'string' && entry.id.length > 0 ? `agents.entries.${entry.id}` : `agents.list.${index}`;
-      docker(at(entry, ['sandbox', 'docker']), `${label}.sandbox.docker`, ['agents', 'list', index, 'sandbox', 'docker']);
+      docker(dig(entry, 'sandbox', 'docker'), `${label}.sandbox.docker`, ['agents', 'list', index, 'sandbox', 'docker']);
     });
   }
 
-  const pluginEntries = at(cfg, ['plugins', 'entries']);
+  const pluginEntries = dig(cfg, 'plugins', 'entries');
   if (isObject(pluginEntries)) {
     const seen = new Set<string>();
     for (const contract of PLUGIN_DANGEROUS_FLAGS) {

@@ -16,9 +16,10 @@ import {
   sandboxModePath,
   sandboxWorkspaceAccess,
   type AgentEntry,
-} from './agents.ts';
+} from '../model/agents.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
+import { dig } from '../records.ts';
 
 export const rules = [
   ...defineRules([
@@ -118,15 +119,6 @@ export const rules = [
     },
   ]),
 ];
-
-function dig(value: Json, ...keys: string[]): Json {
-  let current = value;
-  for (const key of keys) {
-    if (!isObject(current)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
 
 export function collectExecRuntime(ctx: CheckContext): void {
   const config = ctx.config;
@@ -238,20 +230,20 @@ const BROAD_BINS: Readonly<Record<string, string>> = {
 };
 
 /** A safe bin's name: lowercased basename without a Windows executable suffix. */
-export function safeBinName(raw: unknown): string {
+function safeBinName(raw: unknown): string {
   const lower = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   if (!lower) return '';
   return (lower.split(/[\\/]/).at(-1) ?? lower).replace(/\.(?:exe|cmd|bat|com)$/i, '');
 }
 
 /** Lowercased, trimmed, de-duplicated, sorted safeBins. */
-export function normalizeSafeBins(entries: unknown): string[] {
+function normalizeSafeBins(entries: unknown): string[] {
   if (!Array.isArray(entries)) return [];
   const names = entries.map((entry) => (typeof entry === 'string' ? entry.trim().toLowerCase() : '')).filter((entry) => entry.length > 0);
   return [...new Set(names)].sort();
 }
 
-export function isInterpreterLikeBin(raw: string): boolean {
+function isInterpreterLikeBin(raw: string): boolean {
   const name = safeBinName(raw);
   return name !== '' && (INTERPRETER_BINS.has(name) || INTERPRETER_PATTERNS.some((pattern) => pattern.test(name)));
 }
@@ -309,7 +301,7 @@ function collectSafeBins(ctx: CheckContext, agents: AgentEntry[]): void {
 // --- safeBinTrustedDirs ---------------------------------------------------------------------------------------------
 
 /** Why a trusted safe-bin directory is risky, or undefined. */
-export function riskyTrustedDirReason(entry: string): string | undefined {
+function riskyTrustedDirReason(entry: string): string | undefined {
   const raw = entry.trim();
   if (!raw) return undefined;
   if (!posix.isAbsolute(raw)) return 'relative path (trust boundary depends on process cwd)';
@@ -357,7 +349,7 @@ function collectTrustedDirs(ctx: CheckContext, agents: AgentEntry[]): void {
 // --- MCP boundary ---------------------------------------------------------------------------------------------------
 
 /** Enabled `mcp.servers` names, sorted. */
-export function configuredMcpServerNames(config: Json): string[] {
+function configuredMcpServerNames(config: Json): string[] {
   const servers = dig(config, 'mcp', 'servers');
   if (!isObject(servers)) return [];
   return Object.entries(servers)

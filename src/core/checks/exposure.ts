@@ -6,7 +6,7 @@ import {
   listAuditToolContexts,
   listOpenInboundPolicies,
   riskyToolContexts,
-} from './agents.ts';
+} from '../model/agents.ts';
 import { defineRules, type CheckContext } from './rule.ts';
 import type { ConfigPath } from '../types.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { coreFindings, coreIds, where } from './core-test-util.ts';
+import { coreFindings, coreIds, where } from '../../../test/helpers/core-findings.ts';
 
 const TOKEN = 'abcdefghijklmnopqrstuvwxyz0123';
 

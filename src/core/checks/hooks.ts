@@ -1,5 +1,5 @@
 /** hooks.*: webhook hardening, only when hooks are enabled. */
-import { resolveGatewayAuth } from './gateway-auth.ts';
+import { resolveGatewayAuth } from '../model/gateway-auth.ts';
 import { defineRules, type CheckContext } from './rule.ts';
 import { isObject } from './util.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { coreFindings, coreIds } from './core-test-util.ts';
+import { coreFindings, coreIds } from '../../../test/helpers/core-findings.ts';
 import { isClaude45Plus } from './models.ts';
 
 const modelFindings = (config: string) => coreFindings(config).filter((f) => f.checkId.startsWith('models.'));

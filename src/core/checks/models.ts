@@ -60,7 +60,7 @@ export function isClaude45Plus(id: string): boolean {
   return false;
 }
 
-export interface ModelRef {
+interface ModelRef {
   /** `provider/model` after alias resolution. */
   id: string;
   /** openclaw's source label: `agents.defaults.model.primary`, `agents.entries.<id>.model.fallbacks`, … */
@@ -92,7 +92,7 @@ function aliasIndex(cfg: Json): Map<string, string> {
 }
 
 /** Every configured primary and fallback model, in openclaw's order (defaults, image model, then each agent). */
-export function collectModelRefs(cfg: Json): ModelRef[] {
+function collectModelRefs(cfg: Json): ModelRef[] {
   const aliases = aliasIndex(cfg);
   const out: ModelRef[] = [];
   const add = (raw: unknown, source: string, path: ConfigPath) => {

@@ -3,13 +3,9 @@ import { collectAgentRoster } from './agent-roster.ts';
 import { collectChannels } from './channels.ts';
 import { collectExecBoundaryDrift, collectExecRuntime } from './exec.ts';
 import { collectExposure } from './exposure.ts';
-import {
-  collectGatewayConfig,
-  collectGatewayHttpNoAuth,
-  collectGatewayHttpSessionKey,
-  collectNodesAllowCommands,
-  collectNodesDenyCommands,
-} from './gateway.ts';
+import { collectGatewayConfig } from './gateway.ts';
+import { collectGatewayHttpNoAuth, collectGatewayHttpSessionKey } from './gateway-http.ts';
+import { collectNodesAllowCommands, collectNodesDenyCommands } from './gateway-nodes.ts';
 import { collectHooks } from './hooks.ts';
 import { collectModelTiers } from './models.ts';
 import type { Collector } from './rule.ts';

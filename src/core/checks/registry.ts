@@ -4,7 +4,14 @@ import { rules as channels } from './channels.ts';
 import { rules as dangerousFlags } from './dangerous-flags.ts';
 import { rules as exec } from './exec.ts';
 import { rules as exposure } from './exposure.ts';
+import { rules as discovery } from './discovery.ts';
 import { rules as gateway } from './gateway.ts';
+import { rules as gatewayControlUi } from './gateway-control-ui.ts';
+import { rules as gatewayHttp } from './gateway-http.ts';
+import { rules as gatewayNodes } from './gateway-nodes.ts';
+import { rules as gatewayTailscale } from './gateway-tailscale.ts';
+import { rules as gatewayTrustedProxy } from './gateway-trusted-proxy.ts';
+import { rules as mcp } from './mcp.ts';
 import { rules as hooks } from './hooks.ts';
 import { rules as models } from './models.ts';
 import { ruleMatcher, type Rule } from './rule.ts';
@@ -22,6 +29,13 @@ export const RULES: readonly Rule[] = [
   ...summary,
   ...agentRoster,
   ...gateway,
+  ...gatewayHttp,
+  ...gatewayControlUi,
+  ...gatewayTrustedProxy,
+  ...gatewayTailscale,
+  ...gatewayNodes,
+  ...discovery,
+  ...mcp,
   ...dangerousFlags,
   ...toolsElevated,
   ...exec,

@@ -32,7 +32,7 @@ export interface Rule {
   unsuppressible?: string;
 }
 
-export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
 /** A finding as a check reports it; title, remediation and severity default from the rule. */
 export interface FindingInput {
@@ -93,10 +93,6 @@ export interface RuleMatch {
 
 const PLACEHOLDER = /<([^>]+)>/g;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Finds the rule of a concrete checkId among `rules`: the exact id first, then a template such as
  * `channels.<provider>.dm.open`, whose placeholders match any run of non-space characters.
@@ -105,18 +101,38 @@ export function ruleMatcher(rules: readonly Rule[]): (checkId: string) => RuleMa
   const exact = new Map(rules.filter((r) => !r.id.includes('<')).map((r) => [r.id, r]));
   const templates = rules
     .filter((r) => r.id.includes('<'))
-    .map((rule) => ({
-      rule,
-      names: [...rule.id.matchAll(PLACEHOLDER)].map((m) => m[1]!),
-      pattern: new RegExp('^' + rule.id.split(/<[^>]+>/).map(escapeRegExp).join('([^\\s]+?)') + '$'),
-    }));
+    .map((rule) => ({ rule, names: [...rule.id.matchAll(PLACEHOLDER)].map((m) => m[1]!), parts: rule.id.split(/<[^>]+>/) }));
   return (checkId) => {
     const rule = exact.get(checkId);
     if (rule) return { rule, bindings: {} };
     for (const t of templates) {
-      const m = t.pattern.exec(checkId);
-      if (m) return { rule: t.rule, bindings: Object.fromEntries(t.names.map((name, i) => [name, m[i + 1]!])) };
+      const bindings = fillTemplate(t.parts, t.names, checkId);
+      if (bindings) return { rule: t.rule, bindings };
     }
     return undefined;
   };
+}
+
+/**
+ * The placeholder values when `checkId` fills a template (`channels.<provider>.routing.owner_missing.<accountId>`). A
+ * placeholder stands for any text, since openclaw puts object keys there as written (`ops team`, `a.b`, even ``):
+ * the first part must start the id, the last end it, and the middle ones follow in order, leftmost first. Linear in
+ * the id's length for our short fixed parts, unlike a regular expression with several lazy groups.
+ */
+function fillTemplate(parts: readonly string[], names: readonly string[], checkId: string): Record<string, string> | undefined {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (checkId.length < first.length + last.length || !checkId.startsWith(first) || !checkId.endsWith(last)) return undefined;
+  const bindings: Record<string, string> = {};
+  let at = first.length;
+  const end = checkId.length - last.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i]!;
+    const found = checkId.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return undefined;
+    bindings[names[i - 1]!] = checkId.slice(at, found);
+    at = found + part.length;
+  }
+  bindings[names[names.length - 1]!] = checkId.slice(at, end);
+  return bindings;
 }

@@ -1,7 +1,7 @@
 /** sandbox.*: config-derived sandbox findings (issue 3). */
 import { posix } from 'node:path';
 import type { ConfigPath } from '../types.ts';
-import { agentPath, listAgents, sandboxMode } from './agents.ts';
+import { agentPath, listAgents, sandboxMode } from '../model/agents.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
@@ -108,12 +108,12 @@ function stripNamespacePrefix(input: string): string {
 
 const isDrivePath = (raw: string) => /^[A-Za-z]:[\\/]/.test(stripNamespacePrefix(raw));
 
-export function isHostPathAbsolute(raw: string): boolean {
+function isHostPathAbsolute(raw: string): boolean {
   const input = stripNamespacePrefix(raw);
   return input.startsWith('/') || isDrivePath(input);
 }
 
-export function normalizeHostPath(raw: string): string {
+function normalizeHostPath(raw: string): string {
   const input = stripNamespacePrefix(raw);
   if (!input) return '/';
   let normalized = isDrivePath(input) || raw.startsWith('\\\\') || raw.startsWith('//?/') ? input.replaceAll('\\', '/') : input;
@@ -136,7 +136,7 @@ function isInside(root: string, target: string): boolean {
 }
 
 /** The source of a `source:target[:mode]` bind (Windows drive letters kept). */
-export function bindSource(bind: string): string {
+function bindSource(bind: string): string {
   const separator = bind.indexOf(':', /^[A-Za-z]:[\\/]/.test(bind) ? 2 : 0);
   return separator === -1 ? bind : bind.slice(0, separator);
 }

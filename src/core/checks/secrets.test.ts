@@ -1,25 +1,29 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { coreIds, where } from './core-test-util.ts';
+import { testFamily } from '../../../test/helpers/rule-tester.ts';
+import { rules } from './secrets.ts';
 
-const secretIds = (config: string) => coreIds(config).filter((id) => id.startsWith('config.secrets.'));
 const PW = 'abcdefghijklmnopqrstuvwxyz0123';
 
-describe('config.secrets.*', () => {
-  it('flags a literal gateway password in any mode, also from an env.vars substitution', () => {
-    const config = `{ gateway: { auth: { mode: "token", token: "${PW}", password: "${PW}" } } }`;
-    assert.deepEqual(secretIds(config), ['config.secrets.gateway_password_in_config:warn']);
-    assert.equal(where(config, 'config.secrets.gateway_password_in_config'), '1:78');
-    assert.deepEqual(secretIds(`{ env: { vars: { GW_PASSWORD: "${PW}" } }, gateway: { auth: { password: "\${GW_PASSWORD}" } } }`), ['config.secrets.gateway_password_in_config:warn']);
-  });
-
-  it('does not flag a SecretRef or an unresolved ${VAR} password', () => {
-    assert.deepEqual(secretIds('{ gateway: { auth: { password: { source: "env", provider: "default", id: "GW_PW" } } } }'), []);
-    assert.deepEqual(secretIds('{ gateway: { auth: { password: "${GW_PW}" } } }'), []);
-  });
-
-  it('notes a hooks token only while hooks are enabled', () => {
-    assert.deepEqual(secretIds(`{ hooks: { enabled: true, token: "${PW}" } }`), ['config.secrets.hooks_token_in_config:info']);
-    assert.deepEqual(secretIds(`{ hooks: { enabled: false, token: "${PW}" } }`), []);
-  });
+testFamily('config.secrets.*', rules, {
+  valid: [
+    { name: 'a SecretRef password', config: '{ gateway: { auth: { password: { source: "env", provider: "default", id: "GW_PW" } } } }' },
+    { name: 'an unresolved ${VAR} password', config: '{ gateway: { auth: { password: "${GW_PW}" } } }' },
+    { name: 'a hooks token while hooks are disabled', config: `{ hooks: { enabled: false, token: "${PW}" } }` },
+  ],
+  invalid: [
+    {
+      name: 'a literal gateway password in token mode',
+      config: `{ gateway: { auth: { mode: "token", token: "${PW}", password: "${PW}" } } }`,
+      findings: [{ checkId: 'config.secrets.gateway_password_in_config', severity: 'warn', at: '1:78' }],
+    },
+    {
+      name: 'a password substituted from env.vars is still in the config',
+      config: `{\n  env: { vars: { GW_PASSWORD: "${PW}" } },\n  gateway: { auth: { password: "\${GW_PASSWORD}" } },\n}`,
+      findings: [{ checkId: 'config.secrets.gateway_password_in_config', severity: 'warn', at: '3:22' }],
+    },
+    {
+      name: 'a hooks token while hooks are enabled',
+      config: `{ hooks: { enabled: true, token: "${PW}" } }`,
+      findings: [{ checkId: 'config.secrets.hooks_token_in_config', severity: 'info', at: '1:27' }],
+    },
+  ],
 });

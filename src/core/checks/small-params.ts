@@ -1,6 +1,7 @@
 /** models.small_params: small models with web tools and no sandbox (issue 3). */
 import type { ConfigPath } from '../types.ts';
-import { configuredToolPolicies, isToolAllowed, listAgents, normalizeAgentId, sandboxMode, type AgentEntry, type ToolPolicy } from './agents.ts';
+import { configuredToolPolicies, isToolAllowed, listAgents, sandboxMode, type AgentEntry, type ToolPolicy } from '../model/agents.ts';
+import { normalizeAgentId } from '../agent-id.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
 
@@ -21,7 +22,7 @@ export const rules = defineRules([
   },
 ]);
 
-export const SMALL_MODEL_PARAM_B_MAX = 300;
+const SMALL_MODEL_PARAM_B_MAX = 300;
 
 /** The largest `<n>b` size token in a model id (`llama-3.3-70b` → 70), or null. */
 export function inferParamB(text: string): number | null {
@@ -44,7 +45,7 @@ interface ModelRef {
 }
 
 /** `provider/model` for a configured ref: aliases from `agents.defaults.models`, else the default provider. */
-export function resolveModelId(config: Json, raw: string): string {
+function resolveModelId(config: Json, raw: string): string {
   const models = config?.agents?.defaults?.models;
   if (isObject(models)) {
     const lower = raw.toLowerCase();
@@ -86,7 +87,7 @@ function collectModelRefs(config: Json): ModelRef[] {
 }
 
 /** The `tools.byProvider` entry for `provider/model` (exact model first, then the provider). */
-export function providerToolPolicy(byProvider: Json, modelId: string): ToolPolicy | undefined {
+function providerToolPolicy(byProvider: Json, modelId: string): ToolPolicy | undefined {
   if (!isObject(byProvider)) return undefined;
   const slash = modelId.indexOf('/');
   const provider = (slash > 0 ? modelId.slice(0, slash) : DEFAULT_PROVIDER).trim().toLowerCase();
@@ -118,7 +119,7 @@ function hasSearchCredential(section: Json): boolean {
 }
 
 /** web_search counts as on when enabled explicitly, or (unless disabled) when a search credential is configured. */
-export function isWebSearchEnabled(config: Json, env: Readonly<Record<string, string>>): boolean {
+function isWebSearchEnabled(config: Json, env: Readonly<Record<string, string>>): boolean {
   const enabled = config?.tools?.web?.search?.enabled;
   if (enabled === false) return false;
   if (enabled === true) return true;
@@ -128,7 +129,7 @@ export function isWebSearchEnabled(config: Json, env: Readonly<Record<string, st
   return WEB_SEARCH_ENV_KEYS.some((key) => hasCredential(env[key]));
 }
 
-export function isWebFetchEnabled(config: Json): boolean {
+function isWebFetchEnabled(config: Json): boolean {
   return config?.tools?.web?.fetch?.enabled !== false;
 }
 
@@ -137,7 +138,7 @@ function pluginList(value: Json): string[] {
 }
 
 /** Browser control is on unless `browser.enabled` is false or the plugins config blocks the bundled browser plugin. */
-export function isBrowserEnabled(config: Json): boolean {
+function isBrowserEnabled(config: Json): boolean {
   if (config?.browser?.enabled === false) return false;
   const plugins = config?.plugins;
   if (!isObject(plugins)) return true;

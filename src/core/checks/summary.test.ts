@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { coreFindings } from './core-test-util.ts';
+import { coreFindings } from '../../../test/helpers/core-findings.ts';
 
 const summary = (config: string) => coreFindings(config).find((f) => f.checkId === 'summary.attack_surface')!;
 

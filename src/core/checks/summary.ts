@@ -43,7 +43,7 @@ function internalHooksEnabled(cfg: Json): boolean {
 }
 
 /** Browser control is on unless the browser or its bundled plugin is switched off. */
-export function browserControlEnabled(cfg: Json): boolean {
+function browserControlEnabled(cfg: Json): boolean {
   if (isObject(cfg) && isObject(cfg.browser) && cfg.browser.enabled === false) return false;
   const plugins = isObject(cfg) ? cfg.plugins : undefined;
   if (!isObject(plugins)) return true;

@@ -26,10 +26,10 @@ export const rules = defineRules([
 ]);
 
 /** More entries than this make an elevated allowlist "large". */
-export const ELEVATED_ALLOWFROM_MAX = 25;
+const ELEVATED_ALLOWFROM_MAX = 25;
 
 /** Trimmed, stringified, non-empty entries (openclaw's allowFrom normalization). */
-export function normalizeAllowFrom(list: unknown): string[] {
+function normalizeAllowFrom(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list
     .map((entry) => (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean' || typeof entry === 'bigint' ? String(entry).trim() : ''))

@@ -1,5 +1,5 @@
 /** tools.profile_minimal_overridden (issue 3). */
-import { agentPath, listAgents } from './agents.ts';
+import { agentPath, listAgents } from '../model/agents.ts';
 import { defineRules, type CheckContext } from './rule.ts';
 
 export const rules = defineRules([

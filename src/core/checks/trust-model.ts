@@ -5,13 +5,14 @@ import {
   allowedTools,
   listAgents,
   listMultiUserSignals,
-  normalizeAgentId,
   riskyToolContexts,
   sandboxMode,
   type AgentEntry,
-} from './agents.ts';
+} from '../model/agents.ts';
+import { normalizeAgentId } from '../agent-id.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
+import { pushAll } from '../arrays.ts';
 
 export const rules = defineRules([
   {
@@ -80,7 +81,7 @@ function matchKey(match: Record<string, Json>): string {
  * Route bindings that some group/channel conversation can select. openclaw probes its router for each binding; we
  * approximate it: direct-message peers are skipped, and a binding whose match repeats an earlier binding's is shadowed.
  */
-export function listGroupRouteBindings(config: Json): { binding: Record<string, Json>; index: number }[] {
+function listGroupRouteBindings(config: Json): { binding: Record<string, Json>; index: number }[] {
   const bindings: Json[] = Array.isArray(config?.bindings) ? config.bindings : [];
   const seen = new Set<string>();
   const out: { binding: Record<string, Json>; index: number }[] = [];
@@ -147,7 +148,7 @@ export function collectTrustModel(ctx: CheckContext): void {
 // --- cross-agent session access --------------------------------------------------------------------------------------
 
 /** `tools.sessions.visibility` as openclaw resolves it (default `all`). */
-export function sessionVisibility(config: Json): string {
+function sessionVisibility(config: Json): string {
   const raw = config?.tools?.sessions?.visibility;
   const value = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   return ['self', 'tree', 'agent', 'all'].includes(value) ? value : 'all';
@@ -187,7 +188,7 @@ export function collectCrossAgentSessionAccess(ctx: CheckContext): void {
     if (restrictions.length > 0) signals.push(`${id}: agent-level tool restrictions (${restrictions.map((key) => `tools.${key}`).join(', ')})`);
   }
   if (reachers.length === 0) return;
-  signals.push(...listMultiUserSignals(config).map((signal) => signal.text));
+  pushAll(signals, listMultiUserSignals(config).map((signal) => signal.text));
   const trust =
     signals.length > 0
       ? `\nTrust-boundary signals:\n${signals.map((s) => `- ${s}`).join('\n')}\n` +

@@ -16,10 +16,6 @@ export function asArray(value: unknown): Json[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function entriesOf(value: unknown): Array<[string, Json]> {
-  return isObject(value) ? Object.entries(value) : [];
-}
-
 /** `{ source: "env" | "file" | "exec", provider?, id }` — a secret that openclaw resolves at run time. */
 export function isSecretRef(value: unknown): value is { source: string; provider?: string; id: string } {
   return isObject(value) && typeof value.source === 'string' && typeof value.id === 'string';

@@ -3,9 +3,10 @@
  * config's own `env.vars` (what openclaw's cold audit sees in CI), never the process environment of this tool.
  * A reference that stays unresolved is kept as literal text and recorded, as openclaw does.
  */
-import type { ConfigPath } from '../types.ts';
+import type { ConfigPath, PathSegment } from '../types.ts';
 import type { ConfigNode } from './node.ts';
 import { isRecord } from '../records.ts';
+import { pushAll } from '../arrays.ts';
 
 const NAME = /^[A-Z_][A-Z0-9_]*$/;
 
@@ -42,7 +43,7 @@ export function configEnvironment(config: unknown): Record<string, string> {
   for (const [key, value] of Object.entries(section)) {
     if (key !== 'vars' && key !== 'shellEnv') candidates.push([key, value]);
   }
-  if (isRecord(section.vars)) candidates.push(...Object.entries(section.vars));
+  if (isRecord(section.vars)) pushAll(candidates, Object.entries(section.vars));
   for (const [name, value] of candidates) {
     if (typeof value !== 'string' || value.trim() === '' || value.includes('${')) continue;
     if (BLOCKED_NAMES.has(name.toUpperCase()) || name.startsWith('DYLD_') || name.startsWith('LD_')) continue;
@@ -54,13 +55,21 @@ export function configEnvironment(config: unknown): Record<string, string> {
 /** Substitutes references in every string value of the tree in place; returns the paths left unresolved. */
 export function substituteEnv(root: ConfigNode, env: Record<string, string>): Map<string, UnresolvedReference> {
   const unresolved = new Map<string, UnresolvedReference>();
-  const stack: Array<{ node: ConfigNode; path: ConfigPath }> = [{ node: root, path: [] }];
+  // Each entry knows its parent, so a path is built only for a string that holds a reference.
+  interface Entry { node: ConfigNode; key: PathSegment; parent: Entry | undefined }
+  const pathOf = (entry: Entry): ConfigPath => {
+    const path: PathSegment[] = [];
+    for (let e: Entry | undefined = entry; e?.parent; e = e.parent) path.push(e.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ node: root, key: '', parent: undefined }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const node = entry.node;
     if (node.kind === 'object') {
-      for (const [key, member] of node.members) stack.push({ node: member.value, path: [...path, key] });
+      for (const [key, member] of node.members) stack.push({ node: member.value, key, parent: entry });
     } else if (node.kind === 'array') {
-      node.items.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
+      node.items.forEach((item, index) => stack.push({ node: item, key: index, parent: entry }));
     } else if (typeof node.value === 'string' && node.value.includes('${')) {
       const text = node.value;
       const missing: string[] = [];
@@ -76,7 +85,7 @@ export function substituteEnv(root: ConfigNode, env: Record<string, string>): Ma
       });
       node.value = replaced;
       if (missing.length > 0) {
-        unresolved.set(pathKey(path), { whole: /^\$\{[A-Z_][A-Z0-9_]*\}$/.test(text), names: missing });
+        unresolved.set(pathKey(pathOf(entry)), { whole: /^\$\{[A-Z_][A-Z0-9_]*\}$/.test(text), names: missing });
       }
     }
   }

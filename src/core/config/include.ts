@@ -5,9 +5,10 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { openFile, type Host, type OpenedFile } from '../host.ts';
 import type { SourceSpan } from '../types.ts';
-import { ConfigLoadError } from './errors.ts';
+import { ConfigLoadError, ParseError } from '../errors.ts';
 import type { ArrayNode, ConfigNode, ObjectMember, ObjectNode } from './node.ts';
-import { ParseError, decodeUtf8, parseJson5 } from './parse.ts';
+import { decodeUtf8, parseJson5 } from './parse.ts';
+import type { ValueBudget } from './scan.ts';
 
 export const MAX_INCLUDE_DEPTH = 10;
 export const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
@@ -35,6 +36,8 @@ export interface IncludeOptions {
   boundary: string;
   /** Turns an absolute path into the path printed to users (relative to the audit root). */
   display: (absPath: string) => string;
+  /** Keys and values parsed so far for this config, its includes included. */
+  budget?: ValueBudget;
 }
 
 /** `child` is `parent` or below it (both absolute, already resolved). */
@@ -159,7 +162,7 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
     }
     let parsed: ConfigNode;
     try {
-      parsed = parseJson5(decodeUtf8(bytes, relFile), relFile);
+      parsed = parseJson5(decodeUtf8(bytes, relFile), relFile, options.budget);
     } catch (error) {
       if (error instanceof ParseError) {
         throw new ConfigLoadError({
@@ -188,17 +191,27 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
   }
 
   function walk(node: ConfigNode, file: string, stack: string[], spans: SourceSpan[]): ConfigNode {
+    // A subtree without $include is returned as it is, not copied.
     if (node.kind === 'array') {
-      return { ...node, items: node.items.map((item) => walk(item, file, stack, spans)) };
+      let changed = false;
+      const items = node.items.map((item) => {
+        const resolved = walk(item, file, stack, spans);
+        changed ||= resolved !== item;
+        return resolved;
+      });
+      return changed ? { ...node, items } : node;
     }
     if (node.kind !== 'object') return node;
     const include = node.members.get('$include');
     const siblings: ObjectNode = { kind: 'object', span: node.span, members: new Map() };
+    let changed = include !== undefined;
     for (const [key, member] of node.members) {
       if (key === '$include') continue;
-      siblings.members.set(key, { ...member, value: walk(member.value, file, stack, spans) });
+      const value = walk(member.value, file, stack, spans);
+      changed ||= value !== member.value;
+      siblings.members.set(key, value === member.value ? member : { ...member, value });
     }
-    if (!include) return siblings;
+    if (!include) return changed ? siblings : node;
     const targets = includePaths(include);
     const loaded = targets.map((t) => loadIncluded(t.written, t.span, file, stack, spans));
     let included: ConfigNode;

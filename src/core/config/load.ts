@@ -5,12 +5,12 @@
 import { dirname, relative, sep } from 'node:path';
 import { openFile, type Host, type OpenedFile } from '../host.ts';
 import type { ConfigIssue, ConfigPath, SourceLocation } from '../types.ts';
-import { ConfigLoadError } from './errors.ts';
+import { ConfigLoadError, ParseError } from '../errors.ts';
 import { configEnvironment, pathKey, substituteEnv, type UnresolvedReference } from './env.ts';
 import { createIncludeResolver, isInside } from './include.ts';
 import { createLocator, type Locator } from './locate.ts';
 import { toPlain, type ConfigNode } from './node.ts';
-import { ParseError, decodeUtf8, parseJson5 } from './parse.ts';
+import { decodeUtf8, parseJson5 } from './parse.ts';
 
 /** The largest top-level config file we read. */
 export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
@@ -66,7 +66,8 @@ export function loadConfig(options: LoadOptions): LoadResult {
     endColumn: column + 1,
     path: '<root>',
   });
-  const includes = createIncludeResolver({ host, boundary: dirname(configPath), display });
+  const budget = { used: 0 };
+  const includes = createIncludeResolver({ host, boundary: dirname(configPath), display, budget });
   const fail = (issue: ConfigIssue): LoadResult => ({ ok: false, file, files: [file, ...includes.files], issue });
   try {
     // Opened once, and checked on what was opened: a pull request can plant a link to /proc/self/environ or ~/.ssh,
@@ -104,9 +105,10 @@ export function loadConfig(options: LoadOptions): LoadResult {
     } finally {
       opened.close();
     }
-    const parsed = parseJson5(decodeUtf8(bytes, file), file);
+    const parsed = parseJson5(decodeUtf8(bytes, file), file, budget);
     const tree = includes.resolve(parsed, configPath);
-    const env = Object.assign(configEnvironment(toPlain(tree)), options.deployEnv);
+    const envSection = tree.kind === 'object' ? tree.members.get('env') : undefined;
+    const env = Object.assign(configEnvironment(envSection ? { env: toPlain(envSection.value) } : {}), options.deployEnv);
     const unresolved = substituteEnv(tree, env);
     const value = toPlain(tree);
     return {
@@ -124,7 +126,8 @@ export function loadConfig(options: LoadOptions): LoadResult {
   } catch (error) {
     if (error instanceof ConfigLoadError) return fail(error.issue);
     if (error instanceof ParseError) return fail({ path: '<root>', message: error.message, location: { ...error.span, path: '<root>' } });
-    if (error instanceof RangeError) return fail({ path: '<root>', message: 'Config is nested too deeply to load', location: point() });
+    // The scan's limits should make this unreachable; if the stack or a size limit of JavaScript is hit anyway, say which.
+    if (error instanceof RangeError) return fail({ path: '<root>', message: `Config could not be loaded: ${error.message}`, location: point() });
     throw error;
   }
 }

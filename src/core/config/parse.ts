@@ -1,16 +1,9 @@
 /** JSON5 text → located config tree, with every syntax problem turned into a positioned error. */
 import { parse as parseMomoa } from '@humanwhocodes/momoa';
 import type { SourceSpan } from '../types.ts';
-import { type ConfigNode, type ObjectMember, type ArrayNode, type ObjectNode } from './node.ts';
-
-export class ParseError extends Error {
-  readonly span: SourceSpan;
-  constructor(message: string, span: SourceSpan) {
-    super(message);
-    this.name = 'ParseError';
-    this.span = span;
-  }
-}
+import { ParseError } from '../errors.ts';
+import { ScanLimitError, scanJson5, type ValueBudget } from './scan.ts';
+import { type ConfigNode, type ObjectMember } from './node.ts';
 
 interface MomoaLoc {
   start: { line: number; column: number; offset: number };
@@ -64,11 +57,21 @@ function keyName(name: MomoaNode): string {
   return name.type === 'Identifier' ? String(name.name) : String(name.value);
 }
 
-/** Parses JSON5 (a superset of JSON) into a located tree. Duplicate keys: the last one wins, like JSON.parse. */
-export function parseJson5(text: string, file: string): ConfigNode {
+/**
+ * Parses JSON5 (a superset of JSON) into a located tree. Duplicate keys: the last one wins, like JSON.parse. The keys
+ * and values count against `budget`, shared by a config and its includes (see scan.ts).
+ */
+export function parseJson5(text: string, file: string, budget: ValueBudget = { used: 0 }): ConfigNode {
+  let scanned: string;
+  try {
+    scanned = scanJson5(text, file, budget);
+  } catch (error) {
+    if (error instanceof ScanLimitError) throw new ParseError(error.message, error.span);
+    throw error;
+  }
   let document: { body: MomoaNode };
   try {
-    document = parseMomoa(text, { mode: 'json5', allowTrailingCommas: true }) as unknown as { body: MomoaNode };
+    document = parseMomoa(scanned, { mode: 'json5', allowTrailingCommas: true }) as unknown as { body: MomoaNode };
   } catch (error) {
     if (error instanceof RangeError) {
       throw new ParseError('JSON5 parse failed: nesting is too deep', pointSpan(file, 1, 1));
@@ -80,56 +83,36 @@ export function parseJson5(text: string, file: string): ConfigNode {
   return convert(document.body, file);
 }
 
-function convert(body: MomoaNode, file: string): ConfigNode {
-  const root = { node: undefined as ConfigNode | undefined };
-  const stack: Array<{ source: MomoaNode; assign: (n: ConfigNode) => void }> = [
-    { source: body, assign: (n) => (root.node = n) },
-  ];
-  while (stack.length > 0) {
-    const { source, assign } = stack.pop()!;
-    const span = spanOf(file, source.loc);
-    switch (source.type) {
-      case 'Object': {
-        const node: ObjectNode = { kind: 'object', span, members: new Map() };
-        assign(node);
-        for (const member of source.members ?? []) {
-          const key = keyName(member.name);
-          const entry: ObjectMember = {
-            keySpan: spanOf(file, member.name.loc),
-            span: spanOf(file, member.loc),
-            value: undefined as unknown as ConfigNode,
-          };
-          node.members.delete(key);
-          node.members.set(key, entry);
-          stack.push({ source: member.value, assign: (n) => (entry.value = n) });
-        }
-        break;
+/** momoa's tree → ours. Recursive: the scan has capped nesting at MAX_NESTING levels. */
+function convert(source: MomoaNode, file: string): ConfigNode {
+  const span = spanOf(file, source.loc);
+  switch (source.type) {
+    case 'Object': {
+      const members = new Map<string, ObjectMember>();
+      for (const member of source.members ?? []) {
+        const key = keyName(member.name);
+        members.delete(key);
+        members.set(key, { keySpan: spanOf(file, member.name.loc), span: spanOf(file, member.loc), value: convert(member.value, file) });
       }
-      case 'Array': {
-        const node: ArrayNode = { kind: 'array', span, items: [] };
-        assign(node);
-        (source.elements ?? []).forEach((element, index) => {
-          stack.push({ source: element.value, assign: (n) => (node.items[index] = n) });
-        });
-        break;
-      }
-      case 'String':
-      case 'Number':
-      case 'Boolean':
-        assign({ kind: 'scalar', span, value: source.value as string | number | boolean });
-        break;
-      case 'Null':
-        assign({ kind: 'scalar', span, value: null });
-        break;
-      case 'Infinity':
-        assign({ kind: 'scalar', span, value: (source as { sign?: string }).sign === '-' ? -Infinity : Infinity });
-        break;
-      case 'NaN':
-        assign({ kind: 'scalar', span, value: NaN });
-        break;
-      default:
-        throw new ParseError(`JSON5 parse failed: unexpected ${source.type}`, span);
+      return { kind: 'object', span, members };
     }
+    case 'Array': {
+      const elements = source.elements ?? [];
+      const items: ConfigNode[] = new Array(elements.length);
+      for (let i = 0; i < elements.length; i++) items[i] = convert(elements[i]!.value, file);
+      return { kind: 'array', span, items };
+    }
+    case 'String':
+    case 'Number':
+    case 'Boolean':
+      return { kind: 'scalar', span, value: source.value as string | number | boolean };
+    case 'Null':
+      return { kind: 'scalar', span, value: null };
+    case 'Infinity':
+      return { kind: 'scalar', span, value: (source as { sign?: string }).sign === '-' ? -Infinity : Infinity };
+    case 'NaN':
+      return { kind: 'scalar', span, value: NaN };
+    default:
+      throw new ParseError(`JSON5 parse failed: unexpected ${source.type}`, span);
   }
-  return root.node!;
 }

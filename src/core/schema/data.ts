@@ -8,7 +8,7 @@ import { readSections } from './sections.ts';
 import type { JsonSchema } from './zod-like.ts';
 import type { Facts } from './refinements.ts';
 
-export interface OfficialPlugin {
+interface OfficialPlugin {
   version: string;
   /** Channel ids the plugin owns. */
   channels: string[];

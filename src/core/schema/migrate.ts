@@ -39,7 +39,7 @@ function parseLegacyList(value: unknown): Record<string, unknown> | undefined {
   return out;
 }
 
-export interface MigrationResult {
+interface MigrationResult {
   config: unknown;
   /** Set when a single legacy default marker was dropped from a multi-agent roster. */
   legacyDefaultAgentId?: string;

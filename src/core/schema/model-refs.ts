@@ -15,7 +15,7 @@ interface Ref {
 const AGENT_MODEL_KEYS = ['model', 'utilityModel', 'imageModel', 'voiceModel', 'pdfModel'];
 
 /** Model refs in openclaw's collection order (agents, tools, channels, hooks, tts, discord voice). */
-export function collectModelRefs(config: unknown): Ref[] {
+function collectModelRefs(config: unknown): Ref[] {
   const refs: Ref[] = [];
   const push = (path: PathSegment[], value: unknown): void => {
     if (typeof value === 'string' && value.trim()) refs.push({ path, value: value.trim() });

@@ -66,3 +66,15 @@ test('many agents and channels stay linear (sandbox env, stale evidence)', async
   assert.equal(validateChannels({ channels, plugins: { allow } }).length, 20000);
   assert.ok(Date.now() - started < 5000);
 });
+
+test('defaults are filled in once per value: 3,000 discord guilds validate, and an error in the last one is found', () => {
+  // Every round of the defaulter re-serialised and re-applied each level below it (11.7 s on a 3.4 MB config).
+  const guild = { requireMention: true, users: ['123456789012345678'], channels: { general: { requireMention: false } } };
+  const guilds: Record<string, unknown> = {};
+  for (let i = 0; i < 3_000; i++) guilds[String(100000000000000000n + BigInt(i))] = guild;
+  guilds['999999999999999999'] = { ...guild, channels: { general: { requireMention: 'yes' } } };
+  const channels = { discord: { token: 't', dmPolicy: 'allowlist', allowFrom: ['123456789012345678'], groupPolicy: 'allowlist', guilds } };
+  assert.deepEqual(show(validateChannels({ channels })), [
+    'channels.discord.guilds.999999999999999999.channels.general.requireMention :: invalid config for plugin discord: must be boolean',
+  ]);
+});

@@ -13,6 +13,7 @@ import type { SchemaViolation } from './violation.ts';
 import { schemaData } from './data.ts';
 import { validateJsonSchema } from './json-schema.ts';
 import { isRecord } from '../records.ts';
+import { pushAll } from '../arrays.ts';
 
 function withPrefix(base: PathSegment[], prefix: string, issues: ReturnType<typeof validateJsonSchema>): SchemaViolation[] {
   return issues.map((issue) => {
@@ -111,7 +112,7 @@ export function validateChannels(config: unknown, opts: PluginStageOptions = {})
     }
     const found = channelSchemaFor(id, opts);
     if (!found) continue;
-    out.push(...withPrefix(['channels', id], found.prefix, validateJsonSchema(found.schema, channels[key])));
+    pushAll(out, withPrefix(['channels', id], found.prefix, validateJsonSchema(found.schema, channels[key])));
   }
   return out;
 }
@@ -136,7 +137,7 @@ export function validatePluginEntries(config: unknown, opts: PluginStageOptions 
     const hasConfig = Boolean(entry.config);
     if (!hasConfig && entry.enabled !== true) continue;
     const value = hasConfig ? entry.config : {};
-    out.push(...withPrefix(['plugins', 'entries', id, 'config'], 'invalid config: ', validateJsonSchema(known.get(id), value)));
+    pushAll(out, withPrefix(['plugins', 'entries', id, 'config'], 'invalid config: ', validateJsonSchema(known.get(id), value)));
   }
   return out;
 }
@@ -167,7 +168,7 @@ export function validateHeartbeatTargets(config: unknown, opts: PluginStageOptio
   const entries = isRecord(agents.entries) ? agents.entries : {};
   for (const key of Object.keys(entries)) {
     if (!isRecord(entries[key])) continue;
-    out.push(...heartbeatTargetIssue(target(entries[key]), ['agents', 'entries', key, 'heartbeat', 'target'], channels));
+    pushAll(out, heartbeatTargetIssue(target(entries[key]), ['agents', 'entries', key, 'heartbeat', 'target'], channels));
   }
   return out;
 }

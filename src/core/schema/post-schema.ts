@@ -8,6 +8,7 @@
 import type { PathSegment } from '../types.ts';
 import type { SchemaViolation } from './violation.ts';
 import { asRecord, isRecord } from '../records.ts';
+import { pushAll } from '../arrays.ts';
 
 interface AgentEntry {
   key: string;
@@ -139,7 +140,7 @@ export function tailscaleBindIssues(config: unknown): SchemaViolation[] {
   }];
 }
 
-export function tailscaleAuthIssues(config: unknown): SchemaViolation[] {
+function tailscaleAuthIssues(config: unknown): SchemaViolation[] {
   const mode = tailscaleMode(config);
   if (mode !== 'serve' && mode !== 'funnel') return [];
   if (asRecord(asRecord(asRecord(config).gateway).auth).mode !== 'none') return [];
@@ -209,13 +210,13 @@ function policyRefIssues(refs: unknown, at: PathSegment[], aliases: Set<string>[
   return out;
 }
 
-export function modelPolicyIssues(config: unknown): SchemaViolation[] {
+function modelPolicyIssues(config: unknown): SchemaViolation[] {
   const defaults = asRecord(asRecord(asRecord(config).agents).defaults);
   const defaultAliases = modelAliases(defaults.models);
   const out = policyRefIssues(asRecord(defaults.modelPolicy).allow, ['agents', 'defaults', 'modelPolicy', 'allow'], [defaultAliases]);
   for (const { key, entry } of agentEntries(config)) {
     const allow = asRecord(entry.modelPolicy).allow;
-    if (Array.isArray(allow) && allow.length > 0) out.push(...policyRefIssues(allow, ['agents', 'entries', key, 'modelPolicy', 'allow'], [defaultAliases, modelAliases(entry.models)]));
+    if (Array.isArray(allow) && allow.length > 0) pushAll(out, policyRefIssues(allow, ['agents', 'entries', key, 'modelPolicy', 'allow'], [defaultAliases, modelAliases(entry.models)]));
   }
   return out;
 }

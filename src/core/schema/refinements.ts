@@ -6,7 +6,7 @@
 import type { PathSegment } from '../types.ts';
 import type { ZodLikeIssue } from './zod-like.ts';
 import type { SchemaViolation } from './violation.ts';
-import { isRecord } from '../records.ts';
+import { dig, isRecord } from '../records.ts';
 import { normalizeAgentId } from '../agent-id.ts';
 
 export interface Facts {
@@ -29,15 +29,6 @@ export interface Refined {
   policy: SchemaViolation[];
 }
 
-function get(value: unknown, ...keys: string[]): unknown {
-  let node = value;
-  for (const k of keys) {
-    if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, k)) return undefined;
-    node = node[k];
-  }
-  return node;
-}
-
 function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
   return prefix.every((seg, i) => path[i] === seg);
 }
@@ -52,9 +43,9 @@ function custom(path: PathSegment[], message: string): ZodLikeIssue {
 }
 
 function refineAgents(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
-  const agents = get(config, 'agents');
+  const agents = dig(config, 'agents');
   if (!isRecord(agents) || abortedAt(issues, ['agents'])) return;
-  const entriesRaw = get(agents, 'entries');
+  const entriesRaw = dig(agents, 'entries');
   const entries = isRecord(entriesRaw) ? Object.keys(entriesRaw).map((k) => [k, entriesRaw[k]] as const) : [];
   if (entries.length === 0) out.push(custom(['agents', 'entries'], 'agents.entries must contain at least one configured agent'));
   const firstKey = new Map<string, string>();
@@ -65,7 +56,7 @@ function refineAgents(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue
     else out.push(custom(['agents', 'entries', key], `agents.entries keys "${first}" and "${key}" resolve to the same agent id "${id}"; rename one key so each agent has a unique id`));
   }
   const marked = entries.filter(([, e]) => isRecord(e) && e.default === true);
-  const ownership = get(agents, 'ownership');
+  const ownership = dig(agents, 'ownership');
   if (marked.length > 1) out.push(custom(['agents', 'entries'], `agents.entries must contain at most one default=true entry (found ${marked.length})`));
   if (ownership === 'explicit' && marked.length > 0) out.push(custom(['agents', 'ownership'], 'agents.ownership=explicit cannot be combined with a legacy default=true marker'));
   if (entries.length > 1 && marked.length === 0 && ownership !== 'explicit') {
@@ -121,7 +112,7 @@ function refineHeartbeat(hb: unknown, at: PathSegment[], issues: ZodLikeIssue[],
 }
 
 function refineWebSearch(config: unknown, facts: Facts, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
-  const search = get(config, 'tools', 'web', 'search');
+  const search = dig(config, 'tools', 'web', 'search');
   const at = ['tools', 'web', 'search'];
   if (!isRecord(search) || abortedAt(issues, at)) return;
   const legacy = new Set(facts.legacyWebSearchProviderKeys);
@@ -134,7 +125,7 @@ function refineWebSearch(config: unknown, facts: Facts, issues: ZodLikeIssue[], 
 }
 
 function refineModelProviders(config: unknown, facts: Facts, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
-  const providers = get(config, 'models', 'providers');
+  const providers = dig(config, 'models', 'providers');
   const at = ['models', 'providers'];
   if (!isRecord(providers) || abortedAt(issues, at)) return;
   const builtIn = new Set(facts.builtInModelProviderOverlayIds);
@@ -296,20 +287,20 @@ const LOOPBACK_ORIGIN_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** String refinements: they run even after a failed URL format check. */
 function refineOrigins(config: unknown, out: ZodLikeIssue[]): void {
-  const publicOrigin = get(config, 'gateway', 'publicOrigin');
+  const publicOrigin = dig(config, 'gateway', 'publicOrigin');
   if (typeof publicOrigin === 'string') {
     const url = parsedUrl(publicOrigin);
     const ok = isHttpOrigin(url) && (url.protocol === 'https:' || LOOPBACK_ORIGIN_HOSTS.has(url.hostname));
     if (!ok) out.push(custom(['gateway', 'publicOrigin'], 'gateway.publicOrigin must be a bare HTTPS origin; HTTP is allowed only for localhost, 127.0.0.1, or [::1]'));
   }
-  const sandboxOrigin = get(config, 'mcp', 'apps', 'sandboxOrigin');
+  const sandboxOrigin = dig(config, 'mcp', 'apps', 'sandboxOrigin');
   if (typeof sandboxOrigin === 'string' && !isHttpOrigin(parsedUrl(sandboxOrigin))) {
     out.push(custom(['mcp', 'apps', 'sandboxOrigin'], 'sandboxOrigin must be an HTTP(S) origin without a path, query, or credentials'));
   }
 }
 
 function refineGatewayRoles(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
-  const roles = get(config, 'gateway', 'roles');
+  const roles = dig(config, 'gateway', 'roles');
   const at = ['gateway', 'roles'];
   if (!isRecord(roles)) return;
   const definitions = roles.definitions;
@@ -329,11 +320,11 @@ function isSafeRelativeModulePath(raw: string): boolean {
 }
 
 function refineHooks(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
-  const hooks = get(config, 'hooks');
+  const hooks = dig(config, 'hooks');
   if (!isRecord(hooks)) return;
   const mappings = Array.isArray(hooks.mappings) ? hooks.mappings : [];
   mappings.forEach((m, i) => {
-    const module = get(m, 'transform', 'module');
+    const module = dig(m, 'transform', 'module');
     if (typeof module === 'string' && !isSafeRelativeModulePath(module)) {
       out.push(custom(['hooks', 'mappings', i, 'transform', 'module'], 'module must be a safe relative path (no absolute paths)'));
     }
@@ -350,7 +341,7 @@ function refineHooks(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[
 }
 
 function refineCron(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
-  const cron = get(config, 'cron');
+  const cron = dig(config, 'cron');
   if (!isRecord(cron) || abortedAt(issues, ['cron'])) return;
   const retention = cron.sessionRetention;
   if (retention !== undefined && retention !== false && !isValidDuration(typeof retention === 'string' ? retention.trim() : retention, 'h')) {
@@ -405,7 +396,7 @@ function isAbsoluteCommand(value: string): boolean {
  * the one zod reports.
  */
 function refineSecretProviders(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
-  const providers = get(config, 'secrets', 'providers');
+  const providers = dig(config, 'secrets', 'providers');
   if (!isRecord(providers)) return;
   for (const name of Object.keys(providers)) {
     const provider = providers[name];
@@ -441,31 +432,31 @@ function secretRefPolicy(config: unknown): SchemaViolation[] {
       ].join(' '),
     });
   };
-  add(['hooks', 'token'], get(config, 'hooks', 'token'));
-  add(['hooks', 'gmail', 'pushToken'], get(config, 'hooks', 'gmail', 'pushToken'));
-  const mappings = get(config, 'hooks', 'mappings');
-  if (Array.isArray(mappings)) mappings.forEach((m, i) => add(['hooks', 'mappings', i, 'sessionKey'], get(m, 'sessionKey')));
+  add(['hooks', 'token'], dig(config, 'hooks', 'token'));
+  add(['hooks', 'gmail', 'pushToken'], dig(config, 'hooks', 'gmail', 'pushToken'));
+  const mappings = dig(config, 'hooks', 'mappings');
+  if (Array.isArray(mappings)) mappings.forEach((m, i) => add(['hooks', 'mappings', i, 'sessionKey'], dig(m, 'sessionKey')));
   return out;
 }
 
 export function refineConfig(config: unknown, issues: ZodLikeIssue[], facts: Facts): Refined {
   const zod: ZodLikeIssue[] = [];
   refineSecretProviders(config, issues, zod);
-  const agentEntries = get(config, 'agents', 'entries');
-  if (isRecord(agentEntries)) for (const id of Object.keys(agentEntries)) refineExecMode(get(agentEntries[id], 'tools', 'exec'), ['agents', 'entries', id, 'tools', 'exec'], issues, zod);
+  const agentEntries = dig(config, 'agents', 'entries');
+  if (isRecord(agentEntries)) for (const id of Object.keys(agentEntries)) refineExecMode(dig(agentEntries[id], 'tools', 'exec'), ['agents', 'entries', id, 'tools', 'exec'], issues, zod);
   refineAgents(config, issues, zod);
-  refineHeartbeat(get(config, 'agents', 'defaults', 'heartbeat'), ['agents', 'defaults', 'heartbeat'], issues, zod);
-  const entries = get(config, 'agents', 'entries');
-  if (isRecord(entries)) for (const id of Object.keys(entries)) refineHeartbeat(get(entries[id], 'heartbeat'), ['agents', 'entries', id, 'heartbeat'], issues, zod);
-  refineSandbox(get(config, 'agents', 'defaults', 'sandbox'), ['agents', 'defaults', 'sandbox'], issues, zod);
-  if (isRecord(entries)) for (const id of Object.keys(entries)) refineSandbox(get(entries[id], 'sandbox'), ['agents', 'entries', id, 'sandbox'], issues, zod);
-  refineMcpServers(get(config, 'mcp', 'servers'), ['mcp', 'servers'], issues, zod);
-  refineMcpServers(get(config, 'nodeHost', 'mcp', 'servers'), ['nodeHost', 'mcp', 'servers'], issues, zod);
+  refineHeartbeat(dig(config, 'agents', 'defaults', 'heartbeat'), ['agents', 'defaults', 'heartbeat'], issues, zod);
+  const entries = dig(config, 'agents', 'entries');
+  if (isRecord(entries)) for (const id of Object.keys(entries)) refineHeartbeat(dig(entries[id], 'heartbeat'), ['agents', 'entries', id, 'heartbeat'], issues, zod);
+  refineSandbox(dig(config, 'agents', 'defaults', 'sandbox'), ['agents', 'defaults', 'sandbox'], issues, zod);
+  if (isRecord(entries)) for (const id of Object.keys(entries)) refineSandbox(dig(entries[id], 'sandbox'), ['agents', 'entries', id, 'sandbox'], issues, zod);
+  refineMcpServers(dig(config, 'mcp', 'servers'), ['mcp', 'servers'], issues, zod);
+  refineMcpServers(dig(config, 'nodeHost', 'mcp', 'servers'), ['nodeHost', 'mcp', 'servers'], issues, zod);
   refineOrigins(config, zod);
   refineGatewayRoles(config, issues, zod);
   refineHooks(config, issues, zod);
   refineCron(config, issues, zod);
-  refineExecMode(get(config, 'tools', 'exec'), ['tools', 'exec'], issues, zod);
+  refineExecMode(dig(config, 'tools', 'exec'), ['tools', 'exec'], issues, zod);
   refineWebSearch(config, facts, issues, zod);
   refineModelProviders(config, facts, issues, zod);
   return { zod, policy: secretRefPolicy(config) };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssuePath, validateConfig } from './validate.ts';
-import { compareCase, loadCase } from './conformance.ts';
+import { compareCase, loadCase } from '../../../scripts/lib/schema-conformance-case.ts';
 
 const pairs = (cfg: unknown) => validateConfig(cfg).map((v) => [formatIssuePath(v.path), v.message]);
 

@@ -15,6 +15,8 @@ import { legacyHint } from './hints.ts';
 import { schemaData } from './data.ts';
 import type { SchemaViolation } from './violation.ts';
 import { summarizeAllowedValues, appendAllowedValuesHint } from './allowed-values.ts';
+import { errorMessage } from '../errors.ts';
+import { pushAll } from '../arrays.ts';
 
 export type ValidateOptions = PluginStageOptions;
 
@@ -50,7 +52,7 @@ function collectAllowed(issue: ZodLikeIssue): AllowedCollection {
     if (branch.length === 0) return { values: [], incomplete: true, hasValues: false };
     const c = collectAllowedList(branch);
     if (c.incomplete || !c.hasValues) return { values: [], incomplete: true, hasValues: false };
-    collected.push(...c.values);
+    pushAll(collected, c.values);
   }
   return { values: collected, incomplete: false, hasValues: collected.length > 0 };
 }
@@ -63,7 +65,7 @@ function collectAllowedList(issues: ZodLikeIssue[]): AllowedCollection {
     if (c.incomplete) return { values: [], incomplete: true, hasValues: false };
     if (c.hasValues) {
       hasValues = true;
-      values.push(...c.values);
+      pushAll(values, c.values);
     }
   }
   return { values, incomplete: false, hasValues };
@@ -144,7 +146,7 @@ export function validateConfig(config: unknown, opts: ValidateOptions = {}): Sch
     return addHints(validateInner(config, opts));
   } catch (error) {
     // Last-resort guard: a bug here must not take the audit down.
-    return [{ path: [], message: `internal schema validation error: ${error instanceof Error ? error.message : String(error)}` }];
+    return [{ path: [], message: `internal schema validation error: ${errorMessage(error)}` }];
   }
 }
 

@@ -5,6 +5,8 @@
  */
 import type { PathSegment } from '../types.ts';
 import { isRecord } from '../records.ts';
+import { schemaPattern } from './pattern.ts';
+import { pushAll } from '../arrays.ts';
 
 export type JsonSchema = boolean | { [keyword: string]: unknown };
 
@@ -160,7 +162,7 @@ export function runSchema(ctx: SchemaContext, schema: JsonSchema, value: unknown
 
   if (Array.isArray(s.allOf)) {
     const out: ZodLikeIssue[] = [];
-    for (const part of s.allOf as JsonSchema[]) out.push(...runSchema(ctx, part, value, depth + 1));
+    for (const part of s.allOf as JsonSchema[]) pushAll(out, runSchema(ctx, part, value, depth + 1));
     return out;
   }
 
@@ -265,16 +267,8 @@ function runTyped(ctx: SchemaContext, s: Record<string, unknown>, type: string, 
         out.push({ code: 'too_big', origin: 'string', maximum: s.maxLength, inclusive: true, path: [], continue: true, message: `Too big: expected string to have <=${s.maxLength} characters` });
       }
       if (typeof s.pattern === 'string') {
-        let ok = true;
-        try {
-          ok = new RegExp(s.pattern, 'u').test(str);
-        } catch {
-          try {
-            ok = new RegExp(s.pattern).test(str);
-          } catch {
-            ok = true;
-          }
-        }
+        const tester = schemaPattern(s.pattern, 'u') ?? schemaPattern(s.pattern, '');
+        const ok = tester ? tester.test(str) : true;
         if (!ok) out.push({ code: 'invalid_format', path: [], continue: true, message: `Invalid string: must match pattern /${s.pattern}/` });
       }
       if (typeof s.format === 'string') {
@@ -297,15 +291,15 @@ function runArray(ctx: SchemaContext, s: Record<string, unknown>, arr: unknown[]
   const items = s.items;
   if (Array.isArray(items)) {
     items.forEach((item, i) => {
-      out.push(...prefix(runSchema(ctx, item as JsonSchema, arr[i], depth + 1), i));
+      pushAll(out, prefix(runSchema(ctx, item as JsonSchema, arr[i], depth + 1), i));
     });
     if (arr.length > items.length && s.additionalItems !== undefined) {
-      for (let i = items.length; i < arr.length; i++) out.push(...prefix(runSchema(ctx, s.additionalItems as JsonSchema, arr[i], depth + 1), i));
+      for (let i = items.length; i < arr.length; i++) pushAll(out, prefix(runSchema(ctx, s.additionalItems as JsonSchema, arr[i], depth + 1), i));
     }
   } else if (items !== undefined) {
     for (let i = 0; i < arr.length; i++) {
       const r = runSchema(ctx, items as JsonSchema, arr[i], depth + 1);
-      if (r.length) out.push(...prefix(r, i));
+      if (r.length) pushAll(out, prefix(r, i));
     }
   }
   if (aborted(out)) return out;
@@ -327,7 +321,7 @@ function runObject(ctx: SchemaContext, s: Record<string, unknown>, obj: Record<s
     const v = has ? obj[key] : undefined;
     if (v === undefined && !required.has(key)) continue;
     const r = runSchema(ctx, props[key]!, v, depth + 1);
-    if (r.length) out.push(...prefix(r, key));
+    if (r.length) pushAll(out, prefix(r, key));
   }
   const extra = s.additionalProperties;
   const names = s.propertyNames as JsonSchema | undefined;
@@ -349,7 +343,7 @@ function runObject(ctx: SchemaContext, s: Record<string, unknown>, obj: Record<s
     if (key === '__proto__') continue;
     if (extra !== undefined && extra !== true) {
       const r = runSchema(ctx, extra as JsonSchema, obj[key], depth + 1);
-      if (r.length) out.push(...prefix(r, key));
+      if (r.length) pushAll(out, prefix(r, key));
     }
   }
   if (unrecognized.length) {

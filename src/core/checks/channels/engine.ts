@@ -6,7 +6,7 @@
 import type { ConfigPath } from '../../types.ts';
 import type { CheckContext, Json } from '../rule.ts';
 import { asArray, isObject } from '../util.ts';
-import { OwnerMissing, canonicalSession, directChannelOf, linkedIdentity, listDirectBindingPeers, normalizeAccountId, resolveDirectRoute, type Route } from './routing.ts';
+import { OwnerMissing, canonicalSession, directChannelOf, linkedIdentity, listDirectBindingPeers, normalizeAccountId, resolveDirectRoute, type Route } from '../../model/channel-routing.ts';
 import type { Account, PluginFinding, Provider } from './types.ts';
 
 /** The plugin trust gate of the cold audit: an npm-installed channel plugin loads only when the config trusts it. */
@@ -36,7 +36,7 @@ function accountKey(accounts: Json, accountId: string): string | undefined {
   return Object.keys(accounts).find((k) => normalizeAccountId(k) === accountId);
 }
 
-export function listAccounts(provider: Provider, cfg: Json): Account[] {
+function listAccounts(provider: Provider, cfg: Json): Account[] {
   const root: Record<string, Json> = { ...ROOT_DEFAULTS, ...(cfg.channels[provider.id] as Record<string, Json>) };
   const accounts = isObject(root.accounts) ? root.accounts : undefined;
   const ids = new Set<string>(accounts ? Object.keys(accounts).filter(Boolean) : []);
@@ -70,7 +70,7 @@ export function listAccounts(provider: Provider, cfg: Json): Account[] {
 }
 
 /** Dotted form of a config path, as openclaw prints it. */
-export const dotted = (path: ConfigPath): string => path.map(String).join('.');
+const dotted = (path: ConfigPath): string => path.map(String).join('.');
 
 interface Principal {
   accountKey: string;

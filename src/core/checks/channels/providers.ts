@@ -8,7 +8,7 @@ import type { Account, PluginFinding, Provider } from './types.ts';
 
 const nonBlank = (v: Json) => typeof v === 'string' && v.trim().length > 0;
 
-export const signal: Provider = {
+const signal: Provider = {
   id: 'signal',
   label: 'Signal',
   implicitAccountKeys: ['account', 'transport'],
@@ -23,7 +23,7 @@ export const signal: Provider = {
   warnings: (a) => restrictSendersGroupsOpen(a, 'Signal groups', 'any member', false),
 };
 
-export const imessage: Provider = {
+const imessage: Provider = {
   id: 'imessage',
   label: 'iMessage',
   implicitAccountKeys: ['cliPath', 'dbPath'],
@@ -69,7 +69,7 @@ function whatsappGroupsOpen(a: Account): PluginFinding[] {
   ];
 }
 
-export const whatsapp: Provider = {
+const whatsapp: Provider = {
   id: 'whatsapp',
   label: 'WhatsApp',
   implicitAccountKeys: ['authDir'],
@@ -93,7 +93,7 @@ function ircNormalize(raw: string): string {
   return value.trim();
 }
 
-export const irc: Provider = {
+const irc: Provider = {
   id: 'irc',
   label: 'IRC',
   implicitAccountKeys: [],
@@ -170,7 +170,7 @@ function feishuDocToolEnabled(cfg: Json): boolean {
   });
 }
 
-export const feishu: Provider = {
+const feishu: Provider = {
   id: 'feishu',
   label: 'Feishu',
   implicitAccountKeys: [],

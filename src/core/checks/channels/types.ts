@@ -21,7 +21,7 @@ export interface Account {
   orderedAccountIds: string[];
 }
 
-export interface DmPolicySpec {
+interface DmPolicySpec {
   policy(account: Account): string | undefined;
   allowFrom(account: Account): Json[] | undefined;
   /** Normalizes an allowFrom entry into the sender id openclaw routes on. */

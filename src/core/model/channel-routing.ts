@@ -2,10 +2,8 @@
  * The slice of openclaw's agent routing the channel audit needs: which agent owns a direct message from one sender on
  * one channel account, and which session key it lands in (bindings, agent roster, session.dmScope, identityLinks).
  */
-import type { Json } from '../rule.ts';
-import { asArray, isObject } from '../util.ts';
-
-export type DmScope = 'main' | 'per-peer' | 'per-channel-peer' | 'per-account-channel-peer';
+import type { Json } from '../checks/rule.ts';
+import { asArray, isObject } from '../checks/util.ts';
 
 export interface Route {
   agentId: string;
@@ -32,7 +30,7 @@ export function normalizeAccountId(value: unknown): string {
 }
 
 /** Agent ids of the roster (`agents.entries` keys or `agents.list[].id`), and whether the config owns a roster. */
-export function listAgents(cfg: Json): { ids: string[]; entries: Array<Record<string, Json>>; hasRoster: boolean } {
+function listAgents(cfg: Json): { ids: string[]; entries: Array<Record<string, Json>>; hasRoster: boolean } {
   const agents = cfg?.agents;
   if (!isObject(agents)) return { ids: [], entries: [], hasRoster: false };
   if (agents.entries !== undefined) {

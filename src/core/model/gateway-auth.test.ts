@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { coreIds, diagnostics } from './core-test-util.ts';
+import { coreIds, diagnostics } from '../../../test/helpers/core-findings.ts';
 
 const UNAVAILABLE = (path: string) =>
   `security audit: gateway secrets.resolve unavailable (${path} is configured as a secret reference but is unavailable in this command path.\n` +
@@ -51,8 +51,8 @@ describe('gateway auth model and secretDiagnostics', () => {
     ]);
   });
 
-  it('never runs exec providers', () => {
+  it('never runs exec providers, and never prints their command (it may carry a credential)', () => {
     const config = '{ secrets: { providers: { pass: { source: "exec", command: "/usr/bin/pass" } } }, gateway: { auth: { token: { source: "exec", provider: "pass", id: "gw" } } } }';
-    assert.equal(diagnostics(config)[0], 'security audit: failed to resolve gateway.auth.token locally (secrets.providers.pass.command is not readable: /usr/bin/pass).');
+    assert.equal(diagnostics(config)[0], 'security audit: failed to resolve gateway.auth.token locally (secrets.providers.pass.command is not readable: [redacted]).');
   });
 });

@@ -1,9 +1,9 @@
-/** Test/dev helper: loads a recorded corpus case and compares our issues with openclaw's (as a multiset). */
+/** Test/dev helper (validate.test.ts, scripts/schema-conformance.ts): loads a recorded corpus case and compares our issues with openclaw's (as a multiset). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { evaluate, parse } from '@humanwhocodes/momoa';
-import { formatIssuePath, validateConfig } from './validate.ts';
-import { isRecord } from '../records.ts';
+import { formatIssuePath, validateConfig } from '../../src/core/schema/validate.ts';
+import { isRecord } from '../../src/core/records.ts';
 
 export interface ConformanceCase {
   name: string;
@@ -49,7 +49,7 @@ function resolveIncludes(value: unknown, dir: string, depth = 0): unknown {
   return Object.keys(rest).length > 0 ? deepMerge(base, rest) : base;
 }
 
-export function issueKey(path: string, message: string): string {
+function issueKey(path: string, message: string): string {
   return `${path} :: ${message}`;
 }
 

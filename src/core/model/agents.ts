@@ -8,10 +8,12 @@
  * it.
  */
 import type { ConfigPath } from '../types.ts';
-import type { Json } from './rule.ts';
-import { isObject } from './util.ts';
+import type { Json } from '../checks/rule.ts';
+import { isObject } from '../checks/util.ts';
 import { schemaData } from '../schema/data.ts';
+import { dig } from '../records.ts';
 import { normalizeAgentId } from '../agent-id.ts';
+import { pushAll } from '../arrays.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Roster
@@ -27,7 +29,7 @@ export interface AgentEntry {
   implicit: boolean;
 }
 
-export const IMPLICIT_AGENT_ID = 'main';
+const IMPLICIT_AGENT_ID = 'main';
 
 /**
  * The roster in openclaw's iteration order. `agents.entries` wins over `agents.list` (which the loader migrates to
@@ -55,15 +57,13 @@ export function listAgents(config: Json): AgentEntry[] {
   return out;
 }
 
-export { normalizeAgentId };
-
 /** Unique normalized agent ids in roster order. */
 export function listAgentIds(config: Json): string[] {
   return [...new Set(listAgents(config).map((agent) => normalizeAgentId(agent.id)))];
 }
 
 /** The agent every unscoped exec setting belongs to: the sole agent, else none (openclaw names that scope `global`). */
-export function soleAgentId(config: Json): string | undefined {
+function soleAgentId(config: Json): string | undefined {
   const agents = listAgents(config);
   return agents.length === 1 ? normalizeAgentId(agents[0]!.id) : undefined;
 }
@@ -73,16 +73,7 @@ export function agentPath(agent: AgentEntry, ...rest: ConfigPath): ConfigPath {
   return [...agent.path, ...rest];
 }
 
-function dig(value: Json, ...keys: string[]): Json {
-  let current = value;
-  for (const key of keys) {
-    if (!isObject(current)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
-
-export function agentDefaults(config: Json): Record<string, Json> {
+function agentDefaults(config: Json): Record<string, Json> {
   const defaults = dig(config, 'agents', 'defaults');
   return isObject(defaults) ? defaults : {};
 }
@@ -111,7 +102,7 @@ export function sandboxModePath(agent?: AgentEntry): ConfigPath {
 // ---------------------------------------------------------------------------------------------------------------------
 // Tool catalog (openclaw 2026.9.6 core tools)
 
-export const TOOL_GROUPS: Readonly<Record<string, readonly string[]>> = {
+const TOOL_GROUPS: Readonly<Record<string, readonly string[]>> = {
   'group:openclaw': [
     'code_execution', 'secrets', 'web_search', 'web_fetch', 'x_search', 'memory_search', 'memory_get', 'sessions',
     'sessions_list', 'sessions_history', 'sessions_search', 'conversations_list', 'conversations_send',
@@ -139,7 +130,7 @@ export const TOOL_GROUPS: Readonly<Record<string, readonly string[]>> = {
   'group:media': ['view_image', 'image_generate', 'music_generate', 'video_generate', 'tts', 'pdf'],
 };
 
-export const TOOL_PROFILES: Readonly<Record<string, readonly string[]>> = {
+const TOOL_PROFILES: Readonly<Record<string, readonly string[]>> = {
   minimal: ['session_status', 'gateway'],
   coding: [
     'ls', 'read', 'write', 'edit', 'apply_patch', 'exec', 'process', 'code_execution', 'secrets', 'web_search',
@@ -159,11 +150,11 @@ export const TOOL_PROFILES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The sandbox tool layer's defaults (used only when the sandbox mode is `all`). */
-export const SANDBOX_DEFAULT_ALLOW: readonly string[] = [
+const SANDBOX_DEFAULT_ALLOW: readonly string[] = [
   'exec', 'process', 'read', 'ls', 'write', 'edit', 'apply_patch', 'view_image', 'sessions_list', 'sessions_history',
   'sessions_search', 'sessions_send', 'sessions_spawn', 'sessions_yield', 'subagents', 'session_status',
 ];
-export const SANDBOX_DEFAULT_DENY: readonly string[] = [
+const SANDBOX_DEFAULT_DENY: readonly string[] = [
   'browser', 'canvas', 'computer', 'mobile_ui', 'nodes', 'automations', 'gateway', 'feishu', 'googlechat', 'nostr',
   'buzz', 'msteams', 'mattermost', 'nextcloud-talk', 'matrix', 'raft', 'a2a', 'line', 'zalo', 'clickclack', 'zalouser',
   'sms', 'synology-chat', 'tlon', 'discord', 'imessage', 'irc', 'reef', 'signal', 'slack', 'telegram', 'twitch',
@@ -171,7 +162,7 @@ export const SANDBOX_DEFAULT_DENY: readonly string[] = [
 ];
 
 export const RUNTIME_TOOLS = ['exec', 'process'] as const;
-export const FS_TOOLS = ['read', 'write', 'edit', 'apply_patch'] as const;
+const FS_TOOLS = ['read', 'write', 'edit', 'apply_patch'] as const;
 export const MUTATING_FS_TOOLS = ['write', 'edit', 'apply_patch'] as const;
 export const CONTROL_PLANE_TOOLS = ['automations', 'gateway', 'plugins'] as const;
 export const SESSION_TOOLS = ['sessions_list', 'sessions_history', 'sessions_search', 'sessions_send', 'session_status'] as const;
@@ -179,7 +170,7 @@ export const SESSION_TOOLS = ['sessions_list', 'sessions_history', 'sessions_sea
 const TOOL_ALIASES: Readonly<Record<string, string>> = { bash: 'exec', 'apply-patch': 'apply_patch', cron: 'automations' };
 
 /** Lowercased, trimmed, aliases applied (`bash` → `exec`); non-strings become `''`. */
-export function normalizeToolName(name: unknown): string {
+function normalizeToolName(name: unknown): string {
   const lower = typeof name === 'string' ? name.trim().toLowerCase() : '';
   return TOOL_ALIASES[lower] ?? lower;
 }
@@ -189,13 +180,13 @@ function unique<T>(values: Iterable<T>): T[] {
 }
 
 /** Normalizes a policy list and expands `group:*` entries into tool names. */
-export function expandToolGroups(list: readonly Json[]): string[] {
+function expandToolGroups(list: readonly Json[]): string[] {
   const out: string[] = [];
   for (const entry of list) {
     const name = normalizeToolName(entry);
     if (!name) continue;
     const group = Object.hasOwn(TOOL_GROUPS, name) ? TOOL_GROUPS[name] : undefined;
-    if (group) out.push(...group);
+    if (group) pushAll(out, group);
     else out.push(name);
   }
   return unique(out);
@@ -239,7 +230,7 @@ export interface ToolPolicy {
   deny?: readonly Json[];
 }
 
-export function isToolAllowedByPolicy(name: string, policy: ToolPolicy | undefined): boolean {
+function isToolAllowedByPolicy(name: string, policy: ToolPolicy | undefined): boolean {
   if (!policy) return true;
   const normalized = normalizeToolName(name);
   const deny = compilePatterns(expandToolGroups(Array.isArray(policy.deny) ? policy.deny : []));
@@ -260,7 +251,7 @@ function strings(value: Json): string[] | undefined {
 }
 
 /** The layer an `allow`/`alsoAllow`/`deny` section adds (`alsoAllow` alone opens the layer to everything). */
-export function pickToolPolicy(section: Json): ToolPolicy | undefined {
+function pickToolPolicy(section: Json): ToolPolicy | undefined {
   if (!isObject(section)) return undefined;
   const allowList = strings(section.allow);
   const alsoAllow = strings(section.alsoAllow);
@@ -276,7 +267,7 @@ export function pickToolPolicy(section: Json): ToolPolicy | undefined {
 }
 
 /** The built-in profile's allow list (unknown or absent profile: no layer), widened by `alsoAllow`. */
-export function profilePolicy(profile: Json, alsoAllow: Json): ToolPolicy | undefined {
+function profilePolicy(profile: Json, alsoAllow: Json): ToolPolicy | undefined {
   if (typeof profile !== 'string' || !profile || !Object.hasOwn(TOOL_PROFILES, profile)) return undefined;
   const allow = [...TOOL_PROFILES[profile]!];
   if (Array.isArray(alsoAllow) && alsoAllow.length > 0) return { allow: unique([...allow, ...alsoAllow]) };
@@ -322,7 +313,7 @@ export interface ToolPolicyContext {
 }
 
 /** The agent's own `tools` section (none for the defaults context). */
-export function agentTools(agent?: AgentEntry): Json {
+function agentTools(agent?: AgentEntry): Json {
   return agent?.config.tools;
 }
 
@@ -366,7 +357,7 @@ export function listAuditToolContexts(config: Json): AuditToolContext[] {
 }
 
 /** `tools.fs.workspaceOnly` of the agent, else global. */
-export function fsWorkspaceOnly(config: Json, agent?: AgentEntry): Json {
+function fsWorkspaceOnly(config: Json, agent?: AgentEntry): Json {
   return dig(agentTools(agent), 'fs', 'workspaceOnly') ?? dig(config, 'tools', 'fs', 'workspaceOnly');
 }
 
@@ -400,7 +391,7 @@ export function riskyToolContexts(config: Json): RiskyContexts {
 // ---------------------------------------------------------------------------------------------------------------------
 // Exec policy
 
-export interface ExecPolicy {
+interface ExecPolicy {
   security: string;
   ask: string;
 }
@@ -414,7 +405,7 @@ const MODE_POLICIES: Readonly<Record<string, ExecPolicy>> = {
 };
 
 /** `mode` (when set) decides security and ask; otherwise the given values stand. */
-export function execModePolicy(mode: Json, security: Json, ask: Json): ExecPolicy {
+function execModePolicy(mode: Json, security: Json, ask: Json): ExecPolicy {
   if (typeof mode === 'string' && mode && MODE_POLICIES[mode]) return MODE_POLICIES[mode]!;
   return { security, ask };
 }
@@ -496,7 +487,7 @@ function channelSchemaDefaults(id: string): Readonly<Record<string, Json>> | und
 }
 
 /** `channels` with the bundled channel schemas' root defaults filled in (telegram: dmPolicy, groupPolicy). */
-export function effectiveChannels(config: Json): Record<string, Json> {
+function effectiveChannels(config: Json): Record<string, Json> {
   const channels = dig(config, 'channels');
   if (!isObject(channels)) return {};
   const out: Record<string, Json> = {};

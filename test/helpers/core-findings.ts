@@ -1,6 +1,6 @@
 /** Test helpers for the core checks: findings of the core families only, so other families' checks do not disturb. */
-import { auditText } from '../../../test/helpers/memory-host.ts';
-import type { Finding } from '../types.ts';
+import { auditText } from './memory-host.ts';
+import type { Finding } from '../../src/core/types.ts';
 
 const CORE = /^(summary|gateway|discovery|mcp|hooks|config\.insecure_or_dangerous_flags|config\.secrets|models\.(legacy|weak_tier)|security\.audit)(\.|$)/;
 

@@ -9,11 +9,11 @@ import {
   listMultiUserSignals,
   listOpenExecSurfacePaths,
   listOpenInboundPolicies,
-  normalizeAgentId,
   riskyToolContexts,
   runtimeExecDefaults,
   sandboxToolPolicy,
 } from './agents.ts';
+import { normalizeAgentId } from '../agent-id.ts';
 
 test('a config without a roster has the implicit main agent; entries win over list', () => {
   assert.deepEqual(listAgents({}).map((a) => [a.id, a.implicit]), [['main', true]]);

@@ -11,24 +11,26 @@
  * Nothing is ever read or run: file and exec refs always stay unresolved.
  */
 import type { ConfigPath } from '../types.ts';
-import type { CheckContext, Json } from './rule.ts';
-import { isObject, isSecretRef } from './util.ts';
+import type { CheckContext, Json } from '../checks/rule.ts';
+import { isObject, isSecretRef } from '../checks/util.ts';
+import { dig } from '../records.ts';
+import { redactedValue } from '../redact.ts';
 
 export type CredentialPath = 'gateway.auth.token' | 'gateway.auth.password' | 'gateway.remote.token' | 'gateway.remote.password';
 
-export const CREDENTIAL_PATHS: readonly CredentialPath[] = [
+const CREDENTIAL_PATHS: readonly CredentialPath[] = [
   'gateway.auth.token',
   'gateway.auth.password',
   'gateway.remote.token',
   'gateway.remote.password',
 ];
 
-export function credentialSegments(path: CredentialPath): ConfigPath {
+function credentialSegments(path: CredentialPath): ConfigPath {
   return path.split('.');
 }
 
 /** A secret reference as openclaw coerces one: an object `{source, provider?, id}` or an env template string. */
-export interface SecretReference {
+interface SecretReference {
   source: string;
   provider: string;
   id: string;
@@ -37,7 +39,7 @@ export interface SecretReference {
 }
 
 /** How one credential input reads in one view (openclaw's `resolveConfiguredGatewayCredentialInput`). */
-export interface CredentialInput {
+interface CredentialInput {
   path: CredentialPath;
   /** A non-blank string, a SecretRef, or a reference left unresolved. */
   configured: boolean;
@@ -49,7 +51,7 @@ export interface CredentialInput {
   isRef: boolean;
 }
 
-export interface CredentialPlan {
+interface CredentialPlan {
   authMode?: string;
   envToken?: string;
   envPassword?: string;
@@ -69,7 +71,7 @@ export interface CredentialPlan {
   remotePasswordFallbackActive: boolean;
 }
 
-export interface ResolvedAuth {
+interface ResolvedAuth {
   /** `gateway.auth.mode` if set, else `password` when a password resolves, else `token`. */
   mode: string;
   token?: string;
@@ -116,17 +118,8 @@ function trimOrUndefined(value: unknown): string | undefined {
   return t === '' ? undefined : t;
 }
 
-function readPath(config: Json, path: ConfigPath): unknown {
-  let node: Json = config;
-  for (const segment of path) {
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Json)[segment];
-  }
-  return node;
-}
-
 /** openclaw's `coerceSecretRef`: a SecretRef object (provider defaulting), or a `${NAME}` / `$NAME` string. */
-export function coerceSecretReference(value: unknown, defaults?: Json): SecretReference | undefined {
+function coerceSecretReference(value: unknown, defaults?: Json): SecretReference | undefined {
   if (isSecretRef(value)) {
     const source = value.source;
     const provider =
@@ -294,7 +287,7 @@ function resolveRef(ref: SecretReference, env: Readonly<Record<string, string>>,
   }
   if (ref.source === 'exec') {
     const command = isObject(provider) && typeof provider.command === 'string' ? provider.command : '';
-    return { resolved: false, error: `secrets.providers.${ref.provider}.command is not readable: ${command}` };
+    return { resolved: false, error: `secrets.providers.${ref.provider}.command is not readable: ${redactedValue(command)}` };
   }
   return { resolved: false, error: `Secret provider "${ref.provider}" is not configured.` };
 }
@@ -319,7 +312,7 @@ function computeGatewayAuth(ctx: CheckContext): GatewayAuthModel {
     isObject(gateway?.tailscale) && gateway!.tailscale.mode !== undefined && gateway!.tailscale.mode !== null ? String(gateway!.tailscale.mode) : 'off';
   const defaults = isObject(config) && isObject(config.secrets) ? config.secrets.defaults : undefined;
 
-  const rawAt = (path: CredentialPath) => readPath(config, credentialSegments(path));
+  const rawAt = (path: CredentialPath) => dig(config, ...credentialSegments(path));
   /** Pending: an unresolved `${VAR}` (whole or embedded) or an env template string that substitution leaves alone. */
   const pendingAt = (path: CredentialPath) => {
     if (ctx.unresolved(credentialSegments(path))) return true;

@@ -1,0 +1,185 @@
+/**
+ * doctor's model-ref canonicalization (`models.canonical-model-refs`): retired model ids in model settings are
+ * replaced by their successors. The retired-id tables come from the pinned package (`scripts/gen-migrate-data.mjs`);
+ * the Claude and Gemini successor rules are written here from openclaw's observable behaviour. Provider catalogs
+ * (`models.providers.<id>.models[].id`) are not rewritten (not reproduced).
+ */
+import retired from './data/doctor-data.json' with { type: 'json' };
+import { has, isRec, put, type Rec } from './draft.ts';
+
+type Table = Record<string, string>;
+
+/** `{ successor: "old1 old2" }` → `{ old1: successor, old2: successor }`. */
+function invert(groups: Record<string, string>): Table {
+  const out: Table = {};
+  for (const [target, olds] of Object.entries(groups)) for (const old of olds.split(' ')) out[old] = target;
+  return out;
+}
+
+const data = retired as unknown as Record<string, Record<string, string>>;
+const GROQ = invert(data.RETIRED_GROQ_MODELS!);
+const XAI = invert(data.RETIRED_XAI_MODELS!);
+const OPENAI = invert(data.RETIRED_OPENAI_MODELS!);
+const CODEX = invert(data.RETIRED_CODEX_MODEL_OVERRIDES!);
+
+const STRING_KEYS = new Set(['model', 'primary', 'summaryModel', 'imageModel', 'utilityModel', 'voiceModel', 'imageGenerationModel', 'musicGenerationModel', 'pdfModel', 'videoGenerationModel', 'preferredModel']);
+const ARRAY_KEYS = new Set(['fallback', 'fallbacks', 'allowedModels', 'modelFallbacks', 'imageModelFallbacks']);
+const MAP_KEYS = new Set(['models']);
+
+const GOOGLE_IDS: Table = {
+  'gemini-3-pro': 'gemini-3.1-pro-preview',
+  'gemini-3-pro-preview': 'gemini-3.1-pro-preview',
+  'gemini-3-flash': 'gemini-3-flash-preview',
+  'gemini-3.1-pro': 'gemini-3.1-pro-preview',
+  'gemini-3.1-flash-lite-preview': 'gemini-3.1-flash-lite',
+  'gemini-3.1-flash': 'gemini-3-flash-preview',
+  'gemini-3.1-flash-preview': 'gemini-3-flash-preview',
+  'gemma-4-26b': 'gemma-4-26b-a4b-it',
+};
+const GOOGLE_PROVIDERS = new Set(['google', 'google-gemini-cli', 'google-vertex', 'together']);
+
+function lookup(table: Table, id: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(table, id) ? table[id] : undefined;
+}
+
+/** A Claude model token's successor: retired Opus → 4.7 (4.6 on some resellers), retired Sonnet/Haiku → Sonnet 4.6. */
+function claudeSuccessor(token: string, separator: string, provider: string): string | undefined {
+  const t = token.toLowerCase();
+  if (!t) return undefined;
+  const target = (family: 'opus' | 'sonnet', sep = separator) => {
+    const version = family === 'opus' && provider !== 'venice' && provider !== 'vercel-ai-gateway' ? '4.7' : '4.6';
+    return `claude-${family}-${sep === '.' ? version : version.replace('.', '-')}`;
+  };
+  const versionPrefix = (prefixes: string[]) => prefixes.some((p) => t === p || (t.startsWith(p) && '-.:@'.includes(t[p.length]!)));
+  if (/^claude-(opus-4[-.][67]|sonnet-4[-.]6|haiku-4[-.]5)/.test(t)) return undefined;
+  if (t === 'claude-opus-4' || versionPrefix(['claude-opus-4-5', 'claude-opus-4.5', 'claude-opus-4-1', 'claude-opus-4.1', 'claude-opus-4-0', 'claude-opus-4.0']) || /^claude-opus-4-20\d{6}/.test(t)) return target('opus');
+  if (t === 'claude-sonnet-4' || versionPrefix(['claude-sonnet-4-5', 'claude-sonnet-4.5', 'claude-sonnet-4-1', 'claude-sonnet-4.1', 'claude-sonnet-4-0', 'claude-sonnet-4.0']) || /^claude-sonnet-4-20\d{6}/.test(t)) return target('sonnet');
+  if (t.startsWith('claude-3') && t.includes('opus')) return target('opus');
+  if (t.startsWith('claude-3') && (t.includes('sonnet') || t.includes('haiku'))) return target('sonnet');
+  const bedrock = provider === 'amazon-bedrock' || provider === 'amazon-bedrock-mantle';
+  if (t.startsWith('anthropic.claude-opus-')) return bedrock || /^anthropic\.claude-opus-4-[67]/.test(t) ? undefined : `anthropic.${target('opus', '-')}`;
+  if (t.startsWith('anthropic.claude-sonnet-') || t.startsWith('anthropic.claude-haiku-')) return bedrock || t.startsWith('anthropic.claude-sonnet-4-6') ? undefined : `anthropic.${target('sonnet', '-')}`;
+  if (['opus-4.5', 'opus-4.1', 'opus-4', 'opus-3'].includes(t)) return target('opus');
+  if (['sonnet-4.5', 'sonnet-4.1', 'sonnet-4.0', 'sonnet-4', 'sonnet-3.7', 'sonnet-3.5', 'sonnet-3', 'haiku-3.5', 'haiku-3'].includes(t)) return target('sonnet');
+  return undefined;
+}
+
+/** The canonical form of a model ref (`provider/model[@profile]`), or undefined when it is already canonical. */
+export function canonicalModelRef(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  const at = trimmed.lastIndexOf('@');
+  const profile = at > trimmed.lastIndexOf('/') && at > 0 ? trimmed.slice(at) : '';
+  let ref = profile ? trimmed.slice(0, -profile.length) : trimmed;
+  const slash = ref.indexOf('/');
+  const provider = slash > 0 ? ref.slice(0, slash).trim() : '';
+  const p = provider.toLowerCase();
+  let model = slash > 0 ? ref.slice(slash + 1).trim() : ref;
+  if (GOOGLE_PROVIDERS.has(p) || model.toLowerCase().startsWith('google/')) {
+    const bare = model.startsWith('google/') ? model.slice(7) : model;
+    const next = lookup(GOOGLE_IDS, bare);
+    if (next) model = model.startsWith('google/') ? `google/${next}` : next;
+    ref = provider ? `${provider}/${model}` : model;
+  }
+  const m = model.toLowerCase();
+  let upgraded: string | undefined;
+  if (p === 'openai' && m === 'gpt-5.6') upgraded = `${provider}/gpt-5.6-sol`;
+  else {
+    const table = p === 'groq' ? lookup(GROQ, m) : p === 'xai' ? lookup(XAI, m) : p === 'openai' || p === 'openai-codex' || p === 'github-copilot' ? (p === 'openai-codex' && lookup(CODEX, m)) || lookup(OPENAI, m) : undefined;
+    if (table) upgraded = `${provider}/${table}`;
+    else if ((p === 'github-copilot' || p === 'copilot-proxy') && m === 'grok-code-fast-1') upgraded = `${provider}/gpt-5.4-mini`;
+    else if (!p || ['anthropic', 'github-copilot', 'copilot-proxy', 'venice', 'vercel-ai-gateway'].includes(p)) {
+      const separator = p === 'github-copilot' || p === 'copilot-proxy' ? '.' : '-';
+      const parts = model.split('/');
+      const last = claudeSuccessor(parts[parts.length - 1] ?? '', separator, p);
+      const next = last ? [...parts.slice(0, -1), last].join('/') : claudeSuccessor(model, separator, p);
+      if (next && next !== model) upgraded = provider ? `${provider}/${next}` : next;
+    }
+  }
+  const result = (upgraded ?? ref) + profile;
+  return result === value ? undefined : result;
+}
+
+function mergeEntries(existing: unknown, incoming: unknown): { value: unknown; conflicts: string[] } {
+  if (!isRec(existing) || !isRec(incoming)) return { value: existing, conflicts: JSON.stringify(existing) === JSON.stringify(incoming) ? [] : ['value'] };
+  const merged: Rec = { ...existing };
+  const conflicts: string[] = [];
+  for (const field of Object.keys(incoming)) {
+    if (incoming[field] === undefined) continue;
+    if (!has(existing, field) || existing[field] === undefined) put(merged, field, incoming[field]);
+    else if (JSON.stringify(existing[field]) !== JSON.stringify(incoming[field])) {
+      if (isRec(existing[field]) && isRec(incoming[field])) {
+        const nested = mergeEntries(existing[field], incoming[field]);
+        put(merged, field, nested.value);
+        conflicts.push(...nested.conflicts.map((c) => `${field}.${c}`));
+      } else conflicts.push(field);
+    }
+  }
+  return { value: merged, conflicts };
+}
+
+function rewriteMapKeys(record: Rec, path: string, changes: string[]): Rec | undefined {
+  let changed = false;
+  const next: Rec = {};
+  const consumed = new Set<string>();
+  for (const key of Object.keys(record)) {
+    const upgraded = canonicalModelRef(key);
+    const target = upgraded ?? key;
+    if (!upgraded && consumed.has(key)) continue;
+    if (upgraded) {
+      changes.push(`Upgraded ${path} key from ${JSON.stringify(key)} to ${JSON.stringify(upgraded)}.`);
+      changed = true;
+      if (!has(next, target) && has(record, target)) {
+        put(next, target, record[target]);
+        consumed.add(target);
+      }
+    }
+    if (has(next, target)) {
+      const { value, conflicts } = mergeEntries(next[target], record[key]);
+      put(next, target, value);
+      changes.push(conflicts.length > 0
+        ? `Merged ${path} key ${JSON.stringify(key)} into ${JSON.stringify(target)}; kept existing values for conflicting fields: ${conflicts.sort().join(', ')}.`
+        : `Merged ${path} key ${JSON.stringify(key)} into ${JSON.stringify(target)}.`);
+      continue;
+    }
+    put(next, target, record[key]);
+  }
+  return changed ? next : undefined;
+}
+
+const MAX_DEPTH = 64;
+
+/** Rewrites model refs below `value` (path as doctor prints it, rooted at "config"); returns the new value. */
+export function rewriteModelRefs(value: unknown, path: string, changes: string[], depth = 0): unknown {
+  if (depth > MAX_DEPTH) return value;
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  const upgradeString = (s: string, at: string) => {
+    const next = canonicalModelRef(s);
+    if (next === undefined) return s;
+    changes.push(`Upgraded ${at} from ${JSON.stringify(s)} to ${JSON.stringify(next)}.`);
+    return next;
+  };
+  if (typeof value === 'string') {
+    const media = ['image', 'video', 'music'].includes(key) && path.includes('.mediaModels.');
+    return STRING_KEYS.has(key) || path.includes('.modelByChannel.') || media ? upgradeString(value, path) : value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((entry, i) => (typeof entry === 'string' && (ARRAY_KEYS.has(key) || path.endsWith('.modelPolicy.allow')) ? upgradeString(entry, `${path}.${i}`) : rewriteModelRefs(entry, `${path}.${i}`, changes, depth + 1)));
+  }
+  if (!isRec(value)) return value;
+  let working: Rec = value;
+  const pair = typeof value.provider === 'string' && typeof value.model === 'string';
+  if (pair && (value.provider as string).trim()) {
+    const ref = `${value.provider as string}/${value.model as string}`;
+    const next = canonicalModelRef(ref);
+    if (next) {
+      const slash = next.indexOf('/');
+      working = { ...value, provider: next.slice(0, slash), model: next.slice(slash + 1) };
+      changes.push(`Upgraded ${path} provider/model from ${JSON.stringify(ref)} to ${JSON.stringify(next)}.`);
+    }
+  }
+  if (MAP_KEYS.has(key) && !(path === 'config.models' || path.endsWith('.models.providers'))) working = rewriteMapKeys(working, path, changes) ?? working;
+  const out: Rec = {};
+  for (const k of Object.keys(working)) put(out, k, pair && k === 'model' ? working[k] : rewriteModelRefs(working[k], `${path}.${k}`, changes, depth + 1));
+  return out;
+}

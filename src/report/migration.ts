@@ -1,0 +1,72 @@
+/**
+ * The "upgrade readiness" part of a report for a config openclaw rejects: what `openclaw doctor --fix` would
+ * migrate (its own lines), what it would drop as unknown, what still needs a person, and the audit of the config as
+ * it would be after the migration (labelled as such; the rejection still decides the exit code).
+ */
+import type { AuditOutcome } from '../core/types.ts';
+import type { MigrationRun } from '../migrate/run.ts';
+import { escapeControlCharacters } from './text.ts';
+
+export interface MigrationSummary {
+  /** doctor's lines for the changes it would make. */
+  migrations: string[];
+  /** Unknown keys doctor would drop (dotted paths). */
+  dropped: string[];
+  /** doctor's lines for the other repairs it writes with the migrations (plugins enabled, group allowlists, …). */
+  repairs: string[];
+  /** Issues that remain after the migration: they need a person (`path: message`). */
+  remaining: string[];
+  /** Changes that could not be written as edits (reported, nothing guessed). */
+  errors: string[];
+  /** Files the migration edits (relative to the root). */
+  files: string[];
+  /** The audit of the config as it would be after the migration. */
+  after: AuditOutcome;
+}
+
+export function summarizeMigration(run: MigrationRun): MigrationSummary {
+  return {
+    migrations: run.plan.changes,
+    dropped: run.plan.dropped,
+    repairs: run.plan.repairs,
+    remaining: run.after.ok ? [] : run.after.issues.map((i) => `${i.path}: ${i.message}`),
+    errors: run.errors,
+    files: run.files.map((f) => f.file),
+    after: run.after,
+  };
+}
+
+export function migrationToJson(summary: MigrationSummary): Record<string, unknown> {
+  const after = summary.after;
+  return {
+    migrations: summary.migrations,
+    dropped: summary.dropped,
+    repairs: summary.repairs,
+    needsAPerson: summary.remaining,
+    ...(summary.errors.length > 0 ? { errors: summary.errors } : {}),
+    filesChanged: summary.files,
+    afterMigration: after.ok
+      ? { ok: true, summary: after.summary, findings: after.findings.map((f) => ({ checkId: f.checkId, severity: f.severity, title: f.title })) }
+      : { ok: false, issues: after.issues.map((i) => ({ path: i.path, message: i.message })) },
+  };
+}
+
+export function renderMigrationText(config: string, summary: MigrationSummary): string {
+  const e = escapeControlCharacters;
+  if (summary.migrations.length === 0 && summary.dropped.length === 0) return '';
+  let out = `\n${e(config)}: upgrade readiness — what \`openclaw doctor --fix\` would change (apply with openclaw-audit --fix=migrate)\n`;
+  for (const m of summary.migrations) out += `  migrate  ${e(m.split('\n')[0]!)}\n`;
+  for (const d of summary.dropped) out += `  drop     ${e(d)} (unknown key)\n`;
+  for (const r of summary.repairs) out += `  repair   ${e(r.replace(/^- /, ''))}\n`;
+  for (const r of summary.remaining) out += `  by hand  ${e(r)}\n`;
+  for (const r of summary.errors) out += `  cannot   ${e(r)}\n`;
+  const after = summary.after;
+  if (after.ok) {
+    const c = after.summary;
+    out += `  after the migration (not the config as committed): ${c.critical} critical, ${c.warn} warn, ${c.info} info\n`;
+    for (const f of after.findings) out += `    ${f.severity.padEnd(8)} ${e(f.checkId)}  ${e(f.title)}\n`;
+  } else {
+    out += `  after the migration the config would still be rejected (${after.issues.length} issue${after.issues.length === 1 ? '' : 's'})\n`;
+  }
+  return out;
+}

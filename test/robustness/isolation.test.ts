@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Host } from '../../src/core/host.ts';
+import { nodeHost } from '../../src/io/node-host.ts';
+import { runCli } from './harness.ts';
+
+test('a config this tool fails on is reported as that config\'s error, and the other configs are audited as usual', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'oca-isolation-'));
+  for (const app of ['a', 'b', 'c']) {
+    mkdirSync(join(dir, app));
+    writeFileSync(join(dir, app, 'openclaw.json'), '{ gateway: { mode: "local", bind: "loopback", auth: { mode: "token", token: "a-long-enough-token-value-0123456789" } } }');
+  }
+  // b's read fails in a way the loader does not expect (an I/O error), as an internal error would.
+  const failing: Host = {
+    ...nodeHost,
+    readFile: (path) => {
+      if (path.endsWith(join('b', 'openclaw.json'))) throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+      return nodeHost.readFile(path);
+    },
+  };
+  const json = runCli(['.', '--json', '--fail-on', 'none'], dir, failing);
+  assert.equal(json.code, 2, json.stderr);
+  assert.equal(json.stderr, '');
+  const outcomes = JSON.parse(json.stdout) as Array<{ ok: boolean; config: string; issues?: Array<{ path: string; message: string; location: { file: string; line: number } }> }>;
+  assert.deepEqual(outcomes.map((o) => [o.config, o.ok !== false]), [['a/openclaw.json', true], ['b/openclaw.json', false], ['c/openclaw.json', true]]);
+  const issue = outcomes[1]!.issues![0]!;
+  assert.match(issue.message, /^openclaw-audit could not audit this config \(internal error: EIO: i\/o error, read\); please report it$/);
+  assert.deepEqual([issue.location.file, issue.location.line], ['b/openclaw.json', 1]);
+  const text = runCli(['.', '--fail-on', 'none'], dir, failing);
+  assert.equal(text.code, 2);
+  assert.match(text.stdout, /b\/openclaw\.json:1:1 <root>: openclaw-audit could not audit this config/);
+  assert.match(text.stdout, /c\/openclaw\.json/);
+});
