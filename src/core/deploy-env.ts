@@ -21,7 +21,7 @@ export function deployEnvironment(names: readonly string[]): Record<string, stri
 }
 
 /** The dotted config paths whose string value holds a stand-in, with the names. Iterative and linear in the config. */
-export function assumedPaths(config: unknown, names: readonly string[]): Map<string, Set<string>> {
+function assumedPaths(config: unknown, names: readonly string[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   if (names.length === 0) return out;
   const values = names.map((name) => [name, standInValue(name)] as const);

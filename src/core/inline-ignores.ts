@@ -11,7 +11,7 @@
 import { tokenize } from '@humanwhocodes/momoa';
 import type { Finding, SourceLocation, SuppressedFinding } from './types.ts';
 
-export const IGNORE_MARKER = 'openclaw-audit:';
+const IGNORE_MARKER = 'openclaw-audit:';
 
 export interface InlineIgnore {
   checkIds: string[];

@@ -4,7 +4,7 @@ import { BaselineError, parseBaseline, type Baseline } from '../report/baseline.
 import type { Host } from '../core/host.ts';
 
 /** A baseline of a large monorepo is a few MB; refuse anything far beyond. */
-export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 /** `label` is how messages name the file: `--baseline x.json`, or the settings file's `baseline:` entry. */
 export function readBaseline(io: { host: Host; cwd: string }, given: string, label = `--baseline ${given}`): Baseline {

@@ -3,8 +3,6 @@ import type { Host } from '../core/host.ts';
 import { summarizeMigration, type MigrationSummary } from '../report/migration.ts';
 import { runMigration } from './run.ts';
 
-export { runMigration, type MigrationRun, type MigratedFile } from './run.ts';
-
 /** What doctor would migrate in a config, or undefined when it would change nothing (or cannot read the config). */
 export function migrationFor(host: Host, configPath: string, root: string): MigrationSummary | undefined {
   let run: ReturnType<typeof runMigration>;

@@ -65,7 +65,7 @@ function claudeSuccessor(token: string, separator: string, provider: string): st
 }
 
 /** The canonical form of a model ref (`provider/model[@profile]`), or undefined when it is already canonical. */
-export function canonicalModelRef(value: string): string | undefined {
+function canonicalModelRef(value: string): string | undefined {
   const trimmed = value.trim();
   if (!trimmed) return undefined;
   const at = trimmed.lastIndexOf('@');

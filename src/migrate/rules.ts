@@ -829,7 +829,7 @@ const CHANNEL_META_KEYS = new Set(['defaults', 'modelByChannel']);
  * talk). Returns whether anything was written. The agent's workspace doctor also pins is the machine's state
  * folder when none is set; that is not written here (it is not in the config).
  */
-export function materializeDefaultAgentRoles(root: Rec, agentId: string, ): boolean {
+function materializeDefaultAgentRoles(root: Rec, agentId: string, ): boolean {
   let changed = false;
   const bindings = Array.isArray(root.bindings) ? root.bindings : root.bindings === undefined ? [] : undefined;
   if (bindings) {

@@ -15,7 +15,7 @@ export interface CheckSelection {
 
 const matches = (checkId: string, globs: readonly string[]) => globs.some((g) => minimatch(checkId, g, { nocomment: true, nonegate: true }));
 
-export function isSelected(checkId: string, selection: CheckSelection): boolean {
+function isSelected(checkId: string, selection: CheckSelection): boolean {
   if (selection.select && selection.select.length > 0 && !matches(checkId, selection.select)) return false;
   return !(selection.ignore && matches(checkId, selection.ignore));
 }
