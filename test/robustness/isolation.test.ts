@@ -13,12 +13,20 @@ test('a config this tool fails on is reported as that config\'s error, and the o
     mkdirSync(join(dir, app));
     writeFileSync(join(dir, app, 'openclaw.json'), '{ gateway: { mode: "local", bind: "loopback", auth: { mode: "token", token: "a-long-enough-token-value-0123456789" } } }');
   }
-  // b's read fails in a way the loader does not expect (an I/O error), as an internal error would.
+  // Reading b fails in a way the loader does not expect (as a bug would): the opened file's read throws a TypeError.
   const failing: Host = {
     ...nodeHost,
-    readFile: (path) => {
-      if (path.endsWith(join('b', 'openclaw.json'))) throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
-      return nodeHost.readFile(path);
+    open: (path) => {
+      const opened = nodeHost.open!(path);
+      if (!path.endsWith(join('b', 'openclaw.json'))) return opened;
+      return {
+        info: () => opened.info(),
+        realpath: () => opened.realpath(),
+        read: () => {
+          throw new TypeError('read is not a function');
+        },
+        close: () => opened.close(),
+      };
     },
   };
   const json = runCli(['.', '--json', '--fail-on', 'none'], dir, failing);
@@ -27,7 +35,7 @@ test('a config this tool fails on is reported as that config\'s error, and the o
   const outcomes = JSON.parse(json.stdout) as Array<{ ok: boolean; config: string; issues?: Array<{ path: string; message: string; location: { file: string; line: number } }> }>;
   assert.deepEqual(outcomes.map((o) => [o.config, o.ok !== false]), [['a/openclaw.json', true], ['b/openclaw.json', false], ['c/openclaw.json', true]]);
   const issue = outcomes[1]!.issues![0]!;
-  assert.match(issue.message, /^openclaw-audit could not audit this config \(internal error: EIO: i\/o error, read\); please report it$/);
+  assert.match(issue.message, /^openclaw-audit could not audit this config \(internal error: read is not a function\); please report it$/);
   assert.deepEqual([issue.location.file, issue.location.line], ['b/openclaw.json', 1]);
   const text = runCli(['.', '--fail-on', 'none'], dir, failing);
   assert.equal(text.code, 2);
