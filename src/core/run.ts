@@ -8,8 +8,6 @@ import { ToolDataError, errorMessage } from './errors.ts';
 import type { AuditOutcome, AuditReport, ConfigIssue, ConfigSecrets } from './types.ts';
 import { annotateAssumed, deployEnvironment, standInValue } from './deploy-env.ts';
 import { applyInlineIgnores, readInlineIgnores, type IgnoreWarning, type InlineIgnore } from './inline-ignores.ts';
-import { decodeUtf8 } from './config/parse.ts';
-import { resolve } from 'node:path';
 
 export interface AuditFileOptions {
   host: Host;
@@ -50,7 +48,7 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
       location: config.locate(violation.at ?? violation.path),
     }));
     if (issues.length > 0 && !options.lenient) return { ok: false, config: config.file, files: config.files, issues, secrets };
-    const report = withInlineIgnores(auditLoadedConfig(config, issues, secrets), options, config.files);
+    const report = withInlineIgnores(auditLoadedConfig(config, issues, secrets), options, config.texts);
     return { ok: true, ...annotateAssumed(report, config.value, names), secrets };
   } catch (error) {
     if (error instanceof ToolDataError) throw error; // a damaged install is no config's error
@@ -63,17 +61,12 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
 }
 
 /** Applies the `// openclaw-audit: ignore[…]` comments of every file the config was built from. */
-function withInlineIgnores(report: AuditReport, options: AuditFileOptions, files: readonly string[]): AuditReport {
+function withInlineIgnores(report: AuditReport, options: AuditFileOptions, texts: ReadonlyMap<string, string>): AuditReport {
   const ignores: InlineIgnore[] = [];
   const warnings: IgnoreWarning[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = decodeUtf8(options.host.readFile(resolve(options.root, file)), file);
-    } catch {
-      continue; // the loader read it a moment ago; a file that vanished since has no comments to honour
-    }
-    const found = readInlineIgnores(text, file);
+  // The texts the loader read (through the opened files), never read again by path.
+  for (const [file, text] of texts) {
+    const found = readInlineIgnores(text.startsWith('\uFEFF') ? text.slice(1) : text, file);
     ignores.push(...found.ignores);
     warnings.push(...found.warnings);
   }

@@ -93,7 +93,9 @@ test('every case with a doctor answer: the edits read back as the migrated confi
       }
       assert.equal(f.after.slice(out), f.before.slice(at), name);
     }
-    const host = { ...nodeHost, readFile: (p: string) => (pending.has(p) ? new TextEncoder().encode(pending.get(p)!) : nodeHost.readFile(p)), stat: (p: string) => { const i = nodeHost.stat(p); return i && pending.has(p) ? { ...i, size: Buffer.byteLength(pending.get(p)!) } : i; } };
+    // Reads by path only, so the pending texts stand in for the files.
+    const { open: _open, ...byPath } = nodeHost;
+    const host = { ...byPath, readFile: (p: string) => (pending.has(p) ? new TextEncoder().encode(pending.get(p)!) : nodeHost.readFile(p)), stat: (p: string) => { const i = nodeHost.stat(p); return i && pending.has(p) ? { ...i, size: Buffer.byteLength(pending.get(p)!) } : i; } };
     const second = runMigration({ host, configPath: join(root, 'openclaw.json'), root });
     assert.deepEqual(second?.files.map((f) => f.file), [], `${name}: second run`);
   }

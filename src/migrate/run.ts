@@ -4,11 +4,11 @@
  * result. Nothing is written here; the caller writes `files`.
  */
 import { dirname, resolve } from 'node:path';
-import type { FileInfo, Host } from '../core/host.ts';
+import { openFile, type FileInfo, type Host } from '../core/host.ts';
 import { createIncludeResolver } from '../core/config/include.ts';
 import { loadConfig, relativeTo } from '../core/config/load.ts';
 import { toPlain, type ConfigNode } from '../core/config/node.ts';
-import { decodeUtf8, parseJson5 } from '../core/config/parse.ts';
+import { parseJson5 } from '../core/config/parse.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { applyEdits, decodeFull, type TextEdit } from '../fix/text.ts';
@@ -40,6 +40,12 @@ function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host
   return {
     readFile: (p) => pending.get(p) ?? base.readFile(p),
     realpath: (p) => base.realpath(p),
+    // A file not edited is still read through the opened file, never by path.
+    open: (p) => {
+      const data = pending.get(p);
+      const opened = openFile(base, p);
+      return data ? { ...opened, info: () => ({ ...opened.info(), size: data.length }), read: (limit) => data.subarray(0, limit + 1) } : opened;
+    },
     stat: (p): FileInfo | undefined => {
       const info = base.stat(p);
       const data = pending.get(p);
@@ -49,11 +55,11 @@ function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host
 }
 
 /** The config as written: parsed, `$include`s merged, no `${VAR}` substitution (what a migration rewrites). */
-function loadAsWritten(host: Host, configPath: string, root: string): { tree: ConfigNode; files: string[] } {
+function loadAsWritten(host: Host, configPath: string, root: string, text: string): { tree: ConfigNode; files: string[] } {
   const display = relativeTo(root);
   const includes = createIncludeResolver({ host, boundary: dirname(configPath), display });
   const file = display(configPath);
-  const tree = includes.resolve(parseJson5(decodeUtf8(host.readFile(configPath), file), file), configPath);
+  const tree = includes.resolve(parseJson5(text.startsWith('\uFEFF') ? text.slice(1) : text, file), configPath);
   return { tree, files: [file, ...includes.files] };
 }
 
@@ -62,8 +68,10 @@ export function runMigration(options: { host: Host; configPath: string; root: st
   const { host, configPath, root } = options;
   const loaded = loadConfig(options);
   if (!loaded.ok) return undefined;
-  const { tree, files } = loadAsWritten(host, configPath, root);
-  const texts = new Map(files.map((f) => [f, decodeFull(host.readFile(resolve(root, f)))]));
+  // The texts the loader read through the opened files; a file is never read again by path.
+  const read = loaded.config.texts;
+  const { tree, files } = loadAsWritten(host, configPath, root, read.get(loaded.config.file)!);
+  const texts = new Map(files.map((f) => [f, read.get(f) ?? decodeFull(host.readFile(resolve(root, f)))]));
   const plan = planMigration(tree, texts);
   const errors = plan.unplaced.map((p) => `${p}: cannot place this change in the source files; make it by hand`);
   const edited: MigratedFile[] = [];
@@ -88,7 +96,8 @@ export function runMigration(options: { host: Host; configPath: string; root: st
   const overlay = overlayHost(host, pending);
   if (edited.length > 0 && errors.length === 0) {
     try {
-      const reread = toPlain(loadAsWritten(overlay, configPath, root).tree);
+      const top = pending.get(configPath);
+      const reread = toPlain(loadAsWritten(overlay, configPath, root, top ? decodeFull(top) : read.get(loaded.config.file)!).tree);
       if (!samePlain(reread, plan.migrated)) errors.push('the edited files do not read back as the migrated config; nothing written');
     } catch (error) {
       errors.push(`the edited files do not parse (${error instanceof Error ? error.message : String(error)}); nothing written`);

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import type { Host } from '../../src/core/host.ts';
+import { runCli } from './harness.ts';
 import { loadConfig } from '../../src/core/config/load.ts';
 import { nodeHost } from '../../src/io/node-host.ts';
 import { writeFileSafely } from '../../src/io/safe-file.ts';
@@ -283,4 +284,33 @@ test('--fix does not write into a folder swapped for a link out of the root whil
   assert.equal(r.code, 2);
   assert.match(r.stderr, /cannot write conf\/channels\.json5: its folder resolves outside .* \(through a symbolic link\); not written/);
   assert.equal(readFileSync(join(s.top, 'outside', 'conf', 'channels.json5'), 'utf8'), OPEN_GROUP);
+});
+
+test('the CLI reads every config and include through the opened file, never by path, in the audit and the migration report', () => {
+  const s = sandbox({
+    'repo/ok/openclaw.json': '{ gateway: { mode: "local" }, $include: "./extra.json5" }\n',
+    'repo/ok/extra.json5': '{ hooks: { enabled: false } }\n',
+    // A rejected config: the migration report reads it (and its include) a second time.
+    'repo/legacy/openclaw.json': '{ gateway: { mode: "local", tailscale: { resetOnExit: true } }, $include: "./extra.json5" }\n',
+    'repo/legacy/extra.json5': '{ hooks: { enabled: false } }\n',
+  });
+  const opened: string[] = [];
+  const byPath: string[] = [];
+  const host: Host = {
+    ...nodeHost,
+    readFile: (path) => {
+      byPath.push(path);
+      return nodeHost.readFile(path);
+    },
+    open: (path) => {
+      opened.push(path);
+      return nodeHost.open!(path);
+    },
+  };
+  const run = runCli(['.', '--fail-on', 'none'], s.repo, host);
+  assert.equal(run.code, 2, run.stderr);
+  assert.match(run.stdout, /upgrade readiness/);
+  const names = (paths: string[]) => [...new Set(paths.map((p) => p.slice(s.repo.length + 1)))].sort();
+  assert.deepEqual(names(opened), ['legacy/extra.json5', 'legacy/openclaw.json', 'ok/extra.json5', 'ok/openclaw.json']);
+  assert.deepEqual(names(byPath.filter((p) => !p.endsWith('.gitignore'))), []);
 });

@@ -23,7 +23,8 @@ test('ruleMatcher: exact ids first, then templates with their placeholder values
   assert.deepEqual(match('channels.telegram.dm.open'), { rule: rules[1], bindings: { provider: 'telegram' } });
   assert.deepEqual(match('channels.slack.accounts.work.open')?.bindings, { provider: 'slack', account: 'work' });
   assert.equal(match('channels.telegram.dm.opened'), undefined);
-  assert.equal(match('channels.tele gram.dm.open'), undefined);
+  // openclaw puts keys into ids as written: a placeholder binds any text, spaces included.
+  assert.deepEqual(match('channels.tele gram.dm.open')?.bindings, { provider: 'tele gram' });
   assert.equal(match('gateway.bind_no_auth.extra'), undefined);
 });
 

@@ -7,7 +7,7 @@ import { openFile, type Host, type OpenedFile } from '../host.ts';
 import type { SourceSpan } from '../types.ts';
 import { ConfigLoadError, ParseError } from '../errors.ts';
 import type { ArrayNode, ConfigNode, ObjectMember, ObjectNode } from './node.ts';
-import { decodeUtf8, parseJson5 } from './parse.ts';
+import { decodeUtf8, parseJson5, withBom } from './parse.ts';
 import type { ValueBudget } from './scan.ts';
 
 export const MAX_INCLUDE_DEPTH = 10;
@@ -28,6 +28,8 @@ export interface IncludeResolver {
   readonly files: string[];
   /** For each included file (relative), the `$include` spans that brought it in, outermost first. */
   readonly chains: Map<string, SourceSpan[]>;
+  /** The text of each included file (relative) as it was read, a byte-order mark included. */
+  readonly texts: Map<string, string>;
 }
 
 export interface IncludeOptions {
@@ -77,6 +79,7 @@ function mergeNodes(base: ConfigNode, override: ConfigNode, work: { units: numbe
 export function createIncludeResolver(options: IncludeOptions): IncludeResolver {
   const { host, boundary, display } = options;
   const files: string[] = [];
+  const texts = new Map<string, string>();
   const chains = new Map<string, SourceSpan[]>();
   let realBoundary: string;
   try {
@@ -162,7 +165,9 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
     }
     let parsed: ConfigNode;
     try {
-      parsed = parseJson5(decodeUtf8(bytes, relFile), relFile, options.budget);
+      const text = decodeUtf8(bytes, relFile);
+      if (!texts.has(relFile)) texts.set(relFile, withBom(bytes, text));
+      parsed = parseJson5(text, relFile, options.budget);
     } catch (error) {
       if (error instanceof ParseError) {
         throw new ConfigLoadError({
@@ -232,6 +237,7 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
   return {
     files,
     chains,
+    texts,
     resolve: (node, absFile) => walk(node, absFile, [absFile], []),
   };
 }

@@ -10,7 +10,7 @@ import { configEnvironment, pathKey, substituteEnv, type UnresolvedReference } f
 import { createIncludeResolver, isInside } from './include.ts';
 import { createLocator, type Locator } from './locate.ts';
 import { toPlain, type ConfigNode } from './node.ts';
-import { decodeUtf8, parseJson5 } from './parse.ts';
+import { decodeUtf8, parseJson5, withBom } from './parse.ts';
 
 /** The largest top-level config file we read. */
 export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
@@ -25,6 +25,8 @@ export interface LoadedConfig {
   tree: ConfigNode;
   /** The environment built from `env.vars` (the only environment the audit uses). */
   env: Record<string, string>;
+  /** The text of the config file and of each included file (relative to the root) as the loader read it, BOM included. */
+  texts: ReadonlyMap<string, string>;
   locate: Locator;
   /** The `${VAR}` reference left unresolved at a path, if any. */
   unresolvedAt(path: ConfigPath): UnresolvedReference | undefined;
@@ -105,7 +107,8 @@ export function loadConfig(options: LoadOptions): LoadResult {
     } finally {
       opened.close();
     }
-    const parsed = parseJson5(decodeUtf8(bytes, file), file, budget);
+    const text = decodeUtf8(bytes, file);
+    const parsed = parseJson5(text, file, budget);
     const tree = includes.resolve(parsed, configPath);
     const envSection = tree.kind === 'object' ? tree.members.get('env') : undefined;
     const env = Object.assign(configEnvironment(envSection ? { env: toPlain(envSection.value) } : {}), options.deployEnv);
@@ -119,6 +122,7 @@ export function loadConfig(options: LoadOptions): LoadResult {
         value,
         tree,
         env,
+        texts: new Map([[file, withBom(bytes, text)], ...includes.texts]),
         locate: createLocator(tree, includes.chains),
         unresolvedAt: (path) => unresolved.get(pathKey(path)),
       },

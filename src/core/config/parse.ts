@@ -27,6 +27,11 @@ function pointSpan(file: string, line: number, column: number): SourceSpan {
 }
 
 /** Decodes UTF-8 strictly; an invalid byte is reported at its line and column. */
+/** The text as written, a byte-order mark included (what a byte-preserving edit starts from); `text` is `decodeUtf8`'s. */
+export function withBom(bytes: Uint8Array, text: string): string {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' + text : text;
+}
+
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
