@@ -8,26 +8,73 @@ const boundary = {
     'error',
     {
       paths: [
-        { name: 'node:fs', message: 'src/core and src/report are pure: read files through the Host port (src/core/host.ts).' },
-        { name: 'fs', message: 'src/core and src/report are pure: read files through the Host port (src/core/host.ts).' },
+        {
+          name: 'node:fs',
+          message: 'src/core and src/report are pure: read files through the Host port (src/core/host.ts).',
+        },
+        {
+          name: 'fs',
+          message: 'src/core and src/report are pure: read files through the Host port (src/core/host.ts).',
+        },
         { name: 'node:fs/promises', message: 'src/core and src/report are pure: read files through the Host port.' },
         { name: 'node:child_process', message: 'src/core and src/report never run commands.' },
-        { name: 'node:process', message: 'src/core and src/report take their inputs as arguments, not from the process.' },
+        {
+          name: 'node:process',
+          message: 'src/core and src/report take their inputs as arguments, not from the process.',
+        },
       ],
       patterns: [{ group: ['@actions/*'], message: 'The Actions toolkit belongs in src/action.' }],
     },
   ],
-  'no-restricted-globals': ['error', { name: 'process', message: 'src/core and src/report take their inputs as arguments, not from the process.' }],
+  'no-restricted-globals': [
+    'error',
+    { name: 'process', message: 'src/core and src/report take their inputs as arguments, not from the process.' },
+  ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/conformance/cases/**', 'test/schemas/**', 'coverage/**', '**/*.generated.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test/conformance/cases/**',
+      'test/schemas/**',
+      'coverage/**',
+      '**/*.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', Buffer: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', AbortController: 'readonly', structuredClone: 'readonly', performance: 'readonly', Response: 'readonly', Request: 'readonly', Headers: 'readonly', AbortSignal: 'readonly', setImmediate: 'readonly', queueMicrotask: 'readonly' } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        AbortController: 'readonly',
+        structuredClone: 'readonly',
+        performance: 'readonly',
+        Response: 'readonly',
+        Request: 'readonly',
+        Headers: 'readonly',
+        AbortSignal: 'readonly',
+        setImmediate: 'readonly',
+        queueMicrotask: 'readonly',
+      },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Escaping control characters from hostile configs is the point of several regular expressions.
       'no-control-regex': 'off',
       // Flags the initial value of variables a try/catch or a loop header assigns; not worth the noise.

@@ -83,7 +83,14 @@ interface Stats {
   codes: string;
 }
 
-function measure(command: string, args: string[], cwd: string, runs: number, warmup = 1, env?: NodeJS.ProcessEnv): Stats {
+function measure(
+  command: string,
+  args: string[],
+  cwd: string,
+  runs: number,
+  warmup = 1,
+  env?: NodeJS.ProcessEnv,
+): Stats {
   for (let i = 0; i < warmup; i++) runOnce(command, args, cwd, env);
   const samples = Array.from({ length: runs }, () => runOnce(command, args, cwd, env));
   const cpu = samples.filter((s) => s.cpuMs !== undefined).map((s) => s.cpuMs!);
@@ -107,7 +114,9 @@ function table(headers: string[], rows: string[][]): string {
 
 function machine(): string {
   const cpu = cpus();
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}; load average ${load}`;
 }
 
@@ -116,7 +125,9 @@ if (!existsSync(CLI)) {
   console.error(`${CLI} is missing: run npm run build first`);
   process.exit(1);
 }
-console.log(`# openclaw-audit bench\n\nMachine: ${machine()}\nCLI: dist/cli/index.js (launcher) + run.js (${(statSync(join(REPO_ROOT, 'dist', 'cli', 'run.js')).size / 1024).toFixed(1)} kB) + the schema data it reads\n`);
+console.log(
+  `# openclaw-audit bench\n\nMachine: ${machine()}\nCLI: dist/cli/index.js (launcher) + run.js (${(statSync(join(REPO_ROOT, 'dist', 'cli', 'run.js')).size / 1024).toFixed(1)} kB) + the schema data it reads\n`,
+);
 
 // 6. Hostile inputs: run first with --hostile-only, else last.
 function hostileSection(): void {
@@ -124,9 +135,13 @@ function hostileSection(): void {
   const limit = Number(values['hostile-timeout'] ?? 60);
   // A run past the limit is killed (coreutils timeout); its cell says so instead of a time.
   const KILLED = 137;
-  const timeout = existsSync('/usr/bin/timeout') ? ['/usr/bin/timeout', ['-s', 'KILL', String(limit), process.execPath]] as const : undefined;
+  const timeout = existsSync('/usr/bin/timeout')
+    ? (['/usr/bin/timeout', ['-s', 'KILL', String(limit), process.execPath]] as const)
+    : undefined;
   const cli = (args: string[], dir: string) =>
-    timeout ? measure(timeout[0], [...timeout[1], ...args], dir, runs, 0) : measure(process.execPath, args, dir, runs, 0);
+    timeout
+      ? measure(timeout[0], [...timeout[1], ...args], dir, runs, 0)
+      : measure(process.execPath, args, dir, runs, 0);
   const wall = (s: Stats) => (s.codes.split('/').includes(String(KILLED)) ? `> ${limit} s` : fmt(s.wallMs));
   const base = mkdtempSync(join(tmpdir(), 'oca-bench-hostile-'));
   writeFileSync(join(base, 'openclaw.json'), '{}');
@@ -165,7 +180,9 @@ function hostileSection(): void {
       const b = cells[`${format}${large}`]!;
       rowsH.push([
         format === 'json' ? family.name : '',
-        format === 'json' ? `${small.toLocaleString('en-US')} → ${large.toLocaleString('en-US')} ${family.unit} (${(bytes / 1024).toFixed(0)} kB)` : '',
+        format === 'json'
+          ? `${small.toLocaleString('en-US')} → ${large.toLocaleString('en-US')} ${family.unit} (${(bytes / 1024).toFixed(0)} kB)`
+          : '',
         format,
         `${wall(a)} → ${wall(b)}`,
         `${fmt(a.cpuMs)} → ${fmt(b.cpuMs)}`,
@@ -177,7 +194,9 @@ function hostileSection(): void {
   }
   rmSync(base, { recursive: true, force: true });
   console.log(`\n## Hostile inputs (median of ${runs}; each family at n and 2n)\n`);
-  console.log(table(['family', 'n → 2n (size at 2n)', 'format', 'wall ms', 'cpu ms', 'peak RSS MB', 'growth', 'exit'], rowsH));
+  console.log(
+    table(['family', 'n → 2n (size at 2n)', 'format', 'wall ms', 'cpu ms', 'peak RSS MB', 'growth', 'exit'], rowsH),
+  );
   console.log(
     `\nAn empty config takes ${fmt(baseline.wallMs)} ms wall, ${fmt(baseline.cpuMs)} ms CPU (start-up). Growth is (CPU at 2n − start-up) / (CPU at n − start-up), shown when the work at n is over 50 ms: about 2 or less is linear.`,
   );
@@ -194,11 +213,17 @@ const largest = corpus
   .sort((a, b) => b.bytes - a.bytes)[0]!;
 const inputs = [
   { label: 'typical (examples/openclaw.json)', dir: join(REPO_ROOT, 'examples'), file: 'openclaw.json' },
-  { label: `largest case (${largest.name}, ${(largest.bytes / 1024).toFixed(1)} kB with includes)`, dir: join(CASES_DIR, largest.name), file: 'openclaw.json' },
+  {
+    label: `largest case (${largest.name}, ${(largest.bytes / 1024).toFixed(1)} kB with includes)`,
+    dir: join(CASES_DIR, largest.name),
+    file: 'openclaw.json',
+  },
 ];
 const oracleAvailable = !values['no-oracle'] && existsSync(ORACLE);
 const rows: string[][] = [];
-const withoutExtraCerts: NodeJS.ProcessEnv | undefined = process.env.NODE_EXTRA_CA_CERTS ? { ...process.env, NODE_EXTRA_CA_CERTS: undefined } : undefined;
+const withoutExtraCerts: NodeJS.ProcessEnv | undefined = process.env.NODE_EXTRA_CA_CERTS
+  ? { ...process.env, NODE_EXTRA_CA_CERTS: undefined }
+  : undefined;
 const nodeVersion = (node: string) => spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const nodes = [process.execPath, ...(values.node ?? [])];
 const startupRows: string[][] = [];
@@ -210,23 +235,58 @@ for (const node of nodes) {
     const bare = measure(node, ['-e', ''], REPO_ROOT, RUNS, 2, env);
     const version = measure(node, [CLI, '--version'], REPO_ROOT, RUNS, 2, env);
     const audit = measure(node, [CLI, '--json', 'openclaw.json'], inputs[0]!.dir, RUNS, 2, env);
-    startupRows.push([label, envLabel, fmt(bare.wallMs, 1), fmt(version.wallMs, 1), fmt(audit.wallMs, 1), fmt(audit.cpuMs), fmt(audit.wallMs - bare.wallMs, 1)]);
+    startupRows.push([
+      label,
+      envLabel,
+      fmt(bare.wallMs, 1),
+      fmt(version.wallMs, 1),
+      fmt(audit.wallMs, 1),
+      fmt(audit.cpuMs),
+      fmt(audit.wallMs - bare.wallMs, 1),
+    ]);
   }
 }
 for (const input of inputs) {
   const ours = measure(process.execPath, [CLI, '--json', input.file], input.dir, RUNS, 2);
-  rows.push([input.label, 'openclaw-audit --json', String(ours.runs), fmt(ours.wallMs, 1), fmt(ours.cpuMs), fmt(ours.maxRssMb), ours.codes, '']);
+  rows.push([
+    input.label,
+    'openclaw-audit --json',
+    String(ours.runs),
+    fmt(ours.wallMs, 1),
+    fmt(ours.cpuMs),
+    fmt(ours.maxRssMb),
+    ours.codes,
+    '',
+  ]);
   if (oracleAvailable) {
     const real = measure(ORACLE, [join(input.dir, input.file)], input.dir, ORACLE_RUNS, 1);
-    rows.push([input.label, 'openclaw security audit --json', String(real.runs), fmt(real.wallMs, 0), fmt(real.cpuMs), fmt(real.maxRssMb), real.codes, `${(real.wallMs / ours.wallMs).toFixed(0)}× (cpu ${real.cpuMs && ours.cpuMs ? (real.cpuMs / ours.cpuMs).toFixed(0) : '—'}×)`]);
+    rows.push([
+      input.label,
+      'openclaw security audit --json',
+      String(real.runs),
+      fmt(real.wallMs, 0),
+      fmt(real.cpuMs),
+      fmt(real.maxRssMb),
+      real.codes,
+      `${(real.wallMs / ours.wallMs).toFixed(0)}× (cpu ${real.cpuMs && ours.cpuMs ? (real.cpuMs / ours.cpuMs).toFixed(0) : '—'}×)`,
+    ]);
   }
 }
 console.log('## Whole process (median wall time; CPU = user+sys median; RSS = peak)\n');
 console.log(table(['input', 'tool', 'runs', 'wall ms', 'cpu ms', 'RSS MB', 'exit', 'ratio (real / ours)'], rows));
-if (!oracleAvailable) console.log('\nThe real tool was not measured: ../shared/oracle/openclaw-audit-oracle is absent (or --no-oracle).');
-else console.log('\nThe real tool runs through the oracle wrapper (copies the config folder to a private temp dir, fresh state dir).');
+if (!oracleAvailable)
+  console.log('\nThe real tool was not measured: ../shared/oracle/openclaw-audit-oracle is absent (or --no-oracle).');
+else
+  console.log(
+    '\nThe real tool runs through the oracle wrapper (copies the config folder to a private temp dir, fresh state dir).',
+  );
 console.log(`\n## Start-up (median wall ms of ${RUNS} runs each; typical config)\n`);
-console.log(table(['node', 'environment', "node -e ''", 'ours --version', 'ours --json', 'cpu ms', 'ours minus node'], startupRows));
+console.log(
+  table(
+    ['node', 'environment', "node -e ''", 'ours --version', 'ours --json', 'cpu ms', 'ours minus node'],
+    startupRows,
+  ),
+);
 
 // 2. In-process throughput.
 {
@@ -240,7 +300,9 @@ console.log(table(['node', 'environment', "node -e ''", 'ours --version', 'ours 
     audited += configs.length;
   }
   const seconds = (performance.now() - start) / 1000;
-  console.log(`\n## In-process throughput\n\nauditFile over the ${configs.length} conformance configs (real file system, warm): ${(audited / seconds).toFixed(0)} configs/s (${((seconds * 1000) / audited).toFixed(2)} ms per config, ${audited} audits).`);
+  console.log(
+    `\n## In-process throughput\n\nauditFile over the ${configs.length} conformance configs (real file system, warm): ${(audited / seconds).toFixed(0)} configs/s (${((seconds * 1000) / audited).toFixed(2)} ms per config, ${audited} audits).`,
+  );
 }
 
 // 3. Synthetic monorepo.
@@ -249,8 +311,14 @@ function monorepo(n: number): string {
   for (let i = 0; i < n; i++) {
     const app = join(dir, 'apps', `app-${String(i).padStart(4, '0')}`);
     mkdirSync(join(app, 'config'), { recursive: true });
-    writeFileSync(join(app, 'config', 'gateway.json5'), `{\n  mode: "local",\n  bind: "${i % 3 === 0 ? 'lan' : 'loopback'}",\n  port: ${18000 + (i % 1000)},\n  auth: { mode: "token", token: "\${GATEWAY_TOKEN}" },\n}\n`);
-    writeFileSync(join(app, 'config', 'agents.json5'), `{\n  defaults: { workspace: "~/work/app-${i}" },\n  list: [{ id: "main", default: true }, { id: "helper-${i}" }],\n}\n`);
+    writeFileSync(
+      join(app, 'config', 'gateway.json5'),
+      `{\n  mode: "local",\n  bind: "${i % 3 === 0 ? 'lan' : 'loopback'}",\n  port: ${18000 + (i % 1000)},\n  auth: { mode: "token", token: "\${GATEWAY_TOKEN}" },\n}\n`,
+    );
+    writeFileSync(
+      join(app, 'config', 'agents.json5'),
+      `{\n  defaults: { workspace: "~/work/app-${i}" },\n  list: [{ id: "main", default: true }, { id: "helper-${i}" }],\n}\n`,
+    );
     writeFileSync(
       join(app, 'openclaw.json'),
       `{\n  // app ${i}\n  env: { vars: { GATEWAY_TOKEN: "tok-${i}-0123456789abcdef0123456789" } },\n  gateway: { $include: "./config/gateway.json5" },\n  agents: { $include: "./config/agents.json5" },\n  tools: { profile: "${i % 2 ? 'coding' : 'full'}" },\n}\n`,
@@ -269,12 +337,27 @@ function monorepo(n: number): string {
     const audited = (JSON.parse(out.stdout) as unknown[]).length;
     rmSync(dir, { recursive: true, force: true });
     walls.push(stats.wallMs);
-    rowsM.push([String(n), String(audited), String(n * 3), fmt(stats.wallMs, 0), fmt(stats.cpuMs), fmt(stats.wallMs / n, 2), fmt(stats.maxRssMb), stats.codes]);
+    rowsM.push([
+      String(n),
+      String(audited),
+      String(n * 3),
+      fmt(stats.wallMs, 0),
+      fmt(stats.cpuMs),
+      fmt(stats.wallMs / n, 2),
+      fmt(stats.maxRssMb),
+      stats.codes,
+    ]);
   }
-  console.log('\n## Synthetic monorepo (one CLI process over the folder; each app = openclaw.json + 2 included files)\n');
+  console.log(
+    '\n## Synthetic monorepo (one CLI process over the folder; each app = openclaw.json + 2 included files)\n',
+  );
   console.log(table(['configs', 'audited', 'files', 'wall ms', 'cpu ms', 'ms / config', 'RSS MB', 'exit'], rowsM));
-  const marginal = sizes.slice(1).map((n, i) => `${sizes[0]}→${n}: ${((walls[i + 1]! - walls[0]!) / (n - sizes[0]!)).toFixed(2)} ms`);
-  console.log(`\nMarginal wall time per extra config (process start-up excluded): ${marginal.join(', ')} — equal figures mean linear growth.`);
+  const marginal = sizes
+    .slice(1)
+    .map((n, i) => `${sizes[0]}→${n}: ${((walls[i + 1]! - walls[0]!) / (n - sizes[0]!)).toFixed(2)} ms`);
+  console.log(
+    `\nMarginal wall time per extra config (process start-up excluded): ${marginal.join(', ')} — equal figures mean linear growth.`,
+  );
 }
 
 // 4. The Action's step, as the runner starts it, on a push event with every network feature off.
@@ -306,17 +389,30 @@ if (existsSync(ACTION)) {
   };
   const step = measure(process.execPath, [ACTION], REPO_ROOT, values.quick ? 5 : RUNS, 2, env);
   rmSync(work, { recursive: true, force: true });
-  console.log(`\n## Action step (no network)\n\nnode dist/action/index.js on a push event, examples/ audited, annotations + summary + SARIF file + outputs, upload/check run/PR comment off: median ${fmt(step.wallMs, 1)} ms wall, ${fmt(step.cpuMs)} ms CPU over ${step.runs} runs (exit ${step.codes}). The runner adds its own start-up around this.`);
+  console.log(
+    `\n## Action step (no network)\n\nnode dist/action/index.js on a push event, examples/ audited, annotations + summary + SARIF file + outputs, upload/check run/PR comment off: median ${fmt(step.wallMs, 1)} ms wall, ${fmt(step.cpuMs)} ms CPU over ${step.runs} runs (exit ${step.codes}). The runner adds its own start-up around this.`,
+  );
 }
 
 // 5. Bundle sizes.
 {
-  const bundles = ['dist/cli/index.js', 'dist/cli/run.js', 'dist/cli/openclaw-schema.jsonl', 'dist/action/index.js', 'dist/action/openclaw-schema.jsonl'].filter((p) => existsSync(join(REPO_ROOT, p)));
+  const bundles = [
+    'dist/cli/index.js',
+    'dist/cli/run.js',
+    'dist/cli/openclaw-schema.jsonl',
+    'dist/action/index.js',
+    'dist/action/openclaw-schema.jsonl',
+  ].filter((p) => existsSync(join(REPO_ROOT, p)));
   console.log('\n## Bundles\n');
-  console.log(table(['file', 'bytes', 'kB'], bundles.map((p) => {
-    const size = statSync(join(REPO_ROOT, p)).size;
-    return [p, String(size), (size / 1024).toFixed(1)];
-  })));
+  console.log(
+    table(
+      ['file', 'bytes', 'kB'],
+      bundles.map((p) => {
+        const size = statSync(join(REPO_ROOT, p)).size;
+        return [p, String(size), (size / 1024).toFixed(1)];
+      }),
+    ),
+  );
   const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
   console.log(`\nopenclaw-audit ${lock.version}; ${new Date().toISOString()}`);
 }

@@ -17,7 +17,11 @@ const outs = [...new Set(bundles.map((b) => b.out))];
 for (const out of outs) rmSync(out, { recursive: true, force: true });
 for (const { src, out, name } of bundles) {
   const staging = mkdtempSync(join(tmpdir(), 'oca-build-'));
-  execFileSync(process.execPath, [ncc, 'build', src, '-o', staging, '-m', '--no-source-map-register', '-q', '--license', 'licenses.txt'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', src, '-o', staging, '-m', '--no-source-map-register', '-q', '--license', 'licenses.txt'],
+    { stdio: 'inherit' },
+  );
   mkdirSync(out, { recursive: true });
   for (const file of readdirSync(staging)) {
     const target = join(out, file === 'index.js' ? name : file);

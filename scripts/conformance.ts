@@ -27,5 +27,7 @@ for (const name of cases) {
   for (const line of result.missing) console.log(`  - missing ${line}`);
   for (const line of result.extra) console.log(`  + extra   ${line}`);
 }
-console.log(`\nconformance: ${exact}/${cases.length} cases exact${failures.length ? `; differing: ${failures.length}` : ''}`);
+console.log(
+  `\nconformance: ${exact}/${cases.length} cases exact${failures.length ? `; differing: ${failures.length}` : ''}`,
+);
 process.exitCode = failures.length === 0 ? 0 : 1;

@@ -22,7 +22,9 @@ for (const { name, property } of properties()) {
   if (result.failed) {
     failed = true;
     console.log(`✖ ${name}: failed after ${result.numRuns} cases (${seconds} s)`);
-    console.log(`  replay: npm run fuzz -- --seed ${seed} --runs ${runs} --only "${name}"  (path ${result.counterexamplePath})`);
+    console.log(
+      `  replay: npm run fuzz -- --seed ${seed} --runs ${runs} --only "${name}"  (path ${result.counterexamplePath})`,
+    );
     console.log(`  counterexample: ${fc.stringify(result.counterexample).slice(0, 4000)}`);
     console.log(`  error: ${String(result.errorInstance).slice(0, 2000)}`);
   } else {

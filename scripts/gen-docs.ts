@@ -18,7 +18,9 @@ const casesDir = join(root, 'test', 'conformance', 'cases');
 /** For each rule, the smallest of our own conformance cases (own-*) in which the real tool reported it. */
 function examplesFromCases(): Map<string, CheckExample> {
   const best = new Map<string, CheckExample>();
-  for (const name of readdirSync(casesDir).filter((n) => n.startsWith('own-')).sort()) {
+  for (const name of readdirSync(casesDir)
+    .filter((n) => n.startsWith('own-'))
+    .sort()) {
     const expectedPath = join(casesDir, name, 'expected.json');
     const configPath = join(casesDir, name, 'openclaw.json');
     if (!existsSync(expectedPath) || !existsSync(configPath)) continue;
@@ -29,7 +31,8 @@ function examplesFromCases(): Map<string, CheckExample> {
       const rule = findRule(finding.checkId);
       if (!rule || rule.id === 'summary.attack_surface') continue;
       const current = best.get(rule.id);
-      if (!current || config.length < current.config.length) best.set(rule.id, { casePath: `test/conformance/cases/${name}`, config });
+      if (!current || config.length < current.config.length)
+        best.set(rule.id, { casePath: `test/conformance/cases/${name}`, config });
     }
   }
   return best;
@@ -50,7 +53,12 @@ for (const [name, text] of files) {
 // inputs and outputs (from action.yml).
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const checksTable = files.get('README.md')!.split('\n').filter((line) => line.startsWith('|')).map((line) => line.replace(/\]\(/g, '](docs/checks/')).join('\n');
+const checksTable = files
+  .get('README.md')!
+  .split('\n')
+  .filter((line) => line.startsWith('|'))
+  .map((line) => line.replace(/\]\(/g, '](docs/checks/'))
+  .join('\n');
 const action = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8')) as ActionMetadata;
 let nextReadme = replaceBetweenMarkers(readme, 'checks', checksTable);
 nextReadme = replaceBetweenMarkers(nextReadme, 'action-inputs', renderInputsTable(action));
@@ -62,7 +70,9 @@ if (nextReadme !== readme) {
 const orphans = existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md') && !files.has(f)) : [];
 if (check) {
   if (stale.length > 0 || orphans.length > 0) {
-    console.error(`generated docs are stale (run npm run gen:docs): ${[...stale, ...orphans.map((o) => `${o} (orphan)`)].join(', ')}`);
+    console.error(
+      `generated docs are stale (run npm run gen:docs): ${[...stale, ...orphans.map((o) => `${o} (orphan)`)].join(', ')}`,
+    );
     process.exit(1);
   }
   console.log(`docs/checks and the README tables are up to date (${files.size} files)`);

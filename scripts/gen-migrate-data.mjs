@@ -17,7 +17,12 @@ if (!pkg) {
 }
 const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version;
 const dist = join(pkg, 'dist');
-const LISTS = ['TIER_EVAL_RETIRED_ROOT_PATHS', 'TIER_EVAL_RETIRED_AGENT_PATHS', 'RETIRED_TUNING_PATHS', 'RETIRED_AGENT_TUNING_PATHS'];
+const LISTS = [
+  'TIER_EVAL_RETIRED_ROOT_PATHS',
+  'TIER_EVAL_RETIRED_AGENT_PATHS',
+  'RETIRED_TUNING_PATHS',
+  'RETIRED_AGENT_TUNING_PATHS',
+];
 
 /** The array literal assigned to `const NAME = [...]`, read as JSON (the bundler writes plain string arrays). */
 function arrayLiteral(source, name) {
@@ -28,7 +33,10 @@ function arrayLiteral(source, name) {
   let depth = 0;
   for (; i < source.length; i++) {
     const c = source[i];
-    if (c === '"') { i = source.indexOf('"', i + 1); continue; }
+    if (c === '"') {
+      i = source.indexOf('"', i + 1);
+      continue;
+    }
     if (c === '[') depth++;
     else if (c === ']' && --depth === 0) break;
   }
@@ -46,7 +54,9 @@ function modelTable(source, name) {
 const TABLES = ['RETIRED_GROQ_MODELS', 'RETIRED_XAI_MODELS', 'RETIRED_OPENAI_MODELS', 'RETIRED_CODEX_MODEL_OVERRIDES'];
 
 const out = { openclaw: version };
-for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
+for (const file of readdirSync(dist)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
   const source = readFileSync(join(dist, file), 'utf8');
   for (const name of LISTS) {
     if (out[name]) continue;
@@ -62,7 +72,9 @@ for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
 for (const name of TABLES) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
 for (const name of LISTS) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
 // The chat channels openclaw ships (id and label), written as a JS literal with bare keys: quote them to read JSON.
-for (const file of readdirSync(dist).filter((f) => f.endsWith('.mjs')).sort()) {
+for (const file of readdirSync(dist)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
   const source = readFileSync(join(dist, file), 'utf8');
   const at = source.indexOf('const GENERATED_BUNDLED_CHANNEL_IDS = [');
   if (at < 0) continue;
@@ -77,7 +89,10 @@ if (!out.BUNDLED_CHANNELS) throw new Error('GENERATED_BUNDLED_CHANNEL_IDS not fo
 // plugin auto-enable of configured models.
 out.BUNDLED_PROVIDER_PLUGINS = {};
 out.BUNDLED_PLUGINS = [];
-for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort()) {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(join(dist, 'extensions', dir, 'openclaw.plugin.json'), 'utf8'));
@@ -86,18 +101,37 @@ for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
   }
   if (typeof manifest.id === 'string') out.BUNDLED_PLUGINS.push(manifest.id);
   for (const provider of Array.isArray(manifest.providers) ? manifest.providers : []) {
-    if (typeof provider === 'string' && typeof manifest.id === 'string') out.BUNDLED_PROVIDER_PLUGINS[provider] ??= manifest.id;
+    if (typeof provider === 'string' && typeof manifest.id === 'string')
+      out.BUNDLED_PROVIDER_PLUGINS[provider] ??= manifest.id;
   }
 }
 // Official external plugins (installable from npm/ClawHub): the bundled catalog module is plain data; importing it
 // runs nothing else (its imports are helpers). Ids resolve as openclaw does: plugin id, channel id, first provider id.
-const catalogFile = readdirSync(dist).sort().find((f) => f.startsWith('official-external-plugin-bundled-catalogs') && readFileSync(join(dist, f), 'utf8').includes('const BUNDLED_OFFICIAL_EXTERNAL_PLUGIN_CATALOG_ENTRIES = ['));
+const catalogFile = readdirSync(dist)
+  .sort()
+  .find(
+    (f) =>
+      f.startsWith('official-external-plugin-bundled-catalogs') &&
+      readFileSync(join(dist, f), 'utf8').includes('const BUNDLED_OFFICIAL_EXTERNAL_PLUGIN_CATALOG_ENTRIES = ['),
+  );
 if (!catalogFile) throw new Error('official external plugin catalog not found');
 const catalogModule = await import(join(dist, catalogFile));
-const catalog = Object.values(catalogModule).find((v) => Array.isArray(v) && v.some((e) => e && typeof e === 'object' && 'openclaw' in e));
-out.OFFICIAL_EXTERNAL_PLUGINS = [...new Set(catalog.map((e) => e.openclaw?.plugin?.id ?? e.openclaw?.channel?.id ?? e.openclaw?.providers?.[0]?.id ?? e.id).filter((id) => typeof id === 'string'))].sort();
-out.OFFICIAL_EXTERNAL_CHANNELS = [...new Set(catalog.map((e) => e.openclaw?.channel?.id).filter((id) => typeof id === 'string'))].sort();
+const catalog = Object.values(catalogModule).find(
+  (v) => Array.isArray(v) && v.some((e) => e && typeof e === 'object' && 'openclaw' in e),
+);
+out.OFFICIAL_EXTERNAL_PLUGINS = [
+  ...new Set(
+    catalog
+      .map((e) => e.openclaw?.plugin?.id ?? e.openclaw?.channel?.id ?? e.openclaw?.providers?.[0]?.id ?? e.id)
+      .filter((id) => typeof id === 'string'),
+  ),
+].sort();
+out.OFFICIAL_EXTERNAL_CHANNELS = [
+  ...new Set(catalog.map((e) => e.openclaw?.channel?.id).filter((id) => typeof id === 'string')),
+].sort();
 
 const target = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'doctor-data.json');
 writeFileSync(target, JSON.stringify(out) + '\n');
-console.log(`wrote ${target}: ${LISTS.map((n) => `${n} ${out[n].length}`).join(', ')}, ${Object.keys(out.BUNDLED_PROVIDER_PLUGINS).length} bundled providers`);
+console.log(
+  `wrote ${target}: ${LISTS.map((n) => `${n} ${out[n].length}`).join(', ')}, ${Object.keys(out.BUNDLED_PROVIDER_PLUGINS).length} bundled providers`,
+);

@@ -19,7 +19,10 @@ const outFile = join(here, '..', 'src', 'core', 'schema', 'openclaw-schema.jsonl
 
 function npmInstall(dir, spec, extra = []) {
   execFileSync('npm', ['init', '-y'], { cwd: dir, stdio: 'ignore' });
-  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', ...extra, spec], { cwd: dir, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', ...extra, spec], {
+    cwd: dir,
+    stdio: 'inherit',
+  });
 }
 
 function findNode() {
@@ -44,8 +47,21 @@ function findOpenclaw() {
 // Keywords that carry no validation meaning; they are dropped everywhere a schema (not a property map) is.
 // `default` is kept in plugin/channel schemas only: openclaw fills defaults before checking them.
 const PROSE = new Set([
-  'title', 'description', 'examples', 'default', 'markdownDescription', '$comment', 'deprecated', 'readOnly',
-  'writeOnly', '$schema', '$id', 'uiHints', 'errorMessage', 'x-docs', 'x-ui',
+  'title',
+  'description',
+  'examples',
+  'default',
+  'markdownDescription',
+  '$comment',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$schema',
+  '$id',
+  'uiHints',
+  'errorMessage',
+  'x-docs',
+  'x-ui',
 ]);
 const MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
 const LISTS = new Set(['anyOf', 'oneOf', 'allOf', 'prefixItems']);
@@ -65,7 +81,11 @@ function compact(schema, keepDefaults = false) {
       out[key] = value.map((v) => compact(v, keepDefaults));
     } else if (key === 'items') {
       out[key] = Array.isArray(value) ? value.map((v) => compact(v, keepDefaults)) : compact(value, keepDefaults);
-    } else if (['additionalProperties', 'additionalItems', 'propertyNames', 'not', 'if', 'then', 'else', 'contains'].includes(key)) {
+    } else if (
+      ['additionalProperties', 'additionalItems', 'propertyNames', 'not', 'if', 'then', 'else', 'contains'].includes(
+        key,
+      )
+    ) {
       out[key] = compact(value, keepDefaults);
     } else {
       out[key] = value;
@@ -99,11 +119,17 @@ if (entries) delete entries.properties;
 const dist = join(pkg, 'dist');
 const metaFile = readdirSync(dist).find((f) => /^bundled-channel-config-metadata\.generated-.*\.mjs$/.test(f));
 if (!metaFile) throw new Error('bundled channel metadata not found in dist');
-const metaJson = execFileSync(node, ['--input-type=module', '-e',
-  `const m = await import(${JSON.stringify(pathToFileURL(join(dist, metaFile)).href)});
+const metaJson = execFileSync(
+  node,
+  [
+    '--input-type=module',
+    '-e',
+    `const m = await import(${JSON.stringify(pathToFileURL(join(dist, metaFile)).href)});
    const list = Object.values(m).find(Array.isArray);
    process.stdout.write(JSON.stringify(list.filter((e) => e.configurable !== false).map((e) => ({ pluginId: e.pluginId, channelId: e.channelId, aliases: e.aliases, schema: e.schema }))));`,
-], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  ],
+  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+);
 const channels = {};
 // Channel aliases (`lark` → feishu, …): openclaw accepts them where it normalizes a channel id (heartbeat targets).
 const channelAliases = {};
@@ -133,8 +159,12 @@ for (const id of readdirSync(extDir).sort()) {
 // the installed plugin's `channelConfigs.<id>.schema` (and `plugins.entries.<id>.config` with its configSchema) once
 // the config trusts the plugin. Manifests are read from the plugins oracle's template when present (same packages),
 // else from `npm pack @openclaw/<id>` (only the tarball's openclaw.plugin.json and package.json are read).
-const OFFICIAL_CHANNEL_PLUGINS = (process.env.OC_CHANNEL_PLUGINS ??
-  'discord slack whatsapp signal imessage matrix msteams googlechat mattermost irc line zalo nextcloud-talk feishu nostr zalouser synology-chat twitch tlon').split(/\s+/).filter(Boolean);
+const OFFICIAL_CHANNEL_PLUGINS = (
+  process.env.OC_CHANNEL_PLUGINS ??
+  'discord slack whatsapp signal imessage matrix msteams googlechat mattermost irc line zalo nextcloud-talk feishu nostr zalouser synology-chat twitch tlon'
+)
+  .split(/\s+/)
+  .filter(Boolean);
 
 function findInstalledManifest(id) {
   const base = join(homedir(), '.cache', 'oc-oracle', `plugins-${OPENCLAW_VERSION}`);
@@ -152,7 +182,10 @@ function findInstalledManifest(id) {
 
 function packManifest(id) {
   const dir = mkdtempSync(join(tmpdir(), 'oc-plugin-'));
-  const file = execFileSync('npm', ['pack', '--silent', `@openclaw/${id}`], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
+  const file = execFileSync('npm', ['pack', '--silent', `@openclaw/${id}`], { cwd: dir, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop();
   execFileSync('tar', ['-xzf', file, 'package/openclaw.plugin.json', 'package/package.json'], { cwd: dir });
   return join(dir, 'package');
 }
@@ -177,7 +210,9 @@ for (const id of [...OFFICIAL_CHANNEL_PLUGINS].sort()) {
 
 // Id lists used by openclaw refinements that JSON Schema cannot express, read from the dist sources.
 function readSetLiteral(name) {
-  for (const f of readdirSync(dist).filter((x) => x.endsWith('.mjs')).sort()) {
+  for (const f of readdirSync(dist)
+    .filter((x) => x.endsWith('.mjs'))
+    .sort()) {
     const text = readFileSync(join(dist, f), 'utf8');
     const m = new RegExp(`const ${name} = (?:/\\* @__PURE__ \\*/ )?new Set\\(\\[([^\\]]*)\\]\\)`).exec(text);
     if (m) return [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
@@ -193,31 +228,56 @@ for (const id of readdirSync(extDir).sort()) {
   if (!existsSync(manifestPath)) continue;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   for (const sup of manifest.modelCatalog?.suppressions ?? []) {
-    const provider = String(sup.provider ?? '').trim().toLowerCase();
-    const model = String(sup.model ?? '').trim().toLowerCase();
-    if (provider && model) allSuppressions.push({ provider, model, pluginId: manifest.id ?? id, reason: sup.reason, when: sup.when });
+    const provider = String(sup.provider ?? '')
+      .trim()
+      .toLowerCase();
+    const model = String(sup.model ?? '')
+      .trim()
+      .toLowerCase();
+    if (provider && model)
+      allSuppressions.push({ provider, model, pluginId: manifest.id ?? id, reason: sup.reason, when: sup.when });
   }
 }
-allSuppressions.sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model) || a.pluginId.localeCompare(b.pluginId));
+allSuppressions.sort(
+  (a, b) =>
+    a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model) || a.pluginId.localeCompare(b.pluginId),
+);
 for (const sup of allSuppressions) {
   const key = `${sup.provider}/${sup.model}`;
-  if (!sup.when && !suppressed.has(key)) suppressed.set(key, sup.reason ? [sup.provider, sup.model, sup.reason] : [sup.provider, sup.model]);
+  if (!sup.when && !suppressed.has(key))
+    suppressed.set(key, sup.reason ? [sup.provider, sup.model, sup.reason] : [sup.provider, sup.model]);
 }
 
 // web_search providers: those the registry's plugins declare (bundled manifests' contracts) are available; those
 // of official external plugins (openclaw's install catalog, computed by its own dist module) need an install.
-const activeWebSearchProviders = [...new Set(readdirSync(extDir).sort().flatMap((id) => {
-  const manifestPath = join(extDir, id, 'openclaw.plugin.json');
-  if (!existsSync(manifestPath)) return [];
-  return (JSON.parse(readFileSync(manifestPath, 'utf8')).contracts?.webSearchProviders ?? []).map((p) => String(p).trim()).filter(Boolean);
-}))].sort((a, b) => a.localeCompare(b));
+const activeWebSearchProviders = [
+  ...new Set(
+    readdirSync(extDir)
+      .sort()
+      .flatMap((id) => {
+        const manifestPath = join(extDir, id, 'openclaw.plugin.json');
+        if (!existsSync(manifestPath)) return [];
+        return (JSON.parse(readFileSync(manifestPath, 'utf8')).contracts?.webSearchProviders ?? [])
+          .map((p) => String(p).trim())
+          .filter(Boolean);
+      }),
+  ),
+].sort((a, b) => a.localeCompare(b));
 const catalogFile = readdirSync(dist).find((f) => /^web-search-install-catalog-.*\.mjs$/.test(f));
 if (!catalogFile) throw new Error('web search install catalog not found in dist');
-const webSearchInstallCatalog = JSON.parse(execFileSync(node, ['--input-type=module', '-e',
-  `const m = await import(${JSON.stringify(pathToFileURL(join(dist, catalogFile)).href)});
+const webSearchInstallCatalog = JSON.parse(
+  execFileSync(
+    node,
+    [
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(pathToFileURL(join(dist, catalogFile)).href)});
    const list = Object.values(m).find((f) => typeof f === 'function' && f.length === 0)();
    process.stdout.write(JSON.stringify(list.map((e) => [e.provider.id, e.pluginId])));`,
-], { encoding: 'utf8', env: { PATH: process.env.PATH, OPENCLAW_STATE_DIR: stateDir, HOME: home, NO_COLOR: '1' } }));
+    ],
+    { encoding: 'utf8', env: { PATH: process.env.PATH, OPENCLAW_STATE_DIR: stateDir, HOME: home, NO_COLOR: '1' } },
+  ),
+);
 
 const facts = {
   builtInModelProviderOverlayIds: readSetLiteral('BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS'),
@@ -225,7 +285,9 @@ const facts = {
   modelSuppressions: [...suppressed.values()],
   channelAliases,
   // Every bundled plugin id (the registry openclaw knows without installs), e.g. for `plugins.slots.memory`.
-  bundledPluginIds: readdirSync(extDir).sort().filter((id) => existsSync(join(extDir, id, 'openclaw.plugin.json')))
+  bundledPluginIds: readdirSync(extDir)
+    .sort()
+    .filter((id) => existsSync(join(extDir, id, 'openclaw.plugin.json')))
     .map((id) => JSON.parse(readFileSync(join(extDir, id, 'openclaw.plugin.json'), 'utf8')).id ?? id),
   webSearch: { activeProviders: activeWebSearchProviders, installCatalog: webSearchInstallCatalog },
 };
@@ -246,4 +308,6 @@ const data = {
 writeFileSync(outFile, writeSections(data));
 rmSync(stateDir, { recursive: true, force: true });
 rmSync(home, { recursive: true, force: true });
-console.log(`wrote ${outFile} (${(JSON.stringify(data).length / 1024).toFixed(0)} KB; ${Object.keys(channels).length} channels, ${Object.keys(plugins).length} plugins, ${Object.keys(officialPlugins).length} official channel plugins)`);
+console.log(
+  `wrote ${outFile} (${(JSON.stringify(data).length / 1024).toFixed(0)} KB; ${Object.keys(channels).length} channels, ${Object.keys(plugins).length} plugins, ${Object.keys(officialPlugins).length} official channel plugins)`,
+);

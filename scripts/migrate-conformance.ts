@@ -13,7 +13,18 @@ const filters = args.filter((a) => !a.startsWith('--'));
 const casesDir = join(import.meta.dirname, '..', 'test', 'conformance', 'cases');
 const cases = listMigrateCases(casesDir).filter((c) => filters.length === 0 || filters.some((f) => c.includes(f)));
 
-const tally = { cases: 0, changed: 0, lines: 0, config: 0, audit: 0, all: 0, changedAll: 0, changedConfig: 0, changedLines: 0, changedAudit: 0 };
+const tally = {
+  cases: 0,
+  changed: 0,
+  lines: 0,
+  config: 0,
+  audit: 0,
+  all: 0,
+  changedAll: 0,
+  changedConfig: 0,
+  changedLines: 0,
+  changedAudit: 0,
+};
 for (const name of cases) {
   const r = compareMigrateCase(join(casesDir, name));
   tally.cases++;
@@ -28,7 +39,9 @@ for (const name of cases) {
   if (r.linesMatch && r.changed) tally.changedLines++;
   if (r.auditMatch && r.changed) tally.changedAudit++;
   if (all && !verbose) continue;
-  console.log(`${all ? 'ok  ' : 'DIFF'}  ${name}${r.changed ? '' : ' (doctor wrote nothing)'}  lines:${r.linesMatch ? 'ok' : 'no'} config:${r.configMatch ? 'ok' : 'no'} audit:${r.auditMatch ? 'ok' : 'no'}`);
+  console.log(
+    `${all ? 'ok  ' : 'DIFF'}  ${name}${r.changed ? '' : ' (doctor wrote nothing)'}  lines:${r.linesMatch ? 'ok' : 'no'} config:${r.configMatch ? 'ok' : 'no'} audit:${r.auditMatch ? 'ok' : 'no'}`,
+  );
   for (const l of r.errors) console.log(`    error ${l}`);
   for (const l of r.missingLines) console.log(`    - line   ${l.split('\n')[0]}`);
   for (const l of r.extraLines) console.log(`    + line   ${l.split('\n')[0]}`);
@@ -36,7 +49,15 @@ for (const name of cases) {
   for (const l of r.auditDiff) console.log(`    audit  ${l}`);
 }
 console.log(`\nmigrate conformance over ${tally.cases} cases (${tally.changed} changed by doctor):`);
-console.log(`  doctor's change lines reproduced: ${tally.lines}/${tally.cases} (${tally.changedLines}/${tally.changed} of the changed)`);
-console.log(`  migrated config equal:            ${tally.config}/${tally.cases} (${tally.changedConfig}/${tally.changed} of the changed)`);
-console.log(`  audit after equal:                ${tally.audit}/${tally.cases} (${tally.changedAudit}/${tally.changed} of the changed)`);
-console.log(`  all three:                        ${tally.all}/${tally.cases} (${tally.changedAll}/${tally.changed} of the changed)`);
+console.log(
+  `  doctor's change lines reproduced: ${tally.lines}/${tally.cases} (${tally.changedLines}/${tally.changed} of the changed)`,
+);
+console.log(
+  `  migrated config equal:            ${tally.config}/${tally.cases} (${tally.changedConfig}/${tally.changed} of the changed)`,
+);
+console.log(
+  `  audit after equal:                ${tally.audit}/${tally.cases} (${tally.changedAudit}/${tally.changed} of the changed)`,
+);
+console.log(
+  `  all three:                        ${tally.all}/${tally.cases} (${tally.changedAll}/${tally.changed} of the changed)`,
+);

@@ -19,10 +19,15 @@ function findTests(dir) {
 }
 
 const filter = process.argv.slice(2);
-const files = ['src', 'test'].flatMap(findTests).filter((f) => filter.length === 0 || filter.some((s) => f.includes(s))).sort();
+const files = ['src', 'test']
+  .flatMap(findTests)
+  .filter((f) => filter.length === 0 || filter.some((s) => f.includes(s)))
+  .sort();
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -29,7 +29,11 @@ type JsonObject = { [key: string]: Json };
 function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key]!)]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys(value[key]!)]),
+  );
 }
 
 /** Schemas anywhere below `value` whose `title` is `title`. */
@@ -43,12 +47,15 @@ function schemasTitled(value: Json, title: string, found: JsonObject[] = []): Js
 }
 
 function jsonSchema(content: Json | undefined): Json | undefined {
-  return (content as JsonObject | undefined)?.['application/json'] === undefined ? undefined : ((content as JsonObject)['application/json'] as JsonObject).schema;
+  return (content as JsonObject | undefined)?.['application/json'] === undefined
+    ? undefined
+    : ((content as JsonObject)['application/json'] as JsonObject).schema;
 }
 
 function vendorOperation(spec: JsonObject, key: string): JsonObject {
   const [method, path] = key.split(' ') as [string, string];
-  const operation = ((spec.paths as JsonObject)[path] as JsonObject | undefined)?.[method.toLowerCase()] as JsonObject | undefined;
+  const operation = ((spec.paths as JsonObject)[path] as JsonObject | undefined)?.[method.toLowerCase()] as
+    JsonObject | undefined;
   if (!operation) throw new Error(`${key}: not in the description`);
   const parameters = ((operation.parameters ?? []) as JsonObject[])
     .filter((p) => p.in === 'path' || p.in === 'query')
@@ -63,7 +70,10 @@ function vendorOperation(spec: JsonObject, key: string): JsonObject {
   const responses: JsonObject = {};
   for (const [status, response] of Object.entries(operation.responses as JsonObject)) {
     const schema = jsonSchema((response as JsonObject).content);
-    responses[status] = { description: (response as JsonObject).description!, ...(schema === undefined ? {} : { schema }) };
+    responses[status] = {
+      description: (response as JsonObject).description!,
+      ...(schema === undefined ? {} : { schema }),
+    };
   }
   out.responses = responses;
   return out;
@@ -76,7 +86,11 @@ function main(): void {
     process.exit(2);
   }
   // The package's own package.json, two levels up, says which version this is.
-  const pkg = JSON.parse(readFileSync(join(dirname(input), '..', 'package.json'), 'utf8')) as { name: string; version: string; license: string };
+  const pkg = JSON.parse(readFileSync(join(dirname(input), '..', 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    license: string;
+  };
   if (pkg.name !== PACKAGE) throw new Error(`${input} is not in the ${PACKAGE} package (found ${pkg.name})`);
   const text = readFileSync(input);
   const spec = JSON.parse(text.toString('utf8')) as JsonObject;
@@ -84,7 +98,8 @@ function main(): void {
   for (const key of Object.values(FAKE_GITHUB_OPERATIONS)) operations[key] = vendorOperation(spec, key);
   if (JSON.stringify(operations).includes('"$ref"')) throw new Error('a $ref is left: give the .deref.json file');
   const basicErrors = [...new Set(schemasTitled(operations, 'Basic Error').map((s) => JSON.stringify(sortKeys(s))))];
-  if (basicErrors.length !== 1) throw new Error(`expected one "Basic Error" schema, found ${basicErrors.length} variants`);
+  if (basicErrors.length !== 1)
+    throw new Error(`expected one "Basic Error" schema, found ${basicErrors.length} variants`);
   const subset = {
     source: {
       name: pkg.name,
@@ -99,7 +114,9 @@ function main(): void {
   };
   const json = JSON.stringify(sortKeys(subset), null, 1) + '\n';
   writeFileSync(OUT, json);
-  console.log(`${OUT}: ${Object.keys(operations).length} operations, ${(Buffer.byteLength(json) / 1024).toFixed(0)} kB`);
+  console.log(
+    `${OUT}: ${Object.keys(operations).length} operations, ${(Buffer.byteLength(json) / 1024).toFixed(0)} kB`,
+  );
 }
 
 main();

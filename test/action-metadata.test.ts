@@ -9,7 +9,9 @@ import { splitDefault, type ActionMetadata } from '../src/report/action-docs.ts'
 // action.yml against the vendored SchemaStore schema for action metadata (draft-07; see test/schemas/README.md), offline.
 const root = join(import.meta.dirname, '..');
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validateAction = ajv.compile(JSON.parse(readFileSync(join(root, 'test', 'schemas', 'github-action.schema.json'), 'utf8')));
+const validateAction = ajv.compile(
+  JSON.parse(readFileSync(join(root, 'test', 'schemas', 'github-action.schema.json'), 'utf8')),
+);
 
 interface Metadata extends ActionMetadata {
   name: string;
@@ -31,7 +33,10 @@ test('the schema rejects what the runner would refuse to load', () => {
 });
 
 test('Marketplace listing: short description and branding', () => {
-  assert.ok(action.description.length <= 125, `description is ${action.description.length} characters (Marketplace shows 125)`);
+  assert.ok(
+    action.description.length <= 125,
+    `description is ${action.description.length} characters (Marketplace shows 125)`,
+  );
   assert.ok(action.branding?.icon && action.branding.color, 'branding needs an icon and a color');
 });
 
@@ -53,6 +58,9 @@ test("every input's description ends with its default, matching `default:`", () 
     if (value === '') continue; // an empty default is described in words ("the workspace", "none")
     // An expression default such as `${{ github.token }}` is named without the braces (see the test above).
     const expected = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(value)?.[1] ?? value;
-    assert.ok(described.default.includes(`\`${expected}\``), `${name}: default is ${JSON.stringify(value)} but the description says "Default: ${described.default}"`);
+    assert.ok(
+      described.default.includes(`\`${expected}\``),
+      `${name}: default is ${JSON.stringify(value)} but the description says "Default: ${described.default}"`,
+    );
   }
 });

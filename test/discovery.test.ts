@@ -34,7 +34,9 @@ function tree(files: Record<string, string>): string {
 /** The configs a JSON run reported, in order. */
 function audited(stdout: string): string[] {
   const body = JSON.parse(stdout);
-  return (Array.isArray(body) ? body : [body]).map((o: { config?: string; path?: string }) => o.config ?? o.path ?? '?');
+  return (Array.isArray(body) ? body : [body]).map(
+    (o: { config?: string; path?: string }) => o.config ?? o.path ?? '?',
+  );
 }
 
 function cli(argv: string[], cwd: string) {
@@ -64,20 +66,31 @@ test('a config named outside the current folder is audited; the root is its git 
 });
 
 test('for a config named outside, $include stays confined to the config folder', () => {
-  const top = tree({ 'work/.keep': '', 'elsewhere/conf/openclaw.json': '{ "$include": "../secret.json5" }\n', 'elsewhere/secret.json5': '{}' });
+  const top = tree({
+    'work/.keep': '',
+    'elsewhere/conf/openclaw.json': '{ "$include": "../secret.json5" }\n',
+    'elsewhere/secret.json5': '{}',
+  });
   const r = runCli([join(top, 'elsewhere/conf/openclaw.json')], join(top, 'work'));
   assert.equal(r.code, 2);
   assert.match(r.stdout, /Include path escapes config directory: \.\.\/secret\.json5/);
 });
 
 test('--root DIR with no path discovers under DIR; an explicit root keeps refusing paths outside it', () => {
-  const top = tree({ 'examples/a/openclaw.json': CLEAN, 'examples/b/openclaw.json5': CLEAN, 'other/openclaw.json': CLEAN });
+  const top = tree({
+    'examples/a/openclaw.json': CLEAN,
+    'examples/b/openclaw.json5': CLEAN,
+    'other/openclaw.json': CLEAN,
+  });
   const r = cli(['--root', 'examples'], top);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(audited(r.stdout), ['a/openclaw.json', 'b/openclaw.json5']);
   const outside = cli(['--root', 'examples', 'other/openclaw.json'], top);
   assert.equal(outside.code, 2);
-  assert.equal(outside.stderr, `openclaw-audit: ${join(top, 'other/openclaw.json')} is outside the root ${join(top, 'examples')} (set --root)\n`);
+  assert.equal(
+    outside.stderr,
+    `openclaw-audit: ${join(top, 'other/openclaw.json')} is outside the root ${join(top, 'examples')} (set --root)\n`,
+  );
 });
 
 test('--root naming no folder says so', () => {
@@ -143,27 +156,48 @@ test('--exclude (repeatable, .gitignore syntax relative to the root) leaves fold
   // Everything excluded: the error says what was skipped.
   const none = cli(['deploy', '--exclude', 'deploy/*/'], top);
   assert.equal(none.code, 2);
-  assert.equal(none.stderr, 'openclaw-audit: no OpenClaw config (openclaw.json, openclaw.json5, openclaw.jsonc) under deploy; skipped: deploy/fixtures/, deploy/prod/\n');
+  assert.equal(
+    none.stderr,
+    'openclaw-audit: no OpenClaw config (openclaw.json, openclaw.json5, openclaw.jsonc) under deploy; skipped: deploy/fixtures/, deploy/prod/\n',
+  );
   // Globs match the files discovery finds, so excludes apply to them too.
-  assert.deepEqual(audited(cli(['**/openclaw.json', '--exclude', 'test/'], top).stdout), ['openclaw.json', 'deploy/fixtures/openclaw.json', 'examples/openclaw.json']);
+  assert.deepEqual(audited(cli(['**/openclaw.json', '--exclude', 'test/'], top).stdout), [
+    'openclaw.json',
+    'deploy/fixtures/openclaw.json',
+    'examples/openclaw.json',
+  ]);
 });
 
 test('the skip list --help documents is the one the code applies: node_modules and .git; dist/ and vendor/ are searched', () => {
-  const top = tree({ 'node_modules/p/openclaw.json': CLEAN, 'dist/openclaw.json': CLEAN, 'vendor/x/openclaw.json': CLEAN, '.git/openclaw.json': CLEAN });
+  const top = tree({
+    'node_modules/p/openclaw.json': CLEAN,
+    'dist/openclaw.json': CLEAN,
+    'vendor/x/openclaw.json': CLEAN,
+    '.git/openclaw.json': CLEAN,
+  });
   assert.deepEqual(audited(cli([], top).stdout), ['dist/openclaw.json', 'vendor/x/openclaw.json']);
   assert.deepEqual(SKIPPED_FOLDERS, ['.git', 'node_modules']);
   assert.match(HELP.replace(/\s+/g, ' '), /skipping \.git and node_modules, and what \.gitignore files ignore/);
 });
 
 test('the Action: root without config discovers under the root; exclude; messages name root:, not --root', async () => {
-  const ws = tree({ 'examples/a/openclaw.json': CLEAN, 'examples/skip/openclaw.json': CLEAN, 'openclaw.json': '{ oops' });
+  const ws = tree({
+    'examples/a/openclaw.json': CLEAN,
+    'examples/skip/openclaw.json': CLEAN,
+    'openclaw.json': '{ oops',
+  });
   const { core, got } = fakeCore();
   const { lines, failed } = got;
   const env = (inputs: Record<string, string>) => ({
     GITHUB_WORKSPACE: ws,
     RUNNER_TEMP: join(ws, '.tmp'),
     GITHUB_EVENT_NAME: 'push',
-    ...Object.fromEntries(Object.entries({ 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none', ...inputs }).map(([k, v]) => [inputVar(k), v])),
+    ...Object.fromEntries(
+      Object.entries({ 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none', ...inputs }).map(([k, v]) => [
+        inputVar(k),
+        v,
+      ]),
+    ),
   });
   const ok = await runAction({ ...nodePorts(), env: env({ root: 'examples', exclude: 'skip/\n' }), cwd: ws, core });
   assert.deepEqual(failed, []);
@@ -174,7 +208,9 @@ test('the Action: root without config discovers under the root; exclude; message
   assert.deepEqual(failed, ['openclaw-audit: root: nope: no such folder']);
   failed.length = 0;
   await runAction({ ...nodePorts(), env: env({ root: 'examples', config: 'openclaw.json' }), cwd: ws, core });
-  assert.deepEqual(failed, [`openclaw-audit: ${join(ws, 'openclaw.json')} is outside the root ${join(ws, 'examples')} (set root:)`]);
+  assert.deepEqual(failed, [
+    `openclaw-audit: ${join(ws, 'openclaw.json')} is outside the root ${join(ws, 'examples')} (set root:)`,
+  ]);
   failed.length = 0;
   await runAction({ ...nodePorts(), env: env({ config: 'missing.json' }), cwd: ws, core });
   assert.deepEqual(failed, ['openclaw-audit: config: no such file or folder: missing.json']);

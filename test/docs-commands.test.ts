@@ -23,7 +23,13 @@ import { HELP } from '../src/cli/help.ts';
 import { documentedOptions } from '../src/cli/unknown-option.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const PAGES = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
 /** Commands the pages show that this test does not run, and why. Any other command runs. */
 const NOT_RUN: Readonly<Record<string, string>> = {
@@ -50,7 +56,10 @@ interface Block {
 
 function expectation(comment: string): Pick<Command, 'exit' | 'writes'> {
   const exit = /\bexits?\s+(\d+)\b/.exec(comment);
-  return { exit: exit ? Number(exit[1]) : 0, writes: [...comment.matchAll(/\bwrites\s+([\w./-]+\w)/g)].map((m) => m[1]!) };
+  return {
+    exit: exit ? Number(exit[1]) : 0,
+    writes: [...comment.matchAll(/\bwrites\s+([\w./-]+\w)/g)].map((m) => m[1]!),
+  };
 }
 
 /** Splits `command   # comment` at the first `#` that starts a shell comment (after a space, outside quotes). */
@@ -61,7 +70,8 @@ function splitComment(line: string): [string, string] {
     if (quote) {
       if (c === quote) quote = undefined;
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) return [line.slice(0, i).trimEnd(), line.slice(i + 1).trim()];
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!)))
+      return [line.slice(0, i).trimEnd(), line.slice(i + 1).trim()];
   }
   return [line.trimEnd(), ''];
 }
@@ -110,8 +120,14 @@ function blocksOf(page: string): Block[] {
     const [, indent, fence, language] = open;
     const start = i;
     const body: string[] = [];
-    for (i++; i < lines.length && !lines[i]!.trimStart().startsWith(fence!); i++) body.push(lines[i]!.slice(Math.min(indent!.length, lines[i]!.search(/\S|$/))));
-    const previous = lines.slice(0, start).reverse().find((l) => l.trim() !== '')?.trim() ?? '';
+    for (i++; i < lines.length && !lines[i]!.trimStart().startsWith(fence!); i++)
+      body.push(lines[i]!.slice(Math.min(indent!.length, lines[i]!.search(/\S|$/))));
+    const previous =
+      lines
+        .slice(0, start)
+        .reverse()
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? '';
     const illustrative = ILLUSTRATIVE.exec(previous)?.[1]?.trim();
     const lang = language!.toLowerCase();
     const commands =
@@ -120,7 +136,14 @@ function blocksOf(page: string): Block[] {
         : lang === 'yaml' || lang === 'yml'
           ? workflowCommands(body, start + 2)
           : [];
-    if (commands.length > 0) blocks.push({ page, line: start + 1, language: lang, commands, ...(illustrative !== undefined ? { illustrative } : {}) });
+    if (commands.length > 0)
+      blocks.push({
+        page,
+        line: start + 1,
+        language: lang,
+        commands,
+        ...(illustrative !== undefined ? { illustrative } : {}),
+      });
   }
   return blocks;
 }
@@ -134,7 +157,10 @@ function cliOnPath(): string {
     process.env.OPENCLAW_AUDIT_DOCS_CLI === 'dist'
       ? [process.execPath, join(ROOT, 'dist', 'cli', 'index.js')]
       : [process.execPath, '--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'cli', 'index.ts')];
-  writeFileSync(join(bin, 'openclaw-audit'), `#!/bin/sh\nexec ${target.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')} "$@"\n`);
+  writeFileSync(
+    join(bin, 'openclaw-audit'),
+    `#!/bin/sh\nexec ${target.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')} "$@"\n`,
+  );
   chmodSync(join(bin, 'openclaw-audit'), 0o755);
   return bin;
 }
@@ -142,9 +168,14 @@ function cliOnPath(): string {
 /** A fresh clone, as far as the docs can tell: the examples, README and docs, committed in a new git repository. */
 function freshRepository(): string {
   const dir = mkdtempSync(join(tmpdir(), 'oca-docs-'));
-  for (const entry of ['README.md', 'docs', 'examples']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of ['README.md', 'docs', 'examples'])
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   const git = (...args: string[]) => {
-    const result = spawnSync('git', ['-c', 'user.name=docs', '-c', 'user.email=docs@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(
+      'git',
+      ['-c', 'user.name=docs', '-c', 'user.email=docs@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir, encoding: 'utf8' },
+    );
     assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
   };
   git('init', '-q');
@@ -157,14 +188,18 @@ const BIN = cliOnPath();
 
 test('the pages have commands to run, and few illustrative blocks, each with a reason', () => {
   const run = BLOCKS.filter((b) => b.illustrative === undefined);
-  assert.ok(run.flatMap((b) => b.commands).filter((c) => /openclaw-audit/.test(c.text)).length >= 5, 'the docs show at least five openclaw-audit commands');
+  assert.ok(
+    run.flatMap((b) => b.commands).filter((c) => /openclaw-audit/.test(c.text)).length >= 5,
+    'the docs show at least five openclaw-audit commands',
+  );
   assert.ok(
     run.some((b) => b.page === 'docs/sarif.md' && b.language === 'yaml'),
     "docs/sarif.md's workflow is run",
   );
   const illustrative = BLOCKS.filter((b) => b.illustrative !== undefined);
   assert.ok(illustrative.length <= MAX_ILLUSTRATIVE, `at most ${MAX_ILLUSTRATIVE} illustrative blocks`);
-  for (const b of illustrative) assert.match(b.illustrative!, /\w{3}/, `${b.page}:${b.line}: say why the block is illustrative`);
+  for (const b of illustrative)
+    assert.match(b.illustrative!, /\w{3}/, `${b.page}:${b.line}: say why the block is illustrative`);
 });
 
 for (const block of BLOCKS) {
@@ -187,7 +222,8 @@ for (const block of BLOCKS) {
         const outputs = [...command.writes, ...[...text.matchAll(/--output[ =](?:[a-z]+=)?(\S+)/g)].map((m) => m[1]!)];
         for (const file of outputs) {
           assert.ok(existsSync(join(dir, file)), `${file} was written\n${where}`);
-          if (file.endsWith('.sarif')) assert.equal(JSON.parse(readFileSync(join(dir, file), 'utf8')).version, '2.1.0', where);
+          if (file.endsWith('.sarif'))
+            assert.equal(JSON.parse(readFileSync(join(dir, file), 'utf8')).version, '2.1.0', where);
         }
       }
     } finally {
@@ -198,7 +234,8 @@ for (const block of BLOCKS) {
 
 test('commands left out are only those listed, and each is shown on a page', () => {
   const shown = new Set(BLOCKS.flatMap((b) => b.commands.map((c) => c.text)));
-  for (const command of Object.keys(NOT_RUN)) assert.ok(shown.has(command), `${command} is no longer on a page: drop it from NOT_RUN`);
+  for (const command of Object.keys(NOT_RUN))
+    assert.ok(shown.has(command), `${command} is no longer on a page: drop it from NOT_RUN`);
 });
 
 test('every flag the pages give openclaw-audit is one --help documents', () => {
@@ -208,7 +245,8 @@ test('every flag the pages give openclaw-audit is one --help documents', () => {
     const text = readFileSync(join(ROOT, page), 'utf8');
     // A command runs to the end of its code span or line, or to a shell operator.
     for (const command of text.matchAll(/\bopenclaw-audit((?: +[^\s`|&;>)]+)+)/g)) {
-      for (const flag of command[1]!.matchAll(/(?<=\s|\[)--[a-z][a-z-]*/g)) if (!used.has(flag[0])) used.set(flag[0], `${page}: openclaw-audit${command[1]}`);
+      for (const flag of command[1]!.matchAll(/(?<=\s|\[)--[a-z][a-z-]*/g))
+        if (!used.has(flag[0])) used.set(flag[0], `${page}: openclaw-audit${command[1]}`);
     }
   }
   assert.ok(used.size >= 8, `found the flags of the documented commands: ${[...used.keys()].join(' ')}`);

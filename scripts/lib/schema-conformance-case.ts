@@ -57,11 +57,18 @@ export function loadCase(dir: string): ConformanceCase | undefined {
   const expectedFile = join(dir, 'expected.json');
   const configFile = join(dir, 'openclaw.json');
   if (!existsSync(expectedFile) || !existsSync(configFile)) return undefined;
-  const exp = JSON.parse(readFileSync(expectedFile, 'utf8')) as { issues?: { path: string; message: string }[]; oracle?: { plugins?: boolean } };
+  const exp = JSON.parse(readFileSync(expectedFile, 'utf8')) as {
+    issues?: { path: string; message: string }[];
+    oracle?: { plugins?: boolean };
+  };
   const expected = (exp.issues ?? []).map((i) => issueKey(i.path, i.message));
   const name = dir.split('/').pop()!;
   // Loader errors (JSON5 syntax, `$include` problems) come before schema validation: not ours to reproduce here.
-  const preSchema = expected.some((k) => /JSON5 parse failed|include file|Include path|Circular include|Maximum include depth|Invalid \$include|Sibling keys require included/.test(k));
+  const preSchema = expected.some((k) =>
+    /JSON5 parse failed|include file|Include path|Circular include|Maximum include depth|Invalid \$include|Sibling keys require included/.test(
+      k,
+    ),
+  );
   let config: unknown;
   try {
     config = resolveIncludes(readJson5(configFile), dir);

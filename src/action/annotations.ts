@@ -29,7 +29,13 @@ const PER_STEP_LIMIT = 10;
 function span(file: string, location: SourceLocation | undefined, prefix: string) {
   const join = (f: string) => (prefix ? posix.join(prefix, f) : f);
   if (!location) return { file: join(file) };
-  return { file: join(location.file), line: location.line, column: location.column, endLine: location.endLine, endColumn: location.endColumn };
+  return {
+    file: join(location.file),
+    line: location.line,
+    column: location.column,
+    endLine: location.endLine,
+    endColumn: location.endColumn,
+  };
 }
 
 function findingMessage(f: Finding): string {
@@ -53,16 +59,32 @@ export function collectAnnotations(outcomes: readonly AuditOutcome[], prefix = '
   for (const o of outcomes) {
     if (o.ok) continue;
     for (const issue of o.issues) {
-      out.push({ level: 'error', ...span(o.config, issue.location, prefix), title: 'config.invalid: OpenClaw config is invalid', message: issueMessage(o.config, issue) });
+      out.push({
+        level: 'error',
+        ...span(o.config, issue.location, prefix),
+        title: 'config.invalid: OpenClaw config is invalid',
+        message: issueMessage(o.config, issue),
+      });
     }
   }
   const findings: Annotation[] = [];
   for (const o of outcomes) {
     if (!o.ok) continue;
     for (const issue of o.schemaWarnings) {
-      findings.push({ level: 'warning', ...span(o.config, issue.location, prefix), title: 'config.schema_drift: Config key or value not accepted by this openclaw version', message: `${issue.path}: ${issue.message}` });
+      findings.push({
+        level: 'warning',
+        ...span(o.config, issue.location, prefix),
+        title: 'config.schema_drift: Config key or value not accepted by this openclaw version',
+        message: `${issue.path}: ${issue.message}`,
+      });
     }
-    for (const f of o.findings) findings.push({ level: LEVEL[f.severity], ...span(o.config, f.location, prefix), title: `${f.checkId}: ${f.title}`, message: findingMessage(f) });
+    for (const f of o.findings)
+      findings.push({
+        level: LEVEL[f.severity],
+        ...span(o.config, f.location, prefix),
+        title: `${f.checkId}: ${f.title}`,
+        message: findingMessage(f),
+      });
   }
   findings.sort((a, b) => ORDER.indexOf(a.level) - ORDER.indexOf(b.level));
   return [...out, ...findings];
@@ -92,7 +114,11 @@ export interface StepAnnotation {
  * plain notice (no file) saying how many were left out and where to find them. `reserve` keeps slots per level for
  * what the step prints afterwards: the closing `::error::` of a failing step, the end-of-run notice.
  */
-export function stepAnnotations(annotations: readonly Annotation[], reserve: Partial<Record<AnnotationLevel, number>> = {}, limit = PER_STEP_LIMIT): StepAnnotation[] {
+export function stepAnnotations(
+  annotations: readonly Annotation[],
+  reserve: Partial<Record<AnnotationLevel, number>> = {},
+  limit = PER_STEP_LIMIT,
+): StepAnnotation[] {
   const shown = new Map<AnnotationLevel, number>();
   const out: StepAnnotation[] = [];
   let dropped = 0;
@@ -129,7 +155,11 @@ export interface CheckAnnotation {
   title: string;
 }
 
-const CHECK_LEVEL: Record<AnnotationLevel, CheckAnnotation['annotation_level']> = { error: 'failure', warning: 'warning', notice: 'notice' };
+const CHECK_LEVEL: Record<AnnotationLevel, CheckAnnotation['annotation_level']> = {
+  error: 'failure',
+  warning: 'warning',
+  notice: 'notice',
+};
 
 export function checkAnnotation(a: Annotation): CheckAnnotation {
   const line = a.line ?? 1;
@@ -139,7 +169,9 @@ export function checkAnnotation(a: Annotation): CheckAnnotation {
     start_line: line,
     end_line: endLine,
     // The Checks API accepts columns only on one-line annotations.
-    ...(a.column !== undefined && a.endColumn !== undefined && endLine === line ? { start_column: a.column, end_column: a.endColumn } : {}),
+    ...(a.column !== undefined && a.endColumn !== undefined && endLine === line
+      ? { start_column: a.column, end_column: a.endColumn }
+      : {}),
     annotation_level: CHECK_LEVEL[a.level],
     message: a.message.slice(0, 65_000),
     title: a.title.slice(0, 255),

@@ -22,8 +22,13 @@ export interface CheckRunInput {
 export async function createCheckRun(github: GitHub, input: CheckRunInput): Promise<{ id: number; requests: number }> {
   const summary = input.summary.length > SUMMARY_MAX ? input.summary.slice(0, SUMMARY_MAX - 2) + '\n' : input.summary;
   const batches: CheckAnnotation[][] = [];
-  for (let i = 0; i < input.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(input.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  const output = (annotations: CheckAnnotation[] | undefined) => ({ title: input.title, summary, ...(annotations ? { annotations } : {}) });
+  for (let i = 0; i < input.annotations.length; i += ANNOTATIONS_PER_REQUEST)
+    batches.push(input.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  const output = (annotations: CheckAnnotation[] | undefined) => ({
+    title: input.title,
+    summary,
+    ...(annotations ? { annotations } : {}),
+  });
   const { data } = await github.rest.checks.create({
     owner: input.owner,
     repo: input.repo,
@@ -36,7 +41,12 @@ export async function createCheckRun(github: GitHub, input: CheckRunInput): Prom
     output: output(batches[0]),
   });
   for (const batch of batches.slice(1)) {
-    await github.rest.checks.update({ owner: input.owner, repo: input.repo, check_run_id: data.id, output: output(batch) });
+    await github.rest.checks.update({
+      owner: input.owner,
+      repo: input.repo,
+      check_run_id: data.id,
+      output: output(batch),
+    });
   }
   return { id: data.id, requests: Math.max(1, batches.length) };
 }

@@ -51,7 +51,13 @@ export function readContext(env: Env, readFile: (path: string) => string): RunCo
   if (pr && typeof pr.number === 'number' && pr.head?.sha && pr.base?.sha) {
     const headRepo = pr.head.repo?.full_name;
     const baseRepo = pr.base.repo?.full_name ?? env.GITHUB_REPOSITORY;
-    pullRequest = { number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, baseRef: pr.base.ref ?? '', fromFork: !headRepo || headRepo !== baseRepo };
+    pullRequest = {
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      baseRef: pr.base.ref ?? '',
+      fromFork: !headRepo || headRepo !== baseRepo,
+    };
   }
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const sha = env.GITHUB_SHA || undefined;
@@ -63,7 +69,9 @@ export function readContext(env: Env, readFile: (path: string) => string): RunCo
     ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
     ...(env.GITHUB_EVENT_NAME ? { eventName: env.GITHUB_EVENT_NAME } : {}),
     ...(env.GITHUB_WORKSPACE ? { workspace: env.GITHUB_WORKSPACE } : {}),
-    ...(owner && repo && env.GITHUB_RUN_ID ? { runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` } : {}),
+    ...(owner && repo && env.GITHUB_RUN_ID
+      ? { runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` }
+      : {}),
     ...(pullRequest ? { pullRequest } : {}),
     ...(pullRequest ? { headSha: pullRequest.headSha } : sha ? { headSha: sha } : {}),
     ...(env.GITHUB_ACTION_REPOSITORY ? { actionRepository: env.GITHUB_ACTION_REPOSITORY } : {}),

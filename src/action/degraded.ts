@@ -30,7 +30,8 @@ export class Degraded {
   apiFailed(feature: string, permission: string, error: unknown, wanted: boolean | 'auto' = true): void {
     if (!isPermissionError(error)) return this.#warn(`${feature} failed: ${describeError(error, this.#apiUrl)}`);
     const status = (error as { status: number }).status;
-    if (wanted === 'auto') this.#info(`${feature}: skipped, the token may not (needs \`${permission}\`; HTTP ${status}).`);
+    if (wanted === 'auto')
+      this.#info(`${feature}: skipped, the token may not (needs \`${permission}\`; HTTP ${status}).`);
     else this.features.push(`${feature} (needs \`${permission}\`; HTTP ${status})`);
   }
 

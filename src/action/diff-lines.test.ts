@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkRange, parseRightSide } from './diff-lines.ts';
 
-const lines = (hunk: { start: number; lines: Array<{ text: string; added: boolean }> }) => hunk.lines.map((l, i) => `${hunk.start + i}${l.added ? '+' : ' '}${l.text}`);
+const lines = (hunk: { start: number; lines: Array<{ text: string; added: boolean }> }) =>
+  hunk.lines.map((l, i) => `${hunk.start + i}${l.added ? '+' : ' '}${l.text}`);
 
 test('right side of a GitHub patch: head line numbers, added vs context, deletions take no head line', () => {
   const patch = [
@@ -21,13 +22,20 @@ test('right side of a GitHub patch: head line numbers, added vs context, deletio
   ].join('\n');
   const hunks = parseRightSide(patch);
   assert.deepEqual(hunks.map(lines), [
-    ['1 {', '2   channels: {', '3+    telegram: { groupPolicy: "open" },', '4+    slack: { groupPolicy: "open" },', '5     discord: {'],
+    [
+      '1 {',
+      '2   channels: {',
+      '3+    telegram: { groupPolicy: "open" },',
+      '4+    slack: { groupPolicy: "open" },',
+      '5     discord: {',
+    ],
     ['21 a', '22 c'],
   ]);
 });
 
 test('new files, counts omitted, CRLF, git headers and a second file in one text', () => {
-  const patch = 'diff --git a/x b/x\nnew file mode 100644\n--- /dev/null\n+++ b/x\n@@ -0,0 +1,2 @@\n+one\r\n+two\r\ndiff --git a/y b/y\n@@ -3 +3 @@\n-old\n+new\n';
+  const patch =
+    'diff --git a/x b/x\nnew file mode 100644\n--- /dev/null\n+++ b/x\n@@ -0,0 +1,2 @@\n+one\r\n+two\r\ndiff --git a/y b/y\n@@ -3 +3 @@\n-old\n+new\n';
   assert.deepEqual(parseRightSide(patch).map(lines), [['1+one', '2+two'], ['3+new']]);
 });
 
@@ -53,7 +61,9 @@ test('a huge patch is parsed in one pass', () => {
 });
 
 test('checkRange: one hunk, an added line, the expected text', () => {
-  const hunks = parseRightSide('@@ -1,4 +1,5 @@\n {\n   channels: {\n-    t: 1,\n+    t: 2,\n+    s: 2,\n     d: {\n@@ -10,2 +11,2 @@\n-x\n+y\n z\n');
+  const hunks = parseRightSide(
+    '@@ -1,4 +1,5 @@\n {\n   channels: {\n-    t: 1,\n+    t: 2,\n+    s: 2,\n     d: {\n@@ -10,2 +11,2 @@\n-x\n+y\n z\n',
+  );
   assert.equal(checkRange(hunks, 3, 4, ['    t: 2,', '    s: 2,']), 'ok');
   assert.equal(checkRange(hunks, 3, 3, ['    t: 2,\r']), 'ok');
   assert.equal(checkRange(hunks, 2, 3, ['  channels: {', '    t: 2,']), 'ok');

@@ -81,7 +81,12 @@ export type RangeVerdict =
  * Whether a review comment on head lines `startLine..endLine` (1-based, inclusive) can carry a suggestion that
  * replaces `expected`: the whole range in one hunk, a line the pull request added among them, the text unchanged.
  */
-export function checkRange(hunks: readonly RightHunk[], startLine: number, endLine: number, expected: readonly string[]): RangeVerdict {
+export function checkRange(
+  hunks: readonly RightHunk[],
+  startLine: number,
+  endLine: number,
+  expected: readonly string[],
+): RangeVerdict {
   const hunk = hunks.find((h) => h.start <= startLine && endLine < h.start + h.lines.length);
   if (!hunk || endLine < startLine) return 'outside-diff';
   const lines = hunk.lines.slice(startLine - hunk.start, endLine - hunk.start + 1);

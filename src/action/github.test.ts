@@ -15,7 +15,11 @@ async function serve(answers: Array<{ status: number; body?: unknown; headers?: 
     res.end(a.body === undefined ? '' : JSON.stringify(a.body));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise<void>((d) => server.close(() => d())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise<void>((d) => server.close(() => d())),
+  };
 }
 
 test('GHES base path, the token, retries of 5xx logged', async () => {
@@ -30,7 +34,10 @@ test('GHES base path, the token, retries of 5xx logged', async () => {
 });
 
 test('secondary rate limit: waits as retry-after says; a plain 403 is a permission error, not retried', async () => {
-  const s = await serve([{ status: 403, body: { message: 'You have exceeded a secondary rate limit' }, headers: { 'retry-after': '3' } }, { status: 201, body: { id: 1 } }]);
+  const s = await serve([
+    { status: 403, body: { message: 'You have exceeded a secondary rate limit' }, headers: { 'retry-after': '3' } },
+    { status: 201, body: { id: 1 } },
+  ]);
   const log: string[] = [];
   const github = createGitHub({ apiUrl: s.url, token: 't', pacing: FAST, onRetry: (l) => log.push(l) });
   assert.equal((await github.request('POST /x', { a: 1 })).status, 201);
@@ -47,7 +54,13 @@ test('secondary rate limit: waits as retry-after says; a plain 403 is a permissi
 
 test('a rate limit longer than we wait is not waited for, nor taken for a permission problem', async () => {
   const reset = String(Math.floor(Date.now() / 1000) + 3600);
-  const s = await serve([{ status: 403, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } }]);
+  const s = await serve([
+    {
+      status: 403,
+      body: { message: 'API rate limit exceeded' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+    },
+  ]);
   const github = createGitHub({ apiUrl: s.url, token: 't', pacing: FAST });
   const error = await github.request('GET /y').catch((e: unknown) => e);
   assert.equal(isPermissionError(error), false);
@@ -67,13 +80,20 @@ test('gives up after the retries, with the status', async () => {
 
 test('listPages follows the Link header and stops at maxPages', async () => {
   let url = '';
-  const page = (n: number) => ({ status: 200, body: [n], headers: { link: `<${url}/items?per_page=100&page=${n + 1}>; rel="next"` } });
+  const page = (n: number) => ({
+    status: 200,
+    body: [n],
+    headers: { link: `<${url}/items?per_page=100&page=${n + 1}>; rel="next"` },
+  });
   const s = await serve([page(1), page(2), page(3)]);
   url = s.url;
   const github = createGitHub({ apiUrl: s.url, token: 't', pacing: FAST });
   const pages: unknown[] = [];
   for await (const p of listPages(github, 'GET /items', {}, 2)) pages.push(p);
   assert.deepEqual(pages, [[1], [2]]);
-  assert.deepEqual(s.seen.map((l) => l.split(' ')[1]), ['/items?per_page=100&page=1', '/items?per_page=100&page=2']);
+  assert.deepEqual(
+    s.seen.map((l) => l.split(' ')[1]),
+    ['/items?per_page=100&page=1', '/items?per_page=100&page=2'],
+  );
   await s.close();
 });

@@ -46,16 +46,26 @@ export function createGitHub(options: GitHubOptions) {
   const log = options.onRetry ?? (() => {});
   const onLimit =
     (kind: string) =>
-    (retryAfter: number, request: Parameters<Octokit['request']['endpoint']['parse']>[0], octokit: Octokit, retryCount: number): boolean => {
+    (
+      retryAfter: number,
+      request: Parameters<Octokit['request']['endpoint']['parse']>[0],
+      octokit: Octokit,
+      retryCount: number,
+    ): boolean => {
       if (retryCount >= RATE_LIMIT_RETRIES || retryAfter > maxWait) return false;
-      log(`GitHub API ${request.method} ${pathOf(octokit.request.endpoint.parse(request).url, request.baseUrl)}: ${kind}, retry ${retryCount + 1} in ${retryAfter}s`);
+      log(
+        `GitHub API ${request.method} ${pathOf(octokit.request.endpoint.parse(request).url, request.baseUrl)}: ${kind}, retry ${retryCount + 1} in ${retryAfter}s`,
+      );
       return true;
     };
   /** Registered before the retry plugin, so it sees every attempt: logs the retries of 5xx and network errors. */
   const logRetries: OctokitPlugin = (octokit) => {
     octokit.hook.before('request', (request) => {
       const attempt = (request.request as { retryCount?: number } | undefined)?.retryCount;
-      if (attempt) log(`GitHub API ${request.method} ${pathOf(octokit.request.endpoint.parse(request).url, request.baseUrl)}: retry ${attempt}`);
+      if (attempt)
+        log(
+          `GitHub API ${request.method} ${pathOf(octokit.request.endpoint.parse(request).url, request.baseUrl)}: retry ${attempt}`,
+        );
     });
     return {};
   };
@@ -86,7 +96,12 @@ const PER_PAGE = 100;
  * The pages of a GitHub list endpoint (`route` as `GET /path/{param}`), 100 items each, following GitHub's `Link`
  * header, at most `maxPages`. A caller that has found what it wants stops reading by leaving its `for await` loop.
  */
-export async function* listPages<T>(github: GitHub, route: string, params: Record<string, string | number>, maxPages: number): AsyncGenerator<T[]> {
+export async function* listPages<T>(
+  github: GitHub,
+  route: string,
+  params: Record<string, string | number>,
+  maxPages: number,
+): AsyncGenerator<T[]> {
   let pages = 0;
   for await (const page of github.paginate.iterator(route, { ...params, per_page: PER_PAGE, page: 1 })) {
     yield page.data as T[];
@@ -103,12 +118,18 @@ export function isApiError(error: unknown): error is RequestError {
 export function isPermissionError(error: unknown): boolean {
   if (!isApiError(error) || ![401, 403, 404].includes(error.status)) return false;
   const headers = error.response?.headers ?? {};
-  return headers['x-ratelimit-remaining'] !== '0' && headers['retry-after'] === undefined && !/rate limit/i.test(apiMessage(error));
+  return (
+    headers['x-ratelimit-remaining'] !== '0' &&
+    headers['retry-after'] === undefined &&
+    !/rate limit/i.test(apiMessage(error))
+  );
 }
 
 function apiMessage(error: RequestError): string {
   const data = error.response?.data;
-  return data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string' ? (data as { message: string }).message : '';
+  return data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string'
+    ? (data as { message: string }).message
+    : '';
 }
 
 /** A request URL relative to the API URL (`/repos/o/r/…?page=2`). */

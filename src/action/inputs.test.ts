@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ConfigurationError, inputVar, parseBoolean, readInputs } from './inputs.ts';
 
-const env = (inputs: Record<string, string>) => ({ GITHUB_WORKSPACE: '/ws', ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVar(k), v])) });
+const env = (inputs: Record<string, string>) => ({
+  GITHUB_WORKSPACE: '/ws',
+  ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVar(k), v])),
+});
 
 test('defaults match action.yml', () => {
   const inputs = readInputs(env({}), '/elsewhere');
@@ -39,11 +42,19 @@ test('the runner spells input variables with hyphens kept', () => {
 test('booleans accept only the YAML 1.2 core spellings', () => {
   for (const yes of ['true', 'True', 'TRUE']) assert.equal(parseBoolean('x', yes, false), true);
   for (const no of ['false', 'False', 'FALSE']) assert.equal(parseBoolean('x', no, true), false);
-  for (const bad of ['yes', 'on', '1', 'tRUE', 'y']) assert.throws(() => parseBoolean('upload-sarif', bad, false), (e: unknown) => e instanceof ConfigurationError && e.input === 'upload-sarif' && e.message.includes(JSON.stringify(bad)));
+  for (const bad of ['yes', 'on', '1', 'tRUE', 'y'])
+    assert.throws(
+      () => parseBoolean('upload-sarif', bad, false),
+      (e: unknown) =>
+        e instanceof ConfigurationError && e.input === 'upload-sarif' && e.message.includes(JSON.stringify(bad)),
+    );
 });
 
 test('bad values name the input', () => {
-  assert.throws(() => readInputs(env({ 'fail-on': 'high' }), '/'), /input fail-on: expected one of critical, warn, info, none, got "high"/);
+  assert.throws(
+    () => readInputs(env({ 'fail-on': 'high' }), '/'),
+    /input fail-on: expected one of critical, warn, info, none, got "high"/,
+  );
   assert.throws(() => readInputs(env({ 'check-run': 'maybe' }), '/'), /input check-run: expected auto, true or false/);
   assert.throws(() => readInputs(env({ suppressed: 'drop' }), '/'), /input suppressed: expected one of sarif, omit/);
   assert.throws(() => readInputs(env({ 'only-new': 'yes' }), '/'), /input only-new/);
@@ -52,7 +63,17 @@ test('bad values name the input', () => {
 });
 
 test('config is one entry per line; root and sarif-file resolve against the workspace', () => {
-  const inputs = readInputs(env({ config: 'a/openclaw.json\n  # comment\n\nconfigs/**/{x,y}.json5\n', root: 'sub', 'sarif-file': 'out/r.sarif', 'pr-comment': 'false', 'check-run': 'True', category: 'cfg' }), '/');
+  const inputs = readInputs(
+    env({
+      config: 'a/openclaw.json\n  # comment\n\nconfigs/**/{x,y}.json5\n',
+      root: 'sub',
+      'sarif-file': 'out/r.sarif',
+      'pr-comment': 'false',
+      'check-run': 'True',
+      category: 'cfg',
+    }),
+    '/',
+  );
   assert.deepEqual(inputs.config, ['a/openclaw.json', 'configs/**/{x,y}.json5']);
   assert.equal(inputs.root, '/ws/sub');
   assert.equal(inputs.sarifFile, '/ws/out/r.sarif');

@@ -56,7 +56,10 @@ export function parseBoolean(name: string, value: string, fallback: boolean): bo
   if (value === '') return fallback;
   if (TRUE.includes(value)) return true;
   if (FALSE.includes(value)) return false;
-  throw new ConfigurationError(name, `expected true or false (YAML 1.2 core: true | True | TRUE | false | False | FALSE), got ${JSON.stringify(value)}`);
+  throw new ConfigurationError(
+    name,
+    `expected true or false (YAML 1.2 core: true | True | TRUE | false | False | FALSE), got ${JSON.stringify(value)}`,
+  );
 }
 
 function parseAuto(name: string, value: string): Auto {

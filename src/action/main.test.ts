@@ -83,13 +83,38 @@ function prEvent(ws: string, opts: { fork?: boolean; number?: number } = {}): Re
       },
     }),
   );
-  return { GITHUB_EVENT_PATH: path, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_SHA: MERGE };
+  return {
+    GITHUB_EVENT_PATH: path,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_SHA: MERGE,
+  };
 }
 
 const TWO = fake({
   findings: [
-    { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'Gateway binds beyond loopback without auth', detail: 'the token is visible', line: 3, column: 5, endLine: 3, endColumn: 9, path: 'gateway.bind' },
-    { checkId: 'hooks.path_root', severity: 'warn', title: 'Hooks on /', detail: 'path is "/"', line: 8, column: 3, endLine: 8, endColumn: 7, path: 'hooks.path' },
+    {
+      checkId: 'gateway.bind_no_auth',
+      severity: 'critical',
+      title: 'Gateway binds beyond loopback without auth',
+      detail: 'the token is visible',
+      line: 3,
+      column: 5,
+      endLine: 3,
+      endColumn: 9,
+      path: 'gateway.bind',
+    },
+    {
+      checkId: 'hooks.path_root',
+      severity: 'warn',
+      title: 'Hooks on /',
+      detail: 'path is "/"',
+      line: 8,
+      column: 3,
+      endLine: 8,
+      endColumn: 7,
+      path: 'hooks.path',
+    },
   ],
   suppressed: [{ checkId: 'discovery.mdns_full', severity: 'warn', reason: 'lab network' }],
   secrets: ['sk-live-SECRET123'],
@@ -123,7 +148,10 @@ test('push: masks first, annotates the exact spans, writes summary, SARIF, JSON 
   // The summary is written before the step fails.
   assert.ok(got.order.indexOf('summary') < got.order.indexOf('fail'));
   const summary = got.summary.join('');
-  assert.match(summary, /\[openclaw.json:3:5\]\(https:\/\/github.example\/octo\/configs\/blob\/a{40}\/openclaw.json#L3\)/);
+  assert.match(
+    summary,
+    /\[openclaw.json:3:5\]\(https:\/\/github.example\/octo\/configs\/blob\/a{40}\/openclaw.json#L3\)/,
+  );
   assert.match(summary, /<details><summary>1 suppressed/);
   assert.match(summary, /\[workflow run\]\(https:\/\/github.example\/octo\/configs\/actions\/runs\/77\)/);
   assert.ok(!summary.includes('SECRET123'));
@@ -137,15 +165,27 @@ test('push: masks first, annotates the exact spans, writes summary, SARIF, JSON 
 
 test('fail-on none passes; rejected configs still fail, as errors at their location; suppressed=omit drops them from SARIF', async () => {
   const ws = workspace({ 'a/openclaw.json': TWO, 'b/openclaw.json': '{ gateway: { bind: 12 } }\n' });
-  const { ports, got } = setup(ws, { 'fail-on': 'none', suppressed: 'omit', 'check-run': 'false', 'sarif-file': 'out/x.sarif' });
+  const { ports, got } = setup(ws, {
+    'fail-on': 'none',
+    suppressed: 'omit',
+    'check-run': 'false',
+    'sarif-file': 'out/x.sarif',
+  });
   const result = await run(ports);
   assert.equal(result.exitCode, 1);
   assert.deepEqual(got.failed, ['openclaw-audit: openclaw would reject b/openclaw.json.']);
   const first = got.lines.find((l) => l.startsWith('::error'))!;
-  assert.match(first, /^::error title=config.invalid%3A OpenClaw config is invalid,file=b\/openclaw.json,line=1,endLine=1,col=\d+,endColumn=\d+::gateway.bind: /);
+  assert.match(
+    first,
+    /^::error title=config.invalid%3A OpenClaw config is invalid,file=b\/openclaw.json,line=1,endLine=1,col=\d+,endColumn=\d+::gateway.bind: /,
+  );
   const sarif = JSON.parse(readFileSync(join(ws, 'out/x.sarif'), 'utf8'));
   // The two active findings and the rejected config's issue; the suppressed finding is left out.
-  assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), ['config.invalid', 'gateway.bind_no_auth', 'hooks.path_root']);
+  assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort(), [
+    'config.invalid',
+    'gateway.bind_no_auth',
+    'hooks.path_root',
+  ]);
   assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
   assert.match(got.summary.join(''), /#### ❌ b\/openclaw.json: rejected by openclaw/);
 });
@@ -161,7 +201,14 @@ test('bad input: a ConfigurationError naming the input, nothing else runs', asyn
 
 test('pull request: sticky comment created, updated in place, then marked resolved; check run batches 50 annotations', async () => {
   await withFakeGitHub(async (server) => {
-    const many = fake({ findings: Array.from({ length: 120 }, (_, i) => ({ checkId: `c.${i}`, severity: i % 3 === 0 ? 'critical' : 'info', line: i + 1, path: `p.${i}` })) });
+    const many = fake({
+      findings: Array.from({ length: 120 }, (_, i) => ({
+        checkId: `c.${i}`,
+        severity: i % 3 === 0 ? 'critical' : 'info',
+        line: i + 1,
+        path: `p.${i}`,
+      })),
+    });
     const ws = workspace({ 'openclaw.json': many });
     const env = prEvent(ws);
     let { ports, got } = setup(ws, { token: 'test-token' }, env, server);
@@ -173,8 +220,20 @@ test('pull request: sticky comment created, updated in place, then marked resolv
     assert.equal(cr.create.head_sha, HEAD);
     assert.equal(cr.create.conclusion, 'failure');
     assert.equal(cr.create.output.annotations.length, 50);
-    assert.deepEqual(cr.updates.map((u) => u.output.annotations.length), [50, 20]);
-    assert.deepEqual(cr.create.output.annotations[0], { path: 'openclaw.json', start_line: 1, end_line: 1, start_column: 3, end_column: 10, annotation_level: 'failure', message: 'Detail of c.0', title: 'c.0: Title of c.0' });
+    assert.deepEqual(
+      cr.updates.map((u) => u.output.annotations.length),
+      [50, 20],
+    );
+    assert.deepEqual(cr.create.output.annotations[0], {
+      path: 'openclaw.json',
+      start_line: 1,
+      end_line: 1,
+      start_column: 3,
+      end_column: 10,
+      annotation_level: 'failure',
+      message: 'Detail of c.0',
+      title: 'c.0: Title of c.0',
+    });
     assert.equal(got.lines.filter((l) => /^::(error|warning|notice) file=/.test(l)).length, 0);
     // Comment created.
     assert.equal(server.comments.length, 1);
@@ -194,7 +253,10 @@ test('pull request: sticky comment created, updated in place, then marked resolv
     ({ ports, got } = setup(ws, { token: 'test-token' }, env, server));
     assert.equal((await run(ports)).exitCode, 0);
     assert.equal(server.comments.length, 1);
-    assert.match(server.comments[0]!.body, /^<!-- openclaw-audit:sticky -->\n### ✅ openclaw-audit\n\nResolved: no finding as of aaaaaaa\./);
+    assert.match(
+      server.comments[0]!.body,
+      /^<!-- openclaw-audit:sticky -->\n### ✅ openclaw-audit\n\nResolved: no finding as of aaaaaaa\./,
+    );
     assert.deepEqual(server.errors, []);
   });
 });
@@ -206,16 +268,28 @@ test('read-only token (fork-like 403s): one notice, workflow commands instead, t
     server.override('listComments', forbidden);
     server.override('uploadSarif', forbidden);
     const ws = workspace({ 'openclaw.json': fake({ findings: [{ checkId: 'w.one', severity: 'warn', line: 4 }] }) });
-    const { ports, got } = setup(ws, { token: 'test-token', 'check-run': 'true', 'pr-comment': 'true', 'upload-sarif': 'true' }, prEvent(ws, { fork: true }), server);
+    const { ports, got } = setup(
+      ws,
+      { token: 'test-token', 'check-run': 'true', 'pr-comment': 'true', 'upload-sarif': 'true' },
+      prEvent(ws, { fork: true }),
+      server,
+    );
     const result = await run(ports);
     assert.equal(result.exitCode, 0);
     assert.deepEqual(got.failed, []);
     assert.deepEqual(server.errors, []);
     const notices = got.lines.filter((l) => l.startsWith('::notice'));
     assert.equal(notices.length, 1);
-    assert.match(notices[0]!, /check run \(needs `checks: write`; HTTP 403\); PR comment \(needs `pull-requests: write`; HTTP 403\); SARIF upload \(needs `security-events: write`; HTTP 403\)/);
+    assert.match(
+      notices[0]!,
+      /check run \(needs `checks: write`; HTTP 403\); PR comment \(needs `pull-requests: write`; HTTP 403\); SARIF upload \(needs `security-events: write`; HTTP 403\)/,
+    );
     assert.match(notices[0]!, /Pull requests from forks get a read-only token/);
-    assert.ok(got.lines.includes('::warning title=w.one%3A Title of w.one,file=openclaw.json,line=4,endLine=4,col=3,endColumn=10::Detail of w.one'));
+    assert.ok(
+      got.lines.includes(
+        '::warning title=w.one%3A Title of w.one,file=openclaw.json,line=4,endLine=4,col=3,endColumn=10::Detail of w.one',
+      ),
+    );
     assert.ok(got.summary.length === 1);
   });
 });
@@ -234,7 +308,19 @@ test('upload-sarif: gzip+base64 body with commit, ref, checkout uri; polls; GHES
   try {
     server.override('uploadSarif', { status: 502, body: { message: 'Bad gateway' } }, 1);
     const ws = workspace({ 'openclaw.json': TWO });
-    const { ports, got } = setup(ws, { token: 'test-token', 'upload-sarif': 'true', 'check-run': 'false', 'pr-comment': 'false', category: 'cfg/main', suppressed: 'omit' }, {}, server);
+    const { ports, got } = setup(
+      ws,
+      {
+        token: 'test-token',
+        'upload-sarif': 'true',
+        'check-run': 'false',
+        'pr-comment': 'false',
+        category: 'cfg/main',
+        suppressed: 'omit',
+      },
+      {},
+      server,
+    );
     await run(ports);
     const uploads = server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/code-scanning/sarifs'));
     assert.equal(uploads.length, 2);
@@ -247,7 +333,11 @@ test('upload-sarif: gzip+base64 body with commit, ref, checkout uri; polls; GHES
     assert.equal(sarif.runs[0].automationDetails.id, 'cfg/main/');
     assert.equal(sarif.runs[0].results.length, 2);
     assert.ok(!JSON.stringify(sarif).includes('SECRET123'));
-    assert.ok(server.requests.some((r) => r.method === 'GET' && r.path === `/repos/octo/configs/code-scanning/sarifs/${server.sarifs[0]!.id}`));
+    assert.ok(
+      server.requests.some(
+        (r) => r.method === 'GET' && r.path === `/repos/octo/configs/code-scanning/sarifs/${server.sarifs[0]!.id}`,
+      ),
+    );
     assert.equal(got.outputs['sarif-id'], server.sarifs[0]!.id);
     assert.ok(got.lines.some((l) => /retry 1/.test(l)));
   } finally {
@@ -257,15 +347,42 @@ test('upload-sarif: gzip+base64 body with commit, ref, checkout uri; polls; GHES
 
 test('only-new: findings on the base are not reported; resolved ones are listed; the base is read from git', async () => {
   const ws = workspace({});
-  const g = (...args: string[]) => execFileSync('git', args, { cwd: ws, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).toString().trim();
+  const g = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: ws,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@t',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@t',
+      },
+    })
+      .toString()
+      .trim();
   g('init', '-q');
   const write = (text: string) => writeFileSync(join(ws, 'openclaw.json'), text);
-  write(fake({ findings: [{ checkId: 'old.kept', severity: 'critical', line: 2, path: 'a' }, { checkId: 'old.fixed', severity: 'warn', line: 3, path: 'b' }], secrets: ['base-only-secret'] }));
+  write(
+    fake({
+      findings: [
+        { checkId: 'old.kept', severity: 'critical', line: 2, path: 'a' },
+        { checkId: 'old.fixed', severity: 'warn', line: 3, path: 'b' },
+      ],
+      secrets: ['base-only-secret'],
+    }),
+  );
   g('add', '.');
   g('commit', '-qm', 'base');
   const base = g('rev-parse', 'HEAD');
   // The PR moves the kept finding to another line and adds a new one.
-  write(fake({ findings: [{ checkId: 'old.kept', severity: 'critical', line: 9, path: 'a' }, { checkId: 'new.one', severity: 'warn', line: 4, path: 'c', detail: 'new' }] }));
+  write(
+    fake({
+      findings: [
+        { checkId: 'old.kept', severity: 'critical', line: 9, path: 'a' },
+        { checkId: 'new.one', severity: 'warn', line: 4, path: 'c', detail: 'new' },
+      ],
+    }),
+  );
   const event = prEvent(ws);
   const payload = JSON.parse(readFileSync(event.GITHUB_EVENT_PATH!, 'utf8'));
   payload.pull_request.base.sha = base;
@@ -275,11 +392,17 @@ test('only-new: findings on the base are not reported; resolved ones are listed;
   assert.equal(result.exitCode, 0);
   assert.deepEqual(got.failed, []);
   assert.deepEqual(got.secrets, ['base-only-secret']);
-  assert.deepEqual(got.lines.filter((l) => l.startsWith('::')), ['::warning title=new.one%3A Title of new.one,file=openclaw.json,line=4,endLine=4,col=3,endColumn=10::new']);
+  assert.deepEqual(
+    got.lines.filter((l) => l.startsWith('::')),
+    ['::warning title=new.one%3A Title of new.one,file=openclaw.json,line=4,endLine=4,col=3,endColumn=10::new'],
+  );
   assert.equal(got.outputs['new-findings'], '1');
   assert.equal(got.outputs.critical, '0');
   const summary = got.summary.join('');
-  assert.match(summary, /compared with `main` @ [0-9a-f]{7}\): \*\*0\*\* critical · \*\*1\*\* warn .*; 1 unchanged, 1 resolved\./);
+  assert.match(
+    summary,
+    /compared with `main` @ [0-9a-f]{7}\): \*\*0\*\* critical · \*\*1\*\* warn .*; 1 unchanged, 1 resolved\./,
+  );
   assert.match(summary, /1 resolved by this change/);
   assert.match(summary, /<summary><b>openclaw.json<\/b>: 0 critical · 1 warn · 0 info new, 1 unchanged<\/summary>/);
   assert.match(summary, /old\.fixed/);
@@ -322,13 +445,20 @@ const key = (...parts: string[]) => createHash('sha256').update(parts.join('\0')
 
 /** `ws/repo` is the git checkout (actions/checkout with `path: repo`), the configs are in `repo/configs`. */
 function suggestWorkspace(): string {
-  const ws = workspace({ 'repo/configs/openclaw.json': HEAD_CONFIG, 'repo/configs/matrix.json5': '{ groupPolicy: "open" }\n' });
+  const ws = workspace({
+    'repo/configs/openclaw.json': HEAD_CONFIG,
+    'repo/configs/matrix.json5': '{ groupPolicy: "open" }\n',
+  });
   execFileSync('git', ['init', '-q'], { cwd: join(ws, 'repo') });
   return ws;
 }
 
 function addPull(server: FakeGitHub, files: Array<{ filename: string; patch?: string }>): void {
-  const unrelated = Array.from({ length: 120 }, (_, i) => ({ filename: `docs/page-${i}.md`, status: 'added' as const, patch: '@@ -0,0 +1 @@\n+x' }));
+  const unrelated = Array.from({ length: 120 }, (_, i) => ({
+    filename: `docs/page-${i}.md`,
+    status: 'added' as const,
+    patch: '@@ -0,0 +1 @@\n+x',
+  }));
   server.addPull(7, { headSha: HEAD, files: [...unrelated, ...files] });
 }
 
@@ -336,21 +466,36 @@ test('suggest-fixes: one review on the PR head, suggestions only on added lines,
   await withFakeGitHub(async (server) => {
     addPull(server, [{ filename: 'configs/openclaw.json', patch: HEAD_PATCH }]);
     const ws = suggestWorkspace();
-    const inputs = { token: 'test-token', root: 'repo/configs', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' };
+    const inputs = {
+      token: 'test-token',
+      root: 'repo/configs',
+      'suggest-fixes': 'true',
+      'check-run': 'false',
+      'pr-comment': 'false',
+      'fail-on': 'none',
+    };
     let { ports, got } = setup(ws, inputs, prEvent(ws), server);
     assert.equal((await run(ports)).exitCode, 0);
     assert.deepEqual(server.errors, []);
     // The PR's files are read page by page (the config is on page 2).
     assert.deepEqual(
       server.requests.filter((r) => r.path.endsWith('/files')).map((r) => `${r.path}?${r.query}`),
-      ['/repos/octo/configs/pulls/7/files?per_page=100&page=1', '/repos/octo/configs/pulls/7/files?per_page=100&page=2'],
+      [
+        '/repos/octo/configs/pulls/7/files?per_page=100&page=1',
+        '/repos/octo/configs/pulls/7/files?per_page=100&page=2',
+      ],
     );
     assert.equal(server.reviews.length, 1);
     const telegram = '    telegram: { groupPolicy: "allowlist" },\n    slack: { groupPolicy: "allowlist" },';
     const whatsapp = '      groupPolicy: "allowlist",';
     const k1 = key('configs/openclaw.json', 'channels.telegram.groupPolicy\nchannels.slack.groupPolicy', telegram);
     const k2 = key('configs/openclaw.json', 'channels.whatsapp.groupPolicy', whatsapp);
-    const flagged = ['security.exposure.open_groups_with_elevated', 'security.exposure.open_groups_with_runtime_or_fs', 'security.exposure.open_groups_with_control_plane_tools', 'security.trust_model.multi_user_heuristic']
+    const flagged = [
+      'security.exposure.open_groups_with_elevated',
+      'security.exposure.open_groups_with_runtime_or_fs',
+      'security.exposure.open_groups_with_control_plane_tools',
+      'security.trust_model.multi_user_heuristic',
+    ]
       .map((id) => `[\`${id}\`](${DOCS}${id}.md)`)
       .join(', ');
     assert.deepEqual(server.reviews[0]!.body, {
@@ -379,7 +524,12 @@ test('suggest-fixes: one review on the PR head, suggestions only on added lines,
       ],
     });
     assert.equal(got.outputs.suggestions, '2');
-    assert.ok(got.lines.includes(`suggest-fixes: review ${server.reviews[0]!.id} with 2 suggestions (1 on lines the pull request does not change; 1 outside the diff).`), got.lines.join('\n'));
+    assert.ok(
+      got.lines.includes(
+        `suggest-fixes: review ${server.reviews[0]!.id} with 2 suggestions (1 on lines the pull request does not change; 1 outside the diff).`,
+      ),
+      got.lines.join('\n'),
+    );
     // Nothing was written: the configs are as committed.
     assert.equal(readFileSync(join(ws, 'repo/configs/openclaw.json'), 'utf8'), HEAD_CONFIG);
 
@@ -390,38 +540,72 @@ test('suggest-fixes: one review on the PR head, suggestions only on added lines,
     assert.equal(server.reviews.length, 1);
     assert.equal(server.reviewComments.length, 2);
     assert.equal(got.outputs.suggestions, '0');
-    assert.ok(got.lines.includes('suggest-fixes: no review (2 already posted; 1 on lines the pull request does not change; 1 outside the diff).'), got.lines.join('\n'));
+    assert.ok(
+      got.lines.includes(
+        'suggest-fixes: no review (2 already posted; 1 on lines the pull request does not change; 1 outside the diff).',
+      ),
+      got.lines.join('\n'),
+    );
   });
 });
 
 test('suggest-fixes: a fix whose lines hold a secret is never posted, nor the secret anywhere', async () => {
   await withFakeGitHub(async (server) => {
-    const text = '{\n  channels: {\n    telegram: { botToken: "123456:ABCDEFsecret", groupPolicy: "open" },\n    discord: {\n      groupPolicy: "open",\n    },\n  },\n}\n';
-    const patch = '@@ -0,0 +1,8 @@\n' + text.split('\n').slice(0, -1).map((l) => `+${l}`).join('\n');
+    const text =
+      '{\n  channels: {\n    telegram: { botToken: "123456:ABCDEFsecret", groupPolicy: "open" },\n    discord: {\n      groupPolicy: "open",\n    },\n  },\n}\n';
+    const patch =
+      '@@ -0,0 +1,8 @@\n' +
+      text
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => `+${l}`)
+        .join('\n');
     server.addPull(7, { headSha: HEAD, files: [{ filename: 'openclaw.json', patch }] });
     const ws = workspace({ 'openclaw.json': text });
-    const { ports, got } = setup(ws, { token: 'test-token', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' }, prEvent(ws), server);
+    const { ports, got } = setup(
+      ws,
+      { token: 'test-token', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' },
+      prEvent(ws),
+      server,
+    );
     await run(ports);
     assert.deepEqual(server.errors, []);
     assert.ok(got.secrets.includes('123456:ABCDEFsecret'));
     assert.equal(server.reviews.length, 1);
-    assert.deepEqual(server.reviews[0]!.body.comments.map((c: { path: string; line: number }) => `${c.path}:${c.line}`), ['openclaw.json:5']);
+    assert.deepEqual(
+      server.reviews[0]!.body.comments.map((c: { path: string; line: number }) => `${c.path}:${c.line}`),
+      ['openclaw.json:5'],
+    );
     assert.ok(!JSON.stringify(server.requests.map((r) => r.body)).includes('ABCDEFsecret'));
-    assert.ok(got.lines.includes(`suggest-fixes: review ${server.reviews[0]!.id} with 1 suggestion (1 withheld because the lines hold a secret).`), got.lines.join('\n'));
+    assert.ok(
+      got.lines.includes(
+        `suggest-fixes: review ${server.reviews[0]!.id} with 1 suggestion (1 withheld because the lines hold a secret).`,
+      ),
+      got.lines.join('\n'),
+    );
   });
 });
 
 test('suggest-fixes: skipped with an info line on a push and on a fork PR, without an API call', async () => {
   await withFakeGitHub(async (server) => {
     const ws = suggestWorkspace();
-    const inputs = { token: 'test-token', root: 'repo/configs', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' };
+    const inputs = {
+      token: 'test-token',
+      root: 'repo/configs',
+      'suggest-fixes': 'true',
+      'check-run': 'false',
+      'pr-comment': 'false',
+      'fail-on': 'none',
+    };
     let { ports, got } = setup(ws, inputs, {}, server);
     await run(ports);
     assert.ok(got.lines.includes('suggest-fixes: not a pull_request event; no review.'));
     assert.equal(got.outputs.suggestions, '0');
     ({ ports, got } = setup(ws, inputs, prEvent(ws, { fork: true }), server));
     await run(ports);
-    assert.ok(got.lines.includes('suggest-fixes: the pull request comes from a fork, whose token is read-only; no review.'));
+    assert.ok(
+      got.lines.includes('suggest-fixes: the pull request comes from a fork, whose token is read-only; no review.'),
+    );
     assert.deepEqual(server.requests, []);
     // Off by default.
     ({ ports, got } = setup(ws, { ...inputs, 'suggest-fixes': '' }, prEvent(ws), server));
@@ -433,17 +617,53 @@ test('suggest-fixes: skipped with an info line on a push and on a fork PR, witho
 
 test('suggest-fixes: 403, 404 and 422 are a warning, the step does not fail for them', async () => {
   const cases: Array<[route: FakeRoute, status: number, message: RegExp]> = [
-    ['createReview', 403, /^::warning title=openclaw-audit::suggest-fixes: no review posted: POST \/repos\/octo\/configs\/pulls\/7\/reviews: HTTP 403 \(Resource not accessible by integration\); the token needs `pull-requests: write`$/],
-    ['listPullFiles', 404, /^::warning title=openclaw-audit::suggest-fixes: no review posted: GET \/repos\/octo\/configs\/pulls\/7\/files\?per_page=100&page=1: HTTP 404 \(Not Found\); the token needs `pull-requests: write`$/],
-    ['createReview', 422, /^::warning title=openclaw-audit::suggest-fixes: no review posted: POST \/repos\/octo\/configs\/pulls\/7\/reviews: HTTP 422 \(Unprocessable Entity\)$/],
+    [
+      'createReview',
+      403,
+      /^::warning title=openclaw-audit::suggest-fixes: no review posted: POST \/repos\/octo\/configs\/pulls\/7\/reviews: HTTP 403 \(Resource not accessible by integration\); the token needs `pull-requests: write`$/,
+    ],
+    [
+      'listPullFiles',
+      404,
+      /^::warning title=openclaw-audit::suggest-fixes: no review posted: GET \/repos\/octo\/configs\/pulls\/7\/files\?per_page=100&page=1: HTTP 404 \(Not Found\); the token needs `pull-requests: write`$/,
+    ],
+    [
+      'createReview',
+      422,
+      /^::warning title=openclaw-audit::suggest-fixes: no review posted: POST \/repos\/octo\/configs\/pulls\/7\/reviews: HTTP 422 \(Unprocessable Entity\)$/,
+    ],
   ];
   for (const [route, status, message] of cases) {
     const server = await startFakeGitHub();
     try {
       addPull(server, [{ filename: 'configs/openclaw.json', patch: HEAD_PATCH }]);
-      server.override(route, { status, body: { message: status === 403 ? 'Resource not accessible by integration' : status === 404 ? 'Not Found' : 'Unprocessable Entity', documentation_url: 'https://docs.github.com/rest', status: String(status) } });
+      server.override(route, {
+        status,
+        body: {
+          message:
+            status === 403
+              ? 'Resource not accessible by integration'
+              : status === 404
+                ? 'Not Found'
+                : 'Unprocessable Entity',
+          documentation_url: 'https://docs.github.com/rest',
+          status: String(status),
+        },
+      });
       const ws = suggestWorkspace();
-      const { ports, got } = setup(ws, { token: 'test-token', root: 'repo/configs', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false', 'fail-on': 'none' }, prEvent(ws), server);
+      const { ports, got } = setup(
+        ws,
+        {
+          token: 'test-token',
+          root: 'repo/configs',
+          'suggest-fixes': 'true',
+          'check-run': 'false',
+          'pr-comment': 'false',
+          'fail-on': 'none',
+        },
+        prEvent(ws),
+        server,
+      );
       assert.equal((await run(ports)).exitCode, 0);
       assert.deepEqual(got.failed, []);
       assert.deepEqual(server.errors, []);
@@ -462,22 +682,38 @@ test('suggest-fixes: 403, 404 and 422 are a warning, the step does not fail for 
 
 test('pr-comment: info findings alone create no comment; an existing one is marked resolved, saying what is left', async () => {
   await withFakeGitHub(async (server) => {
-    const ws = workspace({ 'openclaw.json': fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }] }) });
+    const ws = workspace({
+      'openclaw.json': fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }] }),
+    });
     const env = prEvent(ws);
     let { ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server);
     assert.equal((await run(ports)).exitCode, 0);
     assert.equal(server.comments.length, 0);
     assert.ok(got.lines.includes('PR comment: nothing above info to report; no comment.'));
     // A warn finding: the comment is created; fixed again (the info finding stays): resolved.
-    writeFileSync(join(ws, 'openclaw.json'), fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }, { checkId: 'x.y', severity: 'warn', line: 2 }] }));
+    writeFileSync(
+      join(ws, 'openclaw.json'),
+      fake({
+        findings: [
+          { checkId: 'summary.attack_surface', severity: 'info', line: 1 },
+          { checkId: 'x.y', severity: 'warn', line: 2 },
+        ],
+      }),
+    );
     ({ ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server));
     await run(ports);
     assert.equal(server.comments.length, 1);
-    writeFileSync(join(ws, 'openclaw.json'), fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }] }));
+    writeFileSync(
+      join(ws, 'openclaw.json'),
+      fake({ findings: [{ checkId: 'summary.attack_surface', severity: 'info', line: 1 }] }),
+    );
     ({ ports, got } = setup(ws, { token: 'test-token', 'check-run': 'false' }, env, server));
     await run(ports);
     assert.equal(server.comments.length, 1);
-    assert.match(server.comments[0]!.body, /^<!-- openclaw-audit:sticky -->\n### ✅ openclaw-audit\n\nResolved: no finding above info \(1 info finding in the job summary\) as of aaaaaaa\./);
+    assert.match(
+      server.comments[0]!.body,
+      /^<!-- openclaw-audit:sticky -->\n### ✅ openclaw-audit\n\nResolved: no finding above info \(1 info finding in the job summary\) as of aaaaaaa\./,
+    );
     assert.deepEqual(server.errors, []);
   });
 });
@@ -492,7 +728,10 @@ test('the README permissions (contents: read, security-events: write): the defau
     assert.equal((await run(ports)).exitCode, 0);
     assert.deepEqual(server.errors, []);
     assert.equal(server.sarifs.length, 1);
-    assert.deepEqual(got.lines.filter((l) => /^::(notice|warning) title=openclaw-audit::/.test(l)), []);
+    assert.deepEqual(
+      got.lines.filter((l) => /^::(notice|warning) title=openclaw-audit::/.test(l)),
+      [],
+    );
     assert.ok(got.lines.includes('check run: skipped, the token may not (needs `checks: write`; HTTP 403).'));
     assert.ok(got.lines.includes('PR comment: skipped, the token may not (needs `pull-requests: write`; HTTP 403).'));
     // Annotations fall back to workflow commands.
@@ -502,13 +741,24 @@ test('the README permissions (contents: read, security-events: write): the defau
 
 test('fork PR with twelve criticals: nine error annotations, so the closing ::error:: is the tenth GitHub shows', async () => {
   await withFakeGitHub(async (server) => {
-    const twelve = fake({ findings: Array.from({ length: 12 }, (_, i) => ({ checkId: `c.${i}`, severity: 'critical' as const, line: i + 1, path: `p.${i}` })) });
+    const twelve = fake({
+      findings: Array.from({ length: 12 }, (_, i) => ({
+        checkId: `c.${i}`,
+        severity: 'critical' as const,
+        line: i + 1,
+        path: `p.${i}`,
+      })),
+    });
     const ws = workspace({ 'openclaw.json': twelve });
     const { ports, got } = setup(ws, { token: 'test-token' }, prEvent(ws, { fork: true }), server);
     assert.equal((await run(ports)).exitCode, 1);
     assert.deepEqual(server.requests, []);
     assert.equal(got.lines.filter((l) => l.startsWith('::error ')).length, 9);
-    assert.ok(got.lines.includes('::notice title=openclaw-audit::3 more annotations are not shown (GitHub shows 10 per level per step); the job summary and the SARIF file list every finding.'));
+    assert.ok(
+      got.lines.includes(
+        '::notice title=openclaw-audit::3 more annotations are not shown (GitHub shows 10 per level per step); the job summary and the SARIF file list every finding.',
+      ),
+    );
     assert.deepEqual(got.failed, ['openclaw-audit: 12 findings at or above fail-on: critical.']);
   });
 });
@@ -519,20 +769,47 @@ test('with a check run, the job log lists one line per finding: file:line checkI
     const { ports, got } = setup(ws, { token: 'test-token', 'pr-comment': 'false' }, prEvent(ws), server);
     await run(ports);
     assert.equal(server.checkRuns.length, 1);
-    assert.deepEqual(got.lines.filter((l) => l.startsWith('  - sub/')), ['  - sub/openclaw.json:3 gateway.bind_no_auth: Gateway binds beyond loopback without auth', '  - sub/openclaw.json:8 hooks.path_root: Hooks on /']);
+    assert.deepEqual(
+      got.lines.filter((l) => l.startsWith('  - sub/')),
+      [
+        '  - sub/openclaw.json:3 gateway.bind_no_auth: Gateway binds beyond loopback without auth',
+        '  - sub/openclaw.json:8 hooks.path_root: Hooks on /',
+      ],
+    );
     assert.equal(got.lines.filter((l) => l.startsWith('::')).length, 0);
   });
 });
 
 test('a title or file from the config cannot put a workflow command into the log', async () => {
   await withFakeGitHub(async (server) => {
-    const hostile = fake({ findings: [{ checkId: 'gateway.bind_no_auth', severity: 'warn', title: 'T\n::add-mask::critical\n::warning::forged', line: 2, path: 'a' }] });
+    const hostile = fake({
+      findings: [
+        {
+          checkId: 'gateway.bind_no_auth',
+          severity: 'warn',
+          title: 'T\n::add-mask::critical\n::warning::forged',
+          line: 2,
+          path: 'a',
+        },
+      ],
+    });
     const ws = workspace({ '::error::x/openclaw.json': hostile });
-    const { ports, got } = setup(ws, { token: 'test-token', 'pr-comment': 'false', config: '::error::x/openclaw.json' }, prEvent(ws), server);
+    const { ports, got } = setup(
+      ws,
+      { token: 'test-token', 'pr-comment': 'false', config: '::error::x/openclaw.json' },
+      prEvent(ws),
+      server,
+    );
     await run(ports);
     const log = got.lines.join('\n').split('\n');
-    assert.deepEqual(log.filter((l) => /^\s*::/.test(l)), []);
-    assert.ok(log.includes('  - ::error::x/openclaw.json:2 gateway.bind_no_auth: T\\n::add-mask::critical\\n::warning::forged'), log.join('\n'));
+    assert.deepEqual(
+      log.filter((l) => /^\s*::/.test(l)),
+      [],
+    );
+    assert.ok(
+      log.includes('  - ::error::x/openclaw.json:2 gateway.bind_no_auth: T\\n::add-mask::critical\\n::warning::forged'),
+      log.join('\n'),
+    );
   });
 });
 
@@ -544,7 +821,13 @@ test('a PR with seventeen configs: the comment fits, rejected first, every criti
       'env/openclaw.json': '{\n  gateway: { bind: "loopback", auth: { token: "${OCA_TEST_UNSET_TOKEN}" } },\n}\n',
     };
     for (let c = 0; c < 15; c++) {
-      const findings = Array.from({ length: 25 }, (_, i) => ({ checkId: `i.n${i}`, severity: 'info', line: i + 1, path: `p${i}`, detail: long }));
+      const findings = Array.from({ length: 25 }, (_, i) => ({
+        checkId: `i.n${i}`,
+        severity: 'info',
+        line: i + 1,
+        path: `p${i}`,
+        detail: long,
+      }));
       if (c === 14) findings.push({ checkId: 'c.last', severity: 'critical', line: 99, path: 'c', detail: long });
       files[`app${String(c).padStart(2, '0')}/openclaw.json`] = fake({ findings });
     }
@@ -557,10 +840,16 @@ test('a PR with seventeen configs: the comment fits, rejected first, every criti
     const html = renderGfm(body);
     assert.ok(html.indexOf('bad/openclaw.json: rejected by openclaw') < html.indexOf('<details'));
     const rows = tableRows(html);
-    assert.deepEqual(rows.filter((r) => r.startsWith('🔴 critical')).map((r) => r.split('|')[1]), ['gateway.loopback_no_auth', 'c.last']);
+    assert.deepEqual(
+      rows.filter((r) => r.startsWith('🔴 critical')).map((r) => r.split('|')[1]),
+      ['gateway.loopback_no_auth', 'c.last'],
+    );
     const info = rows.filter((r) => r.startsWith('🔵 info')).length;
     assert.match(body, new RegExp(`_Left out to fit GitHub's size limit: ${15 * 25 + 1 - info} info; `));
     const env = html.slice(html.indexOf('<b>env/openclaw.json</b>'));
-    assert.ok(env.indexOf('failed to resolve gateway.auth.token locally') < env.indexOf('gateway.loopback_no_auth'), env.slice(0, 2000));
+    assert.ok(
+      env.indexOf('failed to resolve gateway.auth.token locally') < env.indexOf('gateway.loopback_no_auth'),
+      env.slice(0, 2000),
+    );
   });
 });

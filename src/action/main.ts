@@ -32,7 +32,14 @@ import { ReportFileError, writeReportFiles } from './steps/report-files.ts';
 import { suggestFixes } from './steps/suggest.ts';
 import { uploadToCodeScanning } from './steps/upload.ts';
 
-const STEPS: readonly Step[] = [writeReportFiles, annotate, writeJobSummary, postComment, suggestFixes, uploadToCodeScanning];
+const STEPS: readonly Step[] = [
+  writeReportFiles,
+  annotate,
+  writeJobSummary,
+  postComment,
+  suggestFixes,
+  uploadToCodeScanning,
+];
 
 export interface RunResult {
   exitCode: 0 | 1;
@@ -52,7 +59,9 @@ export async function run(ports: ActionPorts): Promise<RunResult> {
       ports.core.setFailed(error.message);
       return { exitCode: 1 };
     }
-    ports.core.setFailed(`openclaw-audit: internal error: ${error instanceof Error ? error.message : String(error)}. Please report it.`);
+    ports.core.setFailed(
+      `openclaw-audit: internal error: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+    );
     return { exitCode: 1 };
   }
 }
@@ -91,7 +100,14 @@ function setUp(ports: ActionPorts): ActionRun | undefined {
   // The settings file's baseline: what it has is neither reported nor gated (the SARIF file still has everything).
   if (settings?.baseline !== undefined) {
     try {
-      reported = applyBaseline(reported, readBaseline({ host: ports.host, cwd: inputs.root }, settings.baseline, `${settings.file} baseline: ${settings.baseline}`));
+      reported = applyBaseline(
+        reported,
+        readBaseline(
+          { host: ports.host, cwd: inputs.root },
+          settings.baseline,
+          `${settings.file} baseline: ${settings.baseline}`,
+        ),
+      );
     } catch (error) {
       if (!(error instanceof BaselineError)) throw error;
       core.setFailed(`openclaw-audit: ${error.message}`);
@@ -119,10 +135,19 @@ function setUp(ports: ActionPorts): ActionRun | undefined {
     failing: failsAt(reported, inputs.failOn) || reported.some((o) => !o.ok),
     docsBaseUri: docsBase(ctx),
     ...(blobBaseUrl ? { blobBaseUrl } : {}),
-    footer: ctx.runUrl ? `<sub>openclaw-audit ${ports.version} · [workflow run](${ctx.runUrl})</sub>` : `<sub>openclaw-audit ${ports.version}</sub>`,
+    footer: ctx.runUrl
+      ? `<sub>openclaw-audit ${ports.version} · [workflow run](${ctx.runUrl})</sub>`
+      : `<sub>openclaw-audit ${ports.version}</sub>`,
     annotations: collectAnnotations(reported, prefix),
     ...(inputs.token && ctx.owner && ctx.repo
-      ? { github: createGitHub({ apiUrl: ctx.apiUrl, token: inputs.token, ...(ports.apiPacing ? { pacing: ports.apiPacing } : {}), onRetry: (line) => core.info(line) }) }
+      ? {
+          github: createGitHub({
+            apiUrl: ctx.apiUrl,
+            token: inputs.token,
+            ...(ports.apiPacing ? { pacing: ports.apiPacing } : {}),
+            onRetry: (line) => core.info(line),
+          }),
+        }
       : {}),
     degraded: new Degraded({ warn, info: (message) => core.info(message) }, ctx.apiUrl),
     results: { sarif: '', jsonFile: '', sarifId: '', suggestions: 0 },
@@ -132,7 +157,8 @@ function setUp(ports: ActionPorts): ActionRun | undefined {
 const toPosix = (p: string) => p.split(sep).join('/');
 
 function docsBase(ctx: RunContext): string {
-  if (ctx.actionRepository) return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef || RELEASE_TAG}/docs/checks/`;
+  if (ctx.actionRepository)
+    return `${ctx.serverUrl}/${ctx.actionRepository}/blob/${ctx.actionRef || RELEASE_TAG}/docs/checks/`;
   return DOCS_BASE_URI;
 }
 

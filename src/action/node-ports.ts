@@ -9,7 +9,11 @@ import type { ActionCore, ActionPorts, Git } from './ports.ts';
 
 const git: Git = (args, cwd) => {
   const r = spawnSync('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status ?? 1, stdout: r.stdout ?? new Uint8Array(), stderr: r.error ? r.error.message : (r.stderr?.toString('utf8') ?? '') };
+  return {
+    status: r.status ?? 1,
+    stdout: r.stdout ?? new Uint8Array(),
+    stderr: r.error ? r.error.message : (r.stderr?.toString('utf8') ?? ''),
+  };
 };
 
 const actionsCore: ActionCore = {

@@ -15,12 +15,16 @@ export class BaseUnavailableError extends Error {}
 /** Makes sure the base commit is present (a shallow checkout does not have it) and returns the repository's top folder. */
 export function prepareBase(git: Git, cwd: string, sha: string): string {
   const top = git(['rev-parse', '--show-toplevel'], cwd);
-  if (top.status !== 0) throw new BaseUnavailableError(`not a git checkout (${top.stderr.trim() || 'git rev-parse failed'})`);
+  if (top.status !== 0)
+    throw new BaseUnavailableError(`not a git checkout (${top.stderr.trim() || 'git rev-parse failed'})`);
   const toplevel = text(top).trim();
   const has = () => git(['cat-file', '-e', `${sha}^{commit}`], toplevel).status === 0;
   if (!has()) {
     const fetched = git(['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha], toplevel);
-    if (fetched.status !== 0 || !has()) throw new BaseUnavailableError(`base commit ${sha} is not in the checkout and could not be fetched (${fetched.stderr.trim().split('\n').pop() ?? ''}); use actions/checkout with fetch-depth: 0`);
+    if (fetched.status !== 0 || !has())
+      throw new BaseUnavailableError(
+        `base commit ${sha} is not in the checkout and could not be fetched (${fetched.stderr.trim().split('\n').pop() ?? ''}); use actions/checkout with fetch-depth: 0`,
+      );
   }
   return toplevel;
 }
@@ -64,7 +68,9 @@ export function gitTreeHost(git: Git, toplevel: string, sha: string): Host {
       if (entry?.mode === '120000') {
         if (++hops > 40) return undefined;
         const target = new TextDecoder().decode(blob(next));
-        const joined = posix.normalize(posix.join(posix.isAbsolute(target) ? '/' : done, target, ...parts.slice(i + 1)));
+        const joined = posix.normalize(
+          posix.join(posix.isAbsolute(target) ? '/' : done, target, ...parts.slice(i + 1)),
+        );
         if (posix.isAbsolute(target)) {
           const inside = toRel(joined);
           if (inside === undefined) return undefined;
@@ -117,7 +123,10 @@ function findingKey(config: string, f: Finding): string {
 }
 
 /** Splits head findings into new and unchanged against the base outcomes (by config); missing or rejected base = all new. */
-export function compareWithBase(head: readonly AuditOutcome[], base: ReadonlyMap<string, AuditOutcome | undefined>): Comparison {
+export function compareWithBase(
+  head: readonly AuditOutcome[],
+  base: ReadonlyMap<string, AuditOutcome | undefined>,
+): Comparison {
   const outcomes: AuditOutcome[] = [];
   const resolved: Comparison['resolved'] = [];
   let newCount = 0;

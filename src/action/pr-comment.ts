@@ -16,9 +16,20 @@ interface IssueComment {
 
 export type CommentResult = { action: 'created' | 'updated' | 'resolved' | 'none'; id?: number };
 
-async function findSticky(github: GitHub, owner: string, repo: string, pr: number, marker: string): Promise<IssueComment | undefined> {
+async function findSticky(
+  github: GitHub,
+  owner: string,
+  repo: string,
+  pr: number,
+  marker: string,
+): Promise<IssueComment | undefined> {
   const needle = `<!-- ${marker} -->`;
-  for await (const page of listPages<IssueComment>(github, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pr }, 50)) {
+  for await (const page of listPages<IssueComment>(
+    github,
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    { owner, repo, issue_number: pr },
+    50,
+  )) {
     const found = page.find((c) => typeof c.body === 'string' && c.body.split('\n', 1)[0]!.trim() === needle);
     if (found) return found;
   }

@@ -29,11 +29,22 @@ interface ReviewComment {
 }
 
 /** The patches of the wanted paths among the PR's changed files (`undefined` when GitHub gives no patch: binary, too large). */
-async function changedFilePatches(github: GitHub, target: PullTarget, wanted: ReadonlySet<string>): Promise<Map<string, string | undefined>> {
+async function changedFilePatches(
+  github: GitHub,
+  target: PullTarget,
+  wanted: ReadonlySet<string>,
+): Promise<Map<string, string | undefined>> {
   const { owner, repo, pr } = target;
   const found = new Map<string, string | undefined>();
-  for await (const page of listPages<PullFile>(github, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner, repo, pull_number: pr }, FILE_PAGES)) {
-    for (const file of page) if (wanted.has(file.filename) && file.status !== 'removed') found.set(file.filename, typeof file.patch === 'string' ? file.patch : undefined);
+  for await (const page of listPages<PullFile>(
+    github,
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+    { owner, repo, pull_number: pr },
+    FILE_PAGES,
+  )) {
+    for (const file of page)
+      if (wanted.has(file.filename) && file.status !== 'removed')
+        found.set(file.filename, typeof file.patch === 'string' ? file.patch : undefined);
     if (found.size >= wanted.size) break;
   }
   return found;
@@ -43,8 +54,14 @@ async function changedFilePatches(github: GitHub, target: PullTarget, wanted: Re
 async function postedSuggestionKeys(github: GitHub, target: PullTarget): Promise<Set<string>> {
   const { owner, repo, pr } = target;
   const keys = new Set<string>();
-  for await (const page of listPages<ReviewComment>(github, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', { owner, repo, pull_number: pr }, COMMENT_PAGES)) {
-    for (const comment of page) if (typeof comment.body === 'string') for (const key of markerKeys(comment.body)) keys.add(key);
+  for await (const page of listPages<ReviewComment>(
+    github,
+    'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments',
+    { owner, repo, pull_number: pr },
+    COMMENT_PAGES,
+  )) {
+    for (const comment of page)
+      if (typeof comment.body === 'string') for (const key of markerKeys(comment.body)) keys.add(key);
   }
   return keys;
 }
@@ -60,8 +77,18 @@ export interface ReviewResult {
   overLimit: number;
 }
 
-export async function postSuggestionReview(github: GitHub, target: PullTarget, headSha: string, comments: readonly SuggestionComment[]): Promise<ReviewResult> {
-  const result: ReviewResult = { posted: 0, duplicate: 0, skipped: { 'outside-diff': 0, untouched: 0, changed: 0 }, overLimit: 0 };
+export async function postSuggestionReview(
+  github: GitHub,
+  target: PullTarget,
+  headSha: string,
+  comments: readonly SuggestionComment[],
+): Promise<ReviewResult> {
+  const result: ReviewResult = {
+    posted: 0,
+    duplicate: 0,
+    skipped: { 'outside-diff': 0, untouched: 0, changed: 0 },
+    overLimit: 0,
+  };
   if (comments.length === 0) return result;
   const patches = await changedFilePatches(github, target, new Set(comments.map((c) => c.path)));
   const hunks = new Map([...patches].map(([path, patch]) => [path, patch === undefined ? [] : parseRightSide(patch)]));

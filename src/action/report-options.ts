@@ -3,5 +3,9 @@ import type { MarkdownOptions } from '../report/markdown.ts';
 import type { ActionRun } from './run-state.ts';
 
 export function reportOptions(run: ActionRun): MarkdownOptions {
-  return { ...(run.blobBaseUrl ? { blobBaseUrl: run.blobBaseUrl } : {}), docsBaseUri: run.docsBaseUri, ...(run.baseline ? { baseline: run.baseline } : {}) };
+  return {
+    ...(run.blobBaseUrl ? { blobBaseUrl: run.blobBaseUrl } : {}),
+    docsBaseUri: run.docsBaseUri,
+    ...(run.baseline ? { baseline: run.baseline } : {}),
+  };
 }

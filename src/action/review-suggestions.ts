@@ -57,7 +57,10 @@ export interface SuggestionComments {
 }
 
 export function suggestionKey(path: string, suggestion: Pick<FixSuggestion, 'paths' | 'suggestedLines'>): string {
-  return createHash('sha256').update([path, suggestion.paths.join('\n'), suggestion.suggestedLines.join('\n')].join('\0')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([path, suggestion.paths.join('\n'), suggestion.suggestedLines.join('\n')].join('\0'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 const MARKER_PATTERN = new RegExp(`<!-- ${SUGGESTION_MARKER} key=([0-9a-f]{32}) -->`, 'g');
@@ -71,11 +74,12 @@ export function markerKeys(body: string): string[] {
   return [...body.matchAll(MARKER_PATTERN)].map((m) => m[1]!);
 }
 
-
 function checksFor(path: string, context: SuggestionContext): string {
   const ids = [...new Set(context.findings.filter((f) => f.location?.path === path).map((f) => f.checkId))];
   if (ids.length === 0) return '';
-  const shown = ids.slice(0, MAX_CHECKS_SHOWN).map((id) => (context.docsBaseUri ? `[${mdCode(id)}](${ruleDocsUrl(context.docsBaseUri, id)})` : mdCode(id)));
+  const shown = ids
+    .slice(0, MAX_CHECKS_SHOWN)
+    .map((id) => (context.docsBaseUri ? `[${mdCode(id)}](${ruleDocsUrl(context.docsBaseUri, id)})` : mdCode(id)));
   const more = ids.length > MAX_CHECKS_SHOWN ? ` and ${ids.length - MAX_CHECKS_SHOWN} more` : '';
   return ` (flagged by ${shown.join(', ')}${more})`;
 }
@@ -96,7 +100,10 @@ function renderSuggestionBody(key: string, suggestion: FixSuggestion, context: S
 }
 
 /** The comments to offer, one per suggestion, in order; a key seen twice is offered once. */
-export function suggestionComments(suggestions: readonly FixSuggestion[], context: SuggestionContext): SuggestionComments {
+export function suggestionComments(
+  suggestions: readonly FixSuggestion[],
+  context: SuggestionContext,
+): SuggestionComments {
   const out: SuggestionComments = { comments: [], withSecret: 0, tooLong: 0 };
   const seen = new Set<string>();
   for (const suggestion of suggestions) {
@@ -115,7 +122,14 @@ export function suggestionComments(suggestions: readonly FixSuggestion[], contex
       out.tooLong++;
       continue;
     }
-    out.comments.push({ key, path, startLine: suggestion.startLine, endLine: suggestion.endLine, originalLines: suggestion.originalLines, body });
+    out.comments.push({
+      key,
+      path,
+      startLine: suggestion.startLine,
+      endLine: suggestion.endLine,
+      originalLines: suggestion.originalLines,
+      body,
+    });
   }
   return out;
 }

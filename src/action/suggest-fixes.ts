@@ -68,7 +68,12 @@ export async function suggestFixesReview(input: SuggestFixesInput): Promise<Sugg
     secrets: actionMasks(mergeSecrets([input.secrets, run.secrets])),
   });
   const review = await postSuggestionReview(input.github, input.target, input.headSha, built.comments);
-  return { ...review, planned: suggestions.length + withheld, withSecret: withheld + built.withSecret, tooLong: built.tooLong };
+  return {
+    ...review,
+    planned: suggestions.length + withheld,
+    withSecret: withheld + built.withSecret,
+    tooLong: built.tooLong,
+  };
 }
 
 /** One log line for the step's result. */
@@ -83,6 +88,11 @@ export function describeSuggestions(r: SuggestFixesResult): string {
     r.tooLong && `${r.tooLong} too long for a comment`,
     r.overLimit && `${r.overLimit} over the ${r.posted} a review takes; run \`openclaw-audit --fix\``,
   ].filter((p): p is string => typeof p === 'string');
-  const head = r.posted > 0 ? `review ${r.reviewId} with ${plural(r.posted, 'suggestion')}` : r.planned === 0 ? 'nothing to fix' : 'no review';
+  const head =
+    r.posted > 0
+      ? `review ${r.reviewId} with ${plural(r.posted, 'suggestion')}`
+      : r.planned === 0
+        ? 'nothing to fix'
+        : 'no review';
   return `suggest-fixes: ${head}${parts.length ? ` (${parts.join('; ')})` : ''}.`;
 }

@@ -26,7 +26,10 @@ export class UploadError extends Error {}
 
 function encodeSarif(sarif: string): string {
   const gz = gzipSync(Buffer.from(sarif, 'utf8'));
-  if (gz.length > MAX_GZIP_BYTES) throw new UploadError(`the SARIF file is ${(gz.length / 1048576).toFixed(1)} MB gzip'd; code scanning accepts at most 10 MB`);
+  if (gz.length > MAX_GZIP_BYTES)
+    throw new UploadError(
+      `the SARIF file is ${(gz.length / 1048576).toFixed(1)} MB gzip'd; code scanning accepts at most 10 MB`,
+    );
   return gz.toString('base64');
 }
 

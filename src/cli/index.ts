@@ -10,6 +10,8 @@ try {
   await import(/* webpackIgnore: true */ './run.js');
 } catch (error) {
   // Only a damaged install gets here (a file of the package missing or unreadable): say so in one line.
-  process.stderr.write(`openclaw-audit: cannot start (${error instanceof Error ? error.message : String(error)}); reinstall the package\n`);
+  process.stderr.write(
+    `openclaw-audit: cannot start (${error instanceof Error ? error.message : String(error)}); reinstall the package\n`,
+  );
   process.exitCode = 2;
 }

@@ -23,7 +23,6 @@ import { ToolConfigError, type ToolConfig } from '../toolconfig/parse.ts';
 import { loadToolConfig } from '../toolconfig/load.ts';
 import { selectChecks, unmatchedGlobs, type CheckSelection } from '../report/check-filter.ts';
 
-
 export { isAtOrAbove };
 
 function parse(argv: string[]) {
@@ -59,27 +58,39 @@ function parse(argv: string[]) {
     },
   });
   const format = (values.json ? 'json' : (values.format ?? 'text')) as Format;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${format})`);
-  if (values.json && values.format && values.format !== 'json') throw new UsageError('--json conflicts with --format ' + values.format);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${format})`);
+  if (values.json && values.format && values.format !== 'json')
+    throw new UsageError('--json conflicts with --format ' + values.format);
   const failOn = (values['fail-on'] ?? 'critical') as FailLevel;
-  if (!(FAIL_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')} (got ${failOn})`);
+  if (!(FAIL_LEVELS as readonly string[]).includes(failOn))
+    throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')} (got ${failOn})`);
   const sarif = sarifOptions(values, format);
   const colorMode = (values['no-color'] ? 'never' : (values.color ?? 'auto')) as ColorMode;
-  if (!(COLOR_MODES as readonly string[]).includes(colorMode)) throw new UsageError(`--color must be one of ${COLOR_MODES.join(', ')} (got ${colorMode})`);
-  if (values['no-color'] && values.color !== undefined && values.color !== 'never') throw new UsageError(`--no-color conflicts with --color ${values.color}`);
+  if (!(COLOR_MODES as readonly string[]).includes(colorMode))
+    throw new UsageError(`--color must be one of ${COLOR_MODES.join(', ')} (got ${colorMode})`);
+  if (values['no-color'] && values.color !== undefined && values.color !== 'never')
+    throw new UsageError(`--no-color conflicts with --color ${values.color}`);
   return { values, positionals, format, failOn, sarif, colorMode };
 }
 
 /** `--category` and `--omit-suppressed` shape the SARIF log only; with another format they would silently do nothing. */
-function sarifOptions(values: { category?: string; 'omit-suppressed'?: boolean; output?: string[] }, format: Format): { category?: string; omitSuppressed?: boolean } {
+function sarifOptions(
+  values: { category?: string; 'omit-suppressed'?: boolean; output?: string[] },
+  format: Format,
+): { category?: string; omitSuppressed?: boolean } {
   for (const flag of ['category', 'omit-suppressed'] as const) {
     const sarifRequested = format === 'sarif' || (values.output ?? []).some((o) => o.startsWith('sarif='));
-    if (values[flag] !== undefined && !sarifRequested) throw new UsageError(`--${flag} applies only to SARIF (--format sarif or --output sarif=FILE)`);
+    if (values[flag] !== undefined && !sarifRequested)
+      throw new UsageError(`--${flag} applies only to SARIF (--format sarif or --output sarif=FILE)`);
   }
   if (values.category !== undefined && (values.category.trim() === '' || /[\r\n]/.test(values.category))) {
     throw new UsageError('--category must be one non-empty line');
   }
-  return { ...(values.category !== undefined ? { category: values.category } : {}), ...(values['omit-suppressed'] ? { omitSuppressed: true } : {}) };
+  return {
+    ...(values.category !== undefined ? { category: values.category } : {}),
+    ...(values['omit-suppressed'] ? { omitSuppressed: true } : {}),
+  };
 }
 
 export function main(argv: string[], io: CliIo): number {
@@ -115,8 +126,17 @@ export function main(argv: string[], io: CliIo): number {
   let root: string;
   let settings: ToolConfig | undefined;
   try {
-    root = auditRoot(positionals, { host: io.host, cwd: io.cwd, ...(values.root !== undefined ? { root: values.root } : {}) });
-    settings = loadToolConfig({ host: io.host, cwd: io.cwd, root, ...(values['config-file'] !== undefined ? { explicit: values['config-file'] } : {}) });
+    root = auditRoot(positionals, {
+      host: io.host,
+      cwd: io.cwd,
+      ...(values.root !== undefined ? { root: values.root } : {}),
+    });
+    settings = loadToolConfig({
+      host: io.host,
+      cwd: io.cwd,
+      root,
+      ...(values['config-file'] !== undefined ? { explicit: values['config-file'] } : {}),
+    });
   } catch (error) {
     if (!(error instanceof ToolConfigError) && !(error instanceof UsageError)) throw error;
     io.stderr(`openclaw-audit: ${error.message}\n`);
@@ -126,19 +146,29 @@ export function main(argv: string[], io: CliIo): number {
   const failOn: FailLevel = values['fail-on'] !== undefined ? args.failOn : (settings?.failOn ?? args.failOn);
   const selection: CheckSelection = {
     ...((values.check ?? settings?.checks?.select) ? { select: values.check ?? settings?.checks?.select } : {}),
-    ...((values['skip-check'] ?? settings?.checks?.ignore) ? { ignore: values['skip-check'] ?? settings?.checks?.ignore } : {}),
+    ...((values['skip-check'] ?? settings?.checks?.ignore)
+      ? { ignore: values['skip-check'] ?? settings?.checks?.ignore }
+      : {}),
   };
   for (const glob of unmatchedGlobs([...(selection.select ?? []), ...(selection.ignore ?? [])])) {
-    io.stderr(`openclaw-audit: warning: ${JSON.stringify(glob)} matches no check (openclaw-audit --list-checks lists them)\n`);
+    io.stderr(
+      `openclaw-audit: warning: ${JSON.stringify(glob)} matches no check (openclaw-audit --list-checks lists them)\n`,
+    );
   }
   const exclude = values.exclude ?? settings?.exclude ?? [];
-  const excludeName = values.exclude === undefined && settings?.exclude ? { names: { root: '--root', exclude: `${settings.file} exclude:` } } : {};
+  const excludeName =
+    values.exclude === undefined && settings?.exclude
+      ? { names: { root: '--root', exclude: `${settings.file} exclude:` } }
+      : {};
   let configs: string[];
   try {
     const found = discoverConfigs(positionals, { host: io.host, cwd: io.cwd, root, exclude, ...excludeName });
     ({ root, configs } = found);
     if (values.verbose) for (const s of found.skipped) io.stderr(`openclaw-audit: ${describeSkipped(s)}\n`);
-    if (found.truncated) io.stderr(`openclaw-audit: warning: stopped searching after ${MAX_DISCOVERY_FOLDERS} folders; name the folders to audit\n`);
+    if (found.truncated)
+      io.stderr(
+        `openclaw-audit: warning: stopped searching after ${MAX_DISCOVERY_FOLDERS} folders; name the folders to audit\n`,
+      );
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`openclaw-audit: ${error.message}\n`);
@@ -161,30 +191,68 @@ export function main(argv: string[], io: CliIo): number {
     const outputName = output !== undefined ? relative(io.cwd, output) || output : undefined;
     const color = format === 'text' && colorFor(colorMode, io.colorAllowed, output !== undefined);
     const fails = (o: AuditOutcome & { ok: true }) => o.findings.some((f) => isAtOrAbove(f.severity, failOn));
-    return runFixCommand({ configs, root, format, sarif, ...(outputName !== undefined ? { outputName } : {}), fix: values.fix === true, kinds, dryRun: values['dry-run'] === true, output, fails, color, io });
+    return runFixCommand({
+      configs,
+      root,
+      format,
+      sarif,
+      ...(outputName !== undefined ? { outputName } : {}),
+      fix: values.fix === true,
+      kinds,
+      dryRun: values['dry-run'] === true,
+      output,
+      fails,
+      color,
+      io,
+    });
   }
   const deployEnv = values.env ?? settings?.env ?? [];
   const badName = deployEnv.find((name) => !/^[A-Z_][A-Z0-9_]*$/.test(name));
   if (badName !== undefined) {
-    io.stderr(`openclaw-audit: --env ${badName}: a variable name is A-Z, 0-9 and _, not starting with a digit (the name only, never its value)\n`);
+    io.stderr(
+      `openclaw-audit: --env ${badName}: a variable name is A-Z, 0-9 and _, not starting with a digit (the name only, never its value)\n`,
+    );
     return 2;
   }
   const host = readOnceHost(io.host);
-  const audited: AuditOutcome[] = configs.map((configPath) => auditFile({ host, configPath, root, lenient: values.lenient === true, deployEnv, today: new Date(io.now()).toISOString().slice(0, 10) }));
+  const audited: AuditOutcome[] = configs.map((configPath) =>
+    auditFile({
+      host,
+      configPath,
+      root,
+      lenient: values.lenient === true,
+      deployEnv,
+      today: new Date(io.now()).toISOString().slice(0, 10),
+    }),
+  );
   // Like the notes: the text report shows ignore warnings; with another format they go to stderr.
   if (format !== 'text') {
     for (const o of audited) {
-      if (o.ok) for (const w of o.ignoreWarnings ?? []) io.stderr(`openclaw-audit: warning: ${oneLine(w.location.file)}:${w.location.line}:${w.location.column}: ${oneLine(w.message)}\n`);
+      if (o.ok)
+        for (const w of o.ignoreWarnings ?? [])
+          io.stderr(
+            `openclaw-audit: warning: ${oneLine(w.location.file)}:${w.location.line}:${w.location.column}: ${oneLine(w.message)}\n`,
+          );
     }
   }
   const selected = selectChecks(audited, selection);
   let outcomes = selected;
   // Writing a new baseline does not read the one the settings name (it may not exist yet); an explicit --baseline is read.
-  const fromSettings = settings?.baseline !== undefined && values['write-baseline'] === undefined ? resolve(root, settings.baseline) : undefined;
+  const fromSettings =
+    settings?.baseline !== undefined && values['write-baseline'] === undefined
+      ? resolve(root, settings.baseline)
+      : undefined;
   const baseline = values.baseline ?? fromSettings;
   if (baseline !== undefined) {
     try {
-      outcomes = applyBaseline(selected, readBaseline(io, baseline, values.baseline !== undefined ? undefined : `${settings!.file} baseline: ${settings!.baseline}`));
+      outcomes = applyBaseline(
+        selected,
+        readBaseline(
+          io,
+          baseline,
+          values.baseline !== undefined ? undefined : `${settings!.file} baseline: ${settings!.baseline}`,
+        ),
+      );
     } catch (error) {
       if (!(error instanceof BaselineError)) throw error;
       io.stderr(`openclaw-audit: ${error.message}\n`);
@@ -194,7 +262,10 @@ export function main(argv: string[], io: CliIo): number {
   if (values['write-baseline']) {
     // Every finding of this run, whatever --baseline hid: the next run's baseline.
     try {
-      io.writeFile(resolve(io.cwd, values['write-baseline']), renderReport('json', selected, { version: io.version, ts: io.now(), failOn, color: false }));
+      io.writeFile(
+        resolve(io.cwd, values['write-baseline']),
+        renderReport('json', selected, { version: io.version, ts: io.now(), failOn, color: false }),
+      );
     } catch (error) {
       io.stderr(`openclaw-audit: cannot write ${values['write-baseline']}: ${errorMessage(error)}\n`);
       return 2;
@@ -203,7 +274,9 @@ export function main(argv: string[], io: CliIo): number {
   // A rejected config: what `openclaw doctor --fix` would migrate, and the audit as it would be after
   // (text and JSON show it; SARIF and Markdown do not, so it is computed only when one of them is written).
   const showsMigration = targets.some((t) => t.format === 'text' || t.format === 'json');
-  const migrations = outcomes.map((o, i) => (o.ok || !showsMigration ? undefined : migrationFor(host, configs[i]!, root)));
+  const migrations = outcomes.map((o, i) =>
+    o.ok || !showsMigration ? undefined : migrationFor(host, configs[i]!, root),
+  );
   // Secrets were kept out where the config's structure is known (core/redact.ts): no output is rewritten.
   // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.
   if (format !== 'text') io.stderr(renderNotes(outcomes));

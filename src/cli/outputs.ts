@@ -28,11 +28,15 @@ export function planOutputs(format: Format, outputs: readonly string[], cwd: str
     // `word=…` is always FORMAT=FILE; a file whose name looks like that is written as ./word=….
     const m = FORMAT_TO_FILE.exec(value);
     if (m) {
-      if (!(FORMATS as readonly string[]).includes(m[1]!)) throw new UsageError(`--output ${value}: unknown format ${m[1]} (one of ${FORMATS.join(', ')})`);
+      if (!(FORMATS as readonly string[]).includes(m[1]!))
+        throw new UsageError(`--output ${value}: unknown format ${m[1]} (one of ${FORMATS.join(', ')})`);
       targets.push({ format: m[1] as Format, file: resolve(cwd, m[2]!) });
       continue;
     }
-    if (plain !== undefined) throw new UsageError(`--output FILE is given twice (${plain}, ${value}); use --output FORMAT=FILE for more reports`);
+    if (plain !== undefined)
+      throw new UsageError(
+        `--output FILE is given twice (${plain}, ${value}); use --output FORMAT=FILE for more reports`,
+      );
     plain = value;
   }
   targets.unshift({ format, ...(plain !== undefined ? { file: resolve(cwd, plain) } : {}) });
@@ -58,8 +62,13 @@ export interface RenderContext {
 /** One report. Secrets were kept out where the config's structure is known (core/redact.ts): nothing is rewritten. */
 export function renderReport(format: Format, outcomes: readonly AuditOutcome[], ctx: RenderContext): string {
   const migrations = ctx.migrations ?? [];
-  if (format === 'text') return renderText(outcomes, { color: ctx.color }) + outcomes.map((o, i) => (migrations[i] ? renderMigrationText(o.config, migrations[i]!) : '')).join('');
-  if (format === 'json') return toJson(outcomes, { ts: ctx.ts, migrations: migrations.map((m) => (m ? migrationToJson(m) : undefined)) });
+  if (format === 'text')
+    return (
+      renderText(outcomes, { color: ctx.color }) +
+      outcomes.map((o, i) => (migrations[i] ? renderMigrationText(o.config, migrations[i]!) : '')).join('')
+    );
+  if (format === 'json')
+    return toJson(outcomes, { ts: ctx.ts, migrations: migrations.map((m) => (m ? migrationToJson(m) : undefined)) });
   const { color: _color, ts: _ts, migrations: _migrations, ...options } = ctx;
   return renderFormat(format, outcomes, options);
 }

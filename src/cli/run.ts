@@ -9,7 +9,8 @@ import { ToolDataError, errorMessage } from '../core/errors.ts';
 // A reader that stops early (`| head`) closes the pipe: stop writing and keep the audit's exit code, without a trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`openclaw-audit: cannot write the report: ${error.message}\n`);
+    if (error.code !== 'EPIPE' && stream === process.stdout)
+      process.stderr.write(`openclaw-audit: cannot write the report: ${error.message}\n`);
     process.exit(error.code === 'EPIPE' ? process.exitCode : 2);
   });
 }
@@ -32,7 +33,9 @@ try {
     process.stderr.write(`openclaw-audit: cannot start (${error.message}); reinstall the package\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`openclaw-audit: internal error: ${errorMessage(error)}\nPlease report it with the config that caused it (secrets removed).\n`);
+    process.stderr.write(
+      `openclaw-audit: internal error: ${errorMessage(error)}\nPlease report it with the config that caused it (secrets removed).\n`,
+    );
     process.exitCode = 2;
   }
 }

@@ -16,7 +16,8 @@ function closestOption(given: string, known: readonly string[]): string | undefi
 
 /** The message for an unknown option, from node's parseArgs error; undefined for any other error. */
 export function unknownOptionMessage(error: unknown, known: readonly string[]): string | undefined {
-  if (!(error instanceof Error) || (error as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return undefined;
+  if (!(error instanceof Error) || (error as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return undefined;
   const given = /^Unknown option '(.+?)'\./.exec(error.message)?.[1];
   if (given === undefined) return undefined;
   const suggestion = closestOption(given, known);

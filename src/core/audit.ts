@@ -12,14 +12,19 @@ import { UnknownCheckError } from './errors.ts';
 /** A check reported an id that no rule declares: a bug in this tool, never the user's. */
 
 /** Messages carry config values: each goes through `maskSecretValues` as it enters a finding or a note. */
-function collectFindings(loaded: LoadedConfig, secretDiagnostics: string[] = [], secrets: ConfigSecrets = NO_SECRETS): Finding[] {
+function collectFindings(
+  loaded: LoadedConfig,
+  secretDiagnostics: string[] = [],
+  secrets: ConfigSecrets = NO_SECRETS,
+): Finding[] {
   const findings: Finding[] = [];
   const ctx: CheckContext = {
     config: loaded.value,
     loaded,
     env: loaded.env,
     unresolved: (path) => loaded.unresolvedAt(path) !== undefined,
-    report: (checkId, input) => findings.push(toFinding(checkId, { ...input, detail: maskSecretValues(input.detail, secrets) }, loaded)),
+    report: (checkId, input) =>
+      findings.push(toFinding(checkId, { ...input, detail: maskSecretValues(input.detail, secrets) }, loaded)),
     diagnose: (message) => secretDiagnostics.push(maskSecretValues(message, secrets)),
   };
   for (const collect of PIPELINE) collect(ctx);
@@ -33,7 +38,10 @@ function toFinding(checkId: string, input: FindingInput, loaded: LoadedConfig): 
   if (template === undefined) throw new UnknownCheckError(`rule ${rule.id} has no title variant ${input.variant}`);
   const params = input.titleParams ?? {};
   const title = template.replace(/<([A-Za-z]+)>/g, (whole, name: string) => params[name] ?? whole);
-  const remediation = input.remediation === null ? undefined : (input.remediation ?? (rule.remediationInReport === false ? undefined : rule.remediation));
+  const remediation =
+    input.remediation === null
+      ? undefined
+      : (input.remediation ?? (rule.remediationInReport === false ? undefined : rule.remediation));
   const seen = new Set<string>();
   const related = (input.related ?? [])
     .filter((path) => {
@@ -67,7 +75,11 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
 /** Check ids a "did you mean" may suggest (templates such as `channels.<provider>.dm.open` are not ids). */
 const CONCRETE_IDS = RULES.map((r) => r.id).filter((id) => !id.includes('<'));
 
-export function auditLoadedConfig(loaded: LoadedConfig, schemaWarnings: ConfigIssue[] = [], secrets: ConfigSecrets = NO_SECRETS): AuditReport {
+export function auditLoadedConfig(
+  loaded: LoadedConfig,
+  schemaWarnings: ConfigIssue[] = [],
+  secrets: ConfigSecrets = NO_SECRETS,
+): AuditReport {
   const suppressions = readSuppressions(loaded.value, loaded.locate);
   const secretDiagnostics: string[] = [];
   const { active, suppressed } = applySuppressions(collectFindings(loaded, secretDiagnostics, secrets), suppressions);

@@ -8,7 +8,8 @@ function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -24,7 +25,8 @@ export function closestMatch(given: string, candidates: readonly string[]): stri
   for (const candidate of candidates) {
     if (Math.abs(candidate.length - given.length) > Math.max(1, Math.floor(candidate.length / 4))) continue;
     const d = editDistance(given, candidate);
-    if (d <= Math.max(1, Math.floor(candidate.length / 4)) && (!best || d < best.distance)) best = { candidate, distance: d };
+    if (d <= Math.max(1, Math.floor(candidate.length / 4)) && (!best || d < best.distance))
+      best = { candidate, distance: d };
   }
   return best?.candidate;
 }

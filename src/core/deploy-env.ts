@@ -41,15 +41,21 @@ function assumedPaths(config: unknown, names: readonly string[]): Map<string, Se
   return out;
 }
 
-function namesFor(finding: Finding, assumed: ReadonlyMap<string, ReadonlySet<string>>, names: readonly string[]): string[] {
+function namesFor(
+  finding: Finding,
+  assumed: ReadonlyMap<string, ReadonlySet<string>>,
+  names: readonly string[],
+): string[] {
   const found = new Set<string>();
   const about = (loc: SourceLocation | undefined) => {
     if (!loc || loc.path === '<root>') return;
-    for (const [path, hit] of assumed) if (path === loc.path || path.startsWith(`${loc.path}.`)) for (const n of hit) found.add(n);
+    for (const [path, hit] of assumed)
+      if (path === loc.path || path.startsWith(`${loc.path}.`)) for (const n of hit) found.add(n);
   };
   about(finding.location);
   for (const loc of finding.relatedLocations ?? []) about(loc);
-  for (const name of names) if (finding.detail.includes(standInValue(name)) || finding.title.includes(standInValue(name))) found.add(name);
+  for (const name of names)
+    if (finding.detail.includes(standInValue(name)) || finding.title.includes(standInValue(name))) found.add(name);
   return [...found].sort();
 }
 
@@ -59,7 +65,11 @@ function restore(text: string, names: readonly string[]): string {
   return out;
 }
 
-function annotate<T extends Finding>(finding: T, assumed: ReadonlyMap<string, ReadonlySet<string>>, names: readonly string[]): T {
+function annotate<T extends Finding>(
+  finding: T,
+  assumed: ReadonlyMap<string, ReadonlySet<string>>,
+  names: readonly string[],
+): T {
   const hit = namesFor(finding, assumed, names);
   if (hit.length === 0) return finding;
   const note = `Assumed: ${hit.map((n) => `\${${n}}`).join(', ')} ${hit.length === 1 ? 'is' : 'are'} set where the gateway runs (declared with --env or env:), to a value this audit cannot see.`;

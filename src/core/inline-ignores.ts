@@ -50,7 +50,11 @@ export function parseIgnoreText(body: string): Parsed | undefined {
   if (!rest.startsWith('ignore[')) return { ok: false, message: `expected ${IGNORE_MARKER} ignore[checkId] reason` };
   const close = rest.indexOf(']');
   if (close < 0) return { ok: false, message: 'ignore[ has no closing ]' };
-  const checkIds = rest.slice('ignore['.length, close).split(',').map((s) => s.trim()).filter(Boolean);
+  const checkIds = rest
+    .slice('ignore['.length, close)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (checkIds.length === 0) return { ok: false, message: 'ignore[] names no checkId' };
   const bad = checkIds.find((id) => !ID.test(id));
   if (bad !== undefined) return { ok: false, message: `${JSON.stringify(bad)} is not a checkId` };
@@ -89,14 +93,27 @@ export function readInlineIgnores(text: string, file: string): { ignores: Inline
     const body = token.type === 'LineComment' ? raw.slice(2) : raw.slice(2, -2);
     const parsed = parseIgnoreText(body);
     if (!parsed) continue;
-    const location: SourceLocation = { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, path: '<root>' };
+    const location: SourceLocation = {
+      file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      path: '<root>',
+    };
     if (!parsed.ok) {
       warnings.push({ message: `ignored comment: ${parsed.message}`, location });
       continue;
     }
     // Alone on its line: it is about the next line; after code: about its own line.
     const alone = text.slice(lineStarts[start.line - 1]!, start.offset).trim() === '';
-    ignores.push({ checkIds: parsed.checkIds, reason: parsed.reason, ...(parsed.until ? { until: parsed.until } : {}), appliesToLine: alone ? end.line + 1 : start.line, location });
+    ignores.push({
+      checkIds: parsed.checkIds,
+      reason: parsed.reason,
+      ...(parsed.until ? { until: parsed.until } : {}),
+      appliesToLine: alone ? end.line + 1 : start.line,
+      location,
+    });
   }
   return { ignores, warnings };
 }
@@ -122,7 +139,9 @@ export function applyInlineIgnores(
   }
   for (const finding of findings) {
     const loc = finding.location;
-    const match = loc ? (byPlace.get(`${loc.file}\u0000${loc.line}`) ?? []).find((i) => i.checkIds.includes(finding.checkId)) : undefined;
+    const match = loc
+      ? (byPlace.get(`${loc.file}\u0000${loc.line}`) ?? []).find((i) => i.checkIds.includes(finding.checkId))
+      : undefined;
     if (!match) {
       active.push(finding);
       continue;
@@ -133,11 +152,26 @@ export function applyInlineIgnores(
       active.push(finding);
       continue;
     }
-    ignored.push({ ...finding, suppression: { reason: match.reason, location: match.location, inline: { ...(match.until ? { until: match.until } : {}) } } });
+    ignored.push({
+      ...finding,
+      suppression: {
+        reason: match.reason,
+        location: match.location,
+        inline: { ...(match.until ? { until: match.until } : {}) },
+      },
+    });
   }
   for (const ignore of ignores) {
-    if (expired.has(ignore)) warnings.push({ message: `ignore of ${ignore.checkIds.join(', ')} expired on ${ignore.until}: the finding is reported again`, location: ignore.location });
-    else if (!used.has(ignore)) warnings.push({ message: `ignore of ${ignore.checkIds.join(', ')} matches no finding on line ${ignore.appliesToLine}`, location: ignore.location });
+    if (expired.has(ignore))
+      warnings.push({
+        message: `ignore of ${ignore.checkIds.join(', ')} expired on ${ignore.until}: the finding is reported again`,
+        location: ignore.location,
+      });
+    else if (!used.has(ignore))
+      warnings.push({
+        message: `ignore of ${ignore.checkIds.join(', ')} matches no finding on line ${ignore.appliesToLine}`,
+        location: ignore.location,
+      });
   }
   return { active, ignored, warnings };
 }

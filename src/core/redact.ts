@@ -23,10 +23,30 @@ export const NO_SECRETS: ConfigSecrets = { values: [], spans: [] };
 // --- what is a secret -----------------------------------------------------------------------------------------
 
 /** openclaw's key patterns for sensitive config fields (src/config/sensitive-paths.ts), applied to the key. */
-const OPENCLAW_SENSITIVE_KEY = [/token$/i, /password/i, /secret/i, /api.?key/i, /encrypt.?key/i, /private.?key/i, /serviceaccount(?:ref)?$/i];
-const OPENCLAW_NOT_SENSITIVE_SUFFIXES = ['maxtokens', 'maxoutputtokens', 'maxinputtokens', 'maxcompletiontokens', 'contexttokens', 'totaltokens', 'tokencount', 'tokenlimit', 'tokenbudget', 'passwordfile'];
+const OPENCLAW_SENSITIVE_KEY = [
+  /token$/i,
+  /password/i,
+  /secret/i,
+  /api.?key/i,
+  /encrypt.?key/i,
+  /private.?key/i,
+  /serviceaccount(?:ref)?$/i,
+];
+const OPENCLAW_NOT_SENSITIVE_SUFFIXES = [
+  'maxtokens',
+  'maxoutputtokens',
+  'maxinputtokens',
+  'maxcompletiontokens',
+  'contexttokens',
+  'totaltokens',
+  'tokencount',
+  'tokenlimit',
+  'tokenbudget',
+  'passwordfile',
+];
 /** Further key names that hold credentials in practice. */
-const OTHER_SECRET_KEY = /passwd|passphrase|credential|cookie|auth.?key|access.?key|signing.?key|bearer|authorization|^pwd$/i;
+const OTHER_SECRET_KEY =
+  /passwd|passphrase|credential|cookie|auth.?key|access.?key|signing.?key|bearer|authorization|^pwd$/i;
 
 /** A key whose value is a secret. */
 function isSecretKey(key: string): boolean {
@@ -64,14 +84,38 @@ function tokenShapes(text: string): Array<[number, number]> {
   return out;
 }
 
-const SECRET_QUERY_PARAM = new Set(['token', 'key', 'api_key', 'apikey', 'secret', 'access_token', 'auth_token', 'password', 'pass', 'passwd', 'auth', 'jwt', 'sig', 'signature', 'client_secret', 'refresh_token', 'id_token', 'private_key', 'x_api_key']);
+const SECRET_QUERY_PARAM = new Set([
+  'token',
+  'key',
+  'api_key',
+  'apikey',
+  'secret',
+  'access_token',
+  'auth_token',
+  'password',
+  'pass',
+  'passwd',
+  'auth',
+  'jwt',
+  'sig',
+  'signature',
+  'client_secret',
+  'refresh_token',
+  'id_token',
+  'private_key',
+  'x_api_key',
+]);
 
 /** The credentials a URL carries: the password of `scheme://user:password@host`, and secret query parameters. */
 export function urlCredentials(value: string): string[] {
   const out: string[] = [];
   const scheme = value.indexOf('://');
   if (scheme > 0) {
-    const authorityEnd = [value.indexOf('/', scheme + 3), value.indexOf('?', scheme + 3), value.indexOf('#', scheme + 3)].filter((i) => i >= 0);
+    const authorityEnd = [
+      value.indexOf('/', scheme + 3),
+      value.indexOf('?', scheme + 3),
+      value.indexOf('#', scheme + 3),
+    ].filter((i) => i >= 0);
     const end = authorityEnd.length > 0 ? Math.min(...authorityEnd) : value.length;
     const at = value.lastIndexOf('@', end);
     if (at > scheme) {
@@ -89,7 +133,8 @@ export function urlCredentials(value: string): string[] {
       if (eq <= 0) continue;
       const name = pair.slice(0, eq).toLowerCase().replace(/-/g, '_');
       const param = pair.slice(eq + 1);
-      if ((SECRET_QUERY_PARAM.has(name) || name.endsWith('_token')) && param !== '' && !isPlaceholder(param)) out.push(param);
+      if ((SECRET_QUERY_PARAM.has(name) || name.endsWith('_token')) && param !== '' && !isPlaceholder(param))
+        out.push(param);
     }
   }
   return out;
@@ -152,13 +197,19 @@ function isSecretRef(node: ConfigNode): boolean {
   if (node.kind !== 'object') return false;
   const source = node.members.get('source')?.value;
   const id = node.members.get('id')?.value;
-  return source?.kind === 'scalar' && typeof source.value === 'string' && id?.kind === 'scalar' && typeof id.value === 'string';
+  return (
+    source?.kind === 'scalar' &&
+    typeof source.value === 'string' &&
+    id?.kind === 'scalar' &&
+    typeof id.value === 'string'
+  );
 }
 
 /** `secrets.providers.<name>` with `source: "exec"`. */
 function isExecProvider(visit: Visit): boolean {
   const { node } = visit;
-  if (node.kind !== 'object' || visit.depth !== 3 || visit.top !== 'secrets' || visit.parentKey !== 'providers') return false;
+  if (node.kind !== 'object' || visit.depth !== 3 || visit.top !== 'secrets' || visit.parentKey !== 'providers')
+    return false;
   const source = node.members.get('source')?.value;
   return source?.kind === 'scalar' && source.value === 'exec';
 }
@@ -174,7 +225,17 @@ export function findSecrets(tree: ConfigNode): ConfigSecrets {
   const values = new Set<string>();
   const spans: SourceSpan[] = [];
   const envScalars: Array<{ value: string; span: SourceSpan }> = [];
-  const stack: Visit[] = [{ node: tree, secret: false, sensitive: [SENSITIVE_TRIE], top: undefined, parentKey: undefined, key: undefined, depth: 0 }];
+  const stack: Visit[] = [
+    {
+      node: tree,
+      secret: false,
+      sensitive: [SENSITIVE_TRIE],
+      top: undefined,
+      parentKey: undefined,
+      key: undefined,
+      depth: 0,
+    },
+  ];
   const addSecret = (value: string, span: SourceSpan) => {
     if (value.trim() !== '') values.add(value);
     spans.push(span);
@@ -204,7 +265,15 @@ export function findSecrets(tree: ConfigNode): ConfigSecrets {
     }
     if (node.kind === 'array') {
       node.items.forEach((item, index) => {
-        stack.push({ node: item, secret: visit.secret, sensitive: step(visit.sensitive, index), top: visit.top ?? index, parentKey: visit.key, key: index, depth: visit.depth + 1 });
+        stack.push({
+          node: item,
+          secret: visit.secret,
+          sensitive: step(visit.sensitive, index),
+          top: visit.top ?? index,
+          parentKey: visit.key,
+          key: index,
+          depth: visit.depth + 1,
+        });
       });
       continue;
     }
@@ -217,7 +286,15 @@ export function findSecrets(tree: ConfigNode): ConfigSecrets {
       const keySecret = named && isSecretKey(key);
       const execPart = exec && (key === 'command' || key === 'args' || key === 'env');
       const secret = !isSecretRef(child) && (visit.secret || execPart || keySecret || sensitive.some((t) => t.end));
-      stack.push({ node: child, secret, sensitive, top: visit.top ?? key, parentKey: visit.key, key, depth: visit.depth + 1 });
+      stack.push({
+        node: child,
+        secret,
+        sensitive,
+        top: visit.top ?? key,
+        parentKey: visit.key,
+        key,
+        depth: visit.depth + 1,
+      });
     }
   }
   // A secret that came from `${VAR}` is written in `env.vars`: that literal is a secret too.
@@ -272,7 +349,8 @@ export function secretLines(file: string, text: string, secrets: ConfigSecrets):
   const mark = (start: number, end: number) => {
     for (let line = lineOf(physical, start); line <= lineOf(physical, Math.max(start, end - 1)); line++) out.add(line);
   };
-  for (const span of secrets.spans) if (span.file === file) mark(offset(span.line, span.column), offset(span.endLine, span.endColumn));
+  for (const span of secrets.spans)
+    if (span.file === file) mark(offset(span.line, span.column), offset(span.endLine, span.endColumn));
   for (const [start, end] of tokenShapes(text)) mark(start, end);
   return out;
 }
@@ -304,7 +382,8 @@ export function isDistinctive(value: string): boolean {
 export function maskSecretValues(text: string, secrets: ConfigSecrets): string {
   let out = text;
   for (const value of secrets.values) {
-    for (const form of [value, value.trim()]) if (isDistinctive(form) && out.includes(form)) out = out.split(form).join(REDACTED);
+    for (const form of [value, value.trim()])
+      if (isDistinctive(form) && out.includes(form)) out = out.split(form).join(REDACTED);
   }
   return out;
 }

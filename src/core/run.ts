@@ -32,8 +32,14 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
   let files: string[] | undefined;
   try {
     const names = options.deployEnv ?? [];
-    const loaded = loadConfig({ host: options.host, configPath: options.configPath, root: options.root, ...(names.length > 0 ? { deployEnv: deployEnvironment(names) } : {}) });
-    if (!loaded.ok) return { ok: false, config: loaded.file, files: loaded.files, issues: [loaded.issue], secrets: NO_SECRETS };
+    const loaded = loadConfig({
+      host: options.host,
+      configPath: options.configPath,
+      root: options.root,
+      ...(names.length > 0 ? { deployEnv: deployEnvironment(names) } : {}),
+    });
+    if (!loaded.ok)
+      return { ok: false, config: loaded.file, files: loaded.files, issues: [loaded.issue], secrets: NO_SECRETS };
     const config = loaded.config;
     files = config.files;
     // A deploy-time variable's stand-in is not a secret of the config (it never reaches a report).
@@ -47,21 +53,35 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
       ...(violation.hint ? { hint: violation.hint } : {}),
       location: config.locate(violation.at ?? violation.path),
     }));
-    if (issues.length > 0 && !options.lenient) return { ok: false, config: config.file, files: config.files, issues, secrets };
+    if (issues.length > 0 && !options.lenient)
+      return { ok: false, config: config.file, files: config.files, issues, secrets };
     const report = withInlineIgnores(auditLoadedConfig(config, issues, secrets), options, config.texts);
     return { ok: true, ...annotateAssumed(report, config.value, names), secrets };
   } catch (error) {
     if (error instanceof ToolDataError) throw error; // a damaged install is no config's error
     // One config's failure is that config's error: the others are still audited and reported.
     const file = relativeTo(options.root)(options.configPath);
-    const message = maskSecretValues(`openclaw-audit could not audit this config (internal error: ${errorMessage(error)}); please report it`, secrets);
+    const message = maskSecretValues(
+      `openclaw-audit could not audit this config (internal error: ${errorMessage(error)}); please report it`,
+      secrets,
+    );
     const location = { file, line: 1, column: 1, endLine: 1, endColumn: 2, path: '<root>' };
-    return { ok: false, config: file, files: files ?? [file], issues: [{ path: '<root>', message, location }], secrets };
+    return {
+      ok: false,
+      config: file,
+      files: files ?? [file],
+      issues: [{ path: '<root>', message, location }],
+      secrets,
+    };
   }
 }
 
 /** Applies the `// openclaw-audit: ignore[…]` comments of every file the config was built from. */
-function withInlineIgnores(report: AuditReport, options: AuditFileOptions, texts: ReadonlyMap<string, string>): AuditReport {
+function withInlineIgnores(
+  report: AuditReport,
+  options: AuditFileOptions,
+  texts: ReadonlyMap<string, string>,
+): AuditReport {
   const ignores: InlineIgnore[] = [];
   const warnings: IgnoreWarning[] = [];
   // The texts the loader read (through the opened files), never read again by path.
@@ -72,7 +92,9 @@ function withInlineIgnores(report: AuditReport, options: AuditFileOptions, texts
   }
   if (ignores.length === 0 && warnings.length === 0) return report;
   const applied = applyInlineIgnores(report.findings, ignores, options.today ?? new Date().toISOString().slice(0, 10));
-  const all = [...warnings, ...applied.warnings].sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line));
+  const all = [...warnings, ...applied.warnings].sort((a, b) =>
+    a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line,
+  );
   return {
     ...report,
     findings: applied.active,

@@ -38,7 +38,10 @@ export function suppressionExample(checkId: string): string {
 
 /** The suppression entries of a config, in config order, with their locations. */
 export function readSuppressions(config: unknown, locate: Locator): Suppression[] {
-  const list = isObject(config) && isObject(config.security) && isObject(config.security.audit) ? config.security.audit.suppressions : undefined;
+  const list =
+    isObject(config) && isObject(config.security) && isObject(config.security.audit)
+      ? config.security.audit.suppressions
+      : undefined;
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry, index): Suppression[] => {
     if (!isObject(entry) || typeof entry.checkId !== 'string') return [];
@@ -94,7 +97,11 @@ const MAX_SHOWN = 120;
  * A note for each suppression whose checkId names no check we run: a typo suppresses nothing, silently. openclaw says
  * nothing about it either, so this is a note and never a finding. The id may still be one of openclaw's host checks.
  */
-export function unknownCheckNotes(suppressions: readonly Suppression[], isKnown: (checkId: string) => boolean, knownIds: readonly string[]): ConfigNote[] {
+export function unknownCheckNotes(
+  suppressions: readonly Suppression[],
+  isKnown: (checkId: string) => boolean,
+  knownIds: readonly string[],
+): ConfigNote[] {
   return suppressions.flatMap((suppression): ConfigNote[] => {
     const checkId = suppression.checkId.trim();
     if (checkId === '' || isKnown(checkId)) return [];
@@ -105,7 +112,9 @@ export function unknownCheckNotes(suppressions: readonly Suppression[], isKnown:
       {
         message:
           `${where}: checkId ${JSON.stringify(shown)} is not a check openclaw-audit runs, so this entry suppresses nothing here` +
-          (suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ' (a typo, or one of openclaw\'s host checks, which a committed config cannot show)'),
+          (suggestion
+            ? ` (did you mean ${JSON.stringify(suggestion)}?)`
+            : " (a typo, or one of openclaw's host checks, which a committed config cannot show)"),
         ...(suppression.location ? { location: suppression.location } : {}),
       },
     ];

@@ -109,4 +109,6 @@ export interface ConfigSecrets {
   spans: SourceSpan[];
 }
 
-export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & { secrets: ConfigSecrets };
+export type AuditOutcome = (({ ok: true } & AuditReport) | ({ ok: false } & InvalidConfig)) & {
+  secrets: ConfigSecrets;
+};

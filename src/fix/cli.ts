@@ -24,11 +24,15 @@ export function parseFixKinds(argv: string[]): { argv: string[]; kinds: FixKinds
   const rest = argv.map((arg) => {
     const m = /^--fix=(.*)$/s.exec(arg);
     if (!m) return arg;
-    if (!(FIX_KINDS as readonly string[]).includes(m[1]!)) throw new Error(`--fix= takes ${FIX_KINDS.join(' or ')} (got ${JSON.stringify(m[1]).slice(0, 60)})`);
+    if (!(FIX_KINDS as readonly string[]).includes(m[1]!))
+      throw new Error(`--fix= takes ${FIX_KINDS.join(' or ')} (got ${JSON.stringify(m[1]).slice(0, 60)})`);
     named.push(m[1]!);
     return '--fix';
   });
-  const kinds = named.length === 0 ? { security: true, migrate: true } : { security: named.includes('security'), migrate: named.includes('migrate') };
+  const kinds =
+    named.length === 0
+      ? { security: true, migrate: true }
+      : { security: named.includes('security'), migrate: named.includes('migrate') };
   return { argv: rest, kinds };
 }
 
@@ -74,14 +78,22 @@ function renderDiff(run: FixRun, files: readonly FileFix[] = run.files): DryRunD
 
 /** Control characters escaped, keeping the line structure (tabs, `\n`, and a `\r` that ends a CRLF line). */
 function escapePatchForTerminal(patch: string): string {
-  return patch.split('\n').map((line) => (line.endsWith('\r') ? escapeControlCharacters(line.slice(0, -1)) + '\r' : escapeControlCharacters(line))).join('\n');
+  return patch
+    .split('\n')
+    .map((line) =>
+      line.endsWith('\r') ? escapeControlCharacters(line.slice(0, -1)) + '\r' : escapeControlCharacters(line),
+    )
+    .join('\n');
 }
 
 /** What the patch leaves out, and how to apply it, for stderr. */
 function diffNotes(diff: DryRunDiff): string {
   let out = '';
-  for (const at of diff.withheld) out += `openclaw-audit: the change at ${oneLine(at)} is not in the patch: its lines hold a secret (run --fix to make it)\n`;
-  if (diff.needsUnidiffZero) out += 'openclaw-audit: some hunks have no context after the change (the next line holds a secret): apply with git apply --unidiff-zero\n';
+  for (const at of diff.withheld)
+    out += `openclaw-audit: the change at ${oneLine(at)} is not in the patch: its lines hold a secret (run --fix to make it)\n`;
+  if (diff.needsUnidiffZero)
+    out +=
+      'openclaw-audit: some hunks have no context after the change (the next line holds a secret): apply with git apply --unidiff-zero\n';
   return out;
 }
 
@@ -98,20 +110,26 @@ function migrationSummary(result: ConfigFix, dryRun: boolean): string {
 }
 
 function summary(result: ConfigFix, dryRun: boolean): string {
-  if (!result.report.ok) return `${migrationSummary(result, dryRun)}${oneLine(result.config)}: config is ${result.migration ? 'still ' : ''}invalid, no security fix made\n`;
+  if (!result.report.ok)
+    return `${migrationSummary(result, dryRun)}${oneLine(result.config)}: config is ${result.migration ? 'still ' : ''}invalid, no security fix made\n`;
   const verb = dryRun ? 'would fix' : 'fixed';
   let out = migrationSummary(result, dryRun);
   out +=
     result.changes.length === 0 && result.errors.length === 0
       ? `${oneLine(result.config)}: nothing to fix\n`
       : `${oneLine(result.config)}: ${verb} ${result.changes.length} value${result.changes.length === 1 ? '' : 's'}\n`;
-  for (const c of result.changes) out += `  ${oneLine(c.file)}:${c.line}:${c.column}  ${oneLine(c.path)}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}\n`;
+  for (const c of result.changes)
+    out += `  ${oneLine(c.file)}:${c.line}:${c.column}  ${oneLine(c.path)}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}\n`;
   for (const e of result.errors) out += `  cannot fix: ${oneLine(e)}\n`;
   return out;
 }
 
 function dryRunJson(diff: DryRunDiff): Record<string, unknown> {
-  return { diff: diff.patch, ...(diff.withheld.length > 0 ? { withheld: diff.withheld } : {}), ...(diff.needsUnidiffZero ? { unidiffZero: true } : {}) };
+  return {
+    diff: diff.patch,
+    ...(diff.withheld.length > 0 ? { withheld: diff.withheld } : {}),
+    ...(diff.needsUnidiffZero ? { unidiffZero: true } : {}),
+  };
 }
 
 function toFixJson(result: ConfigFix, run: FixRun, options: FixCommandOptions): Record<string, unknown> {
@@ -123,7 +141,14 @@ function toFixJson(result: ConfigFix, run: FixRun, options: FixCommandOptions): 
       changes: result.changes.map((c) => ({ file: c.file, path: c.path, from: c.from, to: c.to, line: c.line })),
       ...(result.migration ? { migration: migrationToJson(result.migration) } : {}),
       errors: result.errors,
-      ...(options.dryRun ? dryRunJson(renderDiff(run, run.files.filter((f) => files.has(f.file)))) : {}),
+      ...(options.dryRun
+        ? dryRunJson(
+            renderDiff(
+              run,
+              run.files.filter((f) => files.has(f.file)),
+            ),
+          )
+        : {}),
     },
     report: outcomeToJson(result.report, { ts: options.io.now() }),
   };
@@ -135,7 +160,12 @@ export function runFixCommand(options: FixCommandOptions): number {
     io.stderr('openclaw-audit: --dry-run needs --fix\nRun openclaw-audit --help for usage.\n');
     return 2;
   }
-  const run = planFixRun({ host: io.host, configPaths: options.configs, root: options.root, ...(options.kinds ? { kinds: options.kinds } : {}) });
+  const run = planFixRun({
+    host: io.host,
+    configPaths: options.configs,
+    root: options.root,
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+  });
   const reports = run.configs.map((c) => c.report);
   const summaries = run.configs.map((c) => summary(c, options.dryRun)).join('');
 

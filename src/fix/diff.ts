@@ -53,7 +53,13 @@ export function lineBlocks<E extends TextEdit>(text: string, edits: readonly E[]
     const from = starts[g.start]!;
     const region = text.slice(from, starts[g.end]!);
     const shifted = g.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
-    return { start: g.start, end: g.end, before: lines.slice(g.start, g.end), after: physicalLines(applyEdits(region, shifted)), edits: g.edits };
+    return {
+      start: g.start,
+      end: g.end,
+      before: lines.slice(g.start, g.end),
+      after: physicalLines(applyEdits(region, shifted)),
+      edits: g.edits,
+    };
   });
 }
 
@@ -78,7 +84,13 @@ export interface SafeDiff {
  * no edit. `hidden` holds the 1-based lines that must not be printed (they hold a secret): context stops before
  * them, and a change whose own lines are hidden is left out of the patch (and listed in `withheld`).
  */
-export function safeDiff(file: string, text: string, edits: readonly TextEdit[], hidden: ReadonlySet<number> = new Set(), context = 3): SafeDiff {
+export function safeDiff(
+  file: string,
+  text: string,
+  edits: readonly TextEdit[],
+  hidden: ReadonlySet<number> = new Set(),
+  context = 3,
+): SafeDiff {
   const isHidden = (index: number) => hidden.has(index + 1);
   const withheld: number[] = [];
   const blocks = lineBlocks(text, edits).filter((block) => {
@@ -127,7 +139,8 @@ export function safeDiff(file: string, text: string, edits: readonly TextEdit[],
       at = block.end;
     }
     for (; at < last; at++, oldCount++, newCount++) body += emit(' ', lines[at]!);
-    const range = (start: number, count: number) => (count === 1 ? `${start}` : `${count === 0 ? start - 1 : start},${count}`);
+    const range = (start: number, count: number) =>
+      count === 1 ? `${start}` : `${count === 0 ? start - 1 : start},${count}`;
     out += `@@ -${range(first + 1, oldCount)} +${range(first + 1 + delta, newCount)} @@\n${body}`;
     delta += newCount - oldCount;
   }

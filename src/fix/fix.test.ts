@@ -1,6 +1,15 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import type { Host } from '../core/host.ts';
@@ -116,9 +125,16 @@ test('a value from an $include file is fixed in that file; the including file is
   const json = JSON.parse(result.stdout) as { fix: unknown; report: { config: string } };
   assert.deepEqual(json.fix, {
     ok: true,
-    changes: [{ file: 'channels.json5', path: 'channels.telegram.groupPolicy', from: 'open', to: 'allowlist', line: 3, column: undefined }].map(
-      ({ column: _c, ...c }) => c,
-    ),
+    changes: [
+      {
+        file: 'channels.json5',
+        path: 'channels.telegram.groupPolicy',
+        from: 'open',
+        to: 'allowlist',
+        line: 3,
+        column: undefined,
+      },
+    ].map(({ column: _c, ...c }) => c),
     errors: [],
   });
   assert.equal(json.report.config, 'openclaw.json');
@@ -126,10 +142,12 @@ test('a value from an $include file is fixed in that file; the including file is
 });
 
 test('CRLF, BOM, comments, single quotes, unquoted keys and trailing commas are kept byte for byte', () => {
-  const text = "\uFEFF// top\r\n{\r\n  /* block */ channels: {\r\n    telegram: {\r\n      groupPolicy: 'open', // was open\r\n      accounts: { a: { groupPolicy: \"open\", }, },\r\n    },\r\n  },\r\n}";
+  const text =
+    '\uFEFF// top\r\n{\r\n  /* block */ channels: {\r\n    telegram: {\r\n      groupPolicy: \'open\', // was open\r\n      accounts: { a: { groupPolicy: "open", }, },\r\n    },\r\n  },\r\n}';
   const r = repo({ 'openclaw.json': text });
   assert.equal(r.run('--fix', '--fail-on', 'none').code, 0);
-  const expected = "\uFEFF// top\r\n{\r\n  /* block */ channels: {\r\n    telegram: {\r\n      groupPolicy: 'allowlist', // was open\r\n      accounts: { a: { groupPolicy: \"allowlist\", }, },\r\n    },\r\n  },\r\n}";
+  const expected =
+    '\uFEFF// top\r\n{\r\n  /* block */ channels: {\r\n    telegram: {\r\n      groupPolicy: \'allowlist\', // was open\r\n      accounts: { a: { groupPolicy: "allowlist", }, },\r\n    },\r\n  },\r\n}';
   assert.equal(r.read('openclaw.json'), expected);
   const bytes = r.bytes('openclaw.json');
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -137,7 +155,8 @@ test('CRLF, BOM, comments, single quotes, unquoted keys and trailing commas are 
 });
 
 test('--fix --dry-run prints the exact unified diff and writes nothing', () => {
-  const text = '{\n  // a\n  // b\n  // c\n  // d\n  channels: {\n    telegram: { groupPolicy: "open" },\n  },\n  // e\n  // f\n  // g\n  // h\n  gateway: { bind: "loopback" },\n}\n';
+  const text =
+    '{\n  // a\n  // b\n  // c\n  // d\n  channels: {\n    telegram: { groupPolicy: "open" },\n  },\n  // e\n  // f\n  // g\n  // h\n  gateway: { bind: "loopback" },\n}\n';
   const r = repo({ 'openclaw.json': text });
   const result = r.run('--fix', '--dry-run');
   assert.deepEqual(result.writes, []);
@@ -164,7 +183,11 @@ test('--fix --dry-run prints the exact unified diff and writes nothing', () => {
 
 test('dry-run diff: CRLF lines keep \\r, a last line without newline is marked, nearby changes share a hunk', () => {
   const text = '{\r\n  channels: {\r\n    irc: { groupPolicy: "open" },\r\n    line: { groupPolicy: "open" } } }';
-  const run = planFixRun({ host: memoryHost({ 'openclaw.json': text }), configPaths: [`${ROOT}/openclaw.json`], root: ROOT });
+  const run = planFixRun({
+    host: memoryHost({ 'openclaw.json': text }),
+    configPaths: [`${ROOT}/openclaw.json`],
+    root: ROOT,
+  });
   const file = run.files[0]!;
   assert.equal(
     unifiedDiff(file.file, file.before, file.edits),
@@ -175,7 +198,8 @@ test('dry-run diff: CRLF lines keep \\r, a last line without newline is marked, 
 });
 
 test('suggestion payloads: the exact lines, one per block, in the file each value lives in', () => {
-  const main = '{\n  channels: {\n    telegram: { groupPolicy: "open", accounts: { a: { groupPolicy: \'open\' } } },\n    irc: { $include: "./x.json" },\n  },\n}\n';
+  const main =
+    '{\n  channels: {\n    telegram: { groupPolicy: "open", accounts: { a: { groupPolicy: \'open\' } } },\n    irc: { $include: "./x.json" },\n  },\n}\n';
   const host = memoryHost({ 'openclaw.json': main, 'x.json': '{\r\n  "groupPolicy": "open"\r\n}\r\n' });
   assert.deepEqual(suggestFixes({ host, configPaths: [`${ROOT}/openclaw.json`], root: ROOT }), [
     {
@@ -186,12 +210,21 @@ test('suggestion payloads: the exact lines, one per block, in the file each valu
       suggestedLines: ['    telegram: { groupPolicy: "allowlist", accounts: { a: { groupPolicy: \'allowlist\' } } },'],
       paths: ['channels.telegram.groupPolicy', 'channels.telegram.accounts.a.groupPolicy'],
     },
-    { file: 'x.json', startLine: 2, endLine: 2, originalLines: ['  "groupPolicy": "open"'], suggestedLines: ['  "groupPolicy": "allowlist"'], paths: ['channels.irc.groupPolicy'] },
+    {
+      file: 'x.json',
+      startLine: 2,
+      endLine: 2,
+      originalLines: ['  "groupPolicy": "open"'],
+      suggestedLines: ['  "groupPolicy": "allowlist"'],
+      paths: ['channels.irc.groupPolicy'],
+    },
   ]);
 });
 
 test('a suggestion whose lines hold a secret is left out', () => {
-  const host = memoryHost({ 'openclaw.json': '{ channels: { telegram: { botToken: "123456:abcdef", groupPolicy: "open" } } }' });
+  const host = memoryHost({
+    'openclaw.json': '{ channels: { telegram: { botToken: "123456:abcdef", groupPolicy: "open" } } }',
+  });
   const run = planFixRun({ host, configPaths: [`${ROOT}/openclaw.json`], root: ROOT });
   assert.equal(run.files.length, 1);
   assert.deepEqual(fixSuggestions(run), { suggestions: [], withheld: 1 });
@@ -229,7 +262,11 @@ test('--dry-run without --fix is a usage error', () => {
 
 test('two configs sharing an include: the include is edited once, both reports see the fix', () => {
   const shared = '{ telegram: { groupPolicy: "open" } }\n';
-  const r2 = repo({ 'openclaw.json': '{ channels: { $include: "./shared.json5" }, }', 'shared.json5': shared, 'openclaw.json5': '{ channels: { $include: "./shared.json5" } }' });
+  const r2 = repo({
+    'openclaw.json': '{ channels: { $include: "./shared.json5" }, }',
+    'shared.json5': shared,
+    'openclaw.json5': '{ channels: { $include: "./shared.json5" } }',
+  });
   const result = r2.run('openclaw.json', 'openclaw.json5', '--fix', '--json');
   assert.deepEqual(result.writes, ['shared.json5']);
   assert.equal(r2.read('shared.json5'), shared.replace('"open"', '"allowlist"'));
@@ -253,7 +290,9 @@ function assertOnlyEdits(before: string, after: string, edits: readonly TextEdit
 }
 
 const CASES = join(import.meta.dirname, '../../test/conformance/cases');
-const caseNames = readdirSync(CASES).filter((n) => existsSync(join(CASES, n, 'openclaw.json'))).sort();
+const caseNames = readdirSync(CASES)
+  .filter((n) => existsSync(join(CASES, n, 'openclaw.json')))
+  .sort();
 
 test('every conformance case: planned edits change only "open" literals, the result loads and a second plan is empty', () => {
   // At the planner level (no schema gate), so the real-world files exercise the edit machinery even when

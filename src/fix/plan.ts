@@ -119,15 +119,33 @@ export function planFixes(tree: ConfigNode, texts: ReadonlyMap<string, string>):
       continue;
     }
     if (written !== fix.from) {
-      plan.errors.push(`${dotted}: the value ${JSON.stringify(fix.from)} comes from ${raw} at ${where} (env substitution); set it to ${JSON.stringify(fix.to)} by hand`);
+      plan.errors.push(
+        `${dotted}: the value ${JSON.stringify(fix.from)} comes from ${raw} at ${where} (env substitution); set it to ${JSON.stringify(fix.to)} by hand`,
+      );
       continue;
     }
     const quote = raw[0]!;
-    plan.changes.push({ file: span.file, path: dotted, from: fix.from, to: fix.to, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn });
+    plan.changes.push({
+      file: span.file,
+      path: dotted,
+      from: fix.from,
+      to: fix.to,
+      line: span.line,
+      column: span.column,
+      endLine: span.endLine,
+      endColumn: span.endColumn,
+    });
     // One included file can be merged in at several places: one literal, one edit.
     const same = plan.edits.find((e) => e.file === span.file && e.start === at!.start);
     if (same) same.paths.push(dotted);
-    else plan.edits.push({ file: span.file, start: at!.start, end: at!.end, text: `${quote}${fix.to}${quote}`, paths: [dotted] });
+    else
+      plan.edits.push({
+        file: span.file,
+        start: at!.start,
+        end: at!.end,
+        text: `${quote}${fix.to}${quote}`,
+        paths: [dotted],
+      });
   }
   return plan;
 }

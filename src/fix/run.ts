@@ -72,7 +72,13 @@ function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host
     open: (p) => {
       const opened = openFile(base, p);
       const data = pending.get(p);
-      return data ? { ...opened, info: () => ({ ...opened.info(), size: data.length }), read: (limit) => data.subarray(0, limit + 1) } : opened;
+      return data
+        ? {
+            ...opened,
+            info: () => ({ ...opened.info(), size: data.length }),
+            read: (limit) => data.subarray(0, limit + 1),
+          }
+        : opened;
     },
     stat: (p): FileInfo | undefined => {
       const info = base.stat(p);
@@ -107,7 +113,9 @@ export function planFixRun(options: FixOptions): FixRun {
     const absPath = resolve(root, file);
     const existing = files.get(absPath);
     if (existing) {
-      existing.edits = [...existing.edits, ...edits.map((e) => toOriginal(existing.edits, e))].sort((a, b) => a.start - b.start);
+      existing.edits = [...existing.edits, ...edits.map((e) => toOriginal(existing.edits, e))].sort(
+        (a, b) => a.start - b.start,
+      );
       existing.after = after;
     } else {
       files.set(absPath, { file, absPath, before, after, edits: [...edits].sort((a, b) => a.start - b.start) });
@@ -128,48 +136,89 @@ export function planFixRun(options: FixOptions): FixRun {
       if (run && (run.plan.changes.length > 0 || run.plan.dropped.length > 0 || run.errors.length > 0)) {
         migration = summarizeMigration(run);
         secrets.push(run.after.secrets);
-        for (const f of run.files) stage(f.file, f.before, f.after, f.edits.map((e) => ({ ...e, paths: [] })));
+        for (const f of run.files)
+          stage(
+            f.file,
+            f.before,
+            f.after,
+            f.edits.map((e) => ({ ...e, paths: [] })),
+          );
       }
     }
     const current = overlayHost(host, pending);
     const before = auditFile({ host: current, configPath, root });
     secrets.push(before.secrets);
     if (!before.ok) {
-      configs.push({ config: before.config, ok: false, changes: [], errors: before.issues.map((i) => `${i.path}: ${i.message}`), report: before, ...(migration ? { migration } : {}) });
+      configs.push({
+        config: before.config,
+        ok: false,
+        changes: [],
+        errors: before.issues.map((i) => `${i.path}: ${i.message}`),
+        report: before,
+        ...(migration ? { migration } : {}),
+      });
       continue;
     }
     if (!kinds.security) {
-      configs.push({ config: before.config, ok: (migration?.errors.length ?? 0) === 0, changes: [], errors: [...(migration?.errors ?? [])], report: before, ...(migration ? { migration } : {}) });
+      configs.push({
+        config: before.config,
+        ok: (migration?.errors.length ?? 0) === 0,
+        changes: [],
+        errors: [...(migration?.errors ?? [])],
+        report: before,
+        ...(migration ? { migration } : {}),
+      });
       continue;
     }
     const loaded = loadConfig({ host: current, configPath, root });
     if (!loaded.ok) throw new Error(`config ${before.config} was accepted, then failed to load`);
     const texts = new Map(loaded.config.files.map((f) => [f, read(current, resolve(root, f))]));
     const plan = planFixes(loaded.config.tree, texts);
-    const result: ConfigFix = { config: before.config, ok: plan.errors.length === 0 && (migration?.errors.length ?? 0) === 0, changes: plan.changes, errors: [...(migration?.errors ?? []), ...plan.errors], report: before, ...(migration ? { migration } : {}) };
+    const result: ConfigFix = {
+      config: before.config,
+      ok: plan.errors.length === 0 && (migration?.errors.length ?? 0) === 0,
+      changes: plan.changes,
+      errors: [...(migration?.errors ?? []), ...plan.errors],
+      report: before,
+      ...(migration ? { migration } : {}),
+    };
     configs.push(result);
     if (plan.edits.length === 0) continue;
 
     const next = new Map(pending);
     const edited = new Map<string, string>();
     for (const file of new Set(plan.edits.map((e) => e.file))) {
-      const text = applyEdits(texts.get(file)!, plan.edits.filter((e) => e.file === file));
+      const text = applyEdits(
+        texts.get(file)!,
+        plan.edits.filter((e) => e.file === file),
+      );
       edited.set(file, text);
       next.set(resolve(root, file), encoder.encode(text));
     }
     const after = auditFile({ host: overlayHost(host, next), configPath, root });
     const reloaded = after.ok ? loadConfig({ host: overlayHost(host, next), configPath, root }) : undefined;
-    const left = reloaded?.ok ? planFixes(reloaded.config.tree, new Map([...texts, ...edited])).changes.map((c) => c.path) : [];
+    const left = reloaded?.ok
+      ? planFixes(reloaded.config.tree, new Map([...texts, ...edited])).changes.map((c) => c.path)
+      : [];
     const stuck = plan.changes.filter((c) => left.includes(c.path));
     if (!after.ok || stuck.length > 0) {
       result.ok = false;
-      if (!after.ok) result.errors.push(...after.issues.map((i) => `the fixed config would be rejected, nothing written: ${i.path}: ${i.message}`));
+      if (!after.ok)
+        result.errors.push(
+          ...after.issues.map((i) => `the fixed config would be rejected, nothing written: ${i.path}: ${i.message}`),
+        );
       for (const c of stuck) result.errors.push(`${c.path}: still "${c.from}" after the edit, nothing written`);
       continue;
     }
     secrets.push(after.secrets);
     result.report = after;
-    for (const [file, text] of edited) stage(file, texts.get(file)!, text, plan.edits.filter((e) => e.file === file));
+    for (const [file, text] of edited)
+      stage(
+        file,
+        texts.get(file)!,
+        text,
+        plan.edits.filter((e) => e.file === file),
+      );
   }
   return {
     configs,

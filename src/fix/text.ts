@@ -40,7 +40,12 @@ export function parserLineStarts(text: string): number[] {
 }
 
 /** The offset of a 1-based line and column, or undefined when the position is not in the text. */
-export function offsetAt(lineStarts: readonly number[], textLength: number, line: number, column: number): number | undefined {
+export function offsetAt(
+  lineStarts: readonly number[],
+  textLength: number,
+  line: number,
+  column: number,
+): number | undefined {
   const start = lineStarts[line - 1];
   if (start === undefined || column < 1) return undefined;
   const offset = start + column - 1;
@@ -76,4 +81,3 @@ export function physicalLines(text: string): string[] {
   if (at < text.length) lines.push(text.slice(at));
   return lines;
 }
-

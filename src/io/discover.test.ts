@@ -31,20 +31,33 @@ test('discovery goes through the Host port: one walk, .gitignore (nested, negate
 });
 
 test('the default root: the cwd, or for a path outside it the git top-level holding it, else its folder', () => {
-  const host = memoryHost({ 'work/x': '', 'other/.git/HEAD': '', 'other/deep/openclaw.json': '{}', 'plain/openclaw.json': '{}' });
+  const host = memoryHost({
+    'work/x': '',
+    'other/.git/HEAD': '',
+    'other/deep/openclaw.json': '{}',
+    'plain/openclaw.json': '{}',
+  });
   const cwd = `${ROOT}/work`;
   assert.equal(discoverConfigs(['../other/deep/openclaw.json'], { host, cwd }).root, `${ROOT}/other`);
   assert.equal(discoverConfigs(['../plain/openclaw.json'], { host, cwd }).root, `${ROOT}/plain`);
   // Two of them: the folder that holds both roots.
   assert.equal(discoverConfigs(['../plain/openclaw.json', '../other/deep/openclaw.json'], { host, cwd }).root, ROOT);
-  assert.throws(() => discoverConfigs([], { host, cwd, root: 'nope', names: { root: 'root:', exclude: 'exclude:' } }), new UsageError('root: nope: no such folder'));
+  assert.throws(
+    () => discoverConfigs([], { host, cwd, root: 'nope', names: { root: 'root:', exclude: 'exclude:' } }),
+    new UsageError('root: nope: no such folder'),
+  );
 });
 
 test('ignore rules cannot stall discovery: a huge .gitignore over a large tree is a clear error', () => {
-  const files: Record<string, string> = { '.gitignore': Array.from({ length: 6000 }, (_, i) => `*.never${i}`).join('\n') };
+  const files: Record<string, string> = {
+    '.gitignore': Array.from({ length: 6000 }, (_, i) => `*.never${i}`).join('\n'),
+  };
   for (let i = 0; i < 400; i++) files[`d${i}/openclaw.json`] = '{}';
   const host = memoryHost(files);
-  assert.throws(() => discoverConfigs([], { host, cwd: ROOT }), /the \.gitignore rules are too many to apply to a tree this large; name the folders to audit, or leave big folders out with --exclude/);
+  assert.throws(
+    () => discoverConfigs([], { host, cwd: ROOT }),
+    /the \.gitignore rules are too many to apply to a tree this large; name the folders to audit, or leave big folders out with --exclude/,
+  );
   // The same rules over a small tree are applied.
   const small = memoryHost({ '.gitignore': files['.gitignore']!, 'a/openclaw.json': '{}' });
   assert.equal(discoverConfigs([], { host: small, cwd: ROOT }).configs.length, 1);

@@ -99,12 +99,17 @@ function commonFolder(dirs: readonly string[]): string {
 
 /** The root when none is given: the current folder, unless a named path is outside it. */
 /** The root `discoverConfigs` audits under (given, or the default), before any walk: where settings files are read. */
-export function auditRoot(paths: readonly string[], options: Pick<DiscoverOptions, 'host' | 'cwd' | 'root' | 'names'>): string {
+export function auditRoot(
+  paths: readonly string[],
+  options: Pick<DiscoverOptions, 'host' | 'cwd' | 'root' | 'names'>,
+): string {
   const { host, cwd } = options;
   if (options.root === undefined) return defaultRoot(host, cwd, paths);
   const root = resolve(cwd, options.root);
   if (host.stat(root)?.kind !== 'directory') {
-    throw new UsageError(`${(options.names ?? CLI_NAMES).root} ${options.root}: ${host.stat(root) ? 'not a folder' : 'no such folder'}`);
+    throw new UsageError(
+      `${(options.names ?? CLI_NAMES).root} ${options.root}: ${host.stat(root) ? 'not a folder' : 'no such folder'}`,
+    );
   }
   return root;
 }
@@ -213,7 +218,9 @@ class Walker {
     }
     this.work += this.exclude.length + levels.reduce((sum, level) => sum + level.count, 0);
     if (this.work > MAX_IGNORE_WORK) {
-      throw new UsageError(`the .gitignore rules are too many to apply to a tree this large; name the folders to audit, or leave big folders out with ${this.names.exclude}`);
+      throw new UsageError(
+        `the .gitignore rules are too many to apply to a tree this large; name the folders to audit, or leave big folders out with ${this.names.exclude}`,
+      );
     }
     let reason: string | undefined;
     for (const level of levels) {
@@ -255,7 +262,9 @@ class Walker {
     for (const entry of entries) {
       if (entry.kind === 'directory') continue;
       // Symlinked configs are listed too: the loader refuses one that leaves the root, with an error, not in silence.
-      const wanted = all ? entry.kind === 'file' : (entry.kind === 'file' || entry.kind === 'link') && CONFIG_NAMES.includes(entry.name);
+      const wanted = all
+        ? entry.kind === 'file'
+        : (entry.kind === 'file' || entry.kind === 'link') && CONFIG_NAMES.includes(entry.name);
       if (!wanted) continue;
       const abs = join(dir, entry.name);
       const reason = this.reasonToSkip(abs, false, entry.name, levels);
@@ -304,7 +313,10 @@ export function discoverConfigs(paths: readonly string[], options: DiscoverOptio
       if (configs.length === 0) {
         const shown = given === root ? toPosix(relative(cwd, root)) || '.' : given;
         const skipped = walker.skipped.filter((s) => inside(resolve(root, s.path), abs)).map((s) => s.path);
-        const note = skipped.length > 0 ? `; skipped: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ` and ${skipped.length - 5} more` : ''}` : '';
+        const note =
+          skipped.length > 0
+            ? `; skipped: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ` and ${skipped.length - 5} more` : ''}`
+            : '';
         throw new UsageError(`${about}no OpenClaw config (${CONFIG_NAMES.join(', ')}) under ${shown}${note}`);
       }
       found.push(...configs);

@@ -9,7 +9,11 @@ export const nodeHost: Host = {
   stat: (path): FileInfo | undefined => {
     try {
       const stats = statSync(path);
-      return { kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size, links: stats.nlink };
+      return {
+        kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other',
+        size: stats.size,
+        links: stats.nlink,
+      };
     } catch {
       return undefined;
     }

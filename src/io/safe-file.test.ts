@@ -1,7 +1,21 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnsafeWriteError, openForReading, writeFileSafely } from './safe-file.ts';
@@ -35,7 +49,10 @@ test('a write replaces the file through a temporary file, keeps its permission b
 test('a symlink at the target is refused and what it points to is left alone', () => {
   const s = sandbox();
   symlinkSync(s.outsideFile, join(s.work, 'report.sarif'));
-  assert.throws(() => writeFileSafely(join(s.work, 'report.sarif'), 'sarif'), (e: Error) => e instanceof UnsafeWriteError && /symbolic link/.test(e.message));
+  assert.throws(
+    () => writeFileSafely(join(s.work, 'report.sarif'), 'sarif'),
+    (e: Error) => e instanceof UnsafeWriteError && /symbolic link/.test(e.message),
+  );
   assert.equal(readFileSync(s.outsideFile, 'utf8'), 'precious\n');
   assert.deepEqual(s.entries(), ['report.sarif'], 'no temporary file left');
 });
@@ -50,8 +67,14 @@ test('a file with another hard link is refused: its other name may be anywhere',
 test('within: a folder that resolves outside through a link is refused, and no folder is created out there', () => {
   const s = sandbox();
   symlinkSync(join(s.top, 'outside'), join(s.work, 'reports'));
-  assert.throws(() => writeFileSafely(join(s.work, 'reports', 'x.sarif'), 'sarif', { within: s.work }), /resolves outside/);
-  assert.throws(() => writeFileSafely(join(s.work, 'reports', 'deep', 'x.sarif'), 'sarif', { within: s.work, createFolders: true }), /resolves outside/);
+  assert.throws(
+    () => writeFileSafely(join(s.work, 'reports', 'x.sarif'), 'sarif', { within: s.work }),
+    /resolves outside/,
+  );
+  assert.throws(
+    () => writeFileSafely(join(s.work, 'reports', 'deep', 'x.sarif'), 'sarif', { within: s.work, createFolders: true }),
+    /resolves outside/,
+  );
   assert.deepEqual(readdirSync(join(s.top, 'outside')), ['file']);
   // Folders inside are created as needed.
   writeFileSafely(join(s.work, 'a', 'b', 'x.sarif'), 'sarif', { within: s.work, createFolders: true });

@@ -93,7 +93,8 @@ export interface WriteOptions {
   expect?: string | Uint8Array;
 }
 
-const bytesOf = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+const bytesOf = (data: string | Uint8Array): Uint8Array =>
+  typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
 
 function inside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
@@ -134,7 +135,8 @@ function createFolders(folder: string, within: string | undefined): void {
       mkdirSync(dir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (!lstatSync(dir).isDirectory()) throw new UnsafeWriteError(`${dir} appeared while its folder was created and is not a folder`);
+      if (!lstatSync(dir).isDirectory())
+        throw new UnsafeWriteError(`${dir} appeared while its folder was created and is not a folder`);
     }
   }
 }
@@ -142,15 +144,19 @@ function createFolders(folder: string, within: string | undefined): void {
 /** The target as it is now, refused when writing there would replace a link, a special file or a shared inode. */
 function checkTarget(path: string, expect: Uint8Array | undefined): Stats | undefined {
   const stats = lstatOrUndefined(path);
-  if (stats?.isSymbolicLink()) throw new UnsafeWriteError('it is a symbolic link; not written, so the file it points to is left alone');
+  if (stats?.isSymbolicLink())
+    throw new UnsafeWriteError('it is a symbolic link; not written, so the file it points to is left alone');
   if (stats && !stats.isFile()) throw new UnsafeWriteError('it is not a regular file; not written');
-  if (stats && stats.nlink > 1) throw new UnsafeWriteError('it has other hard links (names elsewhere for the same file); not written');
+  if (stats && stats.nlink > 1)
+    throw new UnsafeWriteError('it has other hard links (names elsewhere for the same file); not written');
   if (expect) {
     if (!stats) throw new UnsafeWriteError('it was removed after it was read; not written');
     const opened = openForReading(path);
     try {
       if (!Buffer.from(opened.read(expect.length)).equals(expect)) {
-        throw new UnsafeWriteError('it changed after it was read (an edit made meanwhile is kept); not written, run again');
+        throw new UnsafeWriteError(
+          'it changed after it was read (an edit made meanwhile is kept); not written, run again',
+        );
       }
     } finally {
       opened.close();
@@ -186,7 +192,7 @@ export function writeFileSafely(path: string, data: string | Uint8Array, options
     try {
       if (before) fchmodSync(fd, before.mode & 0o777);
       const bytes = bytesOf(data);
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -95,13 +95,15 @@ export function visitAgentScopes(root: Rec, visit: (scope: Rec, path: string) =>
   const defaults = rec(agents.defaults);
   if (defaults) visit(defaults, 'agents.defaults');
   const entries = rec(agents.entries);
-  if (entries) for (const id of Object.keys(entries)) {
-    const entry = rec(entries[id]);
-    if (entry) visit(entry, `agents.entries.${id}`);
-  }
-  if (Array.isArray(agents.list)) agents.list.forEach((item, index) => {
-    if (isRec(item)) visit(item, `agents.list.${index}`);
-  });
+  if (entries)
+    for (const id of Object.keys(entries)) {
+      const entry = rec(entries[id]);
+      if (entry) visit(entry, `agents.entries.${id}`);
+    }
+  if (Array.isArray(agents.list))
+    agents.list.forEach((item, index) => {
+      if (isRec(item)) visit(item, `agents.list.${index}`);
+    });
 }
 
 /** Visits `channels.<id>` then each object-shaped `channels.<id>.accounts.<acct>`. */
@@ -110,10 +112,11 @@ export function visitChannel(root: Rec, channelId: string, visit: (entry: Rec, p
   if (!channel) return;
   visit(channel, `channels.${channelId}`);
   const accounts = rec(channel.accounts);
-  if (accounts) for (const id of Object.keys(accounts)) {
-    const account = rec(accounts[id]);
-    if (account) visit(account, `channels.${channelId}.accounts.${id}`);
-  }
+  if (accounts)
+    for (const id of Object.keys(accounts)) {
+      const account = rec(accounts[id]);
+      if (account) visit(account, `channels.${channelId}.accounts.${id}`);
+    }
 }
 
 /** Moves `owner[from]` to `owner[to]` unless `to` is set; either way `from` is removed. */

@@ -68,7 +68,11 @@ const MATCHING = [
 test('the cases that match doctor keep matching (lines, migrated config, audit after)', () => {
   for (const name of MATCHING) {
     const r = compareMigrateCase(join(CASES, name));
-    assert.deepEqual({ lines: [r.missingLines, r.extraLines], config: r.configDiff, audit: r.auditDiff, errors: r.errors }, { lines: [[], []], config: [], audit: [], errors: [] }, name);
+    assert.deepEqual(
+      { lines: [r.missingLines, r.extraLines], config: r.configDiff, audit: r.auditDiff, errors: r.errors },
+      { lines: [[], []], config: [], audit: [], errors: [] },
+      name,
+    );
   }
 });
 
@@ -95,9 +99,20 @@ test('every case with a doctor answer: the edits read back as the migrated confi
     }
     // Reads by path only, so the pending texts stand in for the files.
     const { open: _open, ...byPath } = nodeHost;
-    const host = { ...byPath, readFile: (p: string) => (pending.has(p) ? new TextEncoder().encode(pending.get(p)!) : nodeHost.readFile(p)), stat: (p: string) => { const i = nodeHost.stat(p); return i && pending.has(p) ? { ...i, size: Buffer.byteLength(pending.get(p)!) } : i; } };
+    const host = {
+      ...byPath,
+      readFile: (p: string) => (pending.has(p) ? new TextEncoder().encode(pending.get(p)!) : nodeHost.readFile(p)),
+      stat: (p: string) => {
+        const i = nodeHost.stat(p);
+        return i && pending.has(p) ? { ...i, size: Buffer.byteLength(pending.get(p)!) } : i;
+      },
+    };
     const second = runMigration({ host, configPath: join(root, 'openclaw.json'), root });
-    assert.deepEqual(second?.files.map((f) => f.file), [], `${name}: second run`);
+    assert.deepEqual(
+      second?.files.map((f) => f.file),
+      [],
+      `${name}: second run`,
+    );
   }
   assert.ok(edited >= 60, `most cases doctor changed get edits (${edited})`);
 });
@@ -114,11 +129,25 @@ function repo(files: Record<string, string>) {
   let stderr = '';
   const writes: string[] = [];
   const io: CliIo = {
-    host: nodeHost, cwd: dir, colorAllowed: false, now: () => 0, version: 'test',
-    stdout: (t) => (stdout += t), stderr: (t) => (stderr += t),
-    writeFile: (p, text) => { writes.push(relative(dir, p)); writeFileSync(p, text); },
+    host: nodeHost,
+    cwd: dir,
+    colorAllowed: false,
+    now: () => 0,
+    version: 'test',
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    writeFile: (p, text) => {
+      writes.push(relative(dir, p));
+      writeFileSync(p, text);
+    },
   };
-  const run = (...argv: string[]) => { stdout = ''; stderr = ''; writes.length = 0; const code = main(argv, io); return { code, stdout, stderr, writes: [...writes] }; };
+  const run = (...argv: string[]) => {
+    stdout = '';
+    stderr = '';
+    writes.length = 0;
+    const code = main(argv, io);
+    return { code, stdout, stderr, writes: [...writes] };
+  };
   return { dir, run, read: (rel: string) => readFileSync(join(dir, rel), 'utf8') };
 }
 
@@ -155,7 +184,10 @@ test('a rejected config: the report says what doctor would migrate and audits th
   assert.match(text.stdout, /after the migration \(not the config as committed\)/);
   const json = r.run('openclaw.json', '--json');
   assert.equal(json.code, 2);
-  const body = JSON.parse(json.stdout) as { ok: boolean; migration: { migrations: string[]; afterMigration: { ok: boolean } } };
+  const body = JSON.parse(json.stdout) as {
+    ok: boolean;
+    migration: { migrations: string[]; afterMigration: { ok: boolean } };
+  };
   assert.equal(body.ok, false);
   assert.ok(body.migration.migrations.includes('Removed retired gateway.tailscale.resetOnExit config.'));
   assert.equal(body.migration.afterMigration.ok, true);
@@ -173,7 +205,13 @@ test('--fix=migrate edits each key in its own file, keeps comments and quotes, a
   assert.deepEqual(fixed.writes.sort(), ['commands.json5', 'openclaw.json']);
   assert.equal(r.read('commands.json5'), `{\n  commands: {\n    native: 'auto',\n  },\n}\n`);
   // The new roster goes after the last key written in this file, in its style (bare keys, two-space indent).
-  assert.equal(r.read('openclaw.json'), LEGACY.replace("      resetOnExit: false,\n", '').replace("  },\n  $include", "  },\n  agents: {\n    entries: {\n      main: {}\n    }\n  },\n  $include"));
+  assert.equal(
+    r.read('openclaw.json'),
+    LEGACY.replace('      resetOnExit: false,\n', '').replace(
+      '  },\n  $include',
+      '  },\n  agents: {\n    entries: {\n      main: {}\n    }\n  },\n  $include',
+    ),
+  );
   assert.match(r.read('openclaw.json'), /mode: 'off', \/\/ no tailnet/);
   const again = r.run('--fix=migrate');
   assert.deepEqual(again.writes, []);
@@ -214,19 +252,22 @@ test("agents.list becomes keyed agents.entries in place, in the file's own style
     ]),
   });
   assert.equal(r.run('--fix=migrate').code === 2, false);
-  assert.equal(r.read('openclaw.json'), crlf([
-    '{',
-    '\t"agents": {',
-    '\t\t"entries": {',
-    '\t\t\t"main": { "workspace": "~/a" },',
-    '\t\t\t"ops": {',
-    '\t\t\t\t"workspace": "~/b" // on call',
-    '\t\t\t}',
-    '\t\t},',
-    '\t\t"ownership": "explicit"',
-    '\t},',
-    '\t"commands": { "native": "auto" }',
-    '}',
-  ]));
+  assert.equal(
+    r.read('openclaw.json'),
+    crlf([
+      '{',
+      '\t"agents": {',
+      '\t\t"entries": {',
+      '\t\t\t"main": { "workspace": "~/a" },',
+      '\t\t\t"ops": {',
+      '\t\t\t\t"workspace": "~/b" // on call',
+      '\t\t\t}',
+      '\t\t},',
+      '\t\t"ownership": "explicit"',
+      '\t},',
+      '\t"commands": { "native": "auto" }',
+      '}',
+    ]),
+  );
   assert.deepEqual(r.run('--fix=migrate').writes, []);
 });

@@ -22,7 +22,19 @@ const XAI = invert(data.RETIRED_XAI_MODELS!);
 const OPENAI = invert(data.RETIRED_OPENAI_MODELS!);
 const CODEX = invert(data.RETIRED_CODEX_MODEL_OVERRIDES!);
 
-const STRING_KEYS = new Set(['model', 'primary', 'summaryModel', 'imageModel', 'utilityModel', 'voiceModel', 'imageGenerationModel', 'musicGenerationModel', 'pdfModel', 'videoGenerationModel', 'preferredModel']);
+const STRING_KEYS = new Set([
+  'model',
+  'primary',
+  'summaryModel',
+  'imageModel',
+  'utilityModel',
+  'voiceModel',
+  'imageGenerationModel',
+  'musicGenerationModel',
+  'pdfModel',
+  'videoGenerationModel',
+  'preferredModel',
+]);
 const ARRAY_KEYS = new Set(['fallback', 'fallbacks', 'allowedModels', 'modelFallbacks', 'imageModelFallbacks']);
 const MAP_KEYS = new Set(['models']);
 
@@ -50,17 +62,57 @@ function claudeSuccessor(token: string, separator: string, provider: string): st
     const version = family === 'opus' && provider !== 'venice' && provider !== 'vercel-ai-gateway' ? '4.7' : '4.6';
     return `claude-${family}-${sep === '.' ? version : version.replace('.', '-')}`;
   };
-  const versionPrefix = (prefixes: string[]) => prefixes.some((p) => t === p || (t.startsWith(p) && '-.:@'.includes(t[p.length]!)));
+  const versionPrefix = (prefixes: string[]) =>
+    prefixes.some((p) => t === p || (t.startsWith(p) && '-.:@'.includes(t[p.length]!)));
   if (/^claude-(opus-4[-.][67]|sonnet-4[-.]6|haiku-4[-.]5)/.test(t)) return undefined;
-  if (t === 'claude-opus-4' || versionPrefix(['claude-opus-4-5', 'claude-opus-4.5', 'claude-opus-4-1', 'claude-opus-4.1', 'claude-opus-4-0', 'claude-opus-4.0']) || /^claude-opus-4-20\d{6}/.test(t)) return target('opus');
-  if (t === 'claude-sonnet-4' || versionPrefix(['claude-sonnet-4-5', 'claude-sonnet-4.5', 'claude-sonnet-4-1', 'claude-sonnet-4.1', 'claude-sonnet-4-0', 'claude-sonnet-4.0']) || /^claude-sonnet-4-20\d{6}/.test(t)) return target('sonnet');
+  if (
+    t === 'claude-opus-4' ||
+    versionPrefix([
+      'claude-opus-4-5',
+      'claude-opus-4.5',
+      'claude-opus-4-1',
+      'claude-opus-4.1',
+      'claude-opus-4-0',
+      'claude-opus-4.0',
+    ]) ||
+    /^claude-opus-4-20\d{6}/.test(t)
+  )
+    return target('opus');
+  if (
+    t === 'claude-sonnet-4' ||
+    versionPrefix([
+      'claude-sonnet-4-5',
+      'claude-sonnet-4.5',
+      'claude-sonnet-4-1',
+      'claude-sonnet-4.1',
+      'claude-sonnet-4-0',
+      'claude-sonnet-4.0',
+    ]) ||
+    /^claude-sonnet-4-20\d{6}/.test(t)
+  )
+    return target('sonnet');
   if (t.startsWith('claude-3') && t.includes('opus')) return target('opus');
   if (t.startsWith('claude-3') && (t.includes('sonnet') || t.includes('haiku'))) return target('sonnet');
   const bedrock = provider === 'amazon-bedrock' || provider === 'amazon-bedrock-mantle';
-  if (t.startsWith('anthropic.claude-opus-')) return bedrock || /^anthropic\.claude-opus-4-[67]/.test(t) ? undefined : `anthropic.${target('opus', '-')}`;
-  if (t.startsWith('anthropic.claude-sonnet-') || t.startsWith('anthropic.claude-haiku-')) return bedrock || t.startsWith('anthropic.claude-sonnet-4-6') ? undefined : `anthropic.${target('sonnet', '-')}`;
+  if (t.startsWith('anthropic.claude-opus-'))
+    return bedrock || /^anthropic\.claude-opus-4-[67]/.test(t) ? undefined : `anthropic.${target('opus', '-')}`;
+  if (t.startsWith('anthropic.claude-sonnet-') || t.startsWith('anthropic.claude-haiku-'))
+    return bedrock || t.startsWith('anthropic.claude-sonnet-4-6') ? undefined : `anthropic.${target('sonnet', '-')}`;
   if (['opus-4.5', 'opus-4.1', 'opus-4', 'opus-3'].includes(t)) return target('opus');
-  if (['sonnet-4.5', 'sonnet-4.1', 'sonnet-4.0', 'sonnet-4', 'sonnet-3.7', 'sonnet-3.5', 'sonnet-3', 'haiku-3.5', 'haiku-3'].includes(t)) return target('sonnet');
+  if (
+    [
+      'sonnet-4.5',
+      'sonnet-4.1',
+      'sonnet-4.0',
+      'sonnet-4',
+      'sonnet-3.7',
+      'sonnet-3.5',
+      'sonnet-3',
+      'haiku-3.5',
+      'haiku-3',
+    ].includes(t)
+  )
+    return target('sonnet');
   return undefined;
 }
 
@@ -85,9 +137,17 @@ function canonicalModelRef(value: string): string | undefined {
   let upgraded: string | undefined;
   if (p === 'openai' && m === 'gpt-5.6') upgraded = `${provider}/gpt-5.6-sol`;
   else {
-    const table = p === 'groq' ? lookup(GROQ, m) : p === 'xai' ? lookup(XAI, m) : p === 'openai' || p === 'openai-codex' || p === 'github-copilot' ? (p === 'openai-codex' && lookup(CODEX, m)) || lookup(OPENAI, m) : undefined;
+    const table =
+      p === 'groq'
+        ? lookup(GROQ, m)
+        : p === 'xai'
+          ? lookup(XAI, m)
+          : p === 'openai' || p === 'openai-codex' || p === 'github-copilot'
+            ? (p === 'openai-codex' && lookup(CODEX, m)) || lookup(OPENAI, m)
+            : undefined;
     if (table) upgraded = `${provider}/${table}`;
-    else if ((p === 'github-copilot' || p === 'copilot-proxy') && m === 'grok-code-fast-1') upgraded = `${provider}/gpt-5.4-mini`;
+    else if ((p === 'github-copilot' || p === 'copilot-proxy') && m === 'grok-code-fast-1')
+      upgraded = `${provider}/gpt-5.4-mini`;
     else if (!p || ['anthropic', 'github-copilot', 'copilot-proxy', 'venice', 'vercel-ai-gateway'].includes(p)) {
       const separator = p === 'github-copilot' || p === 'copilot-proxy' ? '.' : '-';
       const parts = model.split('/');
@@ -101,7 +161,8 @@ function canonicalModelRef(value: string): string | undefined {
 }
 
 function mergeEntries(existing: unknown, incoming: unknown): { value: unknown; conflicts: string[] } {
-  if (!isRec(existing) || !isRec(incoming)) return { value: existing, conflicts: JSON.stringify(existing) === JSON.stringify(incoming) ? [] : ['value'] };
+  if (!isRec(existing) || !isRec(incoming))
+    return { value: existing, conflicts: JSON.stringify(existing) === JSON.stringify(incoming) ? [] : ['value'] };
   const merged: Rec = { ...existing };
   const conflicts: string[] = [];
   for (const field of Object.keys(incoming)) {
@@ -137,9 +198,11 @@ function rewriteMapKeys(record: Rec, path: string, changes: string[]): Rec | und
     if (has(next, target)) {
       const { value, conflicts } = mergeEntries(next[target], record[key]);
       put(next, target, value);
-      changes.push(conflicts.length > 0
-        ? `Merged ${path} key ${JSON.stringify(key)} into ${JSON.stringify(target)}; kept existing values for conflicting fields: ${conflicts.sort().join(', ')}.`
-        : `Merged ${path} key ${JSON.stringify(key)} into ${JSON.stringify(target)}.`);
+      changes.push(
+        conflicts.length > 0
+          ? `Merged ${path} key ${JSON.stringify(key)} into ${JSON.stringify(target)}; kept existing values for conflicting fields: ${conflicts.sort().join(', ')}.`
+          : `Merged ${path} key ${JSON.stringify(key)} into ${JSON.stringify(target)}.`,
+      );
       continue;
     }
     put(next, target, record[key]);
@@ -164,7 +227,11 @@ export function rewriteModelRefs(value: unknown, path: string, changes: string[]
     return STRING_KEYS.has(key) || path.includes('.modelByChannel.') || media ? upgradeString(value, path) : value;
   }
   if (Array.isArray(value)) {
-    return value.map((entry, i) => (typeof entry === 'string' && (ARRAY_KEYS.has(key) || path.endsWith('.modelPolicy.allow')) ? upgradeString(entry, `${path}.${i}`) : rewriteModelRefs(entry, `${path}.${i}`, changes, depth + 1)));
+    return value.map((entry, i) =>
+      typeof entry === 'string' && (ARRAY_KEYS.has(key) || path.endsWith('.modelPolicy.allow'))
+        ? upgradeString(entry, `${path}.${i}`)
+        : rewriteModelRefs(entry, `${path}.${i}`, changes, depth + 1),
+    );
   }
   if (!isRec(value)) return value;
   let working: Rec = value;
@@ -178,8 +245,10 @@ export function rewriteModelRefs(value: unknown, path: string, changes: string[]
       changes.push(`Upgraded ${path} provider/model from ${JSON.stringify(ref)} to ${JSON.stringify(next)}.`);
     }
   }
-  if (MAP_KEYS.has(key) && !(path === 'config.models' || path.endsWith('.models.providers'))) working = rewriteMapKeys(working, path, changes) ?? working;
+  if (MAP_KEYS.has(key) && !(path === 'config.models' || path.endsWith('.models.providers')))
+    working = rewriteMapKeys(working, path, changes) ?? working;
   const out: Rec = {};
-  for (const k of Object.keys(working)) put(out, k, pair && k === 'model' ? working[k] : rewriteModelRefs(working[k], `${path}.${k}`, changes, depth + 1));
+  for (const k of Object.keys(working))
+    put(out, k, pair && k === 'model' ? working[k] : rewriteModelRefs(working[k], `${path}.${k}`, changes, depth + 1));
   return out;
 }

@@ -60,7 +60,13 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
 const isReference = (value: unknown) => typeof value === 'string' && value.includes('${');
 
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
-function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string[]; dropped: string[]; repairs: string[]; migrated: unknown } {
+function migrateConfig(raw: unknown): {
+  detected: LegacyIssue[];
+  changes: string[];
+  dropped: string[];
+  repairs: string[];
+  migrated: unknown;
+} {
   if (!isRec(raw)) return { detected: [], changes: [], dropped: [], repairs: [], migrated: raw };
   const detected = MIGRATIONS.flatMap((m) => m.detect?.(raw) ?? []);
   // openclaw reads a valid legacy roster as keyed entries, and context budgets as model settings, before anything
@@ -80,9 +86,15 @@ function migrateConfig(raw: unknown): { detected: LegacyIssue[]; changes: string
   // step below adds only known keys).
   let issues = validateConfig(draft, { officialChannelPluginsInstalled: false });
   const stillInvalid = issues.some((issue) => !isReference(valueAt(draft, issue.path)));
-  if (stillInvalid && changes.length > 0) changes.push('Migration applied; other validation issues remain — run doctor to review.');
+  if (stillInvalid && changes.length > 0)
+    changes.push('Migration applied; other validation issues remain — run doctor to review.');
   const convertedList = Array.isArray(rec(raw.agents)?.list) && !has(rec(rec(roster.config)?.agents), 'list');
-  persistRoster(draft, changes, { stillInvalid, legacyDefaultAgentId: roster.legacyDefaultAgentId, convertedList, ownershipWritten: rec(raw.agents)?.ownership !== undefined });
+  persistRoster(draft, changes, {
+    stillInvalid,
+    legacyDefaultAgentId: roster.legacyDefaultAgentId,
+    convertedList,
+    ownershipWritten: rec(raw.agents)?.ownership !== undefined,
+  });
 
   const dropped: string[] = [];
   for (let round = 0; round < MAX_DROP_ROUNDS; round++) {

@@ -35,10 +35,17 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Source texts longer than this are not indexed for moved-value reuse (bounded work on hostile input). */
 const MAX_INDEX_CHARS = 512 * 1024;
 
-function detectStyle(text: string, root: ConfigNode | undefined, offsets: (s: SourceSpan) => number | undefined): FileStyle {
+function detectStyle(
+  text: string,
+  root: ConfigNode | undefined,
+  offsets: (s: SourceSpan) => number | undefined,
+): FileStyle {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let unit = '  ';
-  const indents = text.split(/\r?\n/, 2000).map((l) => /^([ \t]+)\S/.exec(l)?.[1]).filter((s): s is string => Boolean(s));
+  const indents = text
+    .split(/\r?\n/, 2000)
+    .map((l) => /^([ \t]+)\S/.exec(l)?.[1])
+    .filter((s): s is string => Boolean(s));
   if (indents.some((s) => s.startsWith('\t'))) unit = '\t';
   else if (indents.length > 0) unit = ' '.repeat(Math.min(...indents.map((s) => s.length)));
   let keyQuote: FileStyle['keyQuote'] = '"';
@@ -77,7 +84,9 @@ function renderValue(value: unknown, indent: string, style: FileStyle, inline = 
   }
   const keys = Object.keys(value);
   if (keys.length === 0) return '{}';
-  const members = keys.map((k) => `${renderKey(k, style)}: ${renderValue((value as Rec)[k], inner, style, inline, depth + 1)}`);
+  const members = keys.map(
+    (k) => `${renderKey(k, style)}: ${renderValue((value as Rec)[k], inner, style, inline, depth + 1)}`,
+  );
   if (inline) return `{ ${members.join(', ')} }`;
   return `{${style.eol}${members.map((m) => inner + m).join(`,${style.eol}`)}${style.eol}${indent}}`;
 }
@@ -85,7 +94,11 @@ function renderValue(value: unknown, indent: string, style: FileStyle, inline = 
 /** Canonical text of plain data (sorted keys), for finding a moved value's original text. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isRec(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  if (isRec(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
 
@@ -100,7 +113,12 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
     const text = texts.get(name);
     if (text === undefined) return undefined;
     const bom = bomLength(text);
-    const entry: FileText = { text, bom, starts: parserLineStarts(text.slice(bom)), style: { unit: '  ', keyQuote: '"', strQuote: '"', eol: '\n' } };
+    const entry: FileText = {
+      text,
+      bom,
+      starts: parserLineStarts(text.slice(bom)),
+      style: { unit: '  ', keyQuote: '"', strQuote: '"', eol: '\n' },
+    };
     files.set(name, entry);
     entry.style = detectStyle(text, tree.span.file === name ? tree : undefined, (s) => pos(s, 'start'));
     return entry;
@@ -109,14 +127,18 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
     const f = fileOf(span.file);
     if (!f) return undefined;
     const body = f.text.length - f.bom;
-    const at = which === 'start' ? offsetAt(f.starts, body, span.line, span.column) : offsetAt(f.starts, body, span.endLine, span.endColumn);
+    const at =
+      which === 'start'
+        ? offsetAt(f.starts, body, span.line, span.column)
+        : offsetAt(f.starts, body, span.endLine, span.endColumn);
     return at === undefined ? undefined : at + f.bom;
   }
   const lineIndent = (f: FileText, offset: number): string => {
     const start = f.text.lastIndexOf('\n', offset - 1) + 1;
     return /^[ \t]*/.exec(f.text.slice(start, offset))![0];
   };
-  const startsLine = (f: FileText, offset: number): boolean => /^[ \t]*$/.test(f.text.slice(f.text.lastIndexOf('\n', offset - 1) + 1, offset));
+  const startsLine = (f: FileText, offset: number): boolean =>
+    /^[ \t]*$/.test(f.text.slice(f.text.lastIndexOf('\n', offset - 1) + 1, offset));
 
   // Original texts of objects and arrays, by canonical value, for values that moved (built on first use, each node's
   // canonical text from its children's, once).
@@ -140,7 +162,11 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
       let key: string;
       if (node.kind === 'scalar') key = JSON.stringify(node.value);
       else if (node.kind === 'array') key = `[${node.items.map((n) => text.get(n)).join(',')}]`;
-      else key = `{${[...node.members.keys()].sort().map((k) => `${JSON.stringify(k)}:${text.get(node.members.get(k)!.value)}`).join(',')}}`;
+      else
+        key = `{${[...node.members.keys()]
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${text.get(node.members.get(k)!.value)}`)
+          .join(',')}}`;
       text.set(node, key);
       if (node.kind !== 'scalar' && !donors.has(key)) donors.set(key, node);
     }
@@ -154,9 +180,20 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
       const f = donor ? fileOf(donor.span.file) : undefined;
       const start = donor ? pos(donor.span, 'start') : undefined;
       const end = donor ? pos(donor.span, 'end') : undefined;
-      if (donor && f && f === file && start !== undefined && end !== undefined && !(inline && f.text.slice(start, end).includes('\n'))) {
+      if (
+        donor &&
+        f &&
+        f === file &&
+        start !== undefined &&
+        end !== undefined &&
+        !(inline && f.text.slice(start, end).includes('\n'))
+      ) {
         const from = lineIndent(f, start);
-        return f.text.slice(start, end).split('\n').map((line, i) => (i === 0 || !line.startsWith(from) ? line : indent + line.slice(from.length))).join('\n');
+        return f.text
+          .slice(start, end)
+          .split('\n')
+          .map((line, i) => (i === 0 || !line.startsWith(from) ? line : indent + line.slice(from.length)))
+          .join('\n');
       }
     }
     return renderValue(value, indent, file.style, inline);
@@ -178,7 +215,10 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
   };
 
   /** The region a deleted member occupies: its text, its comma, and its whole line when it is alone on it. */
-  const memberRegion = (f: FileText, member: ObjectMember): { start: number; end: number; comma: boolean } | undefined => {
+  const memberRegion = (
+    f: FileText,
+    member: ObjectMember,
+  ): { start: number; end: number; comma: boolean } | undefined => {
     const start = pos(member.keySpan, 'start');
     const end = pos(member.span, 'end');
     if (start === undefined || end === undefined) return undefined;
@@ -221,12 +261,21 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
     const f = fileOf(list.span.file);
     if (list.kind !== 'array' || !f || fileOf(listMember.keySpan.file) !== f) return false;
     const ids = Object.keys(entries);
-    if (ids.length !== list.items.length || list.items.some((i) => i.kind !== 'object' || i.span.file !== list.span.file)) return false;
+    if (
+      ids.length !== list.items.length ||
+      list.items.some((i) => i.kind !== 'object' || i.span.file !== list.span.file)
+    )
+      return false;
     const keyStart = pos(listMember.keySpan, 'start');
     const keyEnd = pos(listMember.keySpan, 'end');
     const open = pos(list.span, 'start');
     const close = pos(list.span, 'end');
-    if ([keyStart, keyEnd, open, close].some((o) => o === undefined) || f.text[open!] !== '[' || f.text[close! - 1] !== ']') return false;
+    if (
+      [keyStart, keyEnd, open, close].some((o) => o === undefined) ||
+      f.text[open!] !== '[' ||
+      f.text[close! - 1] !== ']'
+    )
+      return false;
     edits.push({ file: list.span.file, start: keyStart!, end: keyEnd!, text: renderKey('entries', f.style) });
     edits.push({ file: list.span.file, start: open!, end: open! + 1, text: '{' });
     edits.push({ file: list.span.file, start: close! - 1, end: close!, text: '}' });
@@ -247,13 +296,21 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
 
     // agents.list → keyed agents.entries, in place.
     const listMember = removed.get('list');
-    if (path.join('.') === 'agents' && listMember && added.includes('entries') && isRec(after.entries) && listToEntries(listMember, after.entries, path)) {
+    if (
+      path.join('.') === 'agents' &&
+      listMember &&
+      added.includes('entries') &&
+      isRec(after.entries) &&
+      listToEntries(listMember, after.entries, path)
+    ) {
       removed.delete('list');
       added.splice(added.indexOf('entries'), 1);
     }
     // A key renamed in the same object with the same value: rewrite the key only.
     for (const k2 of [...added]) {
-      const match = [...removed].find(([, m]) => m.keySpan.file === node.span.file && samePlain(toPlain(m.value), after[k2]));
+      const match = [...removed].find(
+        ([, m]) => m.keySpan.file === node.span.file && samePlain(toPlain(m.value), after[k2]),
+      );
       if (!match || !f) continue;
       const start = pos(match[1].keySpan, 'start');
       const end = pos(match[1].keySpan, 'end');
@@ -287,30 +344,49 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
       if (added.length > 0) unplaced.push(...added.map((k) => [...path, k].join('.')));
       return;
     }
-    const trailingComma = last ? commaAfter(fileOf(last[1].span.file) ?? f, pos(last[1].span, 'end') ?? close) !== undefined : false;
+    const trailingComma = last
+      ? commaAfter(fileOf(last[1].span.file) ?? f, pos(last[1].span, 'end') ?? close) !== undefined
+      : false;
     const lastRetained = retained[retained.length - 1];
     if (lastRetained && last && removed.has(last[0]) && !trailingComma) {
       const end = pos(lastRetained[1].span, 'end');
       const comma = end === undefined ? undefined : commaAfter(f, end);
-      if (comma !== undefined && comma < close) edits.push({ file: node.span.file, start: comma, end: comma + 1, text: '' });
+      if (comma !== undefined && comma < close)
+        edits.push({ file: node.span.file, start: comma, end: comma + 1, text: '' });
     }
     if (added.length === 0) return;
     const multiline = f.text.slice(open, close).includes('\n');
     if (lastRetained) {
       const end = pos(lastRetained[1].span, 'end')!;
       const keyAt = pos(lastRetained[1].keySpan, 'start')!;
-      const indent = multiline ? (startsLine(f, keyAt) ? lineIndent(f, keyAt) : lineIndent(f, open) + f.style.unit) : '';
-      const text = added.map((k) => multiline
-        ? `,${f.style.eol}${indent}${renderKey(k, f.style)}: ${valueText(after[k], indent, f, false)}`
-        : `, ${renderKey(k, f.style)}: ${valueText(after[k], '', f, true)}`).join('');
+      const indent = multiline
+        ? startsLine(f, keyAt)
+          ? lineIndent(f, keyAt)
+          : lineIndent(f, open) + f.style.unit
+        : '';
+      const text = added
+        .map((k) =>
+          multiline
+            ? `,${f.style.eol}${indent}${renderKey(k, f.style)}: ${valueText(after[k], indent, f, false)}`
+            : `, ${renderKey(k, f.style)}: ${valueText(after[k], '', f, true)}`,
+        )
+        .join('');
       edits.push({ file: node.span.file, start: end, end, text });
       return;
     }
     const outer = lineIndent(f, open);
     const indent = outer + f.style.unit;
-    const body = added.map((k) => `${indent}${renderKey(k, f.style)}: ${valueText(after[k], indent, f, false)}`).join(`,${f.style.eol}`);
+    const body = added
+      .map((k) => `${indent}${renderKey(k, f.style)}: ${valueText(after[k], indent, f, false)}`)
+      .join(`,${f.style.eol}`);
     const interior = f.text.slice(open + 1, close - 1);
-    if (/^\s*$/.test(interior)) edits.push({ file: node.span.file, start: open + 1, end: close - 1, text: `${f.style.eol}${body}${f.style.eol}${outer}` });
+    if (/^\s*$/.test(interior))
+      edits.push({
+        file: node.span.file,
+        start: open + 1,
+        end: close - 1,
+        text: `${f.style.eol}${body}${f.style.eol}${outer}`,
+      });
     else edits.push({ file: node.span.file, start: open + 1, end: open + 1, text: `${f.style.eol}${body}` });
   }
 

@@ -17,7 +17,12 @@ const DATA = data as unknown as {
 const PROVIDER_PLUGINS = DATA.BUNDLED_PROVIDER_PLUGINS;
 const CHANNEL_LABELS = DATA.BUNDLED_CHANNELS;
 /** Plugin ids openclaw knows: shipped with it, its chat channels, and the official external catalog. */
-const KNOWN_PLUGINS = new Set([...DATA.BUNDLED_PLUGINS, ...Object.keys(CHANNEL_LABELS), ...DATA.OFFICIAL_EXTERNAL_PLUGINS, ...DATA.OFFICIAL_EXTERNAL_CHANNELS]);
+const KNOWN_PLUGINS = new Set([
+  ...DATA.BUNDLED_PLUGINS,
+  ...Object.keys(CHANNEL_LABELS),
+  ...DATA.OFFICIAL_EXTERNAL_PLUGINS,
+  ...DATA.OFFICIAL_EXTERNAL_CHANNELS,
+]);
 const own = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const STRING_KEYS = new Set(['model', 'primary', 'imageModel', 'pdfModel', 'utilityModel']);
 const ARRAY_KEYS = new Set(['fallbacks', 'fallback']);
@@ -86,10 +91,11 @@ function candidates(root: Rec): Candidate[] {
 }
 
 function mentionsBrowserTool(root: Rec): boolean {
-  const lists = (tools: unknown) => ['allow', 'alsoAllow'].some((k) => {
-    const list = rec(tools)?.[k];
-    return Array.isArray(list) && list.includes('browser');
-  });
+  const lists = (tools: unknown) =>
+    ['allow', 'alsoAllow'].some((k) => {
+      const list = rec(tools)?.[k];
+      return Array.isArray(list) && list.includes('browser');
+    });
   if (lists(root.tools)) return true;
   const agents = rec(root.agents);
   const scopes = [agents?.defaults, ...Object.values(rec(agents?.entries) ?? {})];
@@ -127,9 +133,24 @@ export function enablePlugins(root: Rec, changes: string[]): void {
   if (!plugins || !entries || !Array.isArray(plugins.allow) || plugins.allow.length === 0) return;
   for (const id of Object.keys(entries).sort((a, b) => a.localeCompare(b))) {
     const entry = rec(entries[id]);
-    const material = entry && (entry.enabled === true || isRec(entry.config) || isRec(entry.hooks) || isRec(entry.subagent) || isRec(entry.llm) || entry.apiKey !== undefined || entry.env !== undefined);
+    const material =
+      entry &&
+      (entry.enabled === true ||
+        isRec(entry.config) ||
+        isRec(entry.hooks) ||
+        isRec(entry.subagent) ||
+        isRec(entry.llm) ||
+        entry.apiKey !== undefined ||
+        entry.env !== undefined);
     const deny = plugins.deny;
-    if (!material || entry!.enabled === false || (Array.isArray(deny) && deny.includes(id)) || (plugins.allow as unknown[]).includes(id) || !KNOWN_PLUGINS.has(id)) continue;
+    if (
+      !material ||
+      entry!.enabled === false ||
+      (Array.isArray(deny) && deny.includes(id)) ||
+      (plugins.allow as unknown[]).includes(id) ||
+      !KNOWN_PLUGINS.has(id)
+    )
+      continue;
     allowlist(root, id);
     changes.push(`${id} plugin config present, added to plugin allowlist.`);
   }
@@ -137,7 +158,11 @@ export function enablePlugins(root: Rec, changes: string[]): void {
 
 function allowList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return [...new Set(value.map((v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '')).filter(Boolean))];
+  return [
+    ...new Set(
+      value.map((v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '')).filter(Boolean),
+    ),
+  ];
 }
 
 export function copyGroupAllowFrom(root: Rec, changes: string[]): void {
@@ -155,13 +180,16 @@ export function copyGroupAllowFrom(root: Rec, changes: string[]): void {
       const from = own.length > 0 ? own : parent ? allowList(parent.allowFrom) : [];
       if (from.length === 0) return;
       put(owner, 'groupAllowFrom', from);
-      changes.push(`${prefix}.groupAllowFrom: copied ${from.length} sender ${from.length === 1 ? 'entry' : 'entries'} from allowFrom for explicit group allowlist.`);
+      changes.push(
+        `${prefix}.groupAllowFrom: copied ${from.length} sender ${from.length === 1 ? 'entry' : 'entries'} from allowFrom for explicit group allowlist.`,
+      );
     };
     copy(channel, `channels.${name}`);
     const accounts = rec(channel.accounts);
     for (const id of Object.keys(accounts ?? {})) {
       const account = rec(accounts![id]);
-      if (account && account.enabled !== false && has(accounts, id)) copy(account, `channels.${name}.accounts.${id}`, channel);
+      if (account && account.enabled !== false && has(accounts, id))
+        copy(account, `channels.${name}.accounts.${id}`, channel);
     }
   }
 }
@@ -181,7 +209,9 @@ export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boo
     const removed = list.filter(stale) as string[];
     if (removed.length === 0) continue;
     plugins[key] = list.filter((id) => !stale(id));
-    changes.push(`- plugins.${key}: removed ${removed.length} stale plugin id${removed.length === 1 ? '' : 's'} (${removed.join(', ')})`);
+    changes.push(
+      `- plugins.${key}: removed ${removed.length} stale plugin id${removed.length === 1 ? '' : 's'} (${removed.join(', ')})`,
+    );
   }
   const entries = rec(plugins.entries);
   const removedEntries = Object.keys(entries ?? {}).filter(stale);
@@ -191,14 +221,19 @@ export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boo
     if (entry && Object.keys(entry).some((k) => k !== 'enabled')) delete entry.enabled;
     else delete entries![id];
   }
-  if (removedEntries.length > 0) changes.push(`- plugins.entries: removed ${removedEntries.length} stale plugin entr${removedEntries.length === 1 ? 'y' : 'ies'} (${removedEntries.join(', ')})`);
+  if (removedEntries.length > 0)
+    changes.push(
+      `- plugins.entries: removed ${removedEntries.length} stale plugin entr${removedEntries.length === 1 ? 'y' : 'ies'} (${removedEntries.join(', ')})`,
+    );
   const slots = rec(plugins.slots);
   if (slots) {
     const hits = Object.keys(slots).filter((k) => stale(slots[k]));
     for (const k of hits) delete slots[k];
     if (hits.length > 0) {
       if (Object.keys(slots).length === 0) delete plugins.slots;
-      changes.push(`- plugins.slots: reset ${hits.length} stale plugin slot${hits.length === 1 ? '' : 's'} (${hits.join(', ')})`);
+      changes.push(
+        `- plugins.slots: reset ${hits.length} stale plugin slot${hits.length === 1 ? '' : 's'} (${hits.join(', ')})`,
+      );
     }
   }
 }

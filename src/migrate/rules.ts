@@ -6,7 +6,19 @@
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
-import { deletePath, ensure, fillMissing, has, isRec, put, rec, renameKey, visitAgentScopes, visitChannel, type Rec } from './draft.ts';
+import {
+  deletePath,
+  ensure,
+  fillMissing,
+  has,
+  isRec,
+  put,
+  rec,
+  renameKey,
+  visitAgentScopes,
+  visitChannel,
+  type Rec,
+} from './draft.ts';
 
 export interface LegacyIssue {
   /** Dotted path ('' for the whole config). */
@@ -43,7 +55,10 @@ function present(path: string[], message: string, match?: (value: unknown) => bo
 }
 
 /** A whole-config detection rule: the migration would change something on a copy. */
-function wouldChange(message: string, apply: (root: Rec, changes: string[]) => boolean | void): (root: Rec) => LegacyIssue[] {
+function wouldChange(
+  message: string,
+  apply: (root: Rec, changes: string[]) => boolean | void,
+): (root: Rec) => LegacyIssue[] {
   return (root) => {
     const changes: string[] = [];
     const stripped = apply(structuredClone(root), changes);
@@ -68,7 +83,9 @@ function streamingMode(entry: Rec): string {
 function migrateStreamingAliases(entry: Rec, path: string, changes: string[]): void {
   const before = entry.streaming;
   const hadStreamMode = entry.streamMode !== undefined;
-  const flat = ['chunkMode', 'blockStreaming', 'blockStreamingCoalesce', 'draftChunk'].some((k) => entry[k] !== undefined);
+  const flat = ['chunkMode', 'blockStreaming', 'blockStreamingCoalesce', 'draftChunk'].some(
+    (k) => entry[k] !== undefined,
+  );
   if (!(hadStreamMode || typeof before === 'boolean' || typeof before === 'string' || flat)) return;
   const mode = streamingMode(entry);
   const streaming: Rec = { ...(rec(before) ?? {}) };
@@ -80,7 +97,8 @@ function migrateStreamingAliases(entry: Rec, path: string, changes: string[]): v
     if (hadStreamMode) {
       moved = true;
       changes.push(`Moved ${path}.streamMode → ${path}.streaming.mode (${mode}).`);
-    } else if (typeof before === 'boolean') changes.push(`Moved ${path}.streaming (boolean) → ${path}.streaming.mode (${mode}).`);
+    } else if (typeof before === 'boolean')
+      changes.push(`Moved ${path}.streaming (boolean) → ${path}.streaming.mode (${mode}).`);
     else changes.push(`Moved ${path}.streaming (scalar) → ${path}.streaming.mode (${mode}).`);
   }
   if (hadStreamMode) {
@@ -108,11 +126,25 @@ function telegramStreaming(root: Rec, changes: string[]): void {
   visitChannel(root, 'telegram', (entry, path) => migrateStreamingAliases(entry, path, changes));
 }
 
-const hasTelegramAliases = (e: unknown) => isRec(e) && (e.streamMode !== undefined || typeof e.streaming === 'string' || typeof e.streaming === 'boolean' || ['chunkMode', 'blockStreaming', 'blockStreamingCoalesce', 'draftChunk'].some((k) => e[k] !== undefined));
+const hasTelegramAliases = (e: unknown) =>
+  isRec(e) &&
+  (e.streamMode !== undefined ||
+    typeof e.streaming === 'string' ||
+    typeof e.streaming === 'boolean' ||
+    ['chunkMode', 'blockStreaming', 'blockStreamingCoalesce', 'draftChunk'].some((k) => e[k] !== undefined));
 
 // --- gateway ----------------------------------------------------------------------------------------------------
 
-const BIND_ALIASES = new Map([['0.0.0.0', 'lan'], ['::', 'lan'], ['[::]', 'lan'], ['*', 'lan'], ['127.0.0.1', 'loopback'], ['localhost', 'loopback'], ['::1', 'loopback'], ['[::1]', 'loopback']]);
+const BIND_ALIASES = new Map([
+  ['0.0.0.0', 'lan'],
+  ['::', 'lan'],
+  ['[::]', 'lan'],
+  ['*', 'lan'],
+  ['127.0.0.1', 'loopback'],
+  ['localhost', 'loopback'],
+  ['::1', 'loopback'],
+  ['[::1]', 'loopback'],
+]);
 const bindAlias = (v: unknown) => (typeof v === 'string' ? BIND_ALIASES.get(v.trim().toLowerCase()) : undefined);
 
 function seedAllowedOrigins(root: Rec, changes: string[]): void {
@@ -123,11 +155,18 @@ function seedAllowedOrigins(root: Rec, changes: string[]): void {
   if (bind !== 'lan') return; // only the lan seed is reproduced (the others depend on the host's addresses)
   const controlUi = rec(gateway.controlUi) ?? {};
   const origins = controlUi.allowedOrigins;
-  if ((Array.isArray(origins) && origins.some((o) => typeof o === 'string' && o.trim())) || controlUi.dangerouslyAllowHostHeaderOriginFallback === true) return;
-  const port = typeof gateway.port === 'number' && Number.isInteger(gateway.port) && gateway.port > 0 ? gateway.port : 18789;
+  if (
+    (Array.isArray(origins) && origins.some((o) => typeof o === 'string' && o.trim())) ||
+    controlUi.dangerouslyAllowHostHeaderOriginFallback === true
+  )
+    return;
+  const port =
+    typeof gateway.port === 'number' && Number.isInteger(gateway.port) && gateway.port > 0 ? gateway.port : 18789;
   const seeded = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
   gateway.controlUi = { ...controlUi, allowedOrigins: seeded };
-  changes.push(`Seeded gateway.controlUi.allowedOrigins ${JSON.stringify(seeded)} for bind=lan. Required since v2026.2.26. Add other machine origins to gateway.controlUi.allowedOrigins if needed.`);
+  changes.push(
+    `Seeded gateway.controlUi.allowedOrigins ${JSON.stringify(seeded)} for bind=lan. Required since v2026.2.26. Add other machine origins to gateway.controlUi.allowedOrigins if needed.`,
+  );
 }
 
 // --- agents -----------------------------------------------------------------------------------------------------
@@ -148,7 +187,11 @@ function memorySearch(root: Rec, changes: string[]): void {
       delete root.memorySearch;
     }
     ensure(root, 'memory').search = target;
-    changes.push(canonical ? 'Merged legacy memorySearch defaults → memory.search (kept explicit memory.search values).' : 'Moved legacy memorySearch defaults → memory.search.');
+    changes.push(
+      canonical
+        ? 'Merged legacy memorySearch defaults → memory.search (kept explicit memory.search values).'
+        : 'Moved legacy memorySearch defaults → memory.search.',
+    );
   }
 }
 
@@ -170,8 +213,20 @@ function topLevelHeartbeat(root: Rec, changes: string[]): void {
       changes.push(moved);
     }
   };
-  if (Object.keys(agentPart).length > 0) mergeInto('agents', agentPart, 'Moved heartbeat → agents.defaults.heartbeat.', 'Merged heartbeat → agents.defaults.heartbeat (filled missing fields from legacy; kept explicit agents.defaults values).');
-  if (Object.keys(channelPart).length > 0) mergeInto('channels', channelPart, 'Moved heartbeat visibility → channels.defaults.heartbeat.', 'Merged heartbeat visibility → channels.defaults.heartbeat (filled missing fields from legacy; kept explicit channels.defaults values).');
+  if (Object.keys(agentPart).length > 0)
+    mergeInto(
+      'agents',
+      agentPart,
+      'Moved heartbeat → agents.defaults.heartbeat.',
+      'Merged heartbeat → agents.defaults.heartbeat (filled missing fields from legacy; kept explicit agents.defaults values).',
+    );
+  if (Object.keys(channelPart).length > 0)
+    mergeInto(
+      'channels',
+      channelPart,
+      'Moved heartbeat visibility → channels.defaults.heartbeat.',
+      'Merged heartbeat visibility → channels.defaults.heartbeat (filled missing fields from legacy; kept explicit channels.defaults values).',
+    );
   if (Object.keys(legacy).length === 0) changes.push('Removed empty top-level heartbeat.');
   delete root.heartbeat;
 }
@@ -188,7 +243,13 @@ function agentsListToEntries(root: Rec, changes: string[]): void {
   for (const item of agents.list) {
     if (!isRec(item) || typeof item.id !== 'string' || !item.id.trim()) continue;
     const raw = item.id.trim();
-    const id = /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(raw) ? raw.toLowerCase() : raw.toLowerCase().replace(/[^a-z0-9_-]+/g, '_').replace(/^[_-]+|[_-]+$/g, '').slice(0, 64) || 'main';
+    const id = /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(raw)
+      ? raw.toLowerCase()
+      : raw
+          .toLowerCase()
+          .replace(/[^a-z0-9_-]+/g, '_')
+          .replace(/^[_-]+|[_-]+$/g, '')
+          .slice(0, 64) || 'main';
     if (id !== raw) changes.push(`Normalized agents.list id "${raw}" → agents.entries.${id}.`);
     const { id: _id, ...config } = item;
     if (!has(entries, id)) put(entries, id, config);
@@ -215,10 +276,20 @@ function modelPolicyAllow(root: Rec, changes: string[]): void {
   const defaults = rec(rec(root.agents)?.defaults);
   const models = rec(defaults?.models);
   if (!defaults || !models || has(rec(defaults.modelPolicy), 'allow')) return;
-  const allow = [...new Set(Object.keys(models).map((k) => k.trim()).filter((k) => /^[^/\s]+\/\S+$/.test(k)))];
+  const allow = [
+    ...new Set(
+      Object.keys(models)
+        .map((k) => k.trim())
+        .filter((k) => /^[^/\s]+\/\S+$/.test(k)),
+    ),
+  ];
   if (allow.length > 0) defaults.modelPolicy = { ...(rec(defaults.modelPolicy) ?? {}), allow };
   put(ensure(ensure(root, 'meta'), 'migrations'), 'modelPolicyAllowlist', true);
-  changes.push(allow.length > 0 ? 'Copied the legacy default model map to agents.defaults.modelPolicy.allow.' : 'Recorded the legacy default model map as unrestricted without creating modelPolicy.allow.');
+  changes.push(
+    allow.length > 0
+      ? 'Copied the legacy default model map to agents.defaults.modelPolicy.allow.'
+      : 'Recorded the legacy default model map as unrestricted without creating modelPolicy.allow.',
+  );
 }
 
 // --- retired ----------------------------------------------------------------------------------------------------
@@ -237,10 +308,15 @@ function inheritedExecPolicy(scope: Rec): { security: string; ask: string } | un
   const exec = rec(rec(scope.tools)?.exec);
   if (!exec) return undefined;
   switch (exec.mode) {
-    case 'deny': return { security: 'deny', ask: 'off' };
-    case 'allowlist': return { security: 'allowlist', ask: 'off' };
-    case 'ask': case 'auto': return { security: 'allowlist', ask: 'on-miss' };
-    case 'full': return { security: 'full', ask: 'off' };
+    case 'deny':
+      return { security: 'deny', ask: 'off' };
+    case 'allowlist':
+      return { security: 'allowlist', ask: 'off' };
+    case 'ask':
+    case 'auto':
+      return { security: 'allowlist', ask: 'on-miss' };
+    case 'full':
+      return { security: 'full', ask: 'off' };
   }
   const security = EXEC_SECURITY.includes(exec.security as string) ? (exec.security as string) : undefined;
   const ask = EXEC_ASK.includes(exec.ask as string) ? (exec.ask as string) : undefined;
@@ -256,7 +332,10 @@ function execMode(scope: Rec, path: string, changes: string[], inherited?: { sec
     delete exec.ask;
     return;
   }
-  const own = { security: EXEC_SECURITY.includes(exec.security as string) ? (exec.security as string) : undefined, ask: EXEC_ASK.includes(exec.ask as string) ? (exec.ask as string) : undefined };
+  const own = {
+    security: EXEC_SECURITY.includes(exec.security as string) ? (exec.security as string) : undefined,
+    ask: EXEC_ASK.includes(exec.ask as string) ? (exec.ask as string) : undefined,
+  };
   if ((has(exec, 'security') && !own.security) || (has(exec, 'ask') && !own.ask)) return;
   const security = own.security ?? inherited?.security;
   const ask = own.ask ?? inherited?.ask;
@@ -269,7 +348,29 @@ function execMode(scope: Rec, path: string, changes: string[], inherited?: { sec
   delete exec.ask;
 }
 
-const RESPONSE_PREFIX_CHANNELS = new Set(['buzz', 'clickclack', 'discord', 'feishu', 'googlechat', 'imessage', 'irc', 'matrix', 'mattermost', 'msteams', 'nextcloud-talk', 'qa-channel', 'signal', 'slack', 'telegram', 'tlon', 'twitch', 'whatsapp', 'zalo', 'zalouser', 'line']);
+const RESPONSE_PREFIX_CHANNELS = new Set([
+  'buzz',
+  'clickclack',
+  'discord',
+  'feishu',
+  'googlechat',
+  'imessage',
+  'irc',
+  'matrix',
+  'mattermost',
+  'msteams',
+  'nextcloud-talk',
+  'qa-channel',
+  'signal',
+  'slack',
+  'telegram',
+  'tlon',
+  'twitch',
+  'whatsapp',
+  'zalo',
+  'zalouser',
+  'line',
+]);
 
 function tierEvalTranche(root: Rec, changes: string[]): boolean {
   const initial = changes.length;
@@ -278,7 +379,9 @@ function tierEvalTranche(root: Rec, changes: string[]): boolean {
   if (wideArea && has(wideArea, 'enabled')) {
     if (wideArea.enabled === false && typeof wideArea.domain === 'string' && wideArea.domain.trim()) {
       delete wideArea.domain;
-      changes.push('Removed disabled discovery.wideArea activation fields; domain presence now enables wide-area discovery.');
+      changes.push(
+        'Removed disabled discovery.wideArea activation fields; domain presence now enables wide-area discovery.',
+      );
     }
     delete wideArea.enabled;
     stripped = true;
@@ -300,11 +403,26 @@ function tierEvalTranche(root: Rec, changes: string[]): boolean {
     const compaction = rec(scope.compaction);
     if (compaction) {
       let removed = false;
-      for (const key of ['customInstructions', 'identifierInstructions']) if (has(compaction, key)) { delete compaction[key]; removed = true; }
+      for (const key of ['customInstructions', 'identifierInstructions'])
+        if (has(compaction, key)) {
+          delete compaction[key];
+          removed = true;
+        }
       const flush = rec(compaction.memoryFlush);
-      if (flush) for (const key of ['prompt', 'systemPrompt']) if (has(flush, key)) { delete flush[key]; removed = true; }
-      if (compaction.identifierPolicy === 'custom') { compaction.identifierPolicy = 'strict'; removed = true; }
-      if (removed) changes.push(`Removed ${path}.compaction custom prompt instructions; use a compaction provider summarize() implementation and before_prompt_build hooks.`);
+      if (flush)
+        for (const key of ['prompt', 'systemPrompt'])
+          if (has(flush, key)) {
+            delete flush[key];
+            removed = true;
+          }
+      if (compaction.identifierPolicy === 'custom') {
+        compaction.identifierPolicy = 'strict';
+        removed = true;
+      }
+      if (removed)
+        changes.push(
+          `Removed ${path}.compaction custom prompt instructions; use a compaction provider summarize() implementation and before_prompt_build hooks.`,
+        );
     }
     if (path !== 'agents.defaults') execMode(scope, path, changes, inherited);
     for (const p of paths.TIER_EVAL_RETIRED_AGENT_PATHS!) stripped = deletePath(scope, p) || stripped;
@@ -313,7 +431,8 @@ function tierEvalTranche(root: Rec, changes: string[]): boolean {
   if (web) {
     if (has(web, 'enabled')) {
       const whatsapp = ensure(ensure(root, 'channels'), 'whatsapp');
-      if (web.enabled === false && whatsapp.enabled === true) changes.push('Removed web.enabled=false (channels.whatsapp.enabled already set).');
+      if (web.enabled === false && whatsapp.enabled === true)
+        changes.push('Removed web.enabled=false (channels.whatsapp.enabled already set).');
       if (whatsapp.enabled === undefined) {
         whatsapp.enabled = web.enabled;
         changes.push('Moved web.enabled → channels.whatsapp.enabled.');
@@ -335,7 +454,10 @@ function tierEvalTranche(root: Rec, changes: string[]): boolean {
         copied = true;
       }
     }
-    if (copied) changes.push(`Copied messages.responsePrefix to supported channel blocks while retaining the implicit/custom fallback${unsupported.length > 0 ? ` for: ${unsupported.join(', ')}` : ''}.`);
+    if (copied)
+      changes.push(
+        `Copied messages.responsePrefix to supported channel blocks while retaining the implicit/custom fallback${unsupported.length > 0 ? ` for: ${unsupported.join(', ')}` : ''}.`,
+      );
   }
   for (const p of paths.TIER_EVAL_RETIRED_ROOT_PATHS!) stripped = deletePath(root, p) || stripped;
   for (const provider of Object.values(rec(rec(root.secrets)?.providers) ?? {})) {
@@ -345,7 +467,8 @@ function tierEvalTranche(root: Rec, changes: string[]): boolean {
     delete entry.allowInsecurePath;
     delete entry.allowSymlinkCommand;
   }
-  if (stripped || changes.length > initial) changes.push('Applied tier-eval tranche retirements; canonical settings and built-in defaults now apply.');
+  if (stripped || changes.length > initial)
+    changes.push('Applied tier-eval tranche retirements; canonical settings and built-in defaults now apply.');
   return stripped;
 }
 
@@ -354,7 +477,11 @@ function finalLayoutRenames(root: Rec, changes: string[]): void {
   renameKey(defaults, 'pdfMaxBytesMb', 'pdfMaxMb', 'agents.defaults', changes);
   if (defaults) {
     const mediaModels = rec(defaults.mediaModels) ?? {};
-    for (const [legacy, canonical] of [['imageGenerationModel', 'image'], ['videoGenerationModel', 'video'], ['musicGenerationModel', 'music']] as const) {
+    for (const [legacy, canonical] of [
+      ['imageGenerationModel', 'image'],
+      ['videoGenerationModel', 'video'],
+      ['musicGenerationModel', 'music'],
+    ] as const) {
       if (!has(defaults, legacy)) continue;
       if (mediaModels[canonical] === undefined) {
         mediaModels[canonical] = defaults[legacy];
@@ -416,7 +543,14 @@ function finalLayoutRenames(root: Rec, changes: string[]): void {
 
 function finalLayoutKills(root: Rec, changes: string[]): void {
   const defaults = rec(rec(root.agents)?.defaults);
-  for (const key of ['envelopeTimestamp', 'envelopeElapsed', 'envelopeTimezone', 'timeFormat', 'bootstrapPromptTruncationWarning', 'mediaGenerationAutoProviderFallback']) {
+  for (const key of [
+    'envelopeTimestamp',
+    'envelopeElapsed',
+    'envelopeTimezone',
+    'timeFormat',
+    'bootstrapPromptTruncationWarning',
+    'mediaGenerationAutoProviderFallback',
+  ]) {
     if (has(defaults, key)) {
       delete defaults[key];
       changes.push(`Removed agents.defaults.${key}; built-in behavior now applies.`);
@@ -425,7 +559,10 @@ function finalLayoutKills(root: Rec, changes: string[]): void {
   const otel = rec(rec(root.diagnostics)?.otel);
   const capture = rec(otel?.captureContent);
   if (otel && capture) {
-    otel.captureContent = typeof capture.enabled === 'boolean' ? capture.enabled : Object.keys(capture).some((k) => k !== 'enabled' && capture[k] === true);
+    otel.captureContent =
+      typeof capture.enabled === 'boolean'
+        ? capture.enabled
+        : Object.keys(capture).some((k) => k !== 'enabled' && capture[k] === true);
     changes.push('Collapsed diagnostics.otel.captureContent to a boolean.');
   }
   const attachments = rec(root.attachments);
@@ -439,13 +576,14 @@ function finalLayoutKills(root: Rec, changes: string[]): void {
     changes.push('Removed browser.color; the built-in color now applies.');
   }
   const profiles = rec(browser?.profiles);
-  if (profiles) for (const id of Object.keys(profiles)) {
-    const profile = rec(profiles[id]);
-    if (has(profile, 'color')) {
-      delete profile.color;
-      changes.push(`Removed browser.profiles.${id}.color.`);
+  if (profiles)
+    for (const id of Object.keys(profiles)) {
+      const profile = rec(profiles[id]);
+      if (has(profile, 'color')) {
+        delete profile.color;
+        changes.push(`Removed browser.profiles.${id}.color.`);
+      }
     }
-  }
   const messages = rec(root.messages);
   const reactions = rec(messages?.statusReactions);
   if (has(reactions, 'emojis')) {
@@ -486,16 +624,21 @@ function configTranche(root: Rec, changes: string[]): void {
   const ui = rec(root.ui);
   const prefs = rec(ui?.prefs);
   if (prefs) {
-    const removed = ['chatMessageMaxWidth', 'textScale', 'sidebarLiveActivity', 'showAdvancedSettings'].filter((k) => has(prefs, k) && delete prefs[k]);
-    if (removed.length > 0) changes.push(`Removed browser-local ui.prefs keys: ${removed.map((k) => `ui.prefs.${k}`).join(', ')}.`);
+    const removed = ['chatMessageMaxWidth', 'textScale', 'sidebarLiveActivity', 'showAdvancedSettings'].filter(
+      (k) => has(prefs, k) && delete prefs[k],
+    );
+    if (removed.length > 0)
+      changes.push(`Removed browser-local ui.prefs keys: ${removed.map((k) => `ui.prefs.${k}`).join(', ')}.`);
     if (Object.keys(prefs).length === 0) delete ui!.prefs;
     if (Object.keys(ui!).length === 0) delete root.ui;
   }
-  if (deletePath(root, ['skills', 'load', 'watchDebounceMs'])) changes.push('Removed skills.load.watchDebounceMs; the watcher now uses the 250 ms default.');
+  if (deletePath(root, ['skills', 'load', 'watchDebounceMs']))
+    changes.push('Removed skills.load.watchDebounceMs; the watcher now uses the 250 ms default.');
   let contextLimits = false;
   let typing = false;
   const stripLimits = (owner: Rec) => {
-    for (const key of ['memoryGetDefaultLines', 'toolResultMaxChars']) contextLimits = deletePath(owner, ['contextLimits', key]) || contextLimits;
+    for (const key of ['memoryGetDefaultLines', 'toolResultMaxChars'])
+      contextLimits = deletePath(owner, ['contextLimits', key]) || contextLimits;
   };
   const defaults = rec(rec(root.agents)?.defaults);
   if (defaults) stripLimits(defaults);
@@ -509,8 +652,14 @@ function configTranche(root: Rec, changes: string[]): void {
     }
     stripLimits(entry);
   }
-  if (typing) changes.push('Removed per-agent typingIntervalSeconds overrides; agents.defaults.typingIntervalSeconds now applies to every agent.');
-  if (contextLimits) changes.push('Removed contextLimits.memoryGetDefaultLines/toolResultMaxChars overrides; canonical memory and context-window caps now apply.');
+  if (typing)
+    changes.push(
+      'Removed per-agent typingIntervalSeconds overrides; agents.defaults.typingIntervalSeconds now applies to every agent.',
+    );
+  if (contextLimits)
+    changes.push(
+      'Removed contextLimits.memoryGetDefaultLines/toolResultMaxChars overrides; canonical memory and context-window caps now apply.',
+    );
   whatsappDebounce(root, changes);
 }
 
@@ -522,7 +671,11 @@ function whatsappDebounce(root: Rec, changes: string[]): void {
     if (!has(owner, 'debounceMs')) return;
     const v = owner.debounceMs;
     delete owner.debounceMs;
-    sources.push({ path, ...(accountId ? { accountId } : {}), ...(typeof v === 'number' && Number.isInteger(v) && v >= 0 ? { value: v } : {}) });
+    sources.push({
+      path,
+      ...(accountId ? { accountId } : {}),
+      ...(typeof v === 'number' && Number.isInteger(v) && v >= 0 ? { value: v } : {}),
+    });
   };
   read('channels.whatsapp.debounceMs', whatsapp);
   const accounts = rec(whatsapp.accounts);
@@ -535,12 +688,24 @@ function whatsappDebounce(root: Rec, changes: string[]): void {
   const listed = sources.map((s) => s.path).join(', ');
   if (valid.length === 0) return void changes.push(`Removed invalid WhatsApp debounce values: ${listed}.`);
   const byChannel = ensure(ensure(ensure(root, 'messages'), 'inbound'), 'byChannel');
-  if (byChannel.whatsapp !== undefined) return void changes.push(`Removed ${listed} (messages.inbound.byChannel.whatsapp already set).`);
-  const preferred = typeof whatsapp.defaultAccount === 'string' && whatsapp.defaultAccount.trim() ? whatsapp.defaultAccount.trim().toLowerCase() : 'default';
-  const selected = valid.find((s) => s.accountId === preferred) ?? valid.find((s) => s.accountId === 'default') ?? valid.find((s) => s.path === 'channels.whatsapp.debounceMs') ?? valid[0]!;
+  if (byChannel.whatsapp !== undefined)
+    return void changes.push(`Removed ${listed} (messages.inbound.byChannel.whatsapp already set).`);
+  const preferred =
+    typeof whatsapp.defaultAccount === 'string' && whatsapp.defaultAccount.trim()
+      ? whatsapp.defaultAccount.trim().toLowerCase()
+      : 'default';
+  const selected =
+    valid.find((s) => s.accountId === preferred) ??
+    valid.find((s) => s.accountId === 'default') ??
+    valid.find((s) => s.path === 'channels.whatsapp.debounceMs') ??
+    valid[0]!;
   byChannel.whatsapp = selected.value;
-  if (new Set(valid.map((s) => s.value)).size === 1 && valid.length === sources.length) changes.push(`Moved ${listed} → messages.inbound.byChannel.whatsapp.`);
-  else changes.push(`Collapsed conflicting WhatsApp debounce values into messages.inbound.byChannel.whatsapp using ${selected.path} (${selected.value} ms); account-specific debounce is no longer supported.`);
+  if (new Set(valid.map((s) => s.value)).size === 1 && valid.length === sources.length)
+    changes.push(`Moved ${listed} → messages.inbound.byChannel.whatsapp.`);
+  else
+    changes.push(
+      `Collapsed conflicting WhatsApp debounce values into messages.inbound.byChannel.whatsapp using ${selected.path} (${selected.value} ms); account-specific debounce is no longer supported.`,
+    );
 }
 
 function tuningKnobs(root: Rec, changes: string[]): boolean {
@@ -549,7 +714,10 @@ function tuningKnobs(root: Rec, changes: string[]): boolean {
     const [key, ...rest] = path;
     if (key === undefined) return;
     if (key === '*') {
-      for (const k of Object.keys(owner)) { const child = rec(owner[k]); if (child) strip(child, rest, `${prefix}${k}.`); }
+      for (const k of Object.keys(owner)) {
+        const child = rec(owner[k]);
+        if (child) strip(child, rest, `${prefix}${k}.`);
+      }
       return;
     }
     if (!has(owner, key)) return;
@@ -568,18 +736,38 @@ function tuningKnobs(root: Rec, changes: string[]): boolean {
   visitAgentScopes(root, (scope, path) => {
     for (const p of paths.RETIRED_AGENT_TUNING_PATHS!) strip(scope, p, `${path}.`);
   });
-  if (removed.length > 0) changes.push(`Removed retired runtime tuning knobs: ${removed.join(', ')}; built-in defaults now apply.`);
+  if (removed.length > 0)
+    changes.push(`Removed retired runtime tuning knobs: ${removed.join(', ')}; built-in defaults now apply.`);
   return removed.length > 0;
 }
 
 // --- web search ---------------------------------------------------------------------------------------------------
 
 /** Legacy `tools.web.search.<provider>` blocks and the plugin that owns each now (those doctor moves). */
-const WEB_SEARCH_OWNERS: Record<string, string> = { brave: 'brave', duckduckgo: 'duckduckgo', exa: 'exa', firecrawl: 'firecrawl', gemini: 'google', grok: 'xai', kimi: 'moonshot', minimax: 'minimax', ollama: 'ollama', perplexity: 'perplexity', searxng: 'searxng' };
+const WEB_SEARCH_OWNERS: Record<string, string> = {
+  brave: 'brave',
+  duckduckgo: 'duckduckgo',
+  exa: 'exa',
+  firecrawl: 'firecrawl',
+  gemini: 'google',
+  grok: 'xai',
+  kimi: 'moonshot',
+  minimax: 'minimax',
+  ollama: 'ollama',
+  perplexity: 'perplexity',
+  searxng: 'searxng',
+};
 const WEB_SEARCH_PROVIDERS = Object.keys(WEB_SEARCH_OWNERS).sort((a, b) => a.localeCompare(b));
 const DANGEROUS_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
-function moveToPlugin(root: Rec, pluginId: string, payload: Rec, legacyPath: string, targetPath: string, changes: string[]): void {
+function moveToPlugin(
+  root: Rec,
+  pluginId: string,
+  payload: Rec,
+  legacyPath: string,
+  targetPath: string,
+  changes: string[],
+): void {
   const entry = ensure(ensure(ensure(root, 'plugins'), 'entries'), pluginId);
   const activated = entry.enabled === undefined;
   if (activated) entry.enabled = true;
@@ -593,9 +781,11 @@ function moveToPlugin(root: Rec, pluginId: string, payload: Rec, legacyPath: str
   const merged: Rec = structuredClone(existing);
   fillMissing(merged, payload);
   config.webSearch = merged;
-  changes.push(JSON.stringify(merged) !== JSON.stringify(existing) || activated
-    ? `Merged ${legacyPath} → ${targetPath} (filled missing fields from legacy; kept explicit plugin config values).`
-    : `Removed ${legacyPath} (${targetPath} already set).`);
+  changes.push(
+    JSON.stringify(merged) !== JSON.stringify(existing) || activated
+      ? `Merged ${legacyPath} → ${targetPath} (filled missing fields from legacy; kept explicit plugin config values).`
+      : `Removed ${legacyPath} (${targetPath} already set).`,
+  );
 }
 
 function webSearchProviders(root: Rec, changes: string[]): void {
@@ -605,7 +795,8 @@ function webSearchProviders(root: Rec, changes: string[]): void {
   if (!has(source, 'apiKey') && !WEB_SEARCH_PROVIDERS.some((id) => isRec(source[id]))) return;
   const retained: Rec = {};
   for (const key of Object.keys(source)) {
-    if (DANGEROUS_KEYS.has(key) || key === 'apiKey' || (WEB_SEARCH_PROVIDERS.includes(key) && isRec(source[key]))) continue;
+    if (DANGEROUS_KEYS.has(key) || key === 'apiKey' || (WEB_SEARCH_PROVIDERS.includes(key) && isRec(source[key])))
+      continue;
     put(retained, key, source[key]);
   }
   const brave = rec(source.brave);
@@ -613,14 +804,28 @@ function webSearchProviders(root: Rec, changes: string[]): void {
   if (has(source, 'apiKey')) bravePayload.apiKey = source.apiKey;
   if (Object.keys(bravePayload).length > 0) {
     const global = has(source, 'apiKey');
-    moveToPlugin(root, 'brave', bravePayload, global ? 'tools.web.search.apiKey' : 'tools.web.search.brave', global && !brave ? 'plugins.entries.brave.config.webSearch.apiKey' : 'plugins.entries.brave.config.webSearch', changes);
+    moveToPlugin(
+      root,
+      'brave',
+      bravePayload,
+      global ? 'tools.web.search.apiKey' : 'tools.web.search.brave',
+      global && !brave ? 'plugins.entries.brave.config.webSearch.apiKey' : 'plugins.entries.brave.config.webSearch',
+      changes,
+    );
   }
   for (const id of WEB_SEARCH_PROVIDERS) {
     if (id === 'brave' || !isRec(source[id])) continue;
     const payload: Rec = structuredClone(source[id] as Rec);
     if (Object.keys(payload).length === 0) continue;
     const plugin = WEB_SEARCH_OWNERS[id]!;
-    moveToPlugin(root, plugin, payload, `tools.web.search.${id}`, `plugins.entries.${plugin}.config.webSearch`, changes);
+    moveToPlugin(
+      root,
+      plugin,
+      payload,
+      `tools.web.search.${id}`,
+      `plugins.entries.${plugin}.config.webSearch`,
+      changes,
+    );
   }
   web.search = retained;
 }
@@ -632,28 +837,62 @@ export const MIGRATIONS: readonly Migration[] = [
     detect: (root) => {
       const telegram = rec(rec(root.channels)?.telegram);
       const out: LegacyIssue[] = [];
-      if (telegram && hasTelegramAliases(telegram)) out.push({ path: 'channels.telegram', message: `channels.telegram.streamMode, channels.telegram.streaming (scalar), chunkMode, blockStreaming, draftChunk, and blockStreamingCoalesce are legacy; use channels.telegram.streaming.{mode,chunkMode,preview.chunk,block.enabled,block.coalesce}. ${RUN}` });
-      if (telegram && Object.values(rec(telegram.accounts) ?? {}).some(hasTelegramAliases)) out.push({ path: 'channels.telegram.accounts', message: `channels.telegram.accounts.<id>.streamMode, streaming (scalar), chunkMode, blockStreaming, draftChunk, and blockStreamingCoalesce are legacy; use channels.telegram.accounts.<id>.streaming.{mode,chunkMode,preview.chunk,block.enabled,block.coalesce}. ${RUN}` });
+      if (telegram && hasTelegramAliases(telegram))
+        out.push({
+          path: 'channels.telegram',
+          message: `channels.telegram.streamMode, channels.telegram.streaming (scalar), chunkMode, blockStreaming, draftChunk, and blockStreamingCoalesce are legacy; use channels.telegram.streaming.{mode,chunkMode,preview.chunk,block.enabled,block.coalesce}. ${RUN}`,
+        });
+      if (telegram && Object.values(rec(telegram.accounts) ?? {}).some(hasTelegramAliases))
+        out.push({
+          path: 'channels.telegram.accounts',
+          message: `channels.telegram.accounts.<id>.streamMode, streaming (scalar), chunkMode, blockStreaming, draftChunk, and blockStreamingCoalesce are legacy; use channels.telegram.accounts.<id>.streaming.{mode,chunkMode,preview.chunk,block.enabled,block.coalesce}. ${RUN}`,
+        });
       return out;
     },
     apply: telegramStreaming,
   },
-  { id: 'memorySearch->memory.search', detect: present(['agents', 'defaults', 'memorySearch'], `agents.defaults.memorySearch moved to memory.search. ${RUN}`), apply: memorySearch },
-  { id: 'heartbeat->agents.defaults.heartbeat', detect: present(['heartbeat'], `top-level heartbeat is not a valid config path; use agents.defaults.heartbeat (cadence/target/model settings) or channels.defaults.heartbeat (showOk/showAlerts/useIndicator). ${RUN}`), apply: topLevelHeartbeat },
+  {
+    id: 'memorySearch->memory.search',
+    detect: present(
+      ['agents', 'defaults', 'memorySearch'],
+      `agents.defaults.memorySearch moved to memory.search. ${RUN}`,
+    ),
+    apply: memorySearch,
+  },
+  {
+    id: 'heartbeat->agents.defaults.heartbeat',
+    detect: present(
+      ['heartbeat'],
+      `top-level heartbeat is not a valid config path; use agents.defaults.heartbeat (cadence/target/model settings) or channels.defaults.heartbeat (showOk/showAlerts/useIndicator). ${RUN}`,
+    ),
+    apply: topLevelHeartbeat,
+  },
   {
     id: 'gateway.tailscale.reset-on-exit-remove',
-    detect: present(['gateway', 'tailscale', 'resetOnExit'], `gateway.tailscale.resetOnExit is retired because managed routes now follow the Gateway lifecycle automatically. ${RUN}`, (v) => typeof v === 'boolean'),
+    detect: present(
+      ['gateway', 'tailscale', 'resetOnExit'],
+      `gateway.tailscale.resetOnExit is retired because managed routes now follow the Gateway lifecycle automatically. ${RUN}`,
+      (v) => typeof v === 'boolean',
+    ),
     apply: (root, changes) => {
       const tailscale = rec(rec(root.gateway)?.tailscale);
       if (!has(tailscale, 'resetOnExit')) return;
       const was = tailscale.resetOnExit === true;
       delete tailscale.resetOnExit;
-      changes.push(was ? 'Removed gateway.tailscale.resetOnExit; managed Tailscale routes now end automatically with the Gateway lifecycle.' : 'Removed retired gateway.tailscale.resetOnExit config.');
+      changes.push(
+        was
+          ? 'Removed gateway.tailscale.resetOnExit; managed Tailscale routes now end automatically with the Gateway lifecycle.'
+          : 'Removed retired gateway.tailscale.resetOnExit config.',
+      );
     },
   },
   {
     id: 'gateway.control-ui-device-auth-bypass->pairing-migration',
-    detect: present(['gateway', 'controlUi', 'dangerouslyDisableDeviceAuth'], 'gateway.controlUi.dangerouslyDisableDeviceAuth is retired and ignored. Control UI browsers pair through the normal device flow; run "openclaw doctor --fix" to remove the legacy key.', (v) => typeof v === 'boolean'),
+    detect: present(
+      ['gateway', 'controlUi', 'dangerouslyDisableDeviceAuth'],
+      'gateway.controlUi.dangerouslyDisableDeviceAuth is retired and ignored. Control UI browsers pair through the normal device flow; run "openclaw doctor --fix" to remove the legacy key.',
+      (v) => typeof v === 'boolean',
+    ),
     apply: (root, changes) => {
       const controlUi = rec(rec(root.gateway)?.controlUi);
       if (!has(controlUi, 'dangerouslyDisableDeviceAuth')) return;
@@ -664,13 +903,19 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 'gateway.controlUi.allowedOrigins-seed-for-non-loopback', apply: seedAllowedOrigins },
   {
     id: 'gateway.bind.host-alias->bind-mode',
-    detect: present(['gateway', 'bind'], `gateway.bind host aliases (for example 0.0.0.0/localhost) are legacy; use bind modes (lan/loopback/custom/tailnet/auto) instead. ${RUN}`, (v) => bindAlias(v) !== undefined),
+    detect: present(
+      ['gateway', 'bind'],
+      `gateway.bind host aliases (for example 0.0.0.0/localhost) are legacy; use bind modes (lan/loopback/custom/tailnet/auto) instead. ${RUN}`,
+      (v) => bindAlias(v) !== undefined,
+    ),
     apply: (root, changes) => {
       const gateway = rec(root.gateway);
       if (!gateway || typeof gateway.bind !== 'string') return;
       const mapped = bindAlias(gateway.bind);
       if (!mapped || gateway.bind.trim().toLowerCase() === mapped) return;
-      changes.push(`Normalized gateway.bind "${gateway.bind.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}" → "${mapped}".`);
+      changes.push(
+        `Normalized gateway.bind "${gateway.bind.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}" → "${mapped}".`,
+      );
       gateway.bind = mapped;
     },
   },
@@ -689,12 +934,21 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 'models.canonical-model-refs',
-    detect: (root) => ['agents', 'plugins', 'messages', 'tools', 'hooks', 'channels', 'models'].flatMap((section) => {
-      if (root[section] === undefined) return [];
-      const changes: string[] = [];
-      rewriteModelRefs(structuredClone(root[section]), `config.${section}`, changes);
-      return changes.length > 0 ? [{ path: section, message: 'Configured retired or noncanonical model refs are no longer in the bundled catalogs; run "openclaw doctor --fix" to upgrade them.' }] : [];
-    }),
+    detect: (root) =>
+      ['agents', 'plugins', 'messages', 'tools', 'hooks', 'channels', 'models'].flatMap((section) => {
+        if (root[section] === undefined) return [];
+        const changes: string[] = [];
+        rewriteModelRefs(structuredClone(root[section]), `config.${section}`, changes);
+        return changes.length > 0
+          ? [
+              {
+                path: section,
+                message:
+                  'Configured retired or noncanonical model refs are no longer in the bundled catalogs; run "openclaw doctor --fix" to upgrade them.',
+              },
+            ]
+          : [];
+      }),
     apply: (root, changes) => {
       const next = rewriteModelRefs(root, 'config', changes) as Rec;
       for (const key of Object.keys(root)) delete root[key];
@@ -705,27 +959,63 @@ export const MIGRATIONS: readonly Migration[] = [
     id: 'agents.defaults.models->agents.defaults.modelPolicy.allow',
     detect: (root) => {
       const defaults = rec(rec(root.agents)?.defaults);
-      return rec(defaults?.models) && !has(rec(defaults!.modelPolicy), 'allow') && rec(rec(root.meta)?.migrations)?.modelPolicyAllowlist !== true
-        ? [{ path: 'agents.defaults.models', message: 'Legacy agents.defaults.models restricts model overrides; run "openclaw doctor --fix" to migrate valid refs to agents.defaults.modelPolicy.allow.' }]
+      return rec(defaults?.models) &&
+        !has(rec(defaults!.modelPolicy), 'allow') &&
+        rec(rec(root.meta)?.migrations)?.modelPolicyAllowlist !== true
+        ? [
+            {
+              path: 'agents.defaults.models',
+              message:
+                'Legacy agents.defaults.models restricts model overrides; run "openclaw doctor --fix" to migrate valid refs to agents.defaults.modelPolicy.allow.',
+            },
+          ]
         : [];
     },
     apply: modelPolicyAllow,
   },
   {
     id: 'runtime.messages-suppress-tool-errors',
-    detect: present(['messages', 'suppressToolErrors'], `messages.suppressToolErrors is retired; tool failure warnings now appear only when a run ends without a reply. ${RUN}`),
+    detect: present(
+      ['messages', 'suppressToolErrors'],
+      `messages.suppressToolErrors is retired; tool failure warnings now appear only when a run ends without a reply. ${RUN}`,
+    ),
     apply: (root, changes) => {
       const messages = rec(root.messages);
       if (!has(messages, 'suppressToolErrors')) return;
       delete messages.suppressToolErrors;
-      changes.push('Removed messages.suppressToolErrors (tool failure warnings now appear only when a run ends without a reply).');
+      changes.push(
+        'Removed messages.suppressToolErrors (tool failure warnings now appear only when a run ends without a reply).',
+      );
     },
   },
-  { id: 'runtime.doctor-tier-eval-tranche', detect: wouldChange('Approved tier-eval configuration surfaces were consolidated.', tierEvalTranche), apply: (r, c) => void tierEvalTranche(r, c) },
-  { id: 'runtime.final-layout-polish', detect: wouldChange('Final layout aliases were retired.', finalLayoutRenames), apply: finalLayoutRenames },
-  { id: 'runtime.final-layout-kills', detect: wouldChange('Final layout tuning knobs were retired.', finalLayoutKills), apply: finalLayoutKills },
-  { id: 'runtime.config-tranche', detect: wouldChange('Presentation-only preferences and duplicate tuning options moved to canonical defaults.', configTranche), apply: configTranche },
-  { id: 'runtime.tuning-knobs-purge', detect: wouldChange('Numeric runtime tuning knobs were retired and now use built-in defaults.', tuningKnobs), apply: (r, c) => void tuningKnobs(r, c) },
+  {
+    id: 'runtime.doctor-tier-eval-tranche',
+    detect: wouldChange('Approved tier-eval configuration surfaces were consolidated.', tierEvalTranche),
+    apply: (r, c) => void tierEvalTranche(r, c),
+  },
+  {
+    id: 'runtime.final-layout-polish',
+    detect: wouldChange('Final layout aliases were retired.', finalLayoutRenames),
+    apply: finalLayoutRenames,
+  },
+  {
+    id: 'runtime.final-layout-kills',
+    detect: wouldChange('Final layout tuning knobs were retired.', finalLayoutKills),
+    apply: finalLayoutKills,
+  },
+  {
+    id: 'runtime.config-tranche',
+    detect: wouldChange(
+      'Presentation-only preferences and duplicate tuning options moved to canonical defaults.',
+      configTranche,
+    ),
+    apply: configTranche,
+  },
+  {
+    id: 'runtime.tuning-knobs-purge',
+    detect: wouldChange('Numeric runtime tuning knobs were retired and now use built-in defaults.', tuningKnobs),
+    apply: (r, c) => void tuningKnobs(r, c),
+  },
   {
     id: 'runtime.ui-assistant-identity',
     detect: present(['ui', 'assistant'], `ui.assistant was retired; use agents.list[].identity instead. ${RUN}`),
@@ -763,7 +1053,12 @@ export const MIGRATIONS: readonly Migration[] = [
     detect: (root) => {
       const source = rec(rec(rec(root.tools)?.web)?.search);
       return source && (has(source, 'apiKey') || WEB_SEARCH_PROVIDERS.some((id) => isRec(source[id])))
-        ? [{ path: 'tools.web.search', message: `tools.web.search provider-owned config moved to plugins.entries.<plugin>.config.webSearch. ${RUN}` }]
+        ? [
+            {
+              path: 'tools.web.search',
+              message: `tools.web.search provider-owned config moved to plugins.entries.<plugin>.config.webSearch. ${RUN}`,
+            },
+          ]
         : [];
     },
     apply: webSearchProviders,
@@ -801,9 +1096,15 @@ export function persistRoster(root: Rec, changes: string[], facts: RosterFacts):
   // that is unset doctor writes its machine's state folder, which is not a config fact and is left out).
   const first = rec(roster[Object.keys(roster)[0] ?? '']);
   const defaultWorkspace = rec(target.defaults)?.workspace;
-  const pinned = convertedList && !legacyDefaultAgentId && several && !facts.ownershipWritten && first !== undefined
-    && (!has(first, 'workspace') || (typeof first.workspace === 'string' && !first.workspace.trim()))
-    && typeof defaultWorkspace === 'string' && defaultWorkspace.trim() !== '';
+  const pinned =
+    convertedList &&
+    !legacyDefaultAgentId &&
+    several &&
+    !facts.ownershipWritten &&
+    first !== undefined &&
+    (!has(first, 'workspace') || (typeof first.workspace === 'string' && !first.workspace.trim())) &&
+    typeof defaultWorkspace === 'string' &&
+    defaultWorkspace.trim() !== '';
   if (pinned) first!.workspace = (defaultWorkspace as string).trim();
   if (!stillInvalid && !(several && target.ownership === undefined)) return;
   for (const id of Object.keys(roster)) {
@@ -812,7 +1113,11 @@ export function persistRoster(root: Rec, changes: string[], facts: RosterFacts):
   }
   if (convertedList) changes.push('Moved agents.list to keyed agents.entries.');
   if (pinned) changes.push("Preserved the first legacy agent's existing workspace.");
-  if (materialized) changes.push('Materialized legacy per-surface agent ownership.', 'Removed retired agents.entries.*.default markers.');
+  if (materialized)
+    changes.push(
+      'Materialized legacy per-surface agent ownership.',
+      'Removed retired agents.entries.*.default markers.',
+    );
   changes.push('Prepared the canonical agent roster without retired default markers for persistence.');
   // doctor's roster step stamps (and says so) whenever the roster has several agents, even when a migration did.
   if (several) {
@@ -829,17 +1134,33 @@ const CHANNEL_META_KEYS = new Set(['defaults', 'modelByChannel']);
  * talk). Returns whether anything was written. The agent's workspace doctor also pins is the machine's state
  * folder when none is set; that is not written here (it is not in the config).
  */
-function materializeDefaultAgentRoles(root: Rec, agentId: string, ): boolean {
+function materializeDefaultAgentRoles(root: Rec, agentId: string): boolean {
   let changed = false;
   const bindings = Array.isArray(root.bindings) ? root.bindings : root.bindings === undefined ? [] : undefined;
   if (bindings) {
     const wide = (b: unknown, channel: string) => {
       const match = rec(rec(b)?.match);
-      return match !== undefined && typeof match.channel === 'string' && match.channel.trim().toLowerCase() === channel && typeof match.accountId === 'string' && match.accountId.trim() === '*' && match.peer === undefined && !match.guildId && !match.teamId && (!Array.isArray(match.roles) || match.roles.length === 0);
+      return (
+        match !== undefined &&
+        typeof match.channel === 'string' &&
+        match.channel.trim().toLowerCase() === channel &&
+        typeof match.accountId === 'string' &&
+        match.accountId.trim() === '*' &&
+        match.peer === undefined &&
+        !match.guildId &&
+        !match.teamId &&
+        (!Array.isArray(match.roles) || match.roles.length === 0)
+      );
     };
     const relevant = bindings.filter((b) => isRec(b) && b.type !== 'acp');
     const channels = rec(root.channels);
-    const ids = [...new Set(Object.keys(channels ?? {}).filter((id) => !CHANNEL_META_KEYS.has(id) && rec(channels![id])?.enabled !== false).map((id) => id.trim().toLowerCase()))].sort();
+    const ids = [
+      ...new Set(
+        Object.keys(channels ?? {})
+          .filter((id) => !CHANNEL_META_KEYS.has(id) && rec(channels![id])?.enabled !== false)
+          .map((id) => id.trim().toLowerCase()),
+      ),
+    ].sort();
     const unbound = ids.filter((id) => !relevant.some((b) => wide(b, id)));
     if (unbound.length > 0) {
       root.bindings = [...bindings, ...unbound.map((channel) => ({ agentId, match: { channel, accountId: '*' } }))];
@@ -850,7 +1171,8 @@ function materializeDefaultAgentRoles(root: Rec, agentId: string, ): boolean {
   const rawDefaults = agents?.defaults;
   if (agents && (rawDefaults === undefined || isRec(rawDefaults))) {
     const defaults = rec(rawDefaults) ?? {};
-    const unset = (key: string) => defaults[key] === undefined || (isRec(defaults[key]) && !has(defaults[key] as Rec, 'agentId'));
+    const unset = (key: string) =>
+      defaults[key] === undefined || (isRec(defaults[key]) && !has(defaults[key] as Rec, 'agentId'));
     const entries = Object.values(rec(agents.entries) ?? {});
     const set = (key: string) => {
       put(defaults, key, { ...(rec(defaults[key]) ?? {}), agentId });

@@ -44,7 +44,13 @@ function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host
     open: (p) => {
       const data = pending.get(p);
       const opened = openFile(base, p);
-      return data ? { ...opened, info: () => ({ ...opened.info(), size: data.length }), read: (limit) => data.subarray(0, limit + 1) } : opened;
+      return data
+        ? {
+            ...opened,
+            info: () => ({ ...opened.info(), size: data.length }),
+            read: (limit) => data.subarray(0, limit + 1),
+          }
+        : opened;
     },
     stat: (p): FileInfo | undefined => {
       const info = base.stat(p);
@@ -55,7 +61,12 @@ function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host
 }
 
 /** The config as written: parsed, `$include`s merged, no `${VAR}` substitution (what a migration rewrites). */
-function loadAsWritten(host: Host, configPath: string, root: string, text: string): { tree: ConfigNode; files: string[] } {
+function loadAsWritten(
+  host: Host,
+  configPath: string,
+  root: string,
+  text: string,
+): { tree: ConfigNode; files: string[] } {
   const display = relativeTo(root);
   const includes = createIncludeResolver({ host, boundary: dirname(configPath), display });
   const file = display(configPath);
@@ -97,10 +108,15 @@ export function runMigration(options: { host: Host; configPath: string; root: st
   if (edited.length > 0 && errors.length === 0) {
     try {
       const top = pending.get(configPath);
-      const reread = toPlain(loadAsWritten(overlay, configPath, root, top ? decodeFull(top) : read.get(loaded.config.file)!).tree);
-      if (!samePlain(reread, plan.migrated)) errors.push('the edited files do not read back as the migrated config; nothing written');
+      const reread = toPlain(
+        loadAsWritten(overlay, configPath, root, top ? decodeFull(top) : read.get(loaded.config.file)!).tree,
+      );
+      if (!samePlain(reread, plan.migrated))
+        errors.push('the edited files do not read back as the migrated config; nothing written');
     } catch (error) {
-      errors.push(`the edited files do not parse (${error instanceof Error ? error.message : String(error)}); nothing written`);
+      errors.push(
+        `the edited files do not parse (${error instanceof Error ? error.message : String(error)}); nothing written`,
+      );
     }
   }
   const ok = errors.length === 0;

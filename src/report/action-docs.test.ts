@@ -4,7 +4,10 @@ import { renderInputsTable, renderOutputsTable, splitDefault } from './action-do
 import { replaceBetweenMarkers } from './markers.ts';
 
 test('the default sentence is split off the end of an input description', () => {
-  assert.deepEqual(splitDefault('Fail the step at this severity. Default: `critical`.'), { text: 'Fail the step at this severity.', default: '`critical`' });
+  assert.deepEqual(splitDefault('Fail the step at this severity. Default: `critical`.'), {
+    text: 'Fail the step at this severity.',
+    default: '`critical`',
+  });
   assert.deepEqual(splitDefault('Paths, one per line. Default: discover every config under `root`.'), {
     text: 'Paths, one per line.',
     default: 'discover every config under `root`',
@@ -18,7 +21,10 @@ test('a new input in action.yml becomes a row of the inputs table', () => {
   const table = renderInputsTable({
     inputs: {
       'fail-on': { description: 'Fail the step at this severity. Default: `critical`.', default: 'critical' },
-      'suggest-fixes': { description: 'Post fixes as review suggestions\n(a | b). Default: `false`.', default: 'false' },
+      'suggest-fixes': {
+        description: 'Post fixes as review suggestions\n(a | b). Default: `false`.',
+        default: 'false',
+      },
     },
   });
   assert.equal(
@@ -35,7 +41,10 @@ test('a new input in action.yml becomes a row of the inputs table', () => {
 test('an input without a default sentence or an output without a description stops the generation, naming it', () => {
   assert.throws(() => renderInputsTable({ inputs: { root: { description: 'The root.' } } }), /input root/);
   assert.throws(() => renderOutputsTable({ outputs: { 'sarif-id': {} } }), /output sarif-id/);
-  assert.equal(renderOutputsTable({ outputs: { 'sarif-id': { description: 'The upload id.' } } }).split('\n')[2], '| `sarif-id` | The upload id. |');
+  assert.equal(
+    renderOutputsTable({ outputs: { 'sarif-id': { description: 'The upload id.' } } }).split('\n')[2],
+    '| `sarif-id` | The upload id. |',
+  );
 });
 
 test('only the text between the markers is replaced', () => {

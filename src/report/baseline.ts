@@ -29,7 +29,10 @@ function fromSarif(log: Json, baseline: Baseline): void {
       if (!isObject(result)) continue;
       const properties = isObject(result.properties) ? result.properties : {};
       const location = Array.isArray(result.locations) && isObject(result.locations[0]) ? result.locations[0] : {};
-      const logical = Array.isArray(location.logicalLocations) && isObject(location.logicalLocations[0]) ? location.logicalLocations[0] : {};
+      const logical =
+        Array.isArray(location.logicalLocations) && isObject(location.logicalLocations[0])
+          ? location.logicalLocations[0]
+          : {};
       add(baseline, result.ruleId, properties['openclawAudit/config'], logical.fullyQualifiedName);
     }
   }
@@ -39,7 +42,8 @@ function fromReport(report: Json, baseline: Baseline): void {
   for (const key of ['findings', 'suppressedFindings', 'baselinedFindings']) {
     const list = report[key];
     if (!Array.isArray(list)) continue;
-    for (const f of list) if (isObject(f)) add(baseline, f.checkId, report.config, isObject(f.location) ? f.location.path : undefined);
+    for (const f of list)
+      if (isObject(f)) add(baseline, f.checkId, report.config, isObject(f.location) ? f.location.path : undefined);
   }
 }
 
@@ -49,7 +53,9 @@ export function parseBaseline(text: string, name: string): Baseline {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new BaselineError(`${name} is not JSON (${error instanceof Error ? error.message : String(error)}); a baseline is a --json report or a SARIF log of openclaw-audit`);
+    throw new BaselineError(
+      `${name} is not JSON (${error instanceof Error ? error.message : String(error)}); a baseline is a --json report or a SARIF log of openclaw-audit`,
+    );
   }
   const baseline: Baseline = new Map();
   if (isObject(value) && Array.isArray(value.runs)) {

@@ -13,7 +13,8 @@ export interface CheckSelection {
   ignore?: readonly string[];
 }
 
-const matches = (checkId: string, globs: readonly string[]) => globs.some((g) => minimatch(checkId, g, { nocomment: true, nonegate: true }));
+const matches = (checkId: string, globs: readonly string[]) =>
+  globs.some((g) => minimatch(checkId, g, { nocomment: true, nonegate: true }));
 
 function isSelected(checkId: string, selection: CheckSelection): boolean {
   if (selection.select && selection.select.length > 0 && !matches(checkId, selection.select)) return false;
@@ -25,7 +26,12 @@ export function selectChecks(outcomes: readonly AuditOutcome[], selection: Check
   return outcomes.map((o) => {
     if (!o.ok) return o;
     const findings = o.findings.filter((f) => isSelected(f.checkId, selection));
-    return { ...o, findings, summary: countSeverities(findings), suppressedFindings: o.suppressedFindings.filter((f) => isSelected(f.checkId, selection)) };
+    return {
+      ...o,
+      findings,
+      summary: countSeverities(findings),
+      suppressedFindings: o.suppressedFindings.filter((f) => isSelected(f.checkId, selection)),
+    };
   });
 }
 
@@ -36,6 +42,10 @@ export function selectChecks(outcomes: readonly AuditOutcome[], selection: Check
 export function unmatchedGlobs(globs: readonly string[]): string[] {
   return globs.filter((glob) => {
     const candidates = [...new Set([...glob.split('.'), 'x'])];
-    return !RULES.some((rule) => (rule.id.includes('<') ? candidates.some((c) => minimatch(rule.id.replace(/<[^>]+>/g, c), glob)) : minimatch(rule.id, glob)));
+    return !RULES.some((rule) =>
+      rule.id.includes('<')
+        ? candidates.some((c) => minimatch(rule.id.replace(/<[^>]+>/g, c), glob))
+        : minimatch(rule.id, glob),
+    );
   });
 }

@@ -46,5 +46,7 @@ export function renderCheckList(format: CheckListFormat, entries: readonly Check
   }
   const idWidth = Math.max(...entries.map((e) => e.checkId.length));
   const sevWidth = Math.max(...entries.map((e) => severities(e).length));
-  return entries.map((e) => `${e.checkId.padEnd(idWidth)}  ${severities(e).padEnd(sevWidth)}  ${e.title}  ${e.docs}\n`).join('');
+  return entries
+    .map((e) => `${e.checkId.padEnd(idWidth)}  ${severities(e).padEnd(sevWidth)}  ${e.title}  ${e.docs}\n`)
+    .join('');
 }

@@ -77,7 +77,10 @@ function renderIndex(rules: readonly Rule[]): string {
     '',
     '| checkId | severity | title |',
     '|---|---|---|',
-    ...rules.map((r) => `| [\`${r.id.replace(/</g, '&lt;').replace(/>/g, '&gt;')}\`](${docsFileName(r.id)}) | ${r.severities.join(' / ')} | ${r.title.replace(/\|/g, '\\|')} |`),
+    ...rules.map(
+      (r) =>
+        `| [\`${r.id.replace(/</g, '&lt;').replace(/>/g, '&gt;')}\`](${docsFileName(r.id)}) | ${r.severities.join(' / ')} | ${r.title.replace(/\|/g, '\\|')} |`,
+    ),
     '',
   ];
   return lines.join('\n');

@@ -35,7 +35,9 @@ function issueEntry(checkId: string, issue: ConfigIssue, config: string, rejecte
     checkId,
     severity: rejected ? 'critical' : (rule?.severity ?? 'warn'),
     title: rule?.title ?? checkId,
-    detail: rejected ? `${issueText(issue)}\nopenclaw would refuse to load ${config}; no check ran on it.` : issueText(issue),
+    detail: rejected
+      ? `${issueText(issue)}\nopenclaw would refuse to load ${config}; no check ran on it.`
+      : issueText(issue),
     config,
     ...(issue.location ? { location: issue.location } : {}),
     path: issue.path,
@@ -44,7 +46,10 @@ function issueEntry(checkId: string, issue: ConfigIssue, config: string, rejecte
 }
 
 /** Issues of rejected configs, then schema warnings and findings, in report order; suppressed findings only when asked. */
-export function reportEntries(outcomes: readonly AuditOutcome[], options: { suppressed?: boolean } = {}): ReportEntry[] {
+export function reportEntries(
+  outcomes: readonly AuditOutcome[],
+  options: { suppressed?: boolean } = {},
+): ReportEntry[] {
   const out: ReportEntry[] = [];
   for (const o of outcomes) {
     if (!o.ok) {
@@ -52,7 +57,10 @@ export function reportEntries(outcomes: readonly AuditOutcome[], options: { supp
       continue;
     }
     for (const issue of o.schemaWarnings) out.push(issueEntry(CONFIG_SCHEMA_DRIFT, issue, o.config, false));
-    const findings = [...o.findings.map((f) => ({ f, suppressed: undefined })), ...(options.suppressed ? o.suppressedFindings.map((f) => ({ f, suppressed: f.suppression })) : [])];
+    const findings = [
+      ...o.findings.map((f) => ({ f, suppressed: undefined })),
+      ...(options.suppressed ? o.suppressedFindings.map((f) => ({ f, suppressed: f.suppression })) : []),
+    ];
     for (const { f, suppressed } of findings) {
       out.push({
         checkId: f.checkId,
@@ -80,6 +88,7 @@ export function entryPosition(entry: ReportEntry): string {
 export function entryBody(entry: ReportEntry): string {
   const lines = [entry.detail];
   if (entry.remediation) lines.push(`Fix: ${entry.remediation}`);
-  for (const via of entry.location?.includedFrom ?? []) lines.push(`(included from ${via.file}:${via.line}:${via.column})`);
+  for (const via of entry.location?.includedFrom ?? [])
+    lines.push(`(included from ${via.file}:${via.line}:${via.column})`);
   return lines.join('\n');
 }

@@ -26,7 +26,11 @@ export const REPOSITORY_URL = 'https://github.com/openclaw-audit/openclaw-audit'
 export const RELEASE_TAG = `v${VERSION}`;
 export const DOCS_BASE_URI = `${REPOSITORY_URL}/blob/${RELEASE_TAG}/docs/checks/`;
 
-export function renderFormat(format: Exclude<Format, 'text' | 'json'>, outcomes: readonly AuditOutcome[], options: FormatOptions): string {
+export function renderFormat(
+  format: Exclude<Format, 'text' | 'json'>,
+  outcomes: readonly AuditOutcome[],
+  options: FormatOptions,
+): string {
   if (format === 'sarif') {
     return formatSarif(
       toSarif(outcomes, {

@@ -11,5 +11,10 @@ export function isAtOrAbove(severity: Severity, level: FailLevel): boolean {
 
 /** `true` when an active (not suppressed) finding, or a `--lenient` schema warning, is at or above the level. */
 export function failsAt(outcomes: readonly AuditOutcome[], level: FailLevel): boolean {
-  return outcomes.some((o) => o.ok && (o.findings.some((f) => isAtOrAbove(f.severity, level)) || (o.schemaWarnings.length > 0 && isAtOrAbove('warn', level))));
+  return outcomes.some(
+    (o) =>
+      o.ok &&
+      (o.findings.some((f) => isAtOrAbove(f.severity, level)) ||
+        (o.schemaWarnings.length > 0 && isAtOrAbove('warn', level))),
+  );
 }

@@ -8,7 +8,11 @@ import type { AuditOutcome, Severity } from '../core/types.ts';
 import { escapeControlCharacters } from './text.ts';
 import { entryBody, reportEntries, type ReportEntry } from './entries.ts';
 
-const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { critical: 'error', warn: 'warning', info: 'notice' };
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  critical: 'error',
+  warn: 'warning',
+  info: 'notice',
+};
 const ORDER: readonly Severity[] = ['critical', 'warn', 'info'];
 /** GitHub shows at most 10 error and 10 warning annotations per step (50 per job) and drops the rest silently. */
 const GITHUB_ANNOTATIONS_PER_STEP = 10;
@@ -42,7 +46,9 @@ export function renderGithub(outcomes: readonly AuditOutcome[]): string {
   const perLevel = ORDER.map((s) => entries.filter((e) => e.severity === s).length);
   if (perLevel.some((n) => n > GITHUB_ANNOTATIONS_PER_STEP)) {
     const counts = ORDER.map((s, i) => `${perLevel[i]} ${s}`).join(', ');
-    lines.push(`::notice title=openclaw-audit::${escapeCommandData(`${entries.length} findings (${counts}); GitHub shows ${GITHUB_ANNOTATIONS_PER_STEP} annotations per level per step, so some are not annotated. Write --format sarif or json as well to keep them all.`)}`);
+    lines.push(
+      `::notice title=openclaw-audit::${escapeCommandData(`${entries.length} findings (${counts}); GitHub shows ${GITHUB_ANNOTATIONS_PER_STEP} annotations per level per step, so some are not annotated. Write --format sarif or json as well to keep them all.`)}`,
+    );
   }
   return lines.map((l) => `${l}\n`).join('');
 }

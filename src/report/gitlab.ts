@@ -24,7 +24,9 @@ interface CodeQualityIssue {
 
 function toGitlab(outcomes: readonly AuditOutcome[]): CodeQualityIssue[] {
   const entries = reportEntries(outcomes);
-  const prints = fingerprints(entries.map((e) => ({ checkId: e.checkId, config: e.config, path: e.path, discriminator: e.detail })));
+  const prints = fingerprints(
+    entries.map((e) => ({ checkId: e.checkId, config: e.config, path: e.path, discriminator: e.detail })),
+  );
   return entries.map((entry, i) => ({
     type: 'issue',
     check_name: entry.checkId,

@@ -29,7 +29,9 @@ function suppressed(f: SuppressedFinding): Record<string, unknown> {
     ...finding(f),
     suppression: {
       ...(reason !== undefined ? { reason } : {}),
-      ...(inline ? { inline: { ...(location ? { location } : {}), ...(inline.until ? { until: inline.until } : {}) } } : {}),
+      ...(inline
+        ? { inline: { ...(location ? { location } : {}), ...(inline.until ? { until: inline.until } : {}) } }
+        : {}),
     },
   };
 }
@@ -61,7 +63,9 @@ export function outcomeToJson(outcome: AuditOutcome, options: JsonOptions): Reco
     ts: options.ts,
     summary: outcome.summary,
     findings: outcome.findings.map(finding),
-    ...(outcome.suppressedFindings.length > 0 ? { suppressedFindings: outcome.suppressedFindings.map(suppressed) } : {}),
+    ...(outcome.suppressedFindings.length > 0
+      ? { suppressedFindings: outcome.suppressedFindings.map(suppressed) }
+      : {}),
     secretDiagnostics: outcome.secretDiagnostics,
     ...(outcome.schemaWarnings.length > 0 ? { schemaWarnings: outcome.schemaWarnings.map(issue) } : {}),
     ...(outcome.ignoreWarnings?.length ? { ignoreWarnings: outcome.ignoreWarnings } : {}),

@@ -15,7 +15,10 @@ import { entryBody, entryPosition, reportEntries, type ReportEntry } from './ent
 function escapeXml(text: string): string {
   return text
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
 }
 
 interface Case {
@@ -33,7 +36,12 @@ function describe(entries: readonly ReportEntry[]): string {
 function casesOf(outcome: AuditOutcome, failOn: FailLevel): Case[] {
   const entries = reportEntries([outcome], { suppressed: true });
   if (!outcome.ok) {
-    return [{ name: 'config.invalid', error: { message: `OpenClaw config is invalid: ${outcome.config}`, body: describe(entries) } }];
+    return [
+      {
+        name: 'config.invalid',
+        error: { message: `OpenClaw config is invalid: ${outcome.config}`, body: describe(entries) },
+      },
+    ];
   }
   const byId = new Map<string, ReportEntry[]>();
   for (const e of entries) byId.set(e.checkId, [...(byId.get(e.checkId) ?? []), e]);
@@ -53,11 +61,26 @@ function casesOf(outcome: AuditOutcome, failOn: FailLevel): Case[] {
     const failing = active.filter((e) => isAtOrAbove(e.severity, failOn));
     const below = active.filter((e) => !isAtOrAbove(e.severity, failOn));
     const suppressed = found.filter((e) => e.suppressed);
-    const out = [below.length > 0 ? describe(below) : '', ...suppressed.map((e) => `suppressed: ${entryPosition(e)}  ${e.title}${e.suppressed?.reason ? ` (${e.suppressed.reason})` : ''}`)]
+    const out = [
+      below.length > 0 ? describe(below) : '',
+      ...suppressed.map(
+        (e) => `suppressed: ${entryPosition(e)}  ${e.title}${e.suppressed?.reason ? ` (${e.suppressed.reason})` : ''}`,
+      ),
+    ]
       .filter(Boolean)
       .join('\n\n');
-    if (failing.length > 0) return { name, failure: { message: `${failing[0]!.severity}: ${failing[0]!.title}`, body: describe(failing) }, ...(out ? { out } : {}) };
-    if (active.length === 0 && suppressed.length > 0) return { name, skipped: `suppressed: ${suppressed.map((e) => e.suppressed?.reason ?? 'no reason given').join('; ')}`, out };
+    if (failing.length > 0)
+      return {
+        name,
+        failure: { message: `${failing[0]!.severity}: ${failing[0]!.title}`, body: describe(failing) },
+        ...(out ? { out } : {}),
+      };
+    if (active.length === 0 && suppressed.length > 0)
+      return {
+        name,
+        skipped: `suppressed: ${suppressed.map((e) => e.suppressed?.reason ?? 'no reason given').join('; ')}`,
+        out,
+      };
     return { name, ...(out ? { out } : {}) };
   });
 }
@@ -65,8 +88,14 @@ function casesOf(outcome: AuditOutcome, failOn: FailLevel): Case[] {
 function renderCase(c: Case, classname: string): string {
   const head = `    <testcase name="${escapeXml(c.name)}" classname="${escapeXml(classname)}" time="0"`;
   const body: string[] = [];
-  if (c.failure) body.push(`      <failure message="${escapeXml(c.failure.message)}" type="finding">${escapeXml(c.failure.body)}</failure>`);
-  if (c.error) body.push(`      <error message="${escapeXml(c.error.message)}" type="config.invalid">${escapeXml(c.error.body)}</error>`);
+  if (c.failure)
+    body.push(
+      `      <failure message="${escapeXml(c.failure.message)}" type="finding">${escapeXml(c.failure.body)}</failure>`,
+    );
+  if (c.error)
+    body.push(
+      `      <error message="${escapeXml(c.error.message)}" type="config.invalid">${escapeXml(c.error.body)}</error>`,
+    );
   if (c.skipped) body.push(`      <skipped message="${escapeXml(c.skipped)}"/>`);
   if (c.out) body.push(`      <system-out>${escapeXml(c.out)}</system-out>`);
   return body.length === 0 ? `${head}/>` : `${head}>\n${body.join('\n')}\n    </testcase>`;
@@ -80,7 +109,8 @@ export function renderJunit(outcomes: readonly AuditOutcome[], options: { failOn
     errors: cases.filter((c) => c.error).length,
     skipped: cases.filter((c) => c.skipped).length,
   });
-  const attrs = (n: ReturnType<typeof count>) => `tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" skipped="${n.skipped}" time="0"`;
+  const attrs = (n: ReturnType<typeof count>) =>
+    `tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" skipped="${n.skipped}" time="0"`;
   const all = count(suites.flatMap((s) => s.cases));
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="openclaw-audit" ${attrs(all)}>`];
   for (const suite of suites) {

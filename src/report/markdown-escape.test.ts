@@ -37,15 +37,43 @@ function visible(html: string): string {
 /** What the rendered HTML may hold: only the tags we write, links only to our own bases, no mention. */
 function assertSafe(html: string, what: string): void {
   const tags = [...html.matchAll(/<([a-z][a-z0-9]*)\b/gi)].map((m) => m[1]!.toLowerCase());
-  for (const tag of tags) assert.ok(['p', 'h3', 'h4', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'strong', 'em', 'code', 'a', 'ul', 'li', 'details', 'summary', 'b', 'sub', 'pre'].includes(tag), `${what}: <${tag}> in ${html}`);
-  for (const [, href] of html.matchAll(/<a href="([^"]*)"/g)) assert.ok(href!.startsWith(BLOB) || href!.startsWith(DOCS), `${what}: link to ${href}`);
+  for (const tag of tags)
+    assert.ok(
+      [
+        'p',
+        'h3',
+        'h4',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'br',
+        'strong',
+        'em',
+        'code',
+        'a',
+        'ul',
+        'li',
+        'details',
+        'summary',
+        'b',
+        'sub',
+        'pre',
+      ].includes(tag),
+      `${what}: <${tag}> in ${html}`,
+    );
+  for (const [, href] of html.matchAll(/<a href="([^"]*)"/g))
+    assert.ok(href!.startsWith(BLOB) || href!.startsWith(DOCS), `${what}: link to ${href}`);
   // GitHub makes no mention inside code.
   const prose = html.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '');
   assert.doesNotMatch(visible(prose), /(^|[^\u200b])@octocat/, `${what}: a mention`);
   assert.doesNotMatch(html, /<img|attacker\.example\/p\.png"/, `${what}: an image`);
 }
 
-const HOSTILE_KEY = 'x\n\n<img src="https://attacker.example/p.png">\n\n@octocat [click me](https://attacker.example/login)\n\n';
+const HOSTILE_KEY =
+  'x\n\n<img src="https://attacker.example/p.png">\n\n@octocat [click me](https://attacker.example/login)\n\n';
 
 describe('Markdown surfaces under a GFM renderer', () => {
   test("issue 17's channel key: no image, mention or link in the comment, summary or check-run text", () => {
@@ -54,7 +82,10 @@ describe('Markdown surfaces under a GFM renderer', () => {
     for (const options of [{ blobBaseUrl: BLOB, docsBaseUri: DOCS, marker: 'm' }, { docsBaseUri: DOCS }, {}]) {
       const html = render(renderMarkdown([outcome], options));
       assertSafe(html, 'report');
-      assert.ok(visible(html).includes('@\u200boctocat [click me](https:\u200b//attacker.example/login)'), 'the key is shown as written');
+      assert.ok(
+        visible(html).includes('@\u200boctocat [click me](https:\u200b//attacker.example/login)'),
+        'the key is shown as written',
+      );
     }
   });
 
@@ -62,7 +93,16 @@ describe('Markdown surfaces under a GFM renderer', () => {
     const host = memoryHost({
       'www.evil.com/openclaw.json': JSON.stringify({
         gateway: { bind: 'lan', auth: { mode: 'token', token: 'Zq8xV2mPl4Rt7Ws9Yb3Nc6Hd1Kf5Jg0xx' } },
-        security: { audit: { suppressions: [{ checkId: 'gateway.control_ui.allowed_origins_required', reason: 'see https://attacker.example/x, www.attacker.example and a@attacker.example @octocat' }] } },
+        security: {
+          audit: {
+            suppressions: [
+              {
+                checkId: 'gateway.control_ui.allowed_origins_required',
+                reason: 'see https://attacker.example/x, www.attacker.example and a@attacker.example @octocat',
+              },
+            ],
+          },
+        },
       }),
     });
     const outcome = auditFile({ host, configPath: `${ROOT}/www.evil.com/openclaw.json`, root: ROOT });
@@ -70,7 +110,10 @@ describe('Markdown surfaces under a GFM renderer', () => {
     const html = render(renderMarkdown([outcome], { blobBaseUrl: BLOB, docsBaseUri: DOCS }));
     assertSafe(html, 'report');
     assert.ok(!/href="(https?:\/\/)?(www\.)?(attacker|evil)/.test(html));
-    assert.match(visible(html), /see https:\u200b\/\/attacker\.example\/x, w\u200bww\.attacker\.example and a@\u200battacker\.example @\u200boctocat/);
+    assert.match(
+      visible(html),
+      /see https:\u200b\/\/attacker\.example\/x, w\u200bww\.attacker\.example and a@\u200battacker\.example @\u200boctocat/,
+    );
   });
 
   test('code spans: a key with backticks and blank lines stays inside its span', () => {
@@ -85,7 +128,12 @@ describe('Markdown surfaces under a GFM renderer', () => {
 
   test('mdText shows every ASCII punctuation and HTML character as written', () => {
     const text = '*a* _b_ `c` [d](e) <i>f</i> &amp; # + ! | ~ \\ {g} h@i www.j.com http://k.com';
-    assert.equal(visible(render(mdText(text))).trim().replace(/\u200b/g, ''), text);
+    assert.equal(
+      visible(render(mdText(text)))
+        .trim()
+        .replace(/\u200b/g, ''),
+      text,
+    );
   });
 
   test('SARIF help.markdown: a hostile account id bound into a rule stays text', () => {
@@ -94,7 +142,9 @@ describe('Markdown surfaces under a GFM renderer', () => {
       ok: true,
       config: 'openclaw.json',
       summary: { critical: 0, warn: 1, info: 0 },
-      findings: [{ checkId: `channels.discord.routing.owner_missing.${account}`, severity: 'warn', title: 't', detail: 'd' }],
+      findings: [
+        { checkId: `channels.discord.routing.owner_missing.${account}`, severity: 'warn', title: 't', detail: 'd' },
+      ],
       suppressedFindings: [],
       secretDiagnostics: [],
       schemaWarnings: [],
@@ -110,9 +160,18 @@ describe('Markdown surfaces under a GFM renderer', () => {
   });
 
   test('bindMarkdown: prose values escaped, code values kept or given their own span', () => {
-    assert.equal(bindMarkdown('Set `channels.<provider>.dmPolicy` for <provider>.', { provider: 'a_b' }), 'Set `channels.a_b.dmPolicy` for a\\_b.');
+    assert.equal(
+      bindMarkdown('Set `channels.<provider>.dmPolicy` for <provider>.', { provider: 'a_b' }),
+      'Set `channels.a_b.dmPolicy` for a\\_b.',
+    );
     const html = render(bindMarkdown('Set `channels.<provider>.dmPolicy`.', { provider: 'x`\n\n<b>y' }));
     assert.doesNotMatch(html, /<b>/);
-    assert.equal(visible(html).replace(/\u200b/g, '').replace(/\s+/g, ' ').trim(), 'Set channels.x` <b>y.dmPolicy.');
+    assert.equal(
+      visible(html)
+        .replace(/\u200b/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+      'Set channels.x` <b>y.dmPolicy.',
+    );
   });
 });

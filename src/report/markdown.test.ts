@@ -43,10 +43,23 @@ test('findings table with links to lines and rule docs, suppressed collapsed', (
       ok({
         summary: { critical: 1, warn: 0, info: 0 },
         findings: [finding],
-        suppressedFindings: [{ ...finding, checkId: 'hooks.x', severity: 'warn', title: 'T', detail: 'D', suppression: { reason: 'accepted: lab only' } }],
+        suppressedFindings: [
+          {
+            ...finding,
+            checkId: 'hooks.x',
+            severity: 'warn',
+            title: 'T',
+            detail: 'D',
+            suppression: { reason: 'accepted: lab only' },
+          },
+        ],
       }),
     ],
-    { blobBaseUrl: 'https://github.com/o/r/blob/abc/', docsBaseUri: 'https://d/checks/', marker: 'openclaw-audit:sticky' },
+    {
+      blobBaseUrl: 'https://github.com/o/r/blob/abc/',
+      docsBaseUri: 'https://d/checks/',
+      marker: 'openclaw-audit:sticky',
+    },
   );
   assert.equal(
     md,
@@ -78,7 +91,21 @@ test('findings table with links to lines and rule docs, suppressed collapsed', (
 
 test('rejected configs list their issues at their location', () => {
   const md = renderMarkdown([
-    { ok: false, config: 'openclaw.json', files: [], secrets: { values: [], spans: [] }, issues: [{ path: 'gateway.bind', message: 'Invalid input', allowedValues: ['auto', 'lan'], hint: 'use "lan"', location: { file: 'openclaw.json', line: 1, column: 14, endLine: 1, endColumn: 16, path: 'gateway.bind' } }] },
+    {
+      ok: false,
+      config: 'openclaw.json',
+      files: [],
+      secrets: { values: [], spans: [] },
+      issues: [
+        {
+          path: 'gateway.bind',
+          message: 'Invalid input',
+          allowedValues: ['auto', 'lan'],
+          hint: 'use "lan"',
+          location: { file: 'openclaw.json', line: 1, column: 14, endLine: 1, endColumn: 16, path: 'gateway.bind' },
+        },
+      ],
+    },
   ]);
   assert.match(md, /#### ❌ openclaw.json: rejected by openclaw/);
   assert.match(md, /- openclaw.json:1:14 `gateway.bind`: Invalid input \(allowed: "auto", "lan"\) — use "lan"/);
@@ -86,8 +113,17 @@ test('rejected configs list their issues at their location', () => {
 });
 
 test('baseline: new only, resolved listed', () => {
-  const md = renderMarkdown([ok({ summary: { critical: 1, warn: 0, info: 0 }, findings: [finding] })], { baseline: { base: 'main @ abc1234', unchanged: 2, resolved: [{ config: 'openclaw.json', finding: { ...finding, checkId: 'old.one', title: 'Old' } }] } });
-  assert.match(md, /Only findings this change introduces \(compared with main @ abc1234\): \*\*1\*\* critical .*; 2 unchanged, 1 resolved\./);
+  const md = renderMarkdown([ok({ summary: { critical: 1, warn: 0, info: 0 }, findings: [finding] })], {
+    baseline: {
+      base: 'main @ abc1234',
+      unchanged: 2,
+      resolved: [{ config: 'openclaw.json', finding: { ...finding, checkId: 'old.one', title: 'Old' } }],
+    },
+  });
+  assert.match(
+    md,
+    /Only findings this change introduces \(compared with main @ abc1234\): \*\*1\*\* critical .*; 2 unchanged, 1 resolved\./,
+  );
   assert.match(md, /<details><summary>1 resolved by this change<\/summary>/);
   assert.match(md, /\| critical \| old.one \| Old \| conf\/open claw.json:3 \|/);
 });
@@ -96,7 +132,10 @@ test('stays under maxLength by dropping rows, and says so', () => {
   const findings = Array.from({ length: 400 }, (_, i) => ({ ...finding, detail: `detail ${i} `.repeat(20) }));
   const md = renderMarkdown([ok({ summary: { critical: 400, warn: 0, info: 0 }, findings })], { maxLength: 20_000 });
   assert.ok(md.length <= 20_000, String(md.length));
-  assert.match(md, /_Left out to fit GitHub's size limit: \d+ critical; the job summary, the SARIF and JSON reports have everything\._/);
+  assert.match(
+    md,
+    /_Left out to fit GitHub's size limit: \d+ critical; the job summary, the SARIF and JSON reports have everything\._/,
+  );
   assert.match(md, /\| Severity \| Check \| Finding \| Location \|/);
 });
 
@@ -115,12 +154,28 @@ function seventeen(): AuditOutcome[] {
     location: { file: `app${c}/openclaw.json`, line: i + 1, column: 3, endLine: i + 1, endColumn: 9, path: `p.${i}` },
   });
   const configs: AuditOutcome[] = Array.from({ length: 16 }, (_, c) => {
-    const findings = [...Array.from({ length: 20 }, (_, i) => f('info', i, c)), ...(c === 12 ? [f('critical', 99, c)] : []), ...(c % 4 === 0 ? [f('warn', 50, c)] : [])];
+    const findings = [
+      ...Array.from({ length: 20 }, (_, i) => f('info', i, c)),
+      ...(c === 12 ? [f('critical', 99, c)] : []),
+      ...(c % 4 === 0 ? [f('warn', 50, c)] : []),
+    ];
     const summary = { critical: 0, warn: 0, info: 0 };
     for (const x of findings) summary[x.severity]++;
     return ok({ config: `app${c}/openclaw.json`, findings, summary });
   });
-  configs.push({ ok: false, config: 'bad/openclaw.json', files: [], secrets: NO_SECRETS, issues: [{ path: 'gateway.bind', message: 'Invalid input', location: { file: 'bad/openclaw.json', line: 2, column: 9, endLine: 2, endColumn: 11, path: 'gateway.bind' } }] });
+  configs.push({
+    ok: false,
+    config: 'bad/openclaw.json',
+    files: [],
+    secrets: NO_SECRETS,
+    issues: [
+      {
+        path: 'gateway.bind',
+        message: 'Invalid input',
+        location: { file: 'bad/openclaw.json', line: 2, column: 9, endLine: 2, endColumn: 11, path: 'gateway.bind' },
+      },
+    ],
+  });
   return configs;
 }
 
@@ -137,14 +192,22 @@ test('a comment over the limit: rejected configs first, worst configs next, info
   assert.equal(rows.filter((r) => r.startsWith('🟠 warn')).length, 4);
   const info = rows.filter((r) => r.startsWith('🔵 info')).length;
   assert.ok(info > 0 && info < 320, String(info));
-  assert.match(md, new RegExp(`_Left out to fit GitHub's size limit: ${320 - info} info; the job summary, the SARIF and JSON reports have everything\\._`));
+  assert.match(
+    md,
+    new RegExp(
+      `_Left out to fit GitHub's size limit: ${320 - info} info; the job summary, the SARIF and JSON reports have everything\\._`,
+    ),
+  );
   // Every section is closed, and sections whose rows all went keep no empty table.
   assert.equal((html.match(/<details/g) ?? []).length, (html.match(/<\/details>/g) ?? []).length);
   assert.equal((html.match(/<table>/g) ?? []).length, (html.match(/<tbody>/g) ?? []).length);
 });
 
 test('when even criticals do not fit, warn rows go first and the note counts both', () => {
-  const findings = [...Array.from({ length: 50 }, (_, i) => ({ ...finding, severity: 'warn' as const, detail: `w${i} `.repeat(40) })), ...Array.from({ length: 50 }, (_, i) => ({ ...finding, detail: `c${i} `.repeat(40) }))];
+  const findings = [
+    ...Array.from({ length: 50 }, (_, i) => ({ ...finding, severity: 'warn' as const, detail: `w${i} `.repeat(40) })),
+    ...Array.from({ length: 50 }, (_, i) => ({ ...finding, detail: `c${i} `.repeat(40) })),
+  ];
   const md = renderMarkdown([ok({ summary: { critical: 50, warn: 50, info: 0 }, findings })], { maxLength: 12_000 });
   const rows = tableRows(renderGfm(md));
   assert.equal(rows.filter((r) => r.startsWith('🟠 warn')).length, 0);
@@ -154,24 +217,50 @@ test('when even criticals do not fit, warn rows go first and the note counts bot
 });
 
 test('unresolved references are shown beside the findings they explain', () => {
-  const notes = ['security audit: failed to resolve gateway.auth.token locally (Environment variable "GATEWAY_TOKEN" is missing or empty.).'];
-  const md = renderMarkdown([ok({ summary: { critical: 1, warn: 0, info: 0 }, findings: [finding], secretDiagnostics: notes })]);
+  const notes = [
+    'security audit: failed to resolve gateway.auth.token locally (Environment variable "GATEWAY_TOKEN" is missing or empty.).',
+  ];
+  const md = renderMarkdown([
+    ok({ summary: { critical: 1, warn: 0, info: 0 }, findings: [finding], secretDiagnostics: notes }),
+  ]);
   const html = renderGfm(md);
   const quote = html.indexOf('<blockquote>');
   assert.ok(quote > html.indexOf('<details open>') && quote < html.indexOf('<table>'), html);
-  assert.match(html, /<li>security audit: failed to resolve gateway\.auth\.token locally \(Environment variable &quot;GATEWAY_TOKEN&quot; is missing or empty\.\)\.<\/li>/);
+  assert.match(
+    html,
+    /<li>security audit: failed to resolve gateway\.auth\.token locally \(Environment variable &quot;GATEWAY_TOKEN&quot; is missing or empty\.\)\.<\/li>/,
+  );
 });
 
 test('only-new: a config whose findings are all on the base says so, with the count', () => {
-  const md = renderMarkdown([ok({ config: 'deploy/prod/openclaw.json' }), ok({ config: 'dev/openclaw.json', summary: { critical: 0, warn: 1, info: 0 }, findings: [{ ...finding, severity: 'warn' }] })], {
-    baseline: { base: 'main @ abc1234', unchanged: 1, unchangedByConfig: { 'deploy/prod/openclaw.json': 1 }, resolved: [] },
-  });
+  const md = renderMarkdown(
+    [
+      ok({ config: 'deploy/prod/openclaw.json' }),
+      ok({
+        config: 'dev/openclaw.json',
+        summary: { critical: 0, warn: 1, info: 0 },
+        findings: [{ ...finding, severity: 'warn' }],
+      }),
+    ],
+    {
+      baseline: {
+        base: 'main @ abc1234',
+        unchanged: 1,
+        unchangedByConfig: { 'deploy/prod/openclaw.json': 1 },
+        resolved: [],
+      },
+    },
+  );
   assert.match(md, /#### ✅ deploy\/prod\/openclaw.json: no new finding \(1 unchanged\)/);
   assert.match(md, /<summary><b>dev\/openclaw.json<\/b>: 0 critical · 1 warn · 0 info new<\/summary>/);
 });
 
 test('a config name in a section summary is HTML-escaped and mentions are broken', () => {
-  const html = renderGfm(renderMarkdown([ok({ config: '<img src=x>@team/openclaw.json', summary: { critical: 1, warn: 0, info: 0 }, findings: [finding] })]));
+  const html = renderGfm(
+    renderMarkdown([
+      ok({ config: '<img src=x>@team/openclaw.json', summary: { critical: 1, warn: 0, info: 0 }, findings: [finding] }),
+    ]),
+  );
   assert.match(html, /<summary><b>&lt;img src=x&gt;@&#8203;team\/openclaw.json<\/b>/);
   assert.ok(!html.includes('<img'));
 });

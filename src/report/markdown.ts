@@ -7,7 +7,15 @@ import { findRule } from '../core/checks/registry.ts';
 import { docsFileName } from './docs.ts';
 import { compareFindings } from './order.ts';
 import { htmlText, mdCode, mdText, mdUrlSegment } from './markdown-escape.ts';
-import type { AuditOutcome, ConfigIssue, Finding, Severity, SourceLocation, SourceSpan, SuppressedFinding } from '../core/types.ts';
+import type {
+  AuditOutcome,
+  ConfigIssue,
+  Finding,
+  Severity,
+  SourceLocation,
+  SourceSpan,
+  SuppressedFinding,
+} from '../core/types.ts';
 
 export interface MarkdownOptions {
   /** Heading text; `openclaw-audit` by default. */
@@ -57,7 +65,9 @@ function lineAnchor(span: SourceSpan): string {
 function where(location: SourceLocation | SourceSpan | undefined, fallback: string, options: MarkdownOptions): string {
   if (!location) return mdText(fallback);
   const label = mdText(`${location.file}:${location.line}:${location.column}`);
-  return options.blobBaseUrl ? `[${label}](${options.blobBaseUrl}${encodePath(location.file)}${lineAnchor(location)})` : label;
+  return options.blobBaseUrl
+    ? `[${label}](${options.blobBaseUrl}${encodePath(location.file)}${lineAnchor(location)})`
+    : label;
 }
 
 function check(checkId: string, options: MarkdownOptions): string {
@@ -79,7 +89,8 @@ function suppressedRow(f: SuppressedFinding, config: string, options: MarkdownOp
 
 function issueLine(issue: ConfigIssue, config: string, options: MarkdownOptions): string {
   let line = `- ${where(issue.location, config, options)} ${mdCode(issue.path)}: ${mdText(issue.message)}`;
-  if (issue.allowedValues) line += ` (allowed: ${mdText(issue.allowedValues.map((v) => JSON.stringify(v)).join(', '))})`;
+  if (issue.allowedValues)
+    line += ` (allowed: ${mdText(issue.allowedValues.map((v) => JSON.stringify(v)).join(', '))})`;
   if (issue.hint) line += ` — ${mdText(issue.hint)}`;
   return line;
 }
@@ -127,7 +138,6 @@ interface Block {
   header?: boolean;
 }
 
-
 const rank = (o: AuditOutcome) => (o.ok ? [o.summary.critical, o.summary.warn, o.summary.info] : [Infinity, 0, 0]);
 
 /** Rejected configs first, then by their worst findings (most criticals, then warns, then infos); stable otherwise. */
@@ -152,9 +162,15 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
   head.push(`### ${icon} ${mdText(options.title ?? 'openclaw-audit')}`, '');
   if (options.baseline) {
     const b = options.baseline;
-    head.push(`Only findings this change introduces (compared with ${b.base}): ${countsLine(t, outcomes.length)}; ${b.unchanged} unchanged, ${b.resolved.length} resolved.`);
+    head.push(
+      `Only findings this change introduces (compared with ${b.base}): ${countsLine(t, outcomes.length)}; ${b.unchanged} unchanged, ${b.resolved.length} resolved.`,
+    );
   } else {
-    head.push(active === 0 && !t.rejected ? `No active finding in ${outcomes.length} config${outcomes.length === 1 ? '' : 's'}${t.suppressed ? ` (${t.suppressed} suppressed)` : ''}.` : countsLine(t, outcomes.length) + '.');
+    head.push(
+      active === 0 && !t.rejected
+        ? `No active finding in ${outcomes.length} config${outcomes.length === 1 ? '' : 's'}${t.suppressed ? ` (${t.suppressed} suppressed)` : ''}.`
+        : countsLine(t, outcomes.length) + '.',
+    );
   }
   const blocks: Block[] = [];
   let tables = 0;
@@ -165,14 +181,26 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
   };
   for (const o of bySeverity(outcomes)) {
     if (!o.ok) {
-      blocks.push({ lines: ['', `#### ❌ ${mdText(o.config)}: rejected by openclaw`, '', 'openclaw would refuse to load this config, so no check ran. Fix these first:', ''] });
+      blocks.push({
+        lines: [
+          '',
+          `#### ❌ ${mdText(o.config)}: rejected by openclaw`,
+          '',
+          'openclaw would refuse to load this config, so no check ran. Fix these first:',
+          '',
+        ],
+      });
       for (const issue of o.issues) blocks.push({ lines: [issueLine(issue, o.config, options)], row: 'rejected' });
       continue;
     }
     const unchanged = options.baseline?.unchangedByConfig?.[o.config] ?? 0;
     if (o.findings.length === 0 && o.suppressedFindings.length === 0 && o.schemaWarnings.length === 0) {
-      if (options.baseline && unchanged > 0) blocks.push({ lines: ['', `#### ✅ ${mdText(o.config)}: no new finding (${unchanged} unchanged)`] });
-      else if (outcomes.length > 1) blocks.push({ lines: ['', `#### ✅ ${mdText(o.config)}: ${options.baseline ? 'no new finding' : 'no finding'}`] });
+      if (options.baseline && unchanged > 0)
+        blocks.push({ lines: ['', `#### ✅ ${mdText(o.config)}: no new finding (${unchanged} unchanged)`] });
+      else if (outcomes.length > 1)
+        blocks.push({
+          lines: ['', `#### ✅ ${mdText(o.config)}: ${options.baseline ? 'no new finding' : 'no finding'}`],
+        });
       continue;
     }
     const s = o.summary;
@@ -181,7 +209,13 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
     blocks.push({ lines: ['', `<details${open}><summary><b>${htmlText(o.config)}</b>: ${counts}</summary>`, ''] });
     if (o.secretDiagnostics.length > 0 && o.findings.length > 0) {
       // openclaw prints these beside its findings: a `${VAR}` left unresolved is read as unset, which explains some.
-      blocks.push({ lines: ['> **Notes** (as `openclaw security audit` prints them; a finding below may read an unresolved reference as unset):', ...o.secretDiagnostics.map((d) => `> - ${mdText(d)}`), ''] });
+      blocks.push({
+        lines: [
+          '> **Notes** (as `openclaw security audit` prints them; a finding below may read an unresolved reference as unset):',
+          ...o.secretDiagnostics.map((d) => `> - ${mdText(d)}`),
+          '',
+        ],
+      });
     }
     if (o.schemaWarnings.length > 0) {
       blocks.push({ lines: ['Schema issues (audited anyway, `--lenient`):', ''] });
@@ -190,11 +224,23 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
     }
     if (o.findings.length > 0) {
       const sorted = [...o.findings].sort(compareFindings);
-      table(['| Severity | Check | Finding | Location |', '|---|---|---|---|'], sorted.map((f) => ({ line: findingRow(f, o.config, options), row: f.severity })));
+      table(
+        ['| Severity | Check | Finding | Location |', '|---|---|---|---|'],
+        sorted.map((f) => ({ line: findingRow(f, o.config, options), row: f.severity })),
+      );
     }
     if (o.suppressedFindings.length > 0) {
-      blocks.push({ lines: ['', `<details><summary>${o.suppressedFindings.length} suppressed by <code>security.audit.suppressions</code></summary>`, ''] });
-      table(['| Severity | Check | Title | Location | Reason |', '|---|---|---|---|---|'], o.suppressedFindings.map((f) => ({ line: suppressedRow(f, o.config, options), row: 'other' as const })));
+      blocks.push({
+        lines: [
+          '',
+          `<details><summary>${o.suppressedFindings.length} suppressed by <code>security.audit.suppressions</code></summary>`,
+          '',
+        ],
+      });
+      table(
+        ['| Severity | Check | Title | Location | Reason |', '|---|---|---|---|---|'],
+        o.suppressedFindings.map((f) => ({ line: suppressedRow(f, o.config, options), row: 'other' as const })),
+      );
       blocks.push({ lines: ['', '</details>'] });
     }
     blocks.push({ lines: ['', '</details>'] });
@@ -237,7 +283,10 @@ function fit(head: string[], blocks: Block[], tail: string[], max: number): stri
       if (b.header && !kept.has(b.table)) keep[i] = false;
     });
   }
-  const text = [...head, ...blocks.filter((_, i) => keep[i]).flatMap((b) => b.lines), ...truncationNote(left), ...tail].join('\n') + '\n';
+  const text =
+    [...head, ...blocks.filter((_, i) => keep[i]).flatMap((b) => b.lines), ...truncationNote(left), ...tail].join(
+      '\n',
+    ) + '\n';
   return text.length > max ? text.slice(0, max - 2) + '\n' : text;
 }
 
@@ -246,5 +295,8 @@ function truncationNote(left: Record<RowKind, number>): string[] {
   if (left.rejected > 0) counted.unshift(`${left.rejected} rejected-config issue${left.rejected === 1 ? '' : 's'}`);
   if (left.other > 0) counted.push(`${left.other} suppressed or resolved row${left.other === 1 ? '' : 's'}`);
   if (counted.length === 0) return [];
-  return ['', `_Left out to fit GitHub's size limit: ${counted.join(', ')}; the job summary, the SARIF and JSON reports have everything._`];
+  return [
+    '',
+    `_Left out to fit GitHub's size limit: ${counted.join(', ')}; the job summary, the SARIF and JSON reports have everything._`,
+  ];
 }

@@ -46,7 +46,11 @@ export function migrationToJson(summary: MigrationSummary): Record<string, unkno
     ...(summary.errors.length > 0 ? { errors: summary.errors } : {}),
     filesChanged: summary.files,
     afterMigration: after.ok
-      ? { ok: true, summary: after.summary, findings: after.findings.map((f) => ({ checkId: f.checkId, severity: f.severity, title: f.title })) }
+      ? {
+          ok: true,
+          summary: after.summary,
+          findings: after.findings.map((f) => ({ checkId: f.checkId, severity: f.severity, title: f.title })),
+        }
       : { ok: false, issues: after.issues.map((i) => ({ path: i.path, message: i.message })) },
   };
 }

@@ -13,6 +13,11 @@ export function compareLocations(a: SourceLocation | undefined, b: SourceLocatio
 }
 
 /** Severity first, then location; stable, so findings at one key keep openclaw's order. */
-export function compareFindings(a: Pick<Finding, 'severity' | 'location'>, b: Pick<Finding, 'severity' | 'location'>): number {
-  return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareLocations(a.location, b.location);
+export function compareFindings(
+  a: Pick<Finding, 'severity' | 'location'>,
+  b: Pick<Finding, 'severity' | 'location'>,
+): number {
+  return (
+    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareLocations(a.location, b.location)
+  );
 }

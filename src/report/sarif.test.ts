@@ -25,7 +25,9 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
-const validateSchema = ajv.compile(JSON.parse(readFileSync(join(REPO, 'test', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')));
+const validateSchema = ajv.compile(
+  JSON.parse(readFileSync(join(REPO, 'test', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')),
+);
 
 /** Schema validity plus the rules GitHub code scanning adds on top (research R1, C). */
 function assertValidLog(log: Sarif.Log): void {
@@ -153,7 +155,11 @@ interface FindingSpec {
 }
 
 /** Loads in-memory files and builds an accepted outcome whose findings point at real locations. */
-function outcomeOf(files: Record<string, string>, specs: FindingSpec[], extra: Partial<AuditOutcome & { ok: true }> = {}): AuditOutcome & { ok: true } {
+function outcomeOf(
+  files: Record<string, string>,
+  specs: FindingSpec[],
+  extra: Partial<AuditOutcome & { ok: true }> = {},
+): AuditOutcome & { ok: true } {
   const host = memoryHost(files);
   const loaded = loadConfig({ host, configPath: `${ROOT}/openclaw.json`, root: ROOT });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issue));
@@ -172,7 +178,10 @@ function outcomeOf(files: Record<string, string>, specs: FindingSpec[], extra: P
     if (spec.suppression) {
       suppressedFindings.push({
         ...finding,
-        suppression: { ...(spec.suppression.reason ? { reason: spec.suppression.reason } : {}), location: locate(spec.suppression.entry) },
+        suppression: {
+          ...(spec.suppression.reason ? { reason: spec.suppression.reason } : {}),
+          location: locate(spec.suppression.entry),
+        },
       });
     } else {
       findings.push(finding);
@@ -228,12 +237,52 @@ const MAIN_FILES: Record<string, string> = {
 };
 
 const MAIN_SPECS: FindingSpec[] = [
-  { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'Gateway binds beyond loopback without auth', detail: 'gateway.bind="lan" but gateway.auth.token is unresolved.', path: ['gateway', 'bind'], related: [['gateway', 'auth', 'token']] },
-  { checkId: 'hooks.token_reuse_gateway_token', severity: 'critical', title: 'Hooks token reuses the gateway token', detail: 'hooks.token equals gateway.auth.token.', path: ['hooks', 'token'], related: [['gateway', 'auth', 'token']] },
-  { checkId: 'channels.telegram.dm.open', severity: 'critical', title: 'DMs are open on telegram', detail: 'channels.telegram.dmPolicy="open" with allowFrom ["*"].', path: ['channels', 'telegram', 'dmPolicy'], related: [['channels', 'telegram', 'allowFrom']] },
-  { checkId: 'channels.discord.dm.open', severity: 'warn', title: 'DMs are open on discord', detail: 'channels.discord.dmPolicy="open".', path: ['channels', 'discord', 'dmPolicy'], suppression: { reason: 'Test server only', entry: ['security', 'audit', 'suppressions', 0] } },
-  { checkId: 'security.trust_model.multi_user_heuristic', severity: 'info', title: 'Config looks like a multi-user setup', detail: '2 channels accept DMs from anyone.', path: ['channels'] },
-  { checkId: 'security.audit.suppressions.active', severity: 'info', title: 'Security audit suppressions configured', detail: 'security.audit.suppressions has 1 configured suppression(s); 1 finding(s) moved to suppressedFindings.', path: ['security', 'audit', 'suppressions'] },
+  {
+    checkId: 'gateway.bind_no_auth',
+    severity: 'critical',
+    title: 'Gateway binds beyond loopback without auth',
+    detail: 'gateway.bind="lan" but gateway.auth.token is unresolved.',
+    path: ['gateway', 'bind'],
+    related: [['gateway', 'auth', 'token']],
+  },
+  {
+    checkId: 'hooks.token_reuse_gateway_token',
+    severity: 'critical',
+    title: 'Hooks token reuses the gateway token',
+    detail: 'hooks.token equals gateway.auth.token.',
+    path: ['hooks', 'token'],
+    related: [['gateway', 'auth', 'token']],
+  },
+  {
+    checkId: 'channels.telegram.dm.open',
+    severity: 'critical',
+    title: 'DMs are open on telegram',
+    detail: 'channels.telegram.dmPolicy="open" with allowFrom ["*"].',
+    path: ['channels', 'telegram', 'dmPolicy'],
+    related: [['channels', 'telegram', 'allowFrom']],
+  },
+  {
+    checkId: 'channels.discord.dm.open',
+    severity: 'warn',
+    title: 'DMs are open on discord',
+    detail: 'channels.discord.dmPolicy="open".',
+    path: ['channels', 'discord', 'dmPolicy'],
+    suppression: { reason: 'Test server only', entry: ['security', 'audit', 'suppressions', 0] },
+  },
+  {
+    checkId: 'security.trust_model.multi_user_heuristic',
+    severity: 'info',
+    title: 'Config looks like a multi-user setup',
+    detail: '2 channels accept DMs from anyone.',
+    path: ['channels'],
+  },
+  {
+    checkId: 'security.audit.suppressions.active',
+    severity: 'info',
+    title: 'Security audit suppressions configured',
+    detail: 'security.audit.suppressions has 1 configured suppression(s); 1 finding(s) moved to suppressedFindings.',
+    path: ['security', 'audit', 'suppressions'],
+  },
 ];
 
 function goldenCases(): Record<string, () => Sarif.Log> {
@@ -249,7 +298,21 @@ function goldenCases(): Record<string, () => Sarif.Log> {
         [
           outcomeOf(MAIN_FILES, MAIN_SPECS, {
             secretDiagnostics: ['models.providers.openai.apiKey uses an exec SecretRef that is not resolved offline.'],
-            schemaWarnings: [{ path: 'gateway.bind', message: 'Invalid option: expected one of "loopback"|"lan"|"tailnet"', allowedValues: ['loopback', 'lan', 'tailnet'], location: { file: 'openclaw.json', line: 4, column: 5, endLine: 4, endColumn: 16, path: 'gateway.bind' } }],
+            schemaWarnings: [
+              {
+                path: 'gateway.bind',
+                message: 'Invalid option: expected one of "loopback"|"lan"|"tailnet"',
+                allowedValues: ['loopback', 'lan', 'tailnet'],
+                location: {
+                  file: 'openclaw.json',
+                  line: 4,
+                  column: 5,
+                  endLine: 4,
+                  endColumn: 16,
+                  path: 'gateway.bind',
+                },
+              },
+            ],
           }),
         ],
         options({
@@ -258,11 +321,19 @@ function goldenCases(): Record<string, () => Sarif.Log> {
           startTimeUtc: '2026-09-10T12:00:00.000Z',
           endTimeUtc: '2026-09-10T12:00:01.000Z',
           srcRootUri: 'file:///home/runner/work/repo/repo',
-          versionControl: { repositoryUri: 'https://github.com/example/repo', revisionId: '0123456789abcdef0123456789abcdef01234567', branch: 'refs/heads/main' },
+          versionControl: {
+            repositoryUri: 'https://github.com/example/repo',
+            revisionId: '0123456789abcdef0123456789abcdef01234567',
+            branch: 'refs/heads/main',
+          },
         }),
       ),
     'multi-config': () => {
-      const bad = auditFile({ host: memoryHost({ 'apps/b/openclaw.json': '{ "$include": "./missing.json5" }' }), configPath: `${ROOT}/apps/b/openclaw.json`, root: ROOT });
+      const bad = auditFile({
+        host: memoryHost({ 'apps/b/openclaw.json': '{ "$include": "./missing.json5" }' }),
+        configPath: `${ROOT}/apps/b/openclaw.json`,
+        root: ROOT,
+      });
       return toSarif([outcomeOf(MAIN_FILES, MAIN_SPECS), bad], options({ omitSuppressed: true }));
     },
   };
@@ -283,7 +354,11 @@ describe('toSarif golden files', () => {
         if (!UPDATE) assert.fail(`wrote missing golden file ${file}; run again (or use UPDATE_GOLDEN=1)`);
         return;
       }
-      assert.equal(text, readFileSync(file, 'utf8'), `${name}.sarif differs; UPDATE_GOLDEN=1 npm test -- sarif rewrites it`);
+      assert.equal(
+        text,
+        readFileSync(file, 'utf8'),
+        `${name}.sarif differs; UPDATE_GOLDEN=1 npm test -- sarif rewrites it`,
+      );
       assert.equal(formatSarif(build()), text, 'same input, same bytes');
     });
   }
@@ -305,7 +380,9 @@ describe('toSarif', () => {
     const outcomes = readdirSync(casesDir)
       .filter((name) => existsSync(join(casesDir, name, 'openclaw.json')))
       .sort()
-      .map((name) => auditFile({ host: nodeHost, configPath: join(casesDir, name, 'openclaw.json'), root: join(casesDir, name) }));
+      .map((name) =>
+        auditFile({ host: nodeHost, configPath: join(casesDir, name, 'openclaw.json'), root: join(casesDir, name) }),
+      );
     assert.ok(outcomes.length > 0);
     for (const outcome of outcomes) assertValidLog(toSarif([outcome], OPTIONS));
     assertValidLog(toSarif(outcomes, OPTIONS));
@@ -347,7 +424,9 @@ describe('toSarif', () => {
       const p = r.locations![0]!.physicalLocation!;
       return [p.artifactLocation!.uri!, p.region!.startLine!, p.region!.startColumn!, r.ruleId!] as const;
     });
-    const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0)));
+    const sorted = [...keys].sort((a, b) =>
+      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0),
+    );
     assert.deepEqual(keys, sorted);
   });
 
@@ -356,10 +435,14 @@ describe('toSarif', () => {
     const telegram = results.find((r) => r.ruleId === 'channels.telegram.dm.open')!;
     assert.equal(telegram.locations![0]!.physicalLocation!.artifactLocation!.uri, 'config/channels.json5');
     assert.deepEqual(telegram.locations![0]!.logicalLocations![0]!.fullyQualifiedName, 'channels.telegram.dmPolicy');
-    const include = telegram.relatedLocations!.find((l) => l.physicalLocation!.artifactLocation!.uri === 'openclaw.json')!;
+    const include = telegram.relatedLocations!.find(
+      (l) => l.physicalLocation!.artifactLocation!.uri === 'openclaw.json',
+    )!;
     assert.equal(include.physicalLocation!.region!.startLine, 8);
     assert.match(telegram.message.text!, new RegExp(`\\]\\(${include.id}\\)`));
-    const allowFrom = telegram.relatedLocations!.find((l) => l.logicalLocations?.[0]?.fullyQualifiedName === 'channels.telegram.allowFrom')!;
+    const allowFrom = telegram.relatedLocations!.find(
+      (l) => l.logicalLocations?.[0]?.fullyQualifiedName === 'channels.telegram.allowFrom',
+    )!;
     assert.equal(allowFrom.physicalLocation!.region!.startLine, 3);
   });
 
@@ -370,21 +453,47 @@ describe('toSarif', () => {
       files: ['openclaw.json'],
       secrets: { values: [], spans: [] },
       issues: [
-        { path: 'gateway.bind', message: 'Invalid option', allowedValues: ['loopback', 'lan'], location: { file: 'openclaw.json', line: 2, column: 3, endLine: 2, endColumn: 15, path: 'gateway.bind' } },
-        { path: 'agents.defaults.model', message: 'Unrecognized key: "model"', hint: 'Moved to agents.defaults.model.primary.', location: { file: 'openclaw.json', line: 5, column: 3, endLine: 5, endColumn: 20, path: 'agents.defaults.model' } },
+        {
+          path: 'gateway.bind',
+          message: 'Invalid option',
+          allowedValues: ['loopback', 'lan'],
+          location: { file: 'openclaw.json', line: 2, column: 3, endLine: 2, endColumn: 15, path: 'gateway.bind' },
+        },
+        {
+          path: 'agents.defaults.model',
+          message: 'Unrecognized key: "model"',
+          hint: 'Moved to agents.defaults.model.primary.',
+          location: {
+            file: 'openclaw.json',
+            line: 5,
+            column: 3,
+            endLine: 5,
+            endColumn: 20,
+            path: 'agents.defaults.model',
+          },
+        },
         { path: '<root>', message: 'Something without a location' },
       ],
     };
     const log = toSarif([outcome], options());
     assertValidLog(log);
     const results = log.runs[0]!.results!;
-    assert.deepEqual(results.map((r) => [r.ruleId, r.level, r.locations![0]!.physicalLocation!.region!.startLine]), [
-      ['config.invalid', 'error', 1],
-      ['config.invalid', 'error', 2],
-      ['config.invalid', 'error', 5],
-    ]);
-    assert.equal(results[1]!.message.text, 'OpenClaw config is invalid: gateway.bind: Invalid option (allowed: "loopback", "lan").');
-    assert.equal(results[2]!.message.text, 'OpenClaw config is invalid: agents.defaults.model: Unrecognized key: "model". Moved to agents.defaults.model.primary.');
+    assert.deepEqual(
+      results.map((r) => [r.ruleId, r.level, r.locations![0]!.physicalLocation!.region!.startLine]),
+      [
+        ['config.invalid', 'error', 1],
+        ['config.invalid', 'error', 2],
+        ['config.invalid', 'error', 5],
+      ],
+    );
+    assert.equal(
+      results[1]!.message.text,
+      'OpenClaw config is invalid: gateway.bind: Invalid option (allowed: "loopback", "lan").',
+    );
+    assert.equal(
+      results[2]!.message.text,
+      'OpenClaw config is invalid: agents.defaults.model: Unrecognized key: "model". Moved to agents.defaults.model.primary.',
+    );
     assert.equal(new Set(results.map((r) => r.partialFingerprints![FINGERPRINT_KEY])).size, 3);
     const invocation = log.runs[0]!.invocations![0]!;
     assert.equal(invocation.executionSuccessful, false);
@@ -399,7 +508,11 @@ describe('toSarif', () => {
     const log = toSarif([auditText('{}')], options({ category: 'openclaw-audit/apps-a' }));
     assert.equal(log.runs[0]!.automationDetails!.id, 'openclaw-audit/apps-a/');
     assert.equal(toSarif([auditText('{}')], options()).runs[0]!.automationDetails!.id, 'openclaw-audit/');
-    assert.equal(toSarif([auditText('{}'), auditText('{}')], options()).runs[0]!.automationDetails!.id, 'openclaw-audit/', 'the same with two configs');
+    assert.equal(
+      toSarif([auditText('{}'), auditText('{}')], options()).runs[0]!.automationDetails!.id,
+      'openclaw-audit/',
+      'the same with two configs',
+    );
   });
 });
 
@@ -416,7 +529,10 @@ describe('fingerprints', () => {
     const before = prints(MAIN_FILES, MAIN_SPECS);
     const moved = {
       ...MAIN_FILES,
-      'openclaw.json': MAIN_FILES['openclaw.json']!.replace('{\n', '{\n  // a new comment\n  logging: { level: "info" },\n\n'),
+      'openclaw.json': MAIN_FILES['openclaw.json']!.replace(
+        '{\n',
+        '{\n  // a new comment\n  logging: { level: "info" },\n\n',
+      ),
       'config/channels.json5': '// header\n\n' + MAIN_FILES['config/channels.json5'],
     };
     const after = prints(moved, MAIN_SPECS);
@@ -429,10 +545,20 @@ describe('fingerprints', () => {
 
   test('are unique for repeated findings of one id at one path, and detail edits of a single finding keep them', () => {
     const files = { 'openclaw.json': '{ tools: { exec: { security: "full" } } }' };
-    const spec = (detail: string): FindingSpec => ({ checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'T', detail, path: ['tools', 'exec'] });
-    const two = toSarif([outcomeOf(files, [spec('flag a'), spec('flag b'), spec('flag b')])], options()).runs[0]!.results!;
+    const spec = (detail: string): FindingSpec => ({
+      checkId: 'gateway.bind_no_auth',
+      severity: 'critical',
+      title: 'T',
+      detail,
+      path: ['tools', 'exec'],
+    });
+    const two = toSarif([outcomeOf(files, [spec('flag a'), spec('flag b'), spec('flag b')])], options()).runs[0]!
+      .results!;
     assert.equal(new Set(two.map((r) => r.partialFingerprints![FINGERPRINT_KEY])).size, 3);
-    const one = (detail: string) => toSarif([outcomeOf(files, [spec(detail)])], options()).runs[0]!.results![0]!.partialFingerprints![FINGERPRINT_KEY];
+    const one = (detail: string) =>
+      toSarif([outcomeOf(files, [spec(detail)])], options()).runs[0]!.results![0]!.partialFingerprints![
+        FINGERPRINT_KEY
+      ];
     assert.equal(one('3 agents'), one('4 agents'));
   });
 
@@ -445,8 +571,24 @@ describe('fingerprints', () => {
       '}',
     ].join('\n');
     const variants = {
-      moved: ['// Moved: a header, hooks first, gateway last.', '{', '  env: { vars: { REGION: "eu" } },', '', '  hooks: { enabled: true, path: "/", token: "hooks-token-1234" },', '  gateway: { bind: "lan", controlUi: { allowedOrigins: ["*"] } },', '}'].join('\n'),
-      reformatted: JSON.stringify({ gateway: { bind: 'lan', controlUi: { allowedOrigins: ['*'] } }, hooks: { enabled: true, path: '/', token: 'hooks-token-1234' }, env: { vars: { REGION: 'eu' } } }, null, 4),
+      moved: [
+        '// Moved: a header, hooks first, gateway last.',
+        '{',
+        '  env: { vars: { REGION: "eu" } },',
+        '',
+        '  hooks: { enabled: true, path: "/", token: "hooks-token-1234" },',
+        '  gateway: { bind: "lan", controlUi: { allowedOrigins: ["*"] } },',
+        '}',
+      ].join('\n'),
+      reformatted: JSON.stringify(
+        {
+          gateway: { bind: 'lan', controlUi: { allowedOrigins: ['*'] } },
+          hooks: { enabled: true, path: '/', token: 'hooks-token-1234' },
+          env: { vars: { REGION: 'eu' } },
+        },
+        null,
+        4,
+      ),
       renamedUnrelatedKey: config.replace('REGION', 'DEPLOY_REGION'),
     };
     const prints = (text: string) => {
@@ -454,7 +596,10 @@ describe('fingerprints', () => {
       return new Map(
         results.map((r) => [
           `${r.ruleId} ${r.locations![0]!.logicalLocations?.[0]?.fullyQualifiedName} ${r.message.text}`,
-          { hash: r.partialFingerprints!.primaryLocationLineHash!, at: JSON.stringify(r.locations![0]!.physicalLocation!.region) },
+          {
+            hash: r.partialFingerprints!.primaryLocationLineHash!,
+            at: JSON.stringify(r.locations![0]!.physicalLocation!.region),
+          },
         ]),
       );
     };
@@ -466,7 +611,11 @@ describe('fingerprints', () => {
       const after = prints(text);
       assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort(), name);
       for (const [key, { hash }] of before) assert.equal(after.get(key)!.hash, hash, `${name}: ${key}`);
-      if (name !== 'renamedUnrelatedKey') assert.ok([...before].some(([key, v]) => after.get(key)!.at !== v.at), `${name}: regions moved`);
+      if (name !== 'renamedUnrelatedKey')
+        assert.ok(
+          [...before].some(([key, v]) => after.get(key)!.at !== v.at),
+          `${name}: regions moved`,
+        );
     }
   });
 });
@@ -474,9 +623,29 @@ describe('fingerprints', () => {
 describe('suppressions', () => {
   test('an entry in the same file as the result is inSource; one in another file is external', () => {
     const specs: FindingSpec[] = [
-      { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'T', detail: 'same file', path: ['gateway', 'bind'], suppression: { reason: 'VPN only', entry: ['security', 'audit', 'suppressions', 0] } },
-      { checkId: 'channels.discord.dm.open', severity: 'warn', title: 'T', detail: 'other file', path: ['channels', 'discord', 'dmPolicy'], suppression: { entry: ['security', 'audit', 'suppressions', 0] } },
-      { checkId: 'hooks.token_reuse_gateway_token', severity: 'warn', title: 'T', detail: 'active', path: ['hooks', 'token'] },
+      {
+        checkId: 'gateway.bind_no_auth',
+        severity: 'critical',
+        title: 'T',
+        detail: 'same file',
+        path: ['gateway', 'bind'],
+        suppression: { reason: 'VPN only', entry: ['security', 'audit', 'suppressions', 0] },
+      },
+      {
+        checkId: 'channels.discord.dm.open',
+        severity: 'warn',
+        title: 'T',
+        detail: 'other file',
+        path: ['channels', 'discord', 'dmPolicy'],
+        suppression: { entry: ['security', 'audit', 'suppressions', 0] },
+      },
+      {
+        checkId: 'hooks.token_reuse_gateway_token',
+        severity: 'warn',
+        title: 'T',
+        detail: 'active',
+        path: ['hooks', 'token'],
+      },
     ];
     const log = toSarif([outcomeOf(MAIN_FILES, specs)], options());
     assertValidLog(log);
@@ -522,27 +691,74 @@ describe('secrets', () => {
 
   test('no snippet shows a line that holds a secret, whatever its spelling', () => {
     const specs: FindingSpec[] = [
-      { checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'T', detail: 'gateway.auth.token is too short.', path: ['gateway', 'auth', 'token'] },
-      { checkId: 'hooks.token_reuse_gateway_token', severity: 'critical', title: 'T', detail: 'hooks.token equals gateway.auth.token.', path: ['hooks', 'token'], related: [['gateway', 'auth', 'token']] },
-      { checkId: 'channels.telegram.dm.open', severity: 'warn', title: 'T', detail: 'the bot accepts DMs.', path: ['channels', 'telegram', 'dmPolicy'], related: [['channels', 'telegram', 'botToken']] },
-      { checkId: 'security.trust_model.multi_user_heuristic', severity: 'info', title: 'T', detail: 'baseUrl carries credentials', path: ['models', 'providers', 'openai', 'baseUrl'], suppression: { reason: 'accepted', entry: ['models'] } },
+      {
+        checkId: 'gateway.bind_no_auth',
+        severity: 'critical',
+        title: 'T',
+        detail: 'gateway.auth.token is too short.',
+        path: ['gateway', 'auth', 'token'],
+      },
+      {
+        checkId: 'hooks.token_reuse_gateway_token',
+        severity: 'critical',
+        title: 'T',
+        detail: 'hooks.token equals gateway.auth.token.',
+        path: ['hooks', 'token'],
+        related: [['gateway', 'auth', 'token']],
+      },
+      {
+        checkId: 'channels.telegram.dm.open',
+        severity: 'warn',
+        title: 'T',
+        detail: 'the bot accepts DMs.',
+        path: ['channels', 'telegram', 'dmPolicy'],
+        related: [['channels', 'telegram', 'botToken']],
+      },
+      {
+        checkId: 'security.trust_model.multi_user_heuristic',
+        severity: 'info',
+        title: 'T',
+        detail: 'baseUrl carries credentials',
+        path: ['models', 'providers', 'openai', 'baseUrl'],
+        suppression: { reason: 'accepted', entry: ['models'] },
+      },
     ];
     const outcome = outcomeOf(files, specs);
     const log = toSarif([outcome], options({ readSnippet: snippetReader(files) }));
     assertValidLog(log);
     const text = formatSarif(log);
     for (const [name, secret] of Object.entries(SECRETS)) {
-      for (let i = 0; i + 10 <= secret.length; i++) assert.ok(!text.includes(secret.slice(i, i + 10)), `${name} leaks (${secret.slice(i, i + 10)})`);
+      for (let i = 0; i + 10 <= secret.length; i++)
+        assert.ok(!text.includes(secret.slice(i, i + 10)), `${name} leaks (${secret.slice(i, i + 10)})`);
     }
     const dm = log.runs[0]!.results!.find((r) => r.ruleId === 'channels.telegram.dm.open')!;
-    assert.equal(dm.locations![0]!.physicalLocation!.region!.snippet, undefined, 'a line holding a secret gives no snippet');
+    assert.equal(
+      dm.locations![0]!.physicalLocation!.region!.snippet,
+      undefined,
+      'a line holding a secret gives no snippet',
+    );
   });
 
   test('a secret written with escapes or a line continuation still hides its lines', () => {
     const escaped = {
-      'openclaw.json': ['{', '  gateway: { bind: "lan",', '    auth: { token: "Zq8x\\u0056\\', '2mPl4Rt7Ws9Yb3Nc6Hd1Kf5Jg0" } },', '}', ''].join('\n'),
+      'openclaw.json': [
+        '{',
+        '  gateway: { bind: "lan",',
+        '    auth: { token: "Zq8x\\u0056\\',
+        '2mPl4Rt7Ws9Yb3Nc6Hd1Kf5Jg0" } },',
+        '}',
+        '',
+      ].join('\n'),
     };
-    const outcome = outcomeOf(escaped, [{ checkId: 'gateway.bind_no_auth', severity: 'critical', title: 'T', detail: 'd', path: ['gateway', 'auth', 'token'] }]);
+    const outcome = outcomeOf(escaped, [
+      {
+        checkId: 'gateway.bind_no_auth',
+        severity: 'critical',
+        title: 'T',
+        detail: 'd',
+        path: ['gateway', 'auth', 'token'],
+      },
+    ]);
     assert.deepEqual(outcome.secrets.values, ['Zq8xV2mPl4Rt7Ws9Yb3Nc6Hd1Kf5Jg0']);
     const result = toSarif([outcome], options({ readSnippet: snippetReader(escaped) })).runs[0]!.results![0]!;
     assert.equal(result.locations![0]!.physicalLocation!.region!.snippet, undefined);

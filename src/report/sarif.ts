@@ -48,8 +48,16 @@ export interface SarifOptions {
 // ---------------------------------------------------------------------------------------------------------------
 // Severity mapping (docs/sarif.md § Severities)
 
-const LEVEL: Readonly<Record<Severity, Sarif.ReportingConfiguration.level>> = { critical: 'error', warn: 'warning', info: 'note' };
-const PROBLEM_SEVERITY: Readonly<Record<Severity, string>> = { critical: 'error', warn: 'warning', info: 'recommendation' };
+const LEVEL: Readonly<Record<Severity, Sarif.ReportingConfiguration.level>> = {
+  critical: 'error',
+  warn: 'warning',
+  info: 'note',
+};
+const PROBLEM_SEVERITY: Readonly<Record<Severity, string>> = {
+  critical: 'error',
+  warn: 'warning',
+  info: 'recommendation',
+};
 /** GitHub bands: > 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low. */
 const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { critical: '9.5', warn: '5.5', info: '2.0' };
 
@@ -73,9 +81,11 @@ export function pascalName(id: string): string {
     .join('');
 }
 
-
 function firstParagraph(markdown: string): string {
-  return markdown.split(/\n\s*\n/)[0]!.replace(/\s*\n\s*/g, ' ').trim();
+  return markdown
+    .split(/\n\s*\n/)[0]!
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 function limit(text: string, max: number): string {
@@ -127,13 +137,20 @@ function helpText(p: HelpParts): string {
   if (p.configPaths.length > 0) out.push(`Config keys: ${p.configPaths.join(', ')}.`);
   if (p.remediation) out.push(`How to fix: ${p.remediation.trim()}`);
   if (p.suppressible) {
-    out.push(`Accepting the risk: add an entry to security.audit.suppressions, for example:\n${suppressionExample(p.id)}`);
+    out.push(
+      `Accepting the risk: add an entry to security.audit.suppressions, for example:\n${suppressionExample(p.id)}`,
+    );
   }
   out.push(`Documentation: ${p.helpUri}`);
   return out.join('\n\n');
 }
 
-function describeRule(rule: Rule, id: string, bindings: Record<string, string>, options: SarifOptions): Sarif.ReportingDescriptor {
+function describeRule(
+  rule: Rule,
+  id: string,
+  bindings: Record<string, string>,
+  options: SarifOptions,
+): Sarif.ReportingDescriptor {
   const template = rule.id.includes('<') ? rule.id : undefined;
   const helpUri = options.docsBaseUri + encodeURI(docsFileName(rule.id));
   const parts: HelpParts = {
@@ -156,7 +173,11 @@ function describeRule(rule: Rule, id: string, bindings: Record<string, string>, 
     // Bound values (provider names, account ids) come from the config: escaped for Markdown where they land.
     help: {
       text: helpText(parts),
-      markdown: helpMarkdown({ ...parts, help: bindMarkdown(rule.help, bindings), ...(rule.remediation ? { remediation: bindMarkdown(rule.remediation, bindings) } : {}) }),
+      markdown: helpMarkdown({
+        ...parts,
+        help: bindMarkdown(rule.help, bindings),
+        ...(rule.remediation ? { remediation: bindMarkdown(rule.remediation, bindings) } : {}),
+      }),
     },
     helpUri,
     defaultConfiguration: { level: LEVEL[rule.severity] },
@@ -171,7 +192,12 @@ function describeRule(rule: Rule, id: string, bindings: Record<string, string>, 
 }
 
 /** A checkId that no rule declares (a bug in a check): declared from the finding itself, and reported as a notification. */
-function describeUnknown(id: string, title: string, severity: Severity, options: SarifOptions): Sarif.ReportingDescriptor {
+function describeUnknown(
+  id: string,
+  title: string,
+  severity: Severity,
+  options: SarifOptions,
+): Sarif.ReportingDescriptor {
   const family = id.split('.')[0] ?? id;
   const helpUri = options.docsBaseUri + encodeURI(docsFileName(id));
   const text = `${title}. openclaw-audit has no documentation for this check id yet.`;
@@ -274,7 +300,9 @@ function physicalLocation(span: SourceSpan, ctx: LocationContext): Sarif.Physica
 
 function logicalLocations(path: string): Sarif.LogicalLocation[] {
   const segments = path.split('.');
-  return [{ name: segments[segments.length - 1]!, fullyQualifiedName: path, kind: path === '<root>' ? 'object' : 'member' }];
+  return [
+    { name: segments[segments.length - 1]!, fullyQualifiedName: path, kind: path === '<root>' ? 'object' : 'member' },
+  ];
 }
 
 function location(loc: SourceLocation, ctx: LocationContext, extra: Partial<Sarif.Location> = {}): Sarif.Location {
@@ -328,7 +356,13 @@ function findingEntry(finding: Finding, config: string, suppression?: Entry['sup
   };
 }
 
-function issueEntry(checkId: string, issue: ConfigIssue, config: string, rules: MatchRule, fallbackTitle: string): Entry {
+function issueEntry(
+  checkId: string,
+  issue: ConfigIssue,
+  config: string,
+  rules: MatchRule,
+  fallbackTitle: string,
+): Entry {
   const rule = rules(checkId)?.rule;
   return {
     checkId,
@@ -343,14 +377,24 @@ function issueEntry(checkId: string, issue: ConfigIssue, config: string, rules: 
 
 function entriesOf(outcome: AuditOutcome, rules: MatchRule, options: SarifOptions): Entry[] {
   if (!outcome.ok) {
-    return outcome.issues.map((issue) => issueEntry(CONFIG_INVALID, issue, outcome.config, rules, 'OpenClaw config is invalid'));
+    return outcome.issues.map((issue) =>
+      issueEntry(CONFIG_INVALID, issue, outcome.config, rules, 'OpenClaw config is invalid'),
+    );
   }
   return [
     ...outcome.schemaWarnings.map((issue) =>
-      issueEntry(CONFIG_SCHEMA_DRIFT, issue, outcome.config, rules, 'Config key or value not accepted by this openclaw version'),
+      issueEntry(
+        CONFIG_SCHEMA_DRIFT,
+        issue,
+        outcome.config,
+        rules,
+        'Config key or value not accepted by this openclaw version',
+      ),
     ),
     ...outcome.findings.map((finding) => findingEntry(finding, outcome.config)),
-    ...(options.omitSuppressed ? [] : outcome.suppressedFindings.map((f) => findingEntry(f, outcome.config, f.suppression))),
+    ...(options.omitSuppressed
+      ? []
+      : outcome.suppressedFindings.map((f) => findingEntry(f, outcome.config, f.suppression))),
   ];
 }
 
@@ -410,7 +454,17 @@ function suppressionsOf(entry: Entry, ctx: LocationContext): Sarif.Suppression[]
       kind: at && at.file === entry.location.file ? 'inSource' : 'external',
       status: 'accepted',
       ...(reason ? { justification: reason } : {}),
-      ...(at ? { location: location(at, ctx, { message: { text: entry.suppression.inline ? 'The openclaw-audit: ignore comment that accepts this finding.' : 'The security.audit.suppressions entry that accepts this finding.' } }) } : {}),
+      ...(at
+        ? {
+            location: location(at, ctx, {
+              message: {
+                text: entry.suppression.inline
+                  ? 'The openclaw-audit: ignore comment that accepts this finding.'
+                  : 'The security.audit.suppressions entry that accepts this finding.',
+              },
+            }),
+          }
+        : {}),
     },
   ];
 }
@@ -444,7 +498,9 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
   const index = options.rules ? ruleMatcher(options.rules) : matchRule;
   const artifacts = new Artifacts();
   const ctx: LocationContext = { artifacts, options, secretLines: secretLinesOf(outcomes) };
-  for (const outcome of outcomes) for (const file of outcome.files.length > 0 ? outcome.files : [outcome.config]) artifacts.add(file, ['analysisTarget']);
+  for (const outcome of outcomes)
+    for (const file of outcome.files.length > 0 ? outcome.files : [outcome.config])
+      artifacts.add(file, ['analysisTarget']);
 
   const entries = outcomes.flatMap((outcome) => entriesOf(outcome, index, options));
 
@@ -472,11 +528,17 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
     if (ruleIndex.has(id)) continue;
     const entry = entries.find((e) => e.checkId === id)!;
     const match = index(id);
-    declare(match ? describeRule(match.rule, id, match.bindings, options) : describeUnknown(id, entry.title, entry.severity, options));
+    declare(
+      match
+        ? describeRule(match.rule, id, match.bindings, options)
+        : describeUnknown(id, entry.title, entry.severity, options),
+    );
     if (!match) {
       notifications.push({
         level: 'warning',
-        message: { text: `No rule of openclaw-audit declares the check id ${id}; it is reported with metadata from the finding.` },
+        message: {
+          text: `No rule of openclaw-audit declares the check id ${id}; it is reported with metadata from the finding.`,
+        },
         associatedRule: { id, index: ruleIndex.get(id)! },
       });
     }
@@ -517,7 +579,11 @@ export function toSarif(outcomes: readonly AuditOutcome[], options: SarifOptions
         notifications.push({
           level: 'note',
           message: { text: sentence(`${outcome.config}: ${note.message}`) },
-          locations: [note.location ? location(note.location, ctx) : { physicalLocation: { artifactLocation: artifactLocation(outcome.config, ctx) } }],
+          locations: [
+            note.location
+              ? location(note.location, ctx)
+              : { physicalLocation: { artifactLocation: artifactLocation(outcome.config, ctx) } },
+          ],
         });
       }
       for (const message of outcome.secretDiagnostics) {

@@ -53,7 +53,10 @@ test('a folder is searched for configs and --json prints one object per config i
   const dir = repo({ 'x/openclaw.json': '{}', 'y/openclaw.json5': '{}', 'node_modules/z/openclaw.json': '{}' });
   const result = run(['.', '--json', '--fail-on', 'none'], dir);
   const body = JSON.parse(result.stdout);
-  assert.deepEqual(body.map((o: { config: string }) => o.config), ['x/openclaw.json', 'y/openclaw.json5']);
+  assert.deepEqual(
+    body.map((o: { config: string }) => o.config),
+    ['x/openclaw.json', 'y/openclaw.json5'],
+  );
   assert.equal(result.code, 0);
 });
 
@@ -68,7 +71,10 @@ test('the bundled CLI runs under this Node and prints its version and help', () 
   const bin = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'index.js');
   const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
   assert.equal(version.status, 0);
-  assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version);
+  assert.equal(
+    version.stdout.trim(),
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version,
+  );
   const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
   assert.match(help.stdout, /^Usage: openclaw-audit \[PATH\.\.\.\] \[options\]/);
   const bad = spawnSync(process.execPath, [bin, join(import.meta.dirname, 'no-such-dir')], { encoding: 'utf8' });

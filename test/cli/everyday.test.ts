@@ -26,16 +26,34 @@ function repo(files: Record<string, string>): string {
 /** The CLI as a terminal would run it: `colorAllowed` is what `--color auto` found (a TTY, FORCE_COLOR, NO_COLOR). */
 function runOnTerminal(argv: string[], cwd: string, colorAllowed: boolean): { code: number; stdout: string } {
   let stdout = '';
-  const io: CliIo = { host: nodeHost, cwd, stdout: (t) => (stdout += t), stderr: () => {}, writeFile: () => {}, colorAllowed, now: () => 0, version: 'test' };
+  const io: CliIo = {
+    host: nodeHost,
+    cwd,
+    stdout: (t) => (stdout += t),
+    stderr: () => {},
+    writeFile: () => {},
+    colorAllowed,
+    now: () => 0,
+    version: 'test',
+  };
   return { code: main(argv, io), stdout };
 }
 
 test('an unknown option says which one was meant, with balanced quotes, in one line', () => {
   const dir = repo({ 'openclaw.json': '{}' });
-  for (const [typo, meant] of [['--formt', '--format'], ['--fial-on', '--fail-on'], ['--no-colour', '--no-color'], ['--omit', '--omit-suppressed'], ['--jsno', '--json']]) {
+  for (const [typo, meant] of [
+    ['--formt', '--format'],
+    ['--fial-on', '--fail-on'],
+    ['--no-colour', '--no-color'],
+    ['--omit', '--omit-suppressed'],
+    ['--jsno', '--json'],
+  ]) {
     const result = runCli([typo!, 'sarif'], dir);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, `openclaw-audit: unknown option ${typo} (did you mean ${meant}?)\nRun openclaw-audit --help for usage.\n`);
+    assert.equal(
+      result.stderr,
+      `openclaw-audit: unknown option ${typo} (did you mean ${meant}?)\nRun openclaw-audit --help for usage.\n`,
+    );
   }
   const far = runCli(['-x'], dir);
   assert.equal(far.code, 2);
@@ -47,7 +65,8 @@ test('an unknown option says which one was meant, with balanced quotes, in one l
 });
 
 test('within a severity, findings are listed by file and line (text and Markdown)', () => {
-  const config = '{\n  discovery: { mdns: { mode: "full" } },\n  hooks: { enabled: true, path: "/", token: "hooks-token-1234" },\n  gateway: { bind: "lan", controlUi: { allowedOrigins: ["*"] } },\n}\n';
+  const config =
+    '{\n  discovery: { mdns: { mode: "full" } },\n  hooks: { enabled: true, path: "/", token: "hooks-token-1234" },\n  gateway: { bind: "lan", controlUi: { allowedOrigins: ["*"] } },\n}\n';
   const dir = repo({ 'openclaw.json': config });
   const text = runCli(['--fail-on', 'none'], dir).stdout;
   const outcome = auditText(config);
@@ -55,16 +74,26 @@ test('within a severity, findings are listed by file and line (text and Markdown
   const markdown = renderMarkdown([outcome]);
   for (const severity of ['critical', 'warn', 'info'] as const) {
     const ids: Finding[] = outcome.findings.filter((f) => f.severity === severity);
-    const byLine: string[] = [...ids].sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column).map((f) => f.checkId);
+    const byLine: string[] = [...ids]
+      .sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column)
+      .map((f) => f.checkId);
     if (ids.length < 2) continue;
-    const textOrder = [...text.matchAll(/^ {2}openclaw\.json:\d+:\d+ {2}(\S+)/gm)].map((m) => m[1]!).filter((id) => byLine.includes(id));
+    const textOrder = [...text.matchAll(/^ {2}openclaw\.json:\d+:\d+ {2}(\S+)/gm)]
+      .map((m) => m[1]!)
+      .filter((id) => byLine.includes(id));
     assert.deepEqual(textOrder, byLine, `text, ${severity}`);
     const markdownOrder = byLine.map((id) => markdown.indexOf(id));
-    assert.deepEqual([...markdownOrder].sort((a, b) => a - b), markdownOrder, `Markdown, ${severity}`);
+    assert.deepEqual(
+      [...markdownOrder].sort((a, b) => a - b),
+      markdownOrder,
+      `Markdown, ${severity}`,
+    );
   }
   assert.notDeepEqual(
     outcome.findings.filter((f) => f.severity === 'critical').map((f) => f.checkId),
-    [...outcome.findings.filter((f) => f.severity === 'critical')].sort((a, b) => a.location!.line - b.location!.line).map((f) => f.checkId),
+    [...outcome.findings.filter((f) => f.severity === 'critical')]
+      .sort((a, b) => a.location!.line - b.location!.line)
+      .map((f) => f.checkId),
     'openclaw reports these criticals out of line order, so the test shows the sort',
   );
 });
@@ -85,7 +114,10 @@ test('--color auto|always|never, --no-color, NO_COLOR and FORCE_COLOR', () => {
   assert.ok(runOnTerminal(['--color', 'always'], dir, false).stdout.includes(ESC), 'always, even where auto would not');
   assert.ok(!runOnTerminal(['--color', 'never'], dir, true).stdout.includes(ESC));
   assert.ok(!runOnTerminal(['--no-color'], dir, true).stdout.includes(ESC));
-  assert.ok(!runOnTerminal(['--json', '--color', 'always'], dir, true).stdout.includes(ESC), 'only the text report has colour');
+  assert.ok(
+    !runOnTerminal(['--json', '--color', 'always'], dir, true).stdout.includes(ESC),
+    'only the text report has colour',
+  );
   const bad = runCli(['--color', 'sometimes'], dir);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /^openclaw-audit: --color must be one of auto, always, never \(got sometimes\)\n/);
@@ -119,14 +151,25 @@ test('a suppression whose checkId names no check gets a note, never a finding', 
     text.stdout,
     /^note: openclaw\.json:4:5 security\.audit\.suppressions\.0: checkId "gateway\.bind_no_auht" is not a check openclaw-audit runs, so this entry suppresses nothing here \(did you mean "gateway\.bind_no_auth"\?\)$/m,
   );
-  assert.match(text.stdout, /^note: openclaw\.json:5:5 security\.audit\.suppressions\.1: checkId "fs\.state_dir\.perms_world_writable" .*one of openclaw's host checks/m);
+  assert.match(
+    text.stdout,
+    /^note: openclaw\.json:5:5 security\.audit\.suppressions\.1: checkId "fs\.state_dir\.perms_world_writable" .*one of openclaw's host checks/m,
+  );
   assert.doesNotMatch(text.stdout, /suppressions\.2: checkId/, 'a known check gets no note');
 
   const json = runCli(['--json'], dir);
   const report = JSON.parse(json.stdout) as { findings: { checkId: string }[]; summary: unknown };
-  assert.deepEqual(report.summary, JSON.parse(runCli(['--json'], repo({ 'openclaw.json': MISTYPED.replace('auht', 'nope_nope_nope') })).stdout).summary);
+  assert.deepEqual(
+    report.summary,
+    JSON.parse(runCli(['--json'], repo({ 'openclaw.json': MISTYPED.replace('auht', 'nope_nope_nope') })).stdout)
+      .summary,
+  );
   assert.ok(report.findings.every((f) => !f.checkId.includes('auht')));
-  assert.equal(json.stderr.split('\n').filter((l) => l.startsWith('openclaw-audit: note: openclaw.json:')).length, 2, 'machine formats put notes on stderr');
+  assert.equal(
+    json.stderr.split('\n').filter((l) => l.startsWith('openclaw-audit: note: openclaw.json:')).length,
+    2,
+    'machine formats put notes on stderr',
+  );
 
   const sarif = JSON.parse(runCli(['--format', 'sarif'], dir).stdout) as Sarif.Log;
   const notes = sarif.runs[0]!.invocations![0]!.toolExecutionNotifications!.filter((n) => n.level === 'note');
@@ -135,7 +178,10 @@ test('a suppression whose checkId names no check gets a note, never a finding', 
 });
 
 test('--lenient: the headline counts the schema warnings, and --fail-on warn fails on them', () => {
-  const dir = repo({ 'openclaw.json': '{\n  gateway: { bind: "loopback", tailscale: { resetOnExit: true } },\n  meta: { lastTouchedAt: "2026-01-01" },\n}\n' });
+  const dir = repo({
+    'openclaw.json':
+      '{\n  gateway: { bind: "loopback", tailscale: { resetOnExit: true } },\n  meta: { lastTouchedAt: "2026-01-01" },\n}\n',
+  });
   const strict = runCli([], dir);
   assert.equal(strict.code, 2);
   const lenient = runCli(['--lenient', '--fail-on', 'none'], dir);
@@ -148,5 +194,9 @@ test('--lenient: the headline counts the schema warnings, and --fail-on warn fai
   assert.equal(runCli(['--lenient', '--fail-on', 'warn'], dir).code, 1);
   const outcome = auditText('{ meta: { lastTouchedAt: "x" } }', {}, { lenient: true });
   assert.ok(outcome.ok && outcome.schemaWarnings.length === 1);
-  assert.match(renderMarkdown([outcome]), new RegExp(`\\*\\*${outcome.summary.warn + 1}\\*\\* warn`), 'the Markdown counts too');
+  assert.match(
+    renderMarkdown([outcome]),
+    new RegExp(`\\*\\*${outcome.summary.warn + 1}\\*\\* warn`),
+    'the Markdown counts too',
+  );
 });

@@ -46,11 +46,17 @@ test('nothing to fix: exit 0 and an empty patch', () => {
 });
 
 test('a change that cannot be made exits 1: the patch is not every fix', () => {
-  const dir = gitRepo('{ env: { vars: { GP: "open" } }, channels: { telegram: { groupPolicy: "${GP}" }, irc: { groupPolicy: "open" } } }');
+  const dir = gitRepo(
+    '{ env: { vars: { GP: "open" } }, channels: { telegram: { groupPolicy: "${GP}" }, irc: { groupPolicy: "open" } } }',
+  );
   const dry = runCli(['--fix', '--dry-run', '--fail-on', 'none'], dir);
   assert.equal(dry.code, 1);
   assert.match(dry.stderr, /cannot fix: channels\.telegram\.groupPolicy/);
-  assert.match(dry.stdout, /^\+.*irc: \{ groupPolicy: "allowlist" \}/m, 'the changes that can be made are still in the patch');
+  assert.match(
+    dry.stdout,
+    /^\+.*irc: \{ groupPolicy: "allowlist" \}/m,
+    'the changes that can be made are still in the patch',
+  );
 });
 
 test('a config openclaw would reject exits 2 and prints no patch', () => {

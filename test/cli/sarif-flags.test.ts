@@ -16,7 +16,8 @@ function repo(files: Record<string, string>): string {
   return dir;
 }
 
-const SUPPRESSED = '{ gateway: { bind: "lan" }, security: { audit: { suppressions: [{ checkId: "gateway.bind_no_auth", reason: "lab only" }] } } }';
+const SUPPRESSED =
+  '{ gateway: { bind: "lan" }, security: { audit: { suppressions: [{ checkId: "gateway.bind_no_auth", reason: "lab only" }] } } }';
 
 function sarifOf(argv: string[], cwd: string): { code: number; run: Sarif.Run } {
   const result = runCli(['--format', 'sarif', ...argv], cwd);
@@ -28,11 +29,17 @@ test('--omit-suppressed leaves suppressed findings out of the SARIF log; without
   const dir = repo({ 'openclaw.json': SUPPRESSED });
   const kept = sarifOf([], dir).run.results!.filter((r) => r.ruleId === 'gateway.bind_no_auth');
   assert.equal(kept.length, 1);
-  assert.deepEqual(kept[0]!.suppressions!.map((s) => [s.kind, s.status, s.justification]), [['inSource', 'accepted', 'lab only']]);
+  assert.deepEqual(
+    kept[0]!.suppressions!.map((s) => [s.kind, s.status, s.justification]),
+    [['inSource', 'accepted', 'lab only']],
+  );
 
   const { code, run } = sarifOf(['--omit-suppressed'], dir);
   assert.equal(code, 1, 'the exit code still follows --fail-on on the active findings');
-  assert.deepEqual(run.results!.filter((r) => r.ruleId === 'gateway.bind_no_auth'), []);
+  assert.deepEqual(
+    run.results!.filter((r) => r.ruleId === 'gateway.bind_no_auth'),
+    [],
+  );
   assert.ok(run.results!.length > 0);
   assert.ok(run.results!.every((r) => r.suppressions === undefined));
 });
@@ -41,9 +48,16 @@ test('the category is openclaw-audit/ whatever the number of configs, and --cate
   const dir = repo({ 'a/openclaw.json': '{}', 'b/openclaw.json': '{}' });
   assert.equal(sarifOf(['a'], dir).run.automationDetails!.id, 'openclaw-audit/');
   assert.equal(sarifOf(['a', 'b'], dir).run.automationDetails!.id, 'openclaw-audit/');
-  assert.equal(sarifOf(['--category', 'openclaw-audit/deploy'], dir).run.automationDetails!.id, 'openclaw-audit/deploy/');
+  assert.equal(
+    sarifOf(['--category', 'openclaw-audit/deploy'], dir).run.automationDetails!.id,
+    'openclaw-audit/deploy/',
+  );
   assert.equal(sarifOf(['--category', 'prod/'], dir).run.automationDetails!.id, 'prod/');
-  assert.equal(sarifOf(['--category', '/tool:openclaw'], dir).run.automationDetails!.id, '/tool:openclaw/', 'CodeQL-style categories start with /');
+  assert.equal(
+    sarifOf(['--category', '/tool:openclaw'], dir).run.automationDetails!.id,
+    '/tool:openclaw/',
+    'CodeQL-style categories start with /',
+  );
 });
 
 test('--category and --omit-suppressed are refused with other formats and bad values, in one line', () => {
@@ -67,5 +81,8 @@ test('--fix with --format sarif honours both flags for the report after the fix'
   const result = runCli(['--fix', '--format', 'sarif', '--omit-suppressed', '--category', 'fixed'], dir);
   const run = (JSON.parse(result.stdout) as Sarif.Log).runs[0]!;
   assert.equal(run.automationDetails!.id, 'fixed/');
-  assert.deepEqual(run.results!.filter((r) => r.ruleId === 'gateway.bind_no_auth'), []);
+  assert.deepEqual(
+    run.results!.filter((r) => r.ruleId === 'gateway.bind_no_auth'),
+    [],
+  );
 });

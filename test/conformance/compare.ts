@@ -55,7 +55,9 @@ export function compareCase(caseDir: string): CaseComparison {
     const diff = multisetDiff(want.map(normalise), got.map(normalise));
     return { kind: 'rejected', exact: diff.missing.length === 0 && diff.extra.length === 0, ...diff };
   }
-  const want = (expected.findings ?? []).filter((f) => !f.checkId.startsWith('fs.')).map((f) => `${f.checkId} ${f.severity} "${f.title}"`);
+  const want = (expected.findings ?? [])
+    .filter((f) => !f.checkId.startsWith('fs.'))
+    .map((f) => `${f.checkId} ${f.severity} "${f.title}"`);
   const got = outcome.ok
     ? outcome.findings.map((f) => `${f.checkId} ${f.severity} "${f.title}"`)
     : outcome.issues.map((i) => `(rejected) ${i.path}: ${i.message}`);

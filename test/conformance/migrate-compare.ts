@@ -13,7 +13,11 @@ interface ExpectedMigrate {
   migrated: unknown;
   includeFilesChanged: Record<string, unknown>;
   changed: boolean;
-  auditAfter: { ok?: boolean; findings?: Array<{ checkId: string; severity: string }>; issues?: Array<{ path: string; message: string }> };
+  auditAfter: {
+    ok?: boolean;
+    findings?: Array<{ checkId: string; severity: string }>;
+    issues?: Array<{ path: string; message: string }>;
+  };
 }
 
 export interface MigrateComparison {
@@ -93,7 +97,8 @@ function leafDiff(a: unknown, b: unknown, path: string, out: string[]): void {
   if (out.length > 20 || samePlain(a, b)) return;
   if (a === undefined && isHostPath(b)) return;
   if (isRec(a) && isRec(b)) {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) leafDiff((a as Rec)[k], (b as Rec)[k], path ? `${path}.${k}` : k, out);
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
+      leafDiff((a as Rec)[k], (b as Rec)[k], path ? `${path}.${k}` : k, out);
     return;
   }
   out.push(`${path}: ours ${JSON.stringify(a)?.slice(0, 100)} / doctor ${JSON.stringify(b)?.slice(0, 100)}`);
@@ -102,13 +107,26 @@ function leafDiff(a: unknown, b: unknown, path: string, out: string[]): void {
 export function compareMigrateCase(caseDir: string): MigrateComparison {
   const expected = JSON.parse(readFileSync(join(caseDir, 'expected-migrate.json'), 'utf8')) as ExpectedMigrate;
   const run = runMigration({ host: nodeHost, configPath: join(caseDir, 'openclaw.json'), root: caseDir });
-  const result: MigrateComparison = { changed: expected.changed, linesMatch: false, configMatch: false, auditMatch: false, missingLines: [], extraLines: [], configDiff: [], auditDiff: [], errors: [] };
+  const result: MigrateComparison = {
+    changed: expected.changed,
+    linesMatch: false,
+    configMatch: false,
+    auditMatch: false,
+    missingLines: [],
+    extraLines: [],
+    configDiff: [],
+    auditDiff: [],
+    errors: [],
+  };
   if (!run) {
     result.errors.push('config cannot be loaded');
     return result;
   }
   result.errors.push(...run.errors);
-  const lines = multisetDiff(expected.migrations.filter((l) => !isDetectionLine(l)), run.plan.changes);
+  const lines = multisetDiff(
+    expected.migrations.filter((l) => !isDetectionLine(l)),
+    run.plan.changes,
+  );
   result.missingLines = lines.missing;
   result.extraLines = lines.extra;
   result.linesMatch = lines.missing.length === 0 && lines.extra.length === 0;
@@ -129,7 +147,9 @@ export function compareMigrateCase(caseDir: string): MigrateComparison {
   const want = expected.auditAfter.findings
     ? expected.auditAfter.findings.filter((f) => !f.checkId.startsWith('fs.')).map((f) => `${f.checkId} ${f.severity}`)
     : (expected.auditAfter.issues ?? []).map((i) => `(rejected) ${i.path}: ${i.message}`);
-  const got = run.after.ok ? run.after.findings.map((f) => `${f.checkId} ${f.severity}`) : run.after.issues.map((i) => `(rejected) ${i.path}: ${i.message}`);
+  const got = run.after.ok
+    ? run.after.findings.map((f) => `${f.checkId} ${f.severity}`)
+    : run.after.issues.map((i) => `(rejected) ${i.path}: ${i.message}`);
   const audit = multisetDiff(want, got);
   result.auditDiff = [...audit.missing.map((l) => `- ${l}`), ...audit.extra.map((l) => `+ ${l}`)];
   result.auditMatch = result.auditDiff.length === 0;

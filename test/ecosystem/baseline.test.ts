@@ -27,11 +27,17 @@ test('--write-baseline, then --baseline: only findings added since are reported 
   assert.deepEqual(sameReport.findings, []);
   assert.deepEqual(sameReport.summary, { critical: 0, warn: 0, info: 0 });
   assert.ok(sameReport.baselinedFindings.length > 0);
-  assert.match(runCli(['--baseline', 'openclaw-audit-baseline.json'], dir).stdout, /finding\(s\) already in the baseline are not shown/);
+  assert.match(
+    runCli(['--baseline', 'openclaw-audit-baseline.json'], dir).stdout,
+    /finding\(s\) already in the baseline are not shown/,
+  );
 
   // Lines moved and a new problem added: only the new one is reported.
   const config = readFileSync(join(dir, 'openclaw.json'), 'utf8');
-  writeFileSync(join(dir, 'openclaw.json'), '\n\n' + config.replace('{', '{\n  tools: { exec: { safeBinTrustedDirs: ["/tmp/bin"] } },'));
+  writeFileSync(
+    join(dir, 'openclaw.json'),
+    '\n\n' + config.replace('{', '{\n  tools: { exec: { safeBinTrustedDirs: ["/tmp/bin"] } },'),
+  );
   const after = runCli(['--baseline', 'openclaw-audit-baseline.json', '--json', '--fail-on', 'warn'], dir);
   assert.equal(after.code, 1);
   assert.deepEqual(ids(JSON.parse(after.stdout)), ['tools.exec.safe_bin_trusted_dirs_risky']);
@@ -60,7 +66,11 @@ test('a finding that occurs once more at the same key is new (one baseline entry
 
 test('a missing or malformed baseline is a usage error (exit 2) naming the file', () => {
   const dir = examplesRepo({ 'bad.json': '{ nope', 'other.json': '{"hello": 1}' });
-  for (const [file, pattern] of [['missing.json', /no such file/], ['bad.json', /is not JSON/], ['other.json', /neither an openclaw-audit --json report nor a SARIF log/]] as const) {
+  for (const [file, pattern] of [
+    ['missing.json', /no such file/],
+    ['bad.json', /is not JSON/],
+    ['other.json', /neither an openclaw-audit --json report nor a SARIF log/],
+  ] as const) {
     const run = runCli(['--baseline', file], dir);
     assert.equal(run.code, 2, file);
     assert.match(run.stderr, new RegExp(`^openclaw-audit: --baseline ${file}`));

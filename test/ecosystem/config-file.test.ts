@@ -32,7 +32,10 @@ test('.openclaw-audit.yml at the root sets the gate, the checks and the folders 
   assert.equal(run.code, 1, run.stderr);
   const found = ids(run.stdout);
   assert.ok(found.length > 0);
-  assert.ok(found.every((id) => !id.startsWith('hooks.') && id !== 'discovery.mdns_full_mode'), found.join());
+  assert.ok(
+    found.every((id) => !id.startsWith('hooks.') && id !== 'discovery.mdns_full_mode'),
+    found.join(),
+  );
   assert.equal(JSON.parse(run.stdout).summary.critical, 0, 'every critical check is ignored');
   assert.ok(found.includes('gateway.token_too_short'), 'a warn finding is left, and fails the gate at warn');
 
@@ -45,7 +48,9 @@ test('.openclaw-audit.yml at the root sets the gate, the checks and the folders 
 });
 
 test('checks.select keeps only matching checks; a glob that matches no check is a warning', () => {
-  const dir = examplesRepo({ '.openclaw-audit.yml': 'checks:\n  select: ["gateway.*", "channels.telegram.*", "gatway.typo"]\n' });
+  const dir = examplesRepo({
+    '.openclaw-audit.yml': 'checks:\n  select: ["gateway.*", "channels.telegram.*", "gatway.typo"]\n',
+  });
   const run = runCli(['--json'], dir);
   assert.ok(ids(run.stdout).every((id) => id.startsWith('gateway.')));
   assert.match(run.stderr, /warning: "gatway\.typo" matches no check/);
@@ -66,7 +71,10 @@ test('baseline: in the settings file is read relative to the root', () => {
 
 test('a mistake in the settings file is an error at its line and column (exit 2), before any audit', () => {
   const cases: Array<[string, RegExp]> = [
-    ['fail-on: warn\nfial-on: info\n', /^openclaw-audit: \.openclaw-audit\.yml:2:1: unknown key "fial-on" in the file \(allowed: exclude, checks, fail-on, baseline, env\)/],
+    [
+      'fail-on: warn\nfial-on: info\n',
+      /^openclaw-audit: \.openclaw-audit\.yml:2:1: unknown key "fial-on" in the file \(allowed: exclude, checks, fail-on, baseline, env\)/,
+    ],
     ['checks:\n  ignore: gateway.*\n', /\.openclaw-audit\.yml:2:11: checks\.ignore must be a list/],
     ['fail-on: loud\n', /\.openclaw-audit\.yml:1:10: fail-on must be one of critical, warn, info, none/],
     ['env:\n  - lower_case\n', /\.openclaw-audit\.yml:2:5: env\[0\] must be a variable name/],

@@ -4,15 +4,23 @@ import { runCli } from '../robustness/harness.ts';
 import { tempRepo } from '../helpers/examples.ts';
 import { FORMATS } from '../../src/report/formats.ts';
 
-const CONFIG = '{\n  gateway: { bind: "lan", auth: { token: "${GW_TOKEN}" } },\n  hooks: { enabled: true, token: "${HOOKS_TOKEN}", path: "/hooks" },\n}\n';
+const CONFIG =
+  '{\n  gateway: { bind: "lan", auth: { token: "${GW_TOKEN}" } },\n  hooks: { enabled: true, token: "${HOOKS_TOKEN}", path: "/hooks" },\n}\n';
 type Report = { findings: Array<{ checkId: string; detail: string }> };
-const json = (argv: string[], dir: string) => JSON.parse(runCli([...argv, '--json', '--fail-on', 'none'], dir).stdout) as Report;
+const json = (argv: string[], dir: string) =>
+  JSON.parse(runCli([...argv, '--json', '--fail-on', 'none'], dir).stdout) as Report;
 
 test('by default a ${VAR} stays unresolved, exactly as in the cold audit; declaring another name changes nothing', () => {
   const dir = tempRepo({ 'openclaw.json': CONFIG });
   const cold = json([], dir);
-  assert.ok(cold.findings.some((f) => f.checkId === 'gateway.bind_no_auth'), 'the unresolved token is no token');
-  assert.ok(cold.findings.some((f) => f.checkId === 'hooks.token_too_short' && /is 14 chars/.test(f.detail)), 'the literal ${HOOKS_TOKEN} is measured');
+  assert.ok(
+    cold.findings.some((f) => f.checkId === 'gateway.bind_no_auth'),
+    'the unresolved token is no token',
+  );
+  assert.ok(
+    cold.findings.some((f) => f.checkId === 'hooks.token_too_short' && /is 14 chars/.test(f.detail)),
+    'the literal ${HOOKS_TOKEN} is measured',
+  );
   assert.deepEqual(json(['--env', 'SOMETHING_ELSE'], dir), cold);
 });
 
@@ -25,7 +33,8 @@ test('--env NAME: the reference counts as set to an unknown value, and findings 
   const stored = report.findings.find((f) => f.checkId === 'config.secrets.hooks_token_in_config');
   assert.ok(stored, ids.join());
   assert.match(stored.detail, /\nAssumed: \$\{HOOKS_TOKEN\} is set where the gateway runs/);
-  for (const f of report.findings.filter((x) => !x.checkId.startsWith('config.secrets.hooks'))) assert.doesNotMatch(f.detail, /Assumed/, f.checkId);
+  for (const f of report.findings.filter((x) => !x.checkId.startsWith('config.secrets.hooks')))
+    assert.doesNotMatch(f.detail, /Assumed/, f.checkId);
 
   for (const format of FORMATS) {
     const run = runCli(['--env', 'GW_TOKEN', '--env', 'HOOKS_TOKEN', '--format', format], dir);
@@ -42,8 +51,11 @@ test('env: in .openclaw-audit.yml declares them too; --env replaces the list; a 
   assert.match(bad.stderr, /^openclaw-audit: --env GW_TOKEN=abc: a variable name is/);
 });
 
-test('a declared name takes precedence over the config\'s own env.vars, like a variable set in the environment', () => {
-  const dir = tempRepo({ 'openclaw.json': '{ env: { vars: { GW_TOKEN: "q7Zk2pW9" } }, gateway: { bind: "lan", auth: { token: "${GW_TOKEN}" } } }' });
+test("a declared name takes precedence over the config's own env.vars, like a variable set in the environment", () => {
+  const dir = tempRepo({
+    'openclaw.json':
+      '{ env: { vars: { GW_TOKEN: "q7Zk2pW9" } }, gateway: { bind: "lan", auth: { token: "${GW_TOKEN}" } } }',
+  });
   assert.ok(json([], dir).findings.some((f) => f.checkId === 'gateway.token_too_short'));
   assert.ok(!json(['--env', 'GW_TOKEN'], dir).findings.some((f) => f.checkId === 'gateway.token_too_short'));
 });

@@ -24,7 +24,9 @@ function parseCommand(line: string): { command: string; props: Record<string, st
 
 const HOSTILE = '/tmp/x\n::error::pwned%0A<x>&\'"\u001b[31m,:]]>';
 function hostileRepo(): string {
-  return tempRepo({ 'we,ird:dir%/openclaw.json': `{ gateway: { bind: "lan" }, tools: { exec: { safeBinTrustedDirs: [${JSON.stringify(HOSTILE)}] } } }` });
+  return tempRepo({
+    'we,ird:dir%/openclaw.json': `{ gateway: { bind: "lan" }, tools: { exec: { safeBinTrustedDirs: [${JSON.stringify(HOSTILE)}] } } }`,
+  });
 }
 
 test('--format github: one workflow command per finding, at its file, line and columns, most severe first', () => {
@@ -36,7 +38,10 @@ test('--format github: one workflow command per finding, at its file, line and c
   assert.equal(commands.length, report.findings.length);
   const level = { critical: 'error', warn: 'warning', info: 'notice' } as const;
   const order = ['error', 'warning', 'notice'];
-  assert.deepEqual(commands.map((c) => c.command), [...commands.map((c) => c.command)].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+  assert.deepEqual(
+    commands.map((c) => c.command),
+    [...commands.map((c) => c.command)].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+  );
   for (const f of report.findings) {
     const c = commands.find((x) => x.props.title === `${f.checkId}: ${f.title}`);
     assert.ok(c, f.checkId);
@@ -46,20 +51,28 @@ test('--format github: one workflow command per finding, at its file, line and c
     assert.equal(c.props.endLine, String(f.location.endLine));
     assert.ok(c.data.startsWith(f.detail), f.checkId);
   }
-  assert.ok(commands.some((c) => /\(included from openclaw\.json:\d+:\d+\)/.test(c.data)), 'an $include chain is named');
+  assert.ok(
+    commands.some((c) => /\(included from openclaw\.json:\d+:\d+\)/.test(c.data)),
+    'an $include chain is named',
+  );
 });
 
 test('--format github escapes what a config controls: no new command, no terminal escape, properties intact', () => {
   const run = runCli(['.', '--format', 'github', '--fail-on', 'none'], hostileRepo());
   const lines = run.stdout.trimEnd().split('\n');
-  assert.ok(lines.every((l) => l.startsWith('::error ') || l.startsWith('::warning ') || l.startsWith('::notice ')), run.stdout);
+  assert.ok(
+    lines.every((l) => l.startsWith('::error ') || l.startsWith('::warning ') || l.startsWith('::notice ')),
+    run.stdout,
+  );
   assert.doesNotMatch(run.stdout, /\u001b/);
-  const risky = lines.map(parseCommand).find((c) => c.props.title?.startsWith('tools.exec.safe_bin_trusted_dirs_risky'))!;
+  const risky = lines
+    .map(parseCommand)
+    .find((c) => c.props.title?.startsWith('tools.exec.safe_bin_trusted_dirs_risky'))!;
   assert.equal(risky.props.file, 'we,ird:dir%/openclaw.json');
   assert.ok(risky.data.includes(HOSTILE.replace('\u001b', '\\u001b')), risky.data);
 });
 
-test('--format gitlab: a Code Quality report valid against GitLab\'s schema, with stable, unique fingerprints', () => {
+test("--format gitlab: a Code Quality report valid against GitLab's schema, with stable, unique fingerprints", () => {
   const dir = examplesRepo();
   const report = JSON.parse(runCli(['--json'], dir).stdout);
   const run = runCli(['--format', 'gitlab'], dir);
@@ -84,14 +97,23 @@ test('--format gitlab: a Code Quality report valid against GitLab\'s schema, wit
   const moved = examplesRepo({ 'openclaw.json': '\n\n\n' + readFileSync(join(dir, 'openclaw.json'), 'utf8') });
   const again = JSON.parse(runCli(['--format', 'gitlab'], moved).stdout) as Array<Record<string, any>>;
   assert.deepEqual(again.map((i) => i.fingerprint).sort(), issues.map((i) => i.fingerprint).sort());
-  assert.notDeepEqual(again.map((i) => i.location.lines.begin), issues.map((i) => i.location.lines.begin));
+  assert.notDeepEqual(
+    again.map((i) => i.location.lines.begin),
+    issues.map((i) => i.location.lines.begin),
+  );
 
-  const rejected = JSON.parse(runCli(['--format', 'gitlab'], tempRepo({ 'openclaw.json': '{ gateway: { bind: "moon" } }' })).stdout);
+  const rejected = JSON.parse(
+    runCli(['--format', 'gitlab'], tempRepo({ 'openclaw.json': '{ gateway: { bind: "moon" } }' })).stdout,
+  );
   assert.equal(rejected[0].severity, 'blocker');
   assert.equal(rejected[0].check_name, 'config.invalid');
 });
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['testsuite', 'testcase'].includes(name),
+});
 
 test('--format junit: one test case per check and config; failures agree with the exit code', () => {
   const dir = examplesRepo({ 'second/openclaw.json': '{ gateway: { mode: "local" } }' });
@@ -100,7 +122,10 @@ test('--format junit: one test case per check and config; failures agree with th
     assert.equal(XMLValidator.validate(run.stdout), true);
     const doc = xml.parse(run.stdout);
     const suites = doc.testsuites.testsuite as Array<Record<string, any>>;
-    assert.deepEqual(suites.map((s) => s.name), ['openclaw.json', 'second/openclaw.json']);
+    assert.deepEqual(
+      suites.map((s) => s.name),
+      ['openclaw.json', 'second/openclaw.json'],
+    );
     for (const suite of suites) {
       const names = suite.testcase.map((c: { name: string }) => c.name);
       assert.equal(new Set(names).size, names.length, 'one case per check');
@@ -111,8 +136,13 @@ test('--format junit: one test case per check and config; failures agree with th
     const failures = Number(doc.testsuites.failures);
     assert.equal(failures > 0, run.code === 1, `fail-on ${failOn}`);
     if (failOn === 'critical') {
-      const wildcard = suites[0]!.testcase.find((c: { name: string }) => c.name === 'gateway.control_ui.allowed_origins_wildcard');
-      assert.match(wildcard.failure['#text'], /^openclaw\.json:\d+:\d+ {2}critical {2}Control UI allowed origins contains wildcard/);
+      const wildcard = suites[0]!.testcase.find(
+        (c: { name: string }) => c.name === 'gateway.control_ui.allowed_origins_wildcard',
+      );
+      assert.match(
+        wildcard.failure['#text'],
+        /^openclaw\.json:\d+:\d+ {2}critical {2}Control UI allowed origins contains wildcard/,
+      );
       const short = suites[0]!.testcase.find((c: { name: string }) => c.name === 'gateway.token_too_short');
       assert.equal(short.failure, undefined, 'a warn finding below --fail-on critical does not fail');
       assert.match(short['system-out'], /gateway\/auth\.json5:\d+:\d+ {2}warn/);
@@ -124,11 +154,20 @@ test('--format junit: config strings are XML-escaped (a real parser reads them b
   const hostile = runCli(['.', '--format', 'junit', '--fail-on', 'warn'], hostileRepo());
   assert.equal(XMLValidator.validate(hostile.stdout), true);
   const doc = xml.parse(hostile.stdout);
-  const risky = doc.testsuites.testsuite[0].testcase.find((c: { name: string }) => c.name === 'tools.exec.safe_bin_trusted_dirs_risky');
+  const risky = doc.testsuites.testsuite[0].testcase.find(
+    (c: { name: string }) => c.name === 'tools.exec.safe_bin_trusted_dirs_risky',
+  );
   // The parser decodes the entities: the text is the config's, with the terminal escape shown as \u001b.
   assert.ok(risky.failure['#text'].includes(HOSTILE.replace('\u001b', '\\u001b')), risky.failure['#text']);
 
-  const rejected = runCli(['.', '--format', 'junit'], tempRepo({ 'a/openclaw.json': '{ gateway: { bind: "moon" } }', 'b/openclaw.json': '{ gateway: { bind: "lan" }, security: { audit: { suppressions: [{ checkId: "gateway.bind_no_auth", reason: "lab only" }] } } }' }));
+  const rejected = runCli(
+    ['.', '--format', 'junit'],
+    tempRepo({
+      'a/openclaw.json': '{ gateway: { bind: "moon" } }',
+      'b/openclaw.json':
+        '{ gateway: { bind: "lan" }, security: { audit: { suppressions: [{ checkId: "gateway.bind_no_auth", reason: "lab only" }] } } }',
+    }),
+  );
   assert.equal(rejected.code, 2);
   const [a, b] = xml.parse(rejected.stdout).testsuites.testsuite;
   assert.equal(a.testcase.length, 1);
@@ -140,7 +179,23 @@ test('--format junit: config strings are XML-escaped (a real parser reads them b
 
 test('one run writes several formats to several files, and stdout keeps the --format report', () => {
   const dir = examplesRepo();
-  const run = runCli(['--output', 'sarif=out/a.sarif', '--output', 'json=out/a.json', '--output', 'junit=out/a.xml', '--output', 'gitlab=gl-code-quality.json', '--output', 'github=gh.txt', '--output', 'markdown=a.md'], dir);
+  const run = runCli(
+    [
+      '--output',
+      'sarif=out/a.sarif',
+      '--output',
+      'json=out/a.json',
+      '--output',
+      'junit=out/a.xml',
+      '--output',
+      'gitlab=gl-code-quality.json',
+      '--output',
+      'github=gh.txt',
+      '--output',
+      'markdown=a.md',
+    ],
+    dir,
+  );
   assert.equal(run.code, 1);
   assert.match(run.stdout, /^openclaw\.json: \d+ critical/);
   const file = (name: string) => run.written.get(join(dir, name))!;

@@ -34,15 +34,31 @@ test('--list-checks prints one line per check in text, and a GFM table in Markdo
   const lines = text.stdout.trimEnd().split('\n');
   assert.equal(lines.length, RULES.length);
   const bind = lines.find((l) => l.startsWith('gateway.bind_no_auth '))!;
-  assert.match(bind, /^gateway\.bind_no_auth +critical +Gateway binds beyond loopback without auth +https:\S+\/gateway\.bind_no_auth\.md$/);
-  assert.match(lines.find((l) => l.startsWith('gateway.http.no_auth '))!, / warn\/critical /);
+  assert.match(
+    bind,
+    /^gateway\.bind_no_auth +critical +Gateway binds beyond loopback without auth +https:\S+\/gateway\.bind_no_auth\.md$/,
+  );
+  assert.match(
+    lines.find((l) => l.startsWith('gateway.http.no_auth '))!,
+    / warn\/critical /,
+  );
 
   const md = runCli(['--list-checks', '--format', 'markdown'], cwd);
   assert.equal(md.code, 0);
   const html = marked.parse(md.stdout, { async: false, gfm: true });
-  const rows = [...html.matchAll(/<tr>\s*<td><a href="([^"]+)"><code>([^<]*(?:&lt;[^<]*)*)<\/code><\/a><\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]*)<\/td>/g)];
+  const rows = [
+    ...html.matchAll(
+      /<tr>\s*<td><a href="([^"]+)"><code>([^<]*(?:&lt;[^<]*)*)<\/code><\/a><\/td>\s*<td>([^<]+)<\/td>\s*<td>([^<]*)<\/td>/g,
+    ),
+  ];
   assert.equal(rows.length, RULES.length);
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
   rows.forEach((row, i) => {
     const rule = RULES[i]!;
     assert.equal(unescape(row[2]!), rule.id);

@@ -13,13 +13,17 @@ test('the --json report of the examples carries schemaVersion and matches the sh
   const report = JSON.parse(run.stdout);
   assert.equal(report.schemaVersion, REPORT_SCHEMA_VERSION);
   assert.equal(report.config, 'openclaw.json');
-  assert.ok(report.findings.some((f: { location?: { includedFrom?: unknown[] } }) => f.location?.includedFrom), 'a finding through $include');
+  assert.ok(
+    report.findings.some((f: { location?: { includedFrom?: unknown[] } }) => f.location?.includedFrom),
+    'a finding through $include',
+  );
   assertValidReport(report);
 });
 
 test('several configs (an array), a rejected config and suppressed findings match the schema too', () => {
   const dir = tempRepo({
-    'a/openclaw.json': '{ gateway: { bind: "lan" }, security: { audit: { suppressions: [{ checkId: "gateway.bind_no_auth", reason: "lab" }] } } }',
+    'a/openclaw.json':
+      '{ gateway: { bind: "lan" }, security: { audit: { suppressions: [{ checkId: "gateway.bind_no_auth", reason: "lab" }] } } }',
     'b/openclaw.json': '{ gateway: { bind: "moon" } }',
   });
   const run = runCli(['.', '--json'], dir);

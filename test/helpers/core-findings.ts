@@ -2,7 +2,8 @@
 import { auditText } from './memory-host.ts';
 import type { Finding } from '../../src/core/types.ts';
 
-const CORE = /^(summary|gateway|discovery|mcp|hooks|config\.insecure_or_dangerous_flags|config\.secrets|models\.(legacy|weak_tier)|security\.audit)(\.|$)/;
+const CORE =
+  /^(summary|gateway|discovery|mcp|hooks|config\.insecure_or_dangerous_flags|config\.secrets|models\.(legacy|weak_tier)|security\.audit)(\.|$)/;
 
 export function coreFindings(config: string, otherFiles: Record<string, string> = {}): Finding[] {
   const outcome = auditText(config, otherFiles);

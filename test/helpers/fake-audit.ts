@@ -17,7 +17,18 @@ export function fakeAudit(options: AuditFileOptions): AuditOutcome {
     title: f.title ?? `Title of ${f.checkId}`,
     detail: f.detail ?? `Detail of ${f.checkId}`,
     ...(f.remediation ? { remediation: f.remediation } : {}),
-    ...(f.line ? { location: { file: f.file ?? config, line: f.line, column: f.column ?? 3, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? 10, path: f.path ?? f.checkId } } : {}),
+    ...(f.line
+      ? {
+          location: {
+            file: f.file ?? config,
+            line: f.line,
+            column: f.column ?? 3,
+            endLine: f.endLine ?? f.line,
+            endColumn: f.endColumn ?? 10,
+            path: f.path ?? f.checkId,
+          },
+        }
+      : {}),
   }));
   const suppressedFindings = (spec.suppressed ?? []).map((f: any) => ({
     checkId: f.checkId,
@@ -29,7 +40,17 @@ export function fakeAudit(options: AuditFileOptions): AuditOutcome {
   }));
   const summary = { critical: 0, warn: 0, info: 0 };
   for (const f of findings) summary[f.severity as 'critical']++;
-  return { ok: true, config, summary, findings, suppressedFindings, secretDiagnostics: [], schemaWarnings: [], files: [config], secrets: { values: spec.secrets ?? [], spans: [] } };
+  return {
+    ok: true,
+    config,
+    summary,
+    findings,
+    suppressedFindings,
+    secretDiagnostics: [],
+    schemaWarnings: [],
+    files: [config],
+    secrets: { values: spec.secrets ?? [], spans: [] },
+  };
 }
 
 /** The text of a fake config. */

@@ -70,7 +70,14 @@ function actionsApp(site: Site) {
     html_url: `${HTML}/apps/github-actions`,
     created_at: '2018-07-30T09:30:17Z',
     updated_at: '2024-04-10T20:33:16Z',
-    permissions: { checks: 'write', contents: 'write', issues: 'write', metadata: 'read', pull_requests: 'write', security_events: 'write' },
+    permissions: {
+      checks: 'write',
+      contents: 'write',
+      issues: 'write',
+      metadata: 'read',
+      pull_requests: 'write',
+      security_events: 'write',
+    },
     events: ['check_run', 'check_suite', 'pull_request', 'push'],
   };
 }
@@ -111,7 +118,13 @@ export function checkRun(site: Site, run: { id: number; create: any; updates: an
     conclusion: status === 'completed' ? last('conclusion') : null,
     started_at: last('started_at') ?? FAKE_TIME,
     completed_at: status === 'completed' ? (last('completed_at') ?? FAKE_TIME) : null,
-    output: { title: output?.title ?? null, summary: output?.summary ?? null, text: output?.text ?? null, annotations_count: annotations, annotations_url: `${url}/annotations` },
+    output: {
+      title: output?.title ?? null,
+      summary: output?.summary ?? null,
+      text: output?.text ?? null,
+      annotations_count: annotations,
+      annotations_url: `${url}/annotations`,
+    },
     name: last('name'),
     check_suite: { id: run.id + 1_000_000 },
     app: actionsApp(site),
@@ -124,13 +137,19 @@ export function sarifUpload(site: Site, id: string) {
 }
 
 export function sarifStatus(site: Site, id: string) {
-  return { processing_status: 'complete', analyses_url: `${repoApi(site)}/code-scanning/analyses?sarif_id=${encodeURIComponent(id)}` };
+  return {
+    processing_status: 'complete',
+    analyses_url: `${repoApi(site)}/code-scanning/analyses?sarif_id=${encodeURIComponent(id)}`,
+  };
 }
 
 /** Lines the patch adds and removes, as GitHub counts them. */
 function patchCounts(patch: string | undefined): { additions: number; deletions: number } {
   const rows = (patch ?? '').split('\n').filter((row) => !row.startsWith('@@'));
-  return { additions: rows.filter((row) => row.startsWith('+')).length, deletions: rows.filter((row) => row.startsWith('-')).length };
+  return {
+    additions: rows.filter((row) => row.startsWith('+')).length,
+    deletions: rows.filter((row) => row.startsWith('-')).length,
+  };
 }
 
 /** GitHub's "Diff Entry" of `GET /pulls/{n}/files`. */
@@ -138,7 +157,9 @@ export function diffEntry(site: Site, headSha: string, file: { filename: string;
   const { additions, deletions } = patchCounts(file.patch);
   const path = file.filename.split('/').map(encodeURIComponent).join('/');
   return {
-    sha: createHash('sha1').update(`blob ${file.filename}\0${file.patch ?? ''}`).digest('hex'),
+    sha: createHash('sha1')
+      .update(`blob ${file.filename}\0${file.patch ?? ''}`)
+      .digest('hex'),
     filename: file.filename,
     status: file.status ?? 'modified',
     additions,
@@ -170,7 +191,19 @@ export function diffHunk(patch: string | undefined, line: number): string {
 
 export function reviewComment(
   site: Site,
-  c: { id: number; pull: number; pull_request_review_id: number; commit_id: string; path: string; line: number; side: string; start_line: number | null; start_side: string | null; body: string; diff_hunk: string },
+  c: {
+    id: number;
+    pull: number;
+    pull_request_review_id: number;
+    commit_id: string;
+    path: string;
+    line: number;
+    side: string;
+    start_line: number | null;
+    start_side: string | null;
+    body: string;
+    diff_hunk: string;
+  },
 ) {
   const url = `${repoApi(site)}/pulls/comments/${c.id}`;
   const html = `${repoHtml(site)}/pull/${c.pull}#discussion_r${c.id}`;
@@ -202,7 +235,11 @@ export function reviewComment(
   };
 }
 
-const REVIEW_STATES: Record<string, string> = { APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED', COMMENT: 'COMMENTED' };
+const REVIEW_STATES: Record<string, string> = {
+  APPROVE: 'APPROVED',
+  REQUEST_CHANGES: 'CHANGES_REQUESTED',
+  COMMENT: 'COMMENTED',
+};
 
 export function review(site: Site, r: { id: number; pull: number; commit_id: string; body?: string; event?: string }) {
   const html = `${repoHtml(site)}/pull/${r.pull}#pullrequestreview-${r.id}`;

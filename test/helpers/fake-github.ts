@@ -10,7 +10,19 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { checkRun, diffEntry, diffHunk, issueComment, notFound, review, reviewComment, sarifStatus, sarifUpload, validationFailed, type Site } from './fake-github-bodies.ts';
+import {
+  checkRun,
+  diffEntry,
+  diffHunk,
+  issueComment,
+  notFound,
+  review,
+  reviewComment,
+  sarifStatus,
+  sarifUpload,
+  validationFailed,
+  type Site,
+} from './fake-github-bodies.ts';
 import { FAKE_GITHUB_OPERATIONS, type FakeRoute } from './fake-github-operations.ts';
 import { githubOperation, type GitHubOperation } from './github-openapi.ts';
 
@@ -107,33 +119,44 @@ function pageOf<T>(req: FakeRequest, items: T[], api: string): FakeResponse {
     query.set('page', String(n));
     return `<${api}${req.path}?${query}>; rel="${rel}"`;
   };
-  const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
-  return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), ...(links.length ? { headers: { link: links.join(', ') } } : {}) };
+  const links = [
+    ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+    ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+  ];
+  return {
+    status: 200,
+    body: items.slice((page - 1) * perPage, page * perPage),
+    ...(links.length ? { headers: { link: links.join(', ') } } : {}),
+  };
 }
 
 function checkCommentBody(req: FakeRequest, errors: string[]): void {
   const body = req.body?.body;
   if (body === '') errors.push('body.body: empty');
-  else if (typeof body === 'string' && body.length > BODY_MAX) errors.push(`body.body: ${body.length} characters > ${BODY_MAX}`);
+  else if (typeof body === 'string' && body.length > BODY_MAX)
+    errors.push(`body.body: ${body.length} characters > ${BODY_MAX}`);
 }
 
 /** Columns are only allowed on one-line annotations. */
 function checkAnnotations(output: any, errors: string[]): void {
   for (const [i, a] of (Array.isArray(output?.annotations) ? output.annotations : []).entries()) {
-    if ((a?.start_column !== undefined || a?.end_column !== undefined) && a.start_line !== a.end_line) errors.push(`body.output.annotations[${i}]: columns only on one-line annotations`);
+    if ((a?.start_column !== undefined || a?.end_column !== undefined) && a.start_line !== a.end_line)
+      errors.push(`body.output.annotations[${i}]: columns only on one-line annotations`);
   }
 }
 
 function checkCreateCheckRun(req: FakeRequest, errors: string[]): void {
   const body = req.body;
   if (typeof body?.head_sha === 'string' && !SHA.test(body.head_sha)) errors.push('body.head_sha: a 40-hex commit SHA');
-  if (body?.status === 'completed' && body.conclusion === undefined) errors.push('body.conclusion: required with status completed');
+  if (body?.status === 'completed' && body.conclusion === undefined)
+    errors.push('body.conclusion: required with status completed');
   checkAnnotations(body?.output, errors);
 }
 
 function checkUploadSarif(req: FakeRequest, errors: string[]): void {
   const body = req.body;
-  if (typeof body?.checkout_uri === 'string' && !body.checkout_uri.startsWith('file://')) errors.push('body.checkout_uri: a file:// URI');
+  if (typeof body?.checkout_uri === 'string' && !body.checkout_uri.startsWith('file://'))
+    errors.push('body.checkout_uri: a file:// URI');
   if (typeof body?.sarif === 'string') sarifLog(body.sarif, errors);
 }
 
@@ -168,18 +191,23 @@ function rightSideLines(patch: string | undefined): Map<number, number> {
 
 /** `POST /pulls/{n}/reviews`: on the PR head, a body with COMMENT, and every commented line on the diff, in one hunk. */
 function checkCreateReview(body: any, pull: FakePull, errors: string[]): void {
-  if (typeof body?.commit_id === 'string' && body.commit_id !== pull.headSha) errors.push(`commit_id: ${body.commit_id} is not the pull request head ${pull.headSha}`);
-  if (['COMMENT', 'REQUEST_CHANGES'].includes(body?.event) && (typeof body.body !== 'string' || body.body === '')) errors.push(`body: required with event ${body.event}`);
-  if (typeof body?.body === 'string' && body.body.length > BODY_MAX) errors.push(`body: ${body.body.length} characters > ${BODY_MAX}`);
+  if (typeof body?.commit_id === 'string' && body.commit_id !== pull.headSha)
+    errors.push(`commit_id: ${body.commit_id} is not the pull request head ${pull.headSha}`);
+  if (['COMMENT', 'REQUEST_CHANGES'].includes(body?.event) && (typeof body.body !== 'string' || body.body === ''))
+    errors.push(`body: required with event ${body.event}`);
+  if (typeof body?.body === 'string' && body.body.length > BODY_MAX)
+    errors.push(`body: ${body.body.length} characters > ${BODY_MAX}`);
   for (const [i, c] of (Array.isArray(body?.comments) ? body.comments : []).entries()) {
     const w = `comments[${i}]`;
     if (c?.body === '') errors.push(`${w}.body: empty`);
-    else if (typeof c?.body === 'string' && c.body.length > BODY_MAX) errors.push(`${w}.body: ${c.body.length} characters > ${BODY_MAX}`);
+    else if (typeof c?.body === 'string' && c.body.length > BODY_MAX)
+      errors.push(`${w}.body: ${c.body.length} characters > ${BODY_MAX}`);
     if (c?.position !== undefined) errors.push(`${w}.position: deprecated, use line and side`);
     if (c?.line === undefined || c.line < 1) errors.push(`${w}.line: required, ≥ 1`);
     if (c?.side !== undefined && !SIDES.includes(c.side)) errors.push(`${w}.side: LEFT or RIGHT`);
     if (c?.start_line !== undefined && !(c.start_line < c.line)) errors.push(`${w}.start_line: before line`);
-    if (c?.start_side !== undefined && (!SIDES.includes(c.start_side) || c.start_line === undefined)) errors.push(`${w}.start_side: LEFT or RIGHT, with start_line`);
+    if (c?.start_side !== undefined && (!SIDES.includes(c.start_side) || c.start_line === undefined))
+      errors.push(`${w}.start_side: LEFT or RIGHT, with start_line`);
     const file = pull.files.find((f) => f.filename === c?.path);
     if (!file) {
       errors.push(`${w}.path: ${c?.path} is not a file of the pull request`);
@@ -207,13 +235,24 @@ export async function withFakeGitHub<T>(use: (server: FakeGitHub) => Promise<T>)
   }
 }
 
-export async function startFakeGitHub(options: { owner?: string; repo?: string; token?: string; basePath?: string } = {}): Promise<FakeGitHub> {
+export async function startFakeGitHub(
+  options: { owner?: string; repo?: string; token?: string; basePath?: string } = {},
+): Promise<FakeGitHub> {
   const owner = options.owner ?? 'octo';
   const repo = options.repo ?? 'configs';
   const token = options.token ?? 'test-token';
   const basePath = options.basePath ?? '';
   const overrides = new Map<string, { response: FakeResponse; remaining: number }>();
-  const state: Omit<FakeGitHub, 'url' | 'override' | 'close' | 'addPull'> = { requests: [], errors: [], comments: [], checkRuns: [], sarifs: [], pulls: new Map(), reviews: [], reviewComments: [] };
+  const state: Omit<FakeGitHub, 'url' | 'override' | 'close' | 'addPull'> = {
+    requests: [],
+    errors: [],
+    comments: [],
+    checkRuns: [],
+    sarifs: [],
+    pulls: new Map(),
+    reviews: [],
+    reviewComments: [],
+  };
   const site: Site = { api: '', owner, repo };
   let nextId = 1000;
   /** GitHub answers 404; recorded as an error too, since a test that asks for a pull request it never added is wrong. */
@@ -227,7 +266,11 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       check: checkPage,
       handle: (req) => {
         const comments = state.comments.filter((c) => c.issue === Number(req.params.issue_number));
-        return pageOf(req, comments.map((c) => issueComment(site, c)), site.api);
+        return pageOf(
+          req,
+          comments.map((c) => issueComment(site, c)),
+          site.api,
+        );
       },
     },
     createComment: {
@@ -273,14 +316,21 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       },
     },
     getSarif: {
-      handle: (req) => (state.sarifs.some((s) => s.id === req.params.sarif_id) ? { status: 200, body: sarifStatus(site, req.params.sarif_id!) } : { status: 404, body: notFound() }),
+      handle: (req) =>
+        state.sarifs.some((s) => s.id === req.params.sarif_id)
+          ? { status: 200, body: sarifStatus(site, req.params.sarif_id!) }
+          : { status: 404, body: notFound() },
     },
     listPullFiles: {
       check: checkPage,
       handle: (req) => {
         const pull = state.pulls.get(Number(req.params.pull_number));
         if (!pull) return unknownPull(req);
-        return pageOf(req, pull.files.map((f) => diffEntry(site, pull.headSha, f)), site.api);
+        return pageOf(
+          req,
+          pull.files.map((f) => diffEntry(site, pull.headSha, f)),
+          site.api,
+        );
       },
     },
     listReviewComments: {
@@ -288,7 +338,11 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       handle: (req) => {
         const number = Number(req.params.pull_number);
         if (!state.pulls.has(number)) return unknownPull(req);
-        return pageOf(req, state.reviewComments.filter((c) => c.pull === number).map((c) => reviewComment(site, c)), site.api);
+        return pageOf(
+          req,
+          state.reviewComments.filter((c) => c.pull === number).map((c) => reviewComment(site, c)),
+          site.api,
+        );
       },
     },
     createReview: {
@@ -306,13 +360,31 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
         const commitId = body.commit_id ?? pull.headSha;
         for (const c of body.comments ?? []) {
           const patch = pull.files.find((f) => f.filename === c.path)?.patch;
-          state.reviewComments.push({ id: nextId++, pull: number, pull_request_review_id: created.id, commit_id: commitId, path: c.path, line: c.line, side: c.side ?? 'RIGHT', start_line: c.start_line ?? null, start_side: c.start_side ?? null, body: c.body, diff_hunk: diffHunk(patch, c.line) });
+          state.reviewComments.push({
+            id: nextId++,
+            pull: number,
+            pull_request_review_id: created.id,
+            commit_id: commitId,
+            path: c.path,
+            line: c.line,
+            side: c.side ?? 'RIGHT',
+            start_line: c.start_line ?? null,
+            start_side: c.start_side ?? null,
+            body: c.body,
+            diff_hunk: diffHunk(patch, c.line),
+          });
         }
-        return { status: 200, body: review(site, { id: created.id, pull: number, commit_id: commitId, body: body.body, event: body.event }) };
+        return {
+          status: 200,
+          body: review(site, { id: created.id, pull: number, commit_id: commitId, body: body.body, event: body.event }),
+        };
       },
     },
   };
-  const routes: Array<[FakeRoute, Route]> = Object.entries(FAKE_GITHUB_OPERATIONS).map(([name, key]) => [name as FakeRoute, { operation: githubOperation(key), ...handlers[name as FakeRoute] }]);
+  const routes: Array<[FakeRoute, Route]> = Object.entries(FAKE_GITHUB_OPERATIONS).map(([name, key]) => [
+    name as FakeRoute,
+    { operation: githubOperation(key), ...handlers[name as FakeRoute] },
+  ]);
 
   const http: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -334,7 +406,13 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
         if (!path.startsWith(basePath + '/')) errors.push(`path ${path} misses the API base ${basePath}`);
         path = path.slice(basePath.length);
       }
-      const record: RecordedRequest = { method: req.method ?? '', path, query: url.searchParams, headers: req.headers, body };
+      const record: RecordedRequest = {
+        method: req.method ?? '',
+        path,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+      };
       state.requests.push(record);
       const found = routes.find(([, r]) => r.operation.method === req.method && r.operation.pattern.test(path));
       if (!found) {
@@ -351,10 +429,13 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       };
       // GitHub takes the token as `Bearer …` or `token …` (what Octokit sends for a GITHUB_TOKEN).
       const [scheme = '', credential] = (req.headers.authorization ?? '').split(' ');
-      if (!/^(bearer|token)$/i.test(scheme) || credential !== token) errors.push(`authorization: expected the token (got ${req.headers.authorization ?? 'none'})`);
-      if (!String(req.headers.accept ?? '').includes('application/vnd.github')) errors.push('accept: application/vnd.github+json expected');
+      if (!/^(bearer|token)$/i.test(scheme) || credential !== token)
+        errors.push(`authorization: expected the token (got ${req.headers.authorization ?? 'none'})`);
+      if (!String(req.headers.accept ?? '').includes('application/vnd.github'))
+        errors.push('accept: application/vnd.github+json expected');
       if (!req.headers['user-agent']) errors.push('user-agent: required');
-      if (raw && !String(req.headers['content-type'] ?? '').startsWith('application/json')) errors.push('content-type: application/json expected');
+      if (raw && !String(req.headers['content-type'] ?? '').startsWith('application/json'))
+        errors.push('content-type: application/json expected');
       const values = path.match(operation.pattern)!.slice(1).map(decodeURIComponent);
       const params = Object.fromEntries(operation.pathParams.map((p, i) => [p, values[i]!]));
       if (params.owner !== owner || params.repo !== repo) errors.push(`${req.method} ${path}: wrong repository`);
@@ -387,6 +468,15 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     close: () => new Promise<void>((done) => http.close(() => done())),
   };
   // Share the arrays, so the server's state and the returned object are the same lists.
-  Object.assign(state, { requests: server.requests, errors: server.errors, comments: server.comments, checkRuns: server.checkRuns, sarifs: server.sarifs, pulls: server.pulls, reviews: server.reviews, reviewComments: server.reviewComments });
+  Object.assign(state, {
+    requests: server.requests,
+    errors: server.errors,
+    comments: server.comments,
+    checkRuns: server.checkRuns,
+    sarifs: server.sarifs,
+    pulls: server.pulls,
+    reviews: server.reviews,
+    reviewComments: server.reviewComments,
+  });
   return server;
 }

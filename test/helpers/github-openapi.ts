@@ -33,7 +33,9 @@ interface Subset {
   operations: Record<string, VendoredOperation>;
 }
 
-const subset = JSON.parse(readFileSync(new URL('../schemas/github-rest-subset.json', import.meta.url), 'utf8')) as Subset;
+const subset = JSON.parse(
+  readFileSync(new URL('../schemas/github-rest-subset.json', import.meta.url), 'utf8'),
+) as Subset;
 
 /** The operations in the vendored subset (`METHOD /path/{template}`). */
 export const VENDORED_OPERATIONS: readonly string[] = Object.keys(subset.operations);
@@ -52,12 +54,14 @@ function toJsonSchema(schema: Schema, closed: boolean): Schema {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (SCHEMA_MAPS.includes(key)) out[key] = Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, toJsonSchema(v, closed)]));
+    if (SCHEMA_MAPS.includes(key))
+      out[key] = Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, toJsonSchema(v, closed)]));
     else if (SCHEMA_LISTS.includes(key)) out[key] = (value as Schema[]).map((v) => toJsonSchema(v, closed));
     else if (SCHEMA_VALUES.includes(key)) out[key] = toJsonSchema(value, closed);
     else if (key !== 'nullable') out[key] = value;
   }
-  if (closed && out.type === 'object' && out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  if (closed && out.type === 'object' && out.properties && out.additionalProperties === undefined)
+    out.additionalProperties = false;
   if (schema.nullable !== true) return out;
   if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
   if (out.type === undefined) return { anyOf: [out, { type: 'null' }] };
@@ -76,7 +80,12 @@ function where(prefix: string, pointer: string): string {
 
 function explain(prefix: string, errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
-    const detail = e.keyword === 'additionalProperties' ? ` (${e.params.additionalProperty})` : e.keyword === 'enum' ? ` (${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})` : '';
+    const detail =
+      e.keyword === 'additionalProperties'
+        ? ` (${e.params.additionalProperty})`
+        : e.keyword === 'enum'
+          ? ` (${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})`
+          : '';
     return `${where(prefix, e.instancePath)}: ${e.message}${detail}`;
   });
 }
@@ -114,13 +123,16 @@ export function githubOperation(key: string): GitHubOperation {
 
 function compileOperation(key: string): GitHubOperation {
   const operation = subset.operations[key];
-  if (!operation) throw new Error(`${key} is not in test/schemas/github-rest-subset.json: run scripts/vendor-github-openapi.ts`);
+  if (!operation)
+    throw new Error(`${key} is not in test/schemas/github-rest-subset.json: run scripts/vendor-github-openapi.ts`);
   const [method, template] = key.split(' ') as [string, string];
   const pathParams = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`);
   const validatePath = paramAjv.compile(paramsSchema(operation.parameters, 'path'));
   const validateQuery = paramAjv.compile(paramsSchema(operation.parameters, 'query'));
-  const validateBody = operation.requestBody ? ajv.compile(toJsonSchema(operation.requestBody.schema, true)) : undefined;
+  const validateBody = operation.requestBody
+    ? ajv.compile(toJsonSchema(operation.requestBody.schema, true))
+    : undefined;
   const responses = new Map<string, ValidateFunction>();
   const responseValidator = (status: string, schema: Schema) => {
     if (!responses.has(status)) responses.set(status, ajv.compile(toJsonSchema(schema, false)));

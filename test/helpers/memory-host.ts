@@ -8,8 +8,12 @@ export const ROOT = '/repo';
 
 export function memoryHost(files: Record<string, string | Uint8Array>, symlinks: Record<string, string> = {}): Host {
   const abs = (p: string) => posix.resolve(ROOT, p);
-  const contents = new Map(Object.entries(files).map(([p, c]) => [abs(p), typeof c === 'string' ? new TextEncoder().encode(c) : c]));
-  const links = new Map(Object.entries(symlinks).map(([p, target]) => [abs(p), posix.resolve(posix.dirname(abs(p)), target)]));
+  const contents = new Map(
+    Object.entries(files).map(([p, c]) => [abs(p), typeof c === 'string' ? new TextEncoder().encode(c) : c]),
+  );
+  const links = new Map(
+    Object.entries(symlinks).map(([p, target]) => [abs(p), posix.resolve(posix.dirname(abs(p)), target)]),
+  );
   const isDir = (p: string) => [...contents.keys()].some((f) => f.startsWith(p.endsWith('/') ? p : p + '/'));
   const realpath = (p: string): string => {
     let current = p;
@@ -39,7 +43,8 @@ export function memoryHost(files: Record<string, string | Uint8Array>, symlinks:
       if (contents.has(dir)) throw Object.assign(new Error(`ENOTDIR: ${p}`), { code: 'ENOTDIR' });
       const names = new Set<string>();
       for (const path of [...contents.keys(), ...links.keys()]) {
-        if (path.startsWith(dir === '/' ? '/' : dir + '/')) names.add(path.slice(dir.length + (dir === '/' ? 0 : 1)).split('/')[0]!);
+        if (path.startsWith(dir === '/' ? '/' : dir + '/'))
+          names.add(path.slice(dir.length + (dir === '/' ? 0 : 1)).split('/')[0]!);
       }
       return [...names].map((name) => {
         const child = posix.join(dir, name);
@@ -50,13 +55,21 @@ export function memoryHost(files: Record<string, string | Uint8Array>, symlinks:
 }
 
 /** Audits `openclaw.json` (plus any other files given) in an in-memory repository. */
-export function auditText(config: string, otherFiles: Record<string, string> = {}, options: { lenient?: boolean } = {}): AuditOutcome {
+export function auditText(
+  config: string,
+  otherFiles: Record<string, string> = {},
+  options: { lenient?: boolean } = {},
+): AuditOutcome {
   const host = memoryHost({ 'openclaw.json': config, ...otherFiles });
   return auditFile({ host, configPath: `${ROOT}/openclaw.json`, root: ROOT, ...options });
 }
 
 /** The (checkId, severity) pairs of an accepted config, in report order; throws when the config is rejected. */
-export function findingIds(config: string, otherFiles: Record<string, string> = {}, options: { lenient?: boolean } = {}): string[] {
+export function findingIds(
+  config: string,
+  otherFiles: Record<string, string> = {},
+  options: { lenient?: boolean } = {},
+): string[] {
   const outcome = auditText(config, otherFiles, options);
   if (!outcome.ok) throw new Error(`config rejected: ${JSON.stringify(outcome.issues)}`);
   return outcome.findings.map((f) => `${f.checkId}:${f.severity}`);

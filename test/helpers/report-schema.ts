@@ -14,6 +14,8 @@ export function assertValidReport(report: unknown, what = 'report'): void {
   validate ??= new Ajv({ allErrors: true, strict: true }).compile(REPORT_SCHEMA);
   const value = typeof report === 'string' ? JSON.parse(report) : report;
   if (!validate(value)) {
-    assert.fail(`${what} does not match schemas/report.schema.json:\n${JSON.stringify(validate.errors?.slice(0, 10), null, 2)}`);
+    assert.fail(
+      `${what} does not match schemas/report.schema.json:\n${JSON.stringify(validate.errors?.slice(0, 10), null, 2)}`,
+    );
   }
 }

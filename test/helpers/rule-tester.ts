@@ -39,7 +39,10 @@ export interface FamilyCases {
 
 function familyFindings(rules: readonly Rule[], testCase: Case): Finding[] {
   const outcome = auditText(testCase.config, testCase.files ?? {});
-  if (!outcome.ok) assert.fail(`openclaw would reject this config: ${outcome.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  if (!outcome.ok)
+    assert.fail(
+      `openclaw would reject this config: ${outcome.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
   const match = ruleMatcher(rules);
   return outcome.findings.filter((f) => match(f.checkId) !== undefined);
 }
@@ -67,12 +70,14 @@ export function testFamily(familyName: string, rules: readonly Rule[], cases: Fa
   describe(`${familyName}: invalid configs`, () => {
     for (const testCase of cases.invalid) {
       it(testCase.name ?? testCase.config, () => {
-        for (const expected of testCase.findings) assert.ok(match(expected.checkId), `${expected.checkId} is not a rule of ${familyName}`);
+        for (const expected of testCase.findings)
+          assert.ok(match(expected.checkId), `${expected.checkId} is not a rule of ${familyName}`);
         const found = familyFindings(rules, testCase);
         const withoutTitles = testCase.findings.map(({ title: _title, ...rest }) => rest);
         assert.deepEqual(found.map(describeFinding), withoutTitles);
         testCase.findings.forEach((expected, i) => {
-          if (expected.title !== undefined) assert.equal(found[i]!.title, expected.title, `title of ${expected.checkId}`);
+          if (expected.title !== undefined)
+            assert.equal(found[i]!.title, expected.title, `title of ${expected.checkId}`);
         });
       });
     }

@@ -6,7 +6,18 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +82,10 @@ test('--output through a committed symlink is refused and the file it points to 
   symlinkSync(s.outsideFile, join(s.repo, 'openclaw-audit.sarif'));
   const r = cli(['--format', 'sarif', '--output', 'openclaw-audit.sarif'], s.repo);
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, 'openclaw-audit: cannot write openclaw-audit.sarif: it is a symbolic link; not written, so the file it points to is left alone\n');
+  assert.equal(
+    r.stderr,
+    'openclaw-audit: cannot write openclaw-audit.sarif: it is a symbolic link; not written, so the file it points to is left alone\n',
+  );
   assert.equal(readFileSync(s.outsideFile, 'utf8'), 'precious\n');
 });
 
@@ -108,7 +122,10 @@ test('--fix keeps an edit made to the file while it runs, and says so', () => {
     if (path === config) writeFileSync(config, edited);
   });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /cannot write openclaw\.json: it changed after it was read \(an edit made meanwhile is kept\); not written, run again/);
+  assert.match(
+    r.stderr,
+    /cannot write openclaw\.json: it changed after it was read \(an edit made meanwhile is kept\); not written, run again/,
+  );
   assert.equal(readFileSync(config, 'utf8'), edited);
   // Run again: the fix applies to the edited file.
   const again = cli(['--fix', '--fail-on', 'none'], s.repo);
@@ -138,23 +155,35 @@ test('the Action does not write its SARIF through a symlink a pull request commi
     GITHUB_WORKSPACE: s.repo,
     RUNNER_TEMP: join(s.top, 'runner-temp'),
     GITHUB_EVENT_NAME: 'push',
-    ...Object.fromEntries(Object.entries({ 'check-run': 'false', 'pr-comment': 'false', ...inputs }).map(([k, v]) => [inputVar(k), v])),
+    ...Object.fromEntries(
+      Object.entries({ 'check-run': 'false', 'pr-comment': 'false', ...inputs }).map(([k, v]) => [inputVar(k), v]),
+    ),
   });
   const result = await runAction({ ...nodePorts(), env: env({}), cwd: s.repo, core });
   assert.equal(result.exitCode, 1);
-  assert.deepEqual(failed, ['openclaw-audit: cannot write openclaw-audit.sarif: it is a symbolic link; not written, so the file it points to is left alone']);
+  assert.deepEqual(failed, [
+    'openclaw-audit: cannot write openclaw-audit.sarif: it is a symbolic link; not written, so the file it points to is left alone',
+  ]);
   assert.equal(readFileSync(s.outsideFile, 'utf8'), 'precious\n');
   // A committed folder link cannot carry it out of the workspace either.
   rmSync(join(s.repo, 'reports'), { recursive: true });
   symlinkSync(join(s.top, 'outside'), join(s.repo, 'reports'));
   failed.length = 0;
   await runAction({ ...nodePorts(), env: env({ 'sarif-file': 'reports/openclaw.sarif' }), cwd: s.repo, core });
-  assert.match(failed[0]!, /^openclaw-audit: cannot write reports\/openclaw\.sarif: its folder resolves outside .* \(through a symbolic link\); not written$/);
+  assert.match(
+    failed[0]!,
+    /^openclaw-audit: cannot write reports\/openclaw\.sarif: its folder resolves outside .* \(through a symbolic link\); not written$/,
+  );
   assert.deepEqual(readdirSync(join(s.top, 'outside')), ['file']);
   // A folder that does not exist yet is created inside the workspace.
   rmSync(join(s.repo, 'openclaw-audit.sarif'));
   failed.length = 0;
-  const ok = await runAction({ ...nodePorts(), env: env({ 'sarif-file': 'out/sarif/openclaw.sarif', 'fail-on': 'none' }), cwd: s.repo, core });
+  const ok = await runAction({
+    ...nodePorts(),
+    env: env({ 'sarif-file': 'out/sarif/openclaw.sarif', 'fail-on': 'none' }),
+    cwd: s.repo,
+    core,
+  });
   assert.deepEqual(failed, []);
   assert.equal(ok.exitCode, 0);
   assert.equal(JSON.parse(readFileSync(join(s.repo, 'out', 'sarif', 'openclaw.sarif'), 'utf8')).version, '2.1.0');
@@ -196,7 +225,11 @@ function includeRepo() {
     renameSync(join(s.repo, 'conf'), join(s.repo, 'conf.real'));
     symlinkSync(join(s.top, 'outside'), join(s.repo, 'conf'));
   };
-  return { ...s, flip, load: (host: Host) => loadConfig({ host, configPath: join(s.repo, 'openclaw.json'), root: s.repo }) };
+  return {
+    ...s,
+    flip,
+    load: (host: Host) => loadConfig({ host, configPath: join(s.repo, 'openclaw.json'), root: s.repo }),
+  };
 }
 
 for (const moment of ['before-open', 'after-open'] as const) {
@@ -204,7 +237,10 @@ for (const moment of ['before-open', 'after-open'] as const) {
     const r = includeRepo();
     const loaded = r.load(racingHost(join(r.repo, 'conf', 'part.json5'), r.flip, moment));
     assert.equal(loaded.ok, false, `read: ${JSON.stringify(loaded.ok && loaded.config.value)}`);
-    assert.match(loaded.ok ? '' : loaded.issue.message, moment === 'before-open' ? /resolves outside config directory \(symlink\)/ : /changed while it was being read/);
+    assert.match(
+      loaded.ok ? '' : loaded.issue.message,
+      moment === 'before-open' ? /resolves outside config directory \(symlink\)/ : /changed while it was being read/,
+    );
   });
 
   test(`a config swapped for a link outside ${moment === 'before-open' ? 'just before' : 'just after'} it is opened is not read`, () => {
@@ -236,7 +272,10 @@ test('an include swapped for a FIFO just before it is read cannot hang the run',
     const loaded = loadConfig({ host, configPath: repo + '/openclaw.json', root: repo });
     process.stdout.write(loaded.ok ? 'read' : loaded.issue.message);
   `;
-  const r = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, ['--import', TSX, '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   assert.equal(r.signal, null, 'the load blocked on the FIFO');
   assert.equal(r.stdout, 'Include path is not a regular file: ./part.json5', r.stderr);
 });
@@ -275,14 +314,21 @@ test('a real race: an included folder flipping between inside and outside never 
 });
 
 test('--fix does not write into a folder swapped for a link out of the root while it runs', () => {
-  const s = sandbox({ 'repo/openclaw.json': '{ "$include": "./conf/channels.json5" }\n', 'repo/conf/channels.json5': OPEN_GROUP, 'outside/conf/channels.json5': OPEN_GROUP });
+  const s = sandbox({
+    'repo/openclaw.json': '{ "$include": "./conf/channels.json5" }\n',
+    'repo/conf/channels.json5': OPEN_GROUP,
+    'outside/conf/channels.json5': OPEN_GROUP,
+  });
   const r = cliWithHook(['--fix'], s.repo, (path) => {
     if (path !== join(s.repo, 'conf', 'channels.json5')) return;
     renameSync(join(s.repo, 'conf'), join(s.repo, 'conf.real'));
     symlinkSync(join(s.top, 'outside', 'conf'), join(s.repo, 'conf'));
   });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /cannot write conf\/channels\.json5: its folder resolves outside .* \(through a symbolic link\); not written/);
+  assert.match(
+    r.stderr,
+    /cannot write conf\/channels\.json5: its folder resolves outside .* \(through a symbolic link\); not written/,
+  );
   assert.equal(readFileSync(join(s.top, 'outside', 'conf', 'channels.json5'), 'utf8'), OPEN_GROUP);
 });
 
@@ -291,7 +337,8 @@ test('the CLI reads every config and include through the opened file, never by p
     'repo/ok/openclaw.json': '{ gateway: { mode: "local" }, $include: "./extra.json5" }\n',
     'repo/ok/extra.json5': '{ hooks: { enabled: false } }\n',
     // A rejected config: the migration report reads it (and its include) a second time.
-    'repo/legacy/openclaw.json': '{ gateway: { mode: "local", tailscale: { resetOnExit: true } }, $include: "./extra.json5" }\n',
+    'repo/legacy/openclaw.json':
+      '{ gateway: { mode: "local", tailscale: { resetOnExit: true } }, $include: "./extra.json5" }\n',
     'repo/legacy/extra.json5': '{ hooks: { enabled: false } }\n',
   });
   const opened: string[] = [];

@@ -30,7 +30,11 @@ function listFiles(dir: string, base = dir, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) listFiles(path, base, out);
-    else if (/\.(json5?|jsonc)$/.test(entry.name) && entry.name !== 'expected.json' && !entry.name.startsWith('expected-')) {
+    else if (
+      /\.(json5?|jsonc)$/.test(entry.name) &&
+      entry.name !== 'expected.json' &&
+      !entry.name.startsWith('expected-')
+    ) {
       out.push(relative(base, path).split(sep).join('/'));
     }
   }
@@ -121,9 +125,11 @@ function assertWellFormed(outcome: AuditOutcome): void {
   for (const [i, f] of outcome.findings.entries()) {
     assert.ok(['info', 'warn', 'critical'].includes(f.severity), `finding ${i} severity`);
     assertLocation(f.location, `finding ${f.checkId}`, outcome.files);
-    for (const related of f.relatedLocations ?? []) assertLocation(related, `finding ${f.checkId} related`, outcome.files);
+    for (const related of f.relatedLocations ?? [])
+      assertLocation(related, `finding ${f.checkId} related`, outcome.files);
   }
-  for (const [i, issue] of outcome.schemaWarnings.entries()) assertLocation(issue.location, `schema warning ${i}`, outcome.files);
+  for (const [i, issue] of outcome.schemaWarnings.entries())
+    assertLocation(issue.location, `schema warning ${i}`, outcome.files);
 }
 
 /** Audits one config through a Host and checks every invariant; returns the outcome and each format's output. */
@@ -169,8 +175,16 @@ export function runCli(argv: string[], cwd: string, host: Host = nodeHost): CliR
 }
 
 /** Every `--json` report a CLI run in the tests prints or writes must match the shipped schema (schemas/report.schema.json). */
-function checkJsonReports(argv: readonly string[], cwd: string, stdout: string, written: ReadonlyMap<string, string>): void {
-  if (argv.some((a) => a === '--fix' || a === '--dry-run' || a === '--list-checks' || a === '--help' || a === '--version')) return;
+function checkJsonReports(
+  argv: readonly string[],
+  cwd: string,
+  stdout: string,
+  written: ReadonlyMap<string, string>,
+): void {
+  if (
+    argv.some((a) => a === '--fix' || a === '--dry-run' || a === '--list-checks' || a === '--help' || a === '--version')
+  )
+    return;
   let json = false;
   let plainOutput: string | undefined;
   const files: string[] = [];

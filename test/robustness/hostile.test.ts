@@ -46,7 +46,10 @@ function inside(path: string, folder: string): boolean {
 }
 
 interface Checked extends CliRun {
-  json: { ok?: boolean; issues?: Array<{ message: string; location?: { file: string; line: number; column: number } }> };
+  json: {
+    ok?: boolean;
+    issues?: Array<{ message: string; location?: { file: string; line: number; column: number } }>;
+  };
   host: ReturnType<typeof spyHost>;
 }
 
@@ -67,7 +70,10 @@ function audit(repo: string, argv: string[] = ['openclaw.json'], readRoot = repo
     for (const issue of body.issues) {
       assert.ok(issue.location, `issue without location: ${issue.message}`);
       assert.ok(issue.location.line >= 1 && issue.location.column >= 1);
-      assert.match(text.stdout, new RegExp(`${escape(issue.location.file)}:${issue.location.line}:${issue.location.column} `));
+      assert.match(
+        text.stdout,
+        new RegExp(`${escape(issue.location.file)}:${issue.location.line}:${issue.location.column} `),
+      );
     }
   }
   return { ...text, json: body, host };
@@ -89,16 +95,22 @@ function rejected(result: Checked, message: RegExp, file = 'openclaw.json'): { l
 const MARKER_TEXT = 'OUTSIDE-MARKER-7f3a9c';
 
 test('$include of /etc/passwd is refused at the $include value, and /etc/passwd is never read', () => {
-  const { repo } = sandbox({ 'repo/openclaw.json': '{\n  gateway: { mode: "local" },\n  $include: "/etc/passwd",\n}\n' });
+  const { repo } = sandbox({
+    'repo/openclaw.json': '{\n  gateway: { mode: "local" },\n  $include: "/etc/passwd",\n}\n',
+  });
   const result = audit(repo);
-  assert.deepEqual(rejected(result, /Include path escapes config directory: \/etc\/passwd/), { ...rejected(result, /escapes/), line: 3, column: 13 });
+  assert.deepEqual(rejected(result, /Include path escapes config directory: \/etc\/passwd/), {
+    ...rejected(result, /escapes/),
+    line: 3,
+    column: 13,
+  });
   assert.doesNotMatch(result.stdout, /root:x:0/);
   assert.ok(!result.host.reads.includes('/etc/passwd'));
 });
 
 test('$include of ../../x is refused even when the target exists, and it is never read', () => {
   const { repo } = sandbox({
-    'x': MARKER_TEXT,
+    x: MARKER_TEXT,
     'repo/sub/openclaw.json': '{ "$include": "../../x" }',
     'repo/x': MARKER_TEXT,
   });
@@ -126,7 +138,10 @@ test('symlinks that leave the config folder (to a file, to a folder, to /etc/pas
     assert.doesNotMatch(result.stdout, new RegExp(`${MARKER_TEXT}|root:x:0`));
   }
   // A symlink that stays inside the folder is followed.
-  const ok = sandbox({ 'repo/openclaw.json': '{ "$include": "./alias.json" }', 'repo/real.json': '{ gateway: { mode: "local" } }' });
+  const ok = sandbox({
+    'repo/openclaw.json': '{ "$include": "./alias.json" }',
+    'repo/real.json': '{ gateway: { mode: "local" } }',
+  });
   symlinkSync(join(ok.repo, 'real.json'), join(ok.repo, 'alias.json'));
   assert.notEqual(audit(ok.repo).json.ok, false);
 });
@@ -140,8 +155,14 @@ test('a config that is itself a symlink out of the root (given or discovered) is
   rejected(given, /^Config file resolves outside the root \(symlink\), not read: openclaw\.json$/);
   const discovered = runCli(['.'], repo, spyHost());
   assert.equal(discovered.code, 2);
-  assert.match(discovered.stdout, /openclaw\.json:1:1 <root>: Config file resolves outside the root \(symlink\), not read: openclaw\.json\n/);
-  assert.match(discovered.stdout, /app\/openclaw\.json5:1:1 <root>: Config file resolves outside the root \(symlink\), not read: app\/openclaw\.json5\n/);
+  assert.match(
+    discovered.stdout,
+    /openclaw\.json:1:1 <root>: Config file resolves outside the root \(symlink\), not read: openclaw\.json\n/,
+  );
+  assert.match(
+    discovered.stdout,
+    /app\/openclaw\.json5:1:1 <root>: Config file resolves outside the root \(symlink\), not read: app\/openclaw\.json5\n/,
+  );
   assert.doesNotMatch(given.stdout + discovered.stdout, new RegExp(`${MARKER_TEXT}|root:x:0`));
   // A symlinked config that stays inside the root is audited.
   const ok = sandbox({ 'repo/config/real.json': '{ gateway: { mode: "local" } }' });
@@ -161,14 +182,23 @@ test('include cycles (self, two files, three files) are refused with the cycle s
   rejected(audit(repo, ['self.json']), /Circular include detected: self\.json -> self\.json/, 'self.json');
   const two = rejected(audit(repo, ['a.json']), /Circular include detected: a\.json -> b\.json -> a\.json/, 'b.json');
   assert.deepEqual([two.line, two.column], [2, 16]);
-  rejected(audit(repo, ['c1.json']), /Circular include detected: c1\.json -> c2\.json -> c3\.json -> c1\.json/, 'c3.json');
+  rejected(
+    audit(repo, ['c1.json']),
+    /Circular include detected: c1\.json -> c2\.json -> c3\.json -> c1\.json/,
+    'c3.json',
+  );
 });
 
 test('include fan-out bombs are refused: 10 × 10 × 10 × 10 files, 5,000 names in one list', () => {
   // Each level includes the next ten times: 10^4 inclusions if nothing stopped it.
-  const files: Record<string, string> = { 'repo/openclaw.json': `{ "$include": ${JSON.stringify(Array(10).fill('./l1.json'))} }` };
+  const files: Record<string, string> = {
+    'repo/openclaw.json': `{ "$include": ${JSON.stringify(Array(10).fill('./l1.json'))} }`,
+  };
   for (let level = 1; level <= 4; level++) {
-    files[`repo/l${level}.json`] = level < 4 ? `{ "$include": ${JSON.stringify(Array(10).fill(`./l${level + 1}.json`))} }` : '{ gateway: { mode: "local" } }';
+    files[`repo/l${level}.json`] =
+      level < 4
+        ? `{ "$include": ${JSON.stringify(Array(10).fill(`./l${level + 1}.json`))} }`
+        : '{ gateway: { mode: "local" } }';
   }
   files['repo/wide.json'] = `{ "$include": ${JSON.stringify(Array(5000).fill('./l4.json'))} }`;
   const { repo } = sandbox(files);
@@ -221,22 +251,31 @@ test('SecretRefs of kind exec and file: no command runs and no file outside the 
       remote: { token: { source: 'file', provider: 'disk', id: 'value' } },
     },
     hooks: { enabled: true, token: { source: 'file', provider: 'etc', id: 'value' } },
-    models: { providers: { custom: { baseUrl: 'http://127.0.0.1:1', apiKey: { source: 'exec', provider: 'run', id: 'k' }, models: [] } } },
+    models: {
+      providers: {
+        custom: { baseUrl: 'http://127.0.0.1:1', apiKey: { source: 'exec', provider: 'run', id: 'k' }, models: [] },
+      },
+    },
   };
   writeFileSync(join(repo, 'openclaw.json'), JSON.stringify(config, null, 2));
   for (const extra of [[], ['--lenient']]) {
     const result = audit(repo, ['openclaw.json', ...extra]);
     assert.doesNotMatch(result.stdout, new RegExp(`${MARKER_TEXT}|root:x:`));
-    assert.ok(result.host.touched.every((p) => inside(p, repo)), `touched ${result.host.touched.filter((p) => !inside(p, repo))}`);
+    assert.ok(
+      result.host.touched.every((p) => inside(p, repo)),
+      `touched ${result.host.touched.filter((p) => !inside(p, repo))}`,
+    );
   }
   assert.equal(existsSync(marker), false, 'the exec SecretRef provider ran');
 });
 
 test('__proto__, constructor and prototype keys (top-level, nested, through $include) never pollute a prototype', () => {
-  const hostile = '{ "__proto__": { "polluted": "yes" }, "constructor": { "prototype": { "polluted": "yes" } }, "prototype": { "polluted": "yes" }, gateway: { "__proto__": { "polluted": "yes" }, mode: "local" } }';
+  const hostile =
+    '{ "__proto__": { "polluted": "yes" }, "constructor": { "prototype": { "polluted": "yes" } }, "prototype": { "polluted": "yes" }, gateway: { "__proto__": { "polluted": "yes" }, mode: "local" } }';
   const { repo } = sandbox({
     'repo/openclaw.json': hostile,
-    'repo/inc.json': '{ "$include": "./part.json", "__proto__": { "polluted": "yes" }, gateway: { constructor: { prototype: { polluted: "yes" } } } }',
+    'repo/inc.json':
+      '{ "$include": "./part.json", "__proto__": { "polluted": "yes" }, gateway: { constructor: { prototype: { polluted: "yes" } } } }',
     'repo/part.json': hostile,
   });
   for (const config of ['openclaw.json', 'inc.json']) {
@@ -259,7 +298,8 @@ test('a 50 MB config is refused from its size, without being read; a 50 MB inclu
   rejected(top, /Config file is larger than 5242880 bytes \(52428800\)/);
   const include = audit(repo, ['inc.json']);
   rejected(include, /Include file is larger than 2097152 bytes/, 'inc.json');
-  for (const run of [top, include]) assert.ok(!run.host.reads.some((p) => p.endsWith('openclaw.json')), 'the 50 MB file was read');
+  for (const run of [top, include])
+    assert.ok(!run.host.reads.some((p) => p.endsWith('openclaw.json')), 'the 50 MB file was read');
 });
 
 test('10,000-deep nesting (arrays, objects, mixed, in an include) is a clear error at a location, not a crash', () => {
@@ -270,7 +310,8 @@ test('10,000-deep nesting (arrays, objects, mixed, in an include) is a clear err
     'repo/mixed.json': `${'[{ "a": '.repeat(n / 2)}1${' }]'.repeat(n / 2)}`,
     'repo/inc.json': '{ "$include": "./objects.json" }',
   });
-  for (const config of ['arrays.json', 'objects.json', 'mixed.json']) rejected(audit(repo, [config]), /nest|too deep/i, config);
+  for (const config of ['arrays.json', 'objects.json', 'mixed.json'])
+    rejected(audit(repo, [config]), /nest|too deep/i, config);
   rejected(audit(repo, ['inc.json']), /nest|too deep/i, 'objects.json');
 });
 
@@ -280,7 +321,11 @@ test('NUL bytes, BOM, CRLF and invalid UTF-8 are handled with exact positions', 
     'repo/nul-string.json': '{ gateway: { mode: "local", customBindHost: "a\u0000b" } }',
     'repo/bom.json': '\uFEFF{\n  gateway: { mode: "local", bind: "lan" },\n}',
     'repo/crlf.json': '{\r\n  gateway: {\r\n    mode: "local",\r\n    oops: 1,\r\n  },\r\n}\r\n',
-    'repo/bad-utf8.json': Buffer.concat([Buffer.from('{\n  gateway: { mode: "'), Buffer.from([0xff, 0xfe]), Buffer.from('" } }')]),
+    'repo/bad-utf8.json': Buffer.concat([
+      Buffer.from('{\n  gateway: { mode: "'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('" } }'),
+    ]),
     'repo/bad-utf8-inc.json': '{\n\n  "$include": "./bad-utf8.json" }',
   });
   const nul = rejected(audit(repo, ['nul.json']), /JSON5 parse failed/, 'nul.json');
@@ -306,14 +351,24 @@ test('unique secrets planted in every secret-bearing field never appear in text 
   };
   const config = {
     env: { vars: { OPENAI_API_KEY: plant(), GATEWAY_PASSWORD: plant() } },
-    gateway: { mode: 'local', bind: 'lan', auth: { mode: 'token', token: plant(), password: plant() }, remote: { token: plant(), password: plant() } },
+    gateway: {
+      mode: 'local',
+      bind: 'lan',
+      auth: { mode: 'token', token: plant(), password: plant() },
+      remote: { token: plant(), password: plant() },
+    },
     hooks: { enabled: true, token: plant() },
     channels: {
       telegram: { enabled: true, botToken: plant(), webhookSecret: plant() },
       discord: { enabled: true, token: plant() },
       slack: { enabled: true, botToken: plant(), appToken: plant(), signingSecret: plant() },
     },
-    models: { providers: { custom: { baseUrl: 'http://127.0.0.1:1', apiKey: plant(), models: [] }, openai: { baseUrl: 'https://api.openai.com/v1', apiKey: plant(), models: [] } } },
+    models: {
+      providers: {
+        custom: { baseUrl: 'http://127.0.0.1:1', apiKey: plant(), models: [] },
+        openai: { baseUrl: 'https://api.openai.com/v1', apiKey: plant(), models: [] },
+      },
+    },
     talk: { apiKey: plant() },
     tools: { web: { search: { apiKey: plant() } } },
   };
@@ -327,7 +382,12 @@ test('unique secrets planted in every secret-bearing field never appear in text 
 
 test('secrets that are common words (true, file, json) and the secrets.providers section never corrupt the output', () => {
   const config = {
-    secrets: { providers: { disk: { source: 'file', path: '/run/secrets/x', mode: 'json' }, run: { source: 'exec', command: '/usr/bin/pass' } } },
+    secrets: {
+      providers: {
+        disk: { source: 'file', path: '/run/secrets/x', mode: 'json' },
+        run: { source: 'exec', command: '/usr/bin/pass' },
+      },
+    },
     gateway: { mode: 'local', auth: { mode: 'token', token: 'true' }, remote: { token: 'file' } },
     hooks: { enabled: true, token: 'line' },
     oops: 1,

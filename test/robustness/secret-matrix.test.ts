@@ -29,7 +29,9 @@ import { REPO_ROOT, renderOutput, runCli } from './harness.ts';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
-const validateSarif = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')));
+const validateSarif = ajv.compile(
+  JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')),
+);
 
 /** A secret as decoded, and the body of its literal as written in the file (between its quotes). */
 interface Spelling {
@@ -40,14 +42,24 @@ interface Spelling {
   value: string;
 }
 
-const plain = (value: string): Spelling => ({ name: value, quote: '"', body: JSON.stringify(value).slice(1, -1), value });
+const plain = (value: string): Spelling => ({
+  name: value,
+  quote: '"',
+  body: JSON.stringify(value).slice(1, -1),
+  value,
+});
 
 const SPELLINGS: Spelling[] = [
   ...['password', 'token', 'short', 'info', 'local', 'critical', 'true', 'file'].map(plain),
   plain('a'),
   plain('xy'),
   plain('k9!'),
-  { name: 'JSON5 escape', quote: '"', body: '123456789:AAH\\u0041bcdefghijklmnopqrstuvwxyz0123', value: '123456789:AAHAbcdefghijklmnopqrstuvwxyz0123' },
+  {
+    name: 'JSON5 escape',
+    quote: '"',
+    body: '123456789:AAH\\u0041bcdefghijklmnopqrstuvwxyz0123',
+    value: '123456789:AAHAbcdefghijklmnopqrstuvwxyz0123',
+  },
   { name: 'line continuation', quote: '"', body: 'Zq8xV2mP\\\nl4Rt7Ws9', value: 'Zq8xV2mPl4Rt7Ws9' },
   { name: 'quotes and backslashes', quote: '"', body: 'a\\"b\\\\c\'d', value: 'a"b\\c\'d' },
   { name: '": "', quote: "'", body: '": "', value: '": "' },
@@ -151,7 +163,11 @@ interface Outputs {
   [name: string]: string;
 }
 
-async function actionOutputs(repo: string, config: string, server: FakeGitHub): Promise<{ outputs: Outputs; masks: string[] }> {
+async function actionOutputs(
+  repo: string,
+  config: string,
+  server: FakeGitHub,
+): Promise<{ outputs: Outputs; masks: string[] }> {
   const { core, got } = fakeCore();
   const files = new Map<string, string>();
   const env: Record<string, string> = {
@@ -182,12 +198,17 @@ async function actionOutputs(repo: string, config: string, server: FakeGitHub): 
     version: '0.0.0-test',
     tempDir: join(repo, '.tmp'),
   });
-  const log = [...got.lines, ...Object.entries(got.outputs).map(([n, v]) => `output ${n}=${v}`), ...got.failed.map((m) => `failed ${m}`)];
+  const log = [
+    ...got.lines,
+    ...Object.entries(got.outputs).map(([n, v]) => `output ${n}=${v}`),
+    ...got.failed.map((m) => `failed ${m}`),
+  ];
   const outputs: Outputs = { 'action log': log.join('\n'), 'action summary': got.summary.join('\n') };
   for (const [path, text] of files) outputs[`action file ${path}`] = text;
   // Paths of the temporary checkout and the upload's id differ between runs; nothing else may.
   const id = server.sarifs[server.sarifs.length - 1]?.id ?? '<none>';
-  for (const key of Object.keys(outputs)) outputs[key] = outputs[key]!.split(repo).join('<workspace>').split(id).join('<sarif-id>');
+  for (const key of Object.keys(outputs))
+    outputs[key] = outputs[key]!.split(repo).join('<workspace>').split(id).join('<sarif-id>');
   return { outputs, masks: got.secrets };
 }
 
@@ -203,11 +224,16 @@ function reviewBodies(repo: string, config: string, outcome: AuditOutcome): stri
   return JSON.stringify({ withheld, withSecret: built.withSecret, comments: built.comments }, null, 2);
 }
 
-async function outputsFor(s: Spelling, config: string, server: FakeGitHub): Promise<{ outputs: Outputs; masks: string[] }> {
+async function outputsFor(
+  s: Spelling,
+  config: string,
+  server: FakeGitHub,
+): Promise<{ outputs: Outputs; masks: string[] }> {
   const repo = writeRepo(configs(s));
   const outcome = auditFile({ host: nodeHost, configPath: join(repo, config), root: repo });
   const outputs: Outputs = {};
-  for (const format of ['text', 'json', 'sarif', 'markdown'] as const) outputs[format] = renderOutput([outcome], format);
+  for (const format of ['text', 'json', 'sarif', 'markdown'] as const)
+    outputs[format] = renderOutput([outcome], format);
   const dryRun = runCli([config, '--fix', '--dry-run'], repo);
   outputs['--fix --dry-run'] = `${dryRun.code}\n${dryRun.stdout}\n${dryRun.stderr}`;
   const fixJson = runCli([config, '--fix', '--dry-run', '--json'], repo);
@@ -234,7 +260,8 @@ describe('secrets in every field family, whatever the value and its spelling', (
           assert.deepEqual(Object.keys(secret.outputs), Object.keys(random.outputs));
           for (const [name, text] of Object.entries(random.outputs)) {
             // A random value of 1–3 characters occurs in any text by chance: for those, identity is the check.
-            for (const form of forms(other).filter((f) => f.length >= 4)) assert.ok(!text.includes(form), `${config} ${name} shows the random secret ${JSON.stringify(form)}`);
+            for (const form of forms(other).filter((f) => f.length >= 4))
+              assert.ok(!text.includes(form), `${config} ${name} shows the random secret ${JSON.stringify(form)}`);
             assert.equal(secret.outputs[name], text, `${config} ${name} differs from the output for a random secret`);
           }
           const sarif = JSON.parse(secret.outputs.sarif!);
@@ -242,8 +269,12 @@ describe('secrets in every field family, whatever the value and its spelling', (
           // What --fix would change next to (or on) a secret is still offered where it can be shown.
           assert.match(secret.outputs['--fix --dry-run']!, /\+\s+groupPolicy: "allowlist"/);
           // Masks: only distinctive values, never a word or a few characters.
-          for (const mask of secret.masks) assert.ok(mask.length >= 8 && !/^[A-Za-z]+$/.test(mask), `masked ${JSON.stringify(mask)}`);
-          assert.deepEqual(secret.masks.length > 0, random.masks.length > 0 && spelling.value.length >= 8 && !/^[A-Za-z]+$/.test(spelling.value));
+          for (const mask of secret.masks)
+            assert.ok(mask.length >= 8 && !/^[A-Za-z]+$/.test(mask), `masked ${JSON.stringify(mask)}`);
+          assert.deepEqual(
+            secret.masks.length > 0,
+            random.masks.length > 0 && spelling.value.length >= 8 && !/^[A-Za-z]+$/.test(spelling.value),
+          );
         }
         // The fake GitHub checks every request against GitHub's API description and accepted each upload.
         assert.deepEqual(server.errors, []);
@@ -277,7 +308,18 @@ describe('--fix --dry-run around secrets', () => {
   test('a hunk whose next line holds a secret ends without context and applies with --unidiff-zero', async () => {
     const { spawnSync } = await import('node:child_process');
     const repo = writeRepo({
-      'openclaw.json': ['{', '  channels: {', '    telegram: {', '      groupPolicy: "open",', '      botToken: "Zq8xV2mPl4Rt7Ws9",', '      dmPolicy: "pairing",', '    },', '  },', '}', ''].join('\n'),
+      'openclaw.json': [
+        '{',
+        '  channels: {',
+        '    telegram: {',
+        '      groupPolicy: "open",',
+        '      botToken: "Zq8xV2mPl4Rt7Ws9",',
+        '      dmPolicy: "pairing",',
+        '    },',
+        '  },',
+        '}',
+        '',
+      ].join('\n'),
     });
     const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
     git('init', '-q', '.');
@@ -285,10 +327,17 @@ describe('--fix --dry-run around secrets', () => {
     assert.ok(!dry.stdout.includes('Zq8xV2mPl4Rt7Ws9'));
     assert.match(dry.stderr, /apply with git apply --unidiff-zero/);
     writeFileSync(join(repo, 'patch.diff'), dry.stdout);
-    assert.notEqual(git('apply', '--check', 'patch.diff').status, 0, 'without --unidiff-zero git insists on trailing context');
+    assert.notEqual(
+      git('apply', '--check', 'patch.diff').status,
+      0,
+      'without --unidiff-zero git insists on trailing context',
+    );
     const check = git('apply', '--unidiff-zero', 'patch.diff');
     assert.equal(check.status, 0, check.stderr);
-    assert.match(readFileSync(join(repo, 'openclaw.json'), 'utf8'), /groupPolicy: "allowlist",\n {6}botToken: "Zq8xV2mPl4Rt7Ws9"/);
+    assert.match(
+      readFileSync(join(repo, 'openclaw.json'), 'utf8'),
+      /groupPolicy: "allowlist",\n {6}botToken: "Zq8xV2mPl4Rt7Ws9"/,
+    );
   });
 });
 
@@ -302,7 +351,8 @@ describe('several configs in one run', () => {
       '',
     ].join('\n');
     const withSecrets = writeRepo({
-      'a/openclaw.json': '{ gateway: { auth: { token: "info" } }, hooks: { enabled: true, token: "local" }, models: { providers: { x: { baseUrl: "http://127.0.0.1:1", models: [], apiKey: "trusted" } } } }\n',
+      'a/openclaw.json':
+        '{ gateway: { auth: { token: "info" } }, hooks: { enabled: true, token: "local" }, models: { providers: { x: { baseUrl: "http://127.0.0.1:1", models: [], apiKey: "trusted" } } } }\n',
       'info/openclaw.json': other,
     });
     const alone = writeRepo({ 'info/openclaw.json': other });
@@ -313,8 +363,13 @@ describe('several configs in one run', () => {
         assert.deepEqual(JSON.parse(both.stdout)[1], JSON.parse(single.stdout));
       } else if (format === '--format=sarif') {
         // Array positions (artifact and rule indexes) depend on what else the log holds; the results may not.
-        const withoutIndexes = (key: string, value: unknown) => (key === 'index' || key === 'ruleIndex' ? undefined : value);
-        const results = (log: string) => JSON.parse(log, withoutIndexes).runs[0].results.filter((r: { locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations?.[0]?.physicalLocation.artifactLocation.uri === 'info/openclaw.json');
+        const withoutIndexes = (key: string, value: unknown) =>
+          key === 'index' || key === 'ruleIndex' ? undefined : value;
+        const results = (log: string) =>
+          JSON.parse(log, withoutIndexes).runs[0].results.filter(
+            (r: { locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+              r.locations?.[0]?.physicalLocation.artifactLocation.uri === 'info/openclaw.json',
+          );
         assert.deepEqual(results(both.stdout), results(single.stdout));
       } else {
         // The config's own section: up to the end of its collapsible block in Markdown.
@@ -324,7 +379,10 @@ describe('several configs in one run', () => {
           return end >= 0 ? start.slice(0, end) : start;
         };
         assert.ok(section(both.stdout).length > 100);
-        assert.equal(section(both.stdout).split('\n').slice(0, 20).join('\n'), section(single.stdout).split('\n').slice(0, 20).join('\n'));
+        assert.equal(
+          section(both.stdout).split('\n').slice(0, 20).join('\n'),
+          section(single.stdout).split('\n').slice(0, 20).join('\n'),
+        );
       }
     }
   });

@@ -27,7 +27,9 @@ export const annotate: Step = async (run) => {
         ...(ctx.runUrl ? { detailsUrl: ctx.runUrl } : {}),
       });
       checkRunDone = true;
-      ports.core.info(`check run ${result.id}: ${plural(inputs.annotations ? annotations.length : 0, 'annotation')} in ${plural(result.requests, 'request')}`);
+      ports.core.info(
+        `check run ${result.id}: ${plural(inputs.annotations ? annotations.length : 0, 'annotation')} in ${plural(result.requests, 'request')}`,
+      );
       // The check run's annotations are on its page; the log lists them too, one line each. Config text is escaped
       // and never starts the line, so a file or key cannot become a workflow command (`::add-mask::…`).
       for (const a of annotations) ports.core.info(`  - ${oneLine(a.file)}:${a.line ?? 1} ${oneLine(a.title)}`);
@@ -50,5 +52,9 @@ function reservedSlots({ inputs, failing, baseline }: ActionRun): Partial<Record
   const asked = inputs.uploadSarif || inputs.checkRun === true || inputs.prComment === true;
   // Without a baseline, only-new has already printed its notice.
   const printed = inputs.onlyNew && !baseline ? 1 : 0;
-  return { error: failing ? 1 : 0, warning: inputs.uploadSarif || inputs.suggestFixes ? 1 : 0, notice: (asked ? 1 : 0) + printed };
+  return {
+    error: failing ? 1 : 0,
+    warning: inputs.uploadSarif || inputs.suggestFixes ? 1 : 0,
+    notice: (asked ? 1 : 0) + printed,
+  };
 }

@@ -17,22 +17,42 @@ export interface Audited {
 }
 
 /** Throws `UsageError` when the configs cannot be found (the caller fails the step with its message). */
-export function auditConfigs(ports: ActionPorts, inputs: ActionInputs, workspace: string, settings?: ToolConfig): Audited {
+export function auditConfigs(
+  ports: ActionPorts,
+  inputs: ActionInputs,
+  workspace: string,
+  settings?: ToolConfig,
+): Audited {
   const audit = ports.audit ?? auditFile;
   // Messages name the Action's inputs (`root:`, `exclude:`), not the CLI's flags.
   const root = relative(workspace, inputs.root).split(sep).join('/') || '.';
-  const found = discoverConfigs(inputs.config, { host: ports.host, cwd: workspace, root, ...excludeOption(inputs.exclude, settings) });
+  const found = discoverConfigs(inputs.config, {
+    host: ports.host,
+    cwd: workspace,
+    root,
+    ...excludeOption(inputs.exclude, settings),
+  });
   const configs = found.configs;
   for (const s of found.skipped) ports.core.info(describeSkipped(s));
-  if (found.truncated) ports.core.info(`Stopped searching after ${MAX_DISCOVERY_FOLDERS} folders: list the configs in config:`);
+  if (found.truncated)
+    ports.core.info(`Stopped searching after ${MAX_DISCOVERY_FOLDERS} folders: list the configs in config:`);
   const deployEnv = settings?.env ?? [];
-  const outcomes = configs.map((configPath) => audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv }));
+  const outcomes = configs.map((configPath) =>
+    audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv }),
+  );
   return { configs, outcomes: selectChecks(outcomes, settings?.checks ?? {}) };
 }
 
 /** The `exclude` input, else the settings file's `exclude:`; messages name whichever was used. */
-function excludeOption(input: readonly string[], settings: ToolConfig | undefined): { exclude: readonly string[]; names: { root: string; exclude: string; paths: string } } {
-  if (input.length === 0 && settings?.exclude) return { exclude: settings.exclude, names: { root: 'root:', exclude: `${settings.file} exclude:`, paths: 'config:' } };
+function excludeOption(
+  input: readonly string[],
+  settings: ToolConfig | undefined,
+): { exclude: readonly string[]; names: { root: string; exclude: string; paths: string } } {
+  if (input.length === 0 && settings?.exclude)
+    return {
+      exclude: settings.exclude,
+      names: { root: 'root:', exclude: `${settings.file} exclude:`, paths: 'config:' },
+    };
   return { exclude: input, names: { root: 'root:', exclude: 'exclude:', paths: 'config:' } };
 }
 
@@ -46,11 +66,22 @@ export interface OnlyNew {
   note?: string;
 }
 
-export function compareOnlyNew(ports: ActionPorts, inputs: ActionInputs, ctx: RunContext, audited: Audited, settings?: ToolConfig): OnlyNew {
+export function compareOnlyNew(
+  ports: ActionPorts,
+  inputs: ActionInputs,
+  ctx: RunContext,
+  audited: Audited,
+  settings?: ToolConfig,
+): OnlyNew {
   const { configs, outcomes } = audited;
   if (!inputs.onlyNew) return { reported: outcomes, baseOutcomes: [] };
   const pr = ctx.pullRequest;
-  if (!pr) return { reported: outcomes, baseOutcomes: [], note: 'only-new applies to pull_request events; every finding is reported.' };
+  if (!pr)
+    return {
+      reported: outcomes,
+      baseOutcomes: [],
+      note: 'only-new applies to pull_request events; every finding is reported.',
+    };
   const audit = ports.audit ?? auditFile;
   try {
     const toplevel = prepareBase(ports.git, inputs.root, pr.baseSha);
@@ -58,13 +89,31 @@ export function compareOnlyNew(ports: ActionPorts, inputs: ActionInputs, ctx: Ru
     const base = new Map<string, AuditOutcome | undefined>();
     const baseOutcomes: AuditOutcome[] = [];
     for (const [i, configPath] of configs.entries()) {
-      const outcome = baseHost.stat(configPath)?.kind === 'file' ? audit({ host: baseHost, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv: settings?.env ?? [] }) : undefined;
+      const outcome =
+        baseHost.stat(configPath)?.kind === 'file'
+          ? audit({
+              host: baseHost,
+              configPath,
+              root: inputs.root,
+              lenient: inputs.lenient,
+              deployEnv: settings?.env ?? [],
+            })
+          : undefined;
       if (outcome) baseOutcomes.push(outcome);
       base.set(outcomes[i]!.config, outcome);
     }
     const comparison = compareWithBase(outcomes, base);
     const baseName = `${pr.baseRef ? `\`${pr.baseRef.replace(/`/g, '')}\` @ ` : ''}${pr.baseSha.slice(0, 7)}`;
-    return { reported: comparison.outcomes, baseline: { base: baseName, unchanged: comparison.unchanged, unchangedByConfig: comparison.unchangedByConfig, resolved: comparison.resolved }, baseOutcomes };
+    return {
+      reported: comparison.outcomes,
+      baseline: {
+        base: baseName,
+        unchanged: comparison.unchanged,
+        unchangedByConfig: comparison.unchangedByConfig,
+        resolved: comparison.resolved,
+      },
+      baseOutcomes,
+    };
   } catch (error) {
     if (!(error instanceof BaseUnavailableError)) throw error;
     return { reported: outcomes, baseOutcomes: [], note: `only-new: ${error.message}; every finding is reported.` };

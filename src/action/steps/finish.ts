@@ -38,7 +38,8 @@ function failMessage(t: Totals, failOn: FailLevel, rejected: string[], onlyNew: 
   const parts: string[] = [];
   if (rejected.length > 0) parts.push(`openclaw would reject ${rejected.join(', ')}`);
   if (failOn !== 'none') {
-    const levels = failOn === 'critical' ? ['critical'] : failOn === 'warn' ? ['critical', 'warn'] : ['critical', 'warn', 'info'];
+    const levels =
+      failOn === 'critical' ? ['critical'] : failOn === 'warn' ? ['critical', 'warn'] : ['critical', 'warn', 'info'];
     const n = levels.reduce((sum, level) => sum + t[level as 'critical' | 'warn' | 'info'], 0);
     if (n > 0) parts.push(`${plural(n, onlyNew ? 'new finding' : 'finding')} at or above fail-on: ${failOn}`);
   }

@@ -10,21 +10,36 @@ export class ReportFileError extends Error {}
 
 export const writeReportFiles: Step = ({ ports, inputs, ctx, workspace, outcomes, docsBaseUri, results }) => {
   results.sarif = renderSarif(outcomes, {
-      toolVersion: ports.version,
-      informationUri: REPOSITORY_URL,
-      docsBaseUri,
-      omitSuppressed: inputs.suppressed === 'omit',
-      ...(inputs.category ? { category: inputs.category } : {}),
-      root: inputs.root,
-      ...(ctx.owner && ctx.repo ? { versionControl: { repositoryUri: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, ...(ctx.sha ? { revisionId: ctx.sha } : {}), ...(ctx.ref ? { branch: ctx.ref } : {}) } } : {}),
+    toolVersion: ports.version,
+    informationUri: REPOSITORY_URL,
+    docsBaseUri,
+    omitSuppressed: inputs.suppressed === 'omit',
+    ...(inputs.category ? { category: inputs.category } : {}),
+    root: inputs.root,
+    ...(ctx.owner && ctx.repo
+      ? {
+          versionControl: {
+            repositoryUri: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
+            ...(ctx.sha ? { revisionId: ctx.sha } : {}),
+            ...(ctx.ref ? { branch: ctx.ref } : {}),
+          },
+        }
+      : {}),
   });
-  const jsonDir = ports.tempDir ?? (ports.env.RUNNER_TEMP ? join(ports.env.RUNNER_TEMP, 'openclaw-audit') : dirname(inputs.sarifFile));
+  const jsonDir =
+    ports.tempDir ??
+    (ports.env.RUNNER_TEMP ? join(ports.env.RUNNER_TEMP, 'openclaw-audit') : dirname(inputs.sarifFile));
   results.jsonFile = join(jsonDir, 'openclaw-audit.json');
-  for (const [path, text] of [[inputs.sarifFile, results.sarif], [results.jsonFile, toJson(outcomes, { ts: (ports.now ?? Date.now)() })]] as const) {
+  for (const [path, text] of [
+    [inputs.sarifFile, results.sarif],
+    [results.jsonFile, toJson(outcomes, { ts: (ports.now ?? Date.now)() })],
+  ] as const) {
     try {
       ports.writeText(path, text, reportFileOptions(path, workspace));
     } catch (error) {
-      throw new ReportFileError(`openclaw-audit: cannot write ${relative(workspace, path).split(sep).join('/')}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ReportFileError(
+        `openclaw-audit: cannot write ${relative(workspace, path).split(sep).join('/')}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 };

@@ -8,8 +8,10 @@ export const suggestFixes: Step = async (run) => {
   if (!inputs.suggestFixes) return;
   const pr = ctx.pullRequest;
   if (!pr) return ports.core.info('suggest-fixes: not a pull_request event; no review.');
-  if (pr.fromFork) return ports.core.info('suggest-fixes: the pull request comes from a fork, whose token is read-only; no review.');
-  if (!github) return ports.core.warning('suggest-fixes: no token or repository; no review.', { title: 'openclaw-audit' });
+  if (pr.fromFork)
+    return ports.core.info('suggest-fixes: the pull request comes from a fork, whose token is read-only; no review.');
+  if (!github)
+    return ports.core.warning('suggest-fixes: no token or repository; no review.', { title: 'openclaw-audit' });
   try {
     const result = await suggestFixesReview({
       github,
@@ -29,6 +31,8 @@ export const suggestFixes: Step = async (run) => {
   } catch (error) {
     // Opted in, so a failure is a warning (not the end-of-run notice), and never fails the step.
     const hint = isPermissionError(error) ? '; the token needs `pull-requests: write`' : '';
-    ports.core.warning(`suggest-fixes: no review posted: ${describeError(error, ctx.apiUrl)}${hint}`, { title: 'openclaw-audit' });
+    ports.core.warning(`suggest-fixes: no review posted: ${describeError(error, ctx.apiUrl)}${hint}`, {
+      title: 'openclaw-audit',
+    });
   }
 };

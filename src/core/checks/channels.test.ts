@@ -10,23 +10,44 @@ const titles = (config: string) => {
   assert.ok(outcome.ok);
   return outcome.findings.filter((f) => f.checkId.startsWith('channels.')).map((f) => f.title);
 };
-const trusted = (ids: string[]) => `plugins: { entries: { ${ids.map((id) => `${id}: { enabled: true }`).join(', ')} } },`;
+const trusted = (ids: string[]) =>
+  `plugins: { entries: { ${ids.map((id) => `${id}: { enabled: true }`).join(', ')} } },`;
 
 describe('plugin trust gate', () => {
   it('loads a plugin trusted by plugins.entries or plugins.allow, and nothing else', () => {
     assert.equal(isPluginTrusted({ plugins: { entries: { discord: { enabled: true } } } }, 'discord'), true);
     assert.equal(isPluginTrusted({ plugins: { allow: ['discord'] } }, 'discord'), true);
     assert.equal(isPluginTrusted({}, 'discord'), false);
-    assert.equal(isPluginTrusted({ plugins: { entries: { discord: { enabled: false } }, allow: ['discord'] } }, 'discord'), false);
-    assert.equal(isPluginTrusted({ plugins: { allow: ['signal'], entries: { discord: { enabled: true } } } }, 'discord'), false);
-    assert.equal(isPluginTrusted({ plugins: { deny: ['discord'], entries: { discord: { enabled: true } } } }, 'discord'), false);
-    assert.equal(isPluginTrusted({ plugins: { enabled: false, entries: { discord: { enabled: true } } } }, 'discord'), false);
+    assert.equal(
+      isPluginTrusted({ plugins: { entries: { discord: { enabled: false } }, allow: ['discord'] } }, 'discord'),
+      false,
+    );
+    assert.equal(
+      isPluginTrusted({ plugins: { allow: ['signal'], entries: { discord: { enabled: true } } } }, 'discord'),
+      false,
+    );
+    assert.equal(
+      isPluginTrusted({ plugins: { deny: ['discord'], entries: { discord: { enabled: true } } } }, 'discord'),
+      false,
+    );
+    assert.equal(
+      isPluginTrusted({ plugins: { enabled: false, entries: { discord: { enabled: true } } } }, 'discord'),
+      false,
+    );
   });
 
   it('reports nothing for an untrusted plugin or a provider without a security adapter', () => {
     assert.deepEqual(channels(`{ channels: { discord: { token: "t", dmPolicy: "open", allowFrom: ["*"] } } }`), []);
-    assert.deepEqual(channels(`{ ${trusted(['telegram'])} channels: { telegram: { botToken: "1:a", dmPolicy: "open", allowFrom: ["*"] } } }`), []);
-    assert.deepEqual(channels(`{ ${trusted(['slack'])} channels: { slack: { botToken: "x", groupPolicy: "open" } } }`), []);
+    assert.deepEqual(
+      channels(
+        `{ ${trusted(['telegram'])} channels: { telegram: { botToken: "1:a", dmPolicy: "open", allowFrom: ["*"] } } }`,
+      ),
+      [],
+    );
+    assert.deepEqual(
+      channels(`{ ${trusted(['slack'])} channels: { slack: { botToken: "x", groupPolicy: "open" } } }`),
+      [],
+    );
   });
 });
 
@@ -39,20 +60,28 @@ describe('generic DM checks', () => {
 
   it('open DMs with "*" collide in the main session', () => {
     const cfg = `{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "open", allowFrom: ["*"] } } }`;
-    assert.deepEqual(channels(cfg), ['channels.discord.dm.open:critical', 'channels.dm.session_collision.discord-default.1:warn']);
+    assert.deepEqual(channels(cfg), [
+      'channels.discord.dm.open:critical',
+      'channels.dm.session_collision.discord-default.1:warn',
+    ]);
     assert.deepEqual(titles(cfg), ['Discord DMs are open', 'DM principals share a session']);
   });
 
   it('open without "*" is also inconsistent', () => {
-    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "open", allowFrom: ["123456789012345678"] } } }`), [
-      'channels.discord.dm.open:critical',
-      'channels.discord.dm.open_invalid:warn',
-    ]);
+    assert.deepEqual(
+      channels(
+        `{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "open", allowFrom: ["123456789012345678"] } } }`,
+      ),
+      ['channels.discord.dm.open:critical', 'channels.discord.dm.open_invalid:warn'],
+    );
   });
 
   it('a wildcard next to a concrete sender under per-channel-peer may share a session', () => {
     const cfg = `{ ${trusted(['whatsapp'])} session: { dmScope: "per-channel-peer" }, channels: { whatsapp: { dmPolicy: "open", allowFrom: ["*", "+15550000001"] } } }`;
-    assert.deepEqual(channels(cfg), ['channels.whatsapp.dm.open:critical', 'channels.dm.session_collision.whatsapp-default.1:warn']);
+    assert.deepEqual(channels(cfg), [
+      'channels.whatsapp.dm.open:critical',
+      'channels.dm.session_collision.whatsapp-default.1:warn',
+    ]);
     assert.equal(titles(cfg)[1], 'DM principals may share a session');
   });
 
@@ -68,24 +97,47 @@ describe('generic DM checks', () => {
   });
 
   it('disabled DMs report only dm.disabled', () => {
-    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "disabled", allowFrom: ["*"] } } }`), [
-      'channels.discord.dm.disabled:info',
-    ]);
+    assert.deepEqual(
+      channels(
+        `{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "disabled", allowFrom: ["*"] } } }`,
+      ),
+      ['channels.discord.dm.disabled:info'],
+    );
   });
 
   it('pairing with no admitted sender is locked; one stable id is neither locked nor a collision', () => {
-    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t" } } }`), ['channels.discord.dm.locked:info']);
-    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "allowlist", allowFrom: ["123456789012345678"] } } }`), []);
+    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t" } } }`), [
+      'channels.discord.dm.locked:info',
+    ]);
     assert.deepEqual(
-      channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "allowlist", allowFrom: ["123456789012345678", "<@223456789012345678>"] } } }`),
+      channels(
+        `{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "allowlist", allowFrom: ["123456789012345678"] } } }`,
+      ),
+      [],
+    );
+    assert.deepEqual(
+      channels(
+        `{ ${trusted(['discord'])} channels: { discord: { token: "t", dmPolicy: "allowlist", allowFrom: ["123456789012345678", "<@223456789012345678>"] } } }`,
+      ),
       ['channels.dm.session_collision.discord-default.1:warn'],
     );
   });
 
   it('skips accounts without credentials or disabled', () => {
-    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { discord: { dmPolicy: "open", allowFrom: ["*"] } } }`), []);
-    assert.deepEqual(channels(`{ ${trusted(['signal'])} channels: { signal: { dmPolicy: "open", allowFrom: ["*"] } } }`), []);
-    assert.deepEqual(channels(`{ ${trusted(['imessage'])} channels: { imessage: { enabled: false, dmPolicy: "open", allowFrom: ["*"] } } }`), []);
+    assert.deepEqual(
+      channels(`{ ${trusted(['discord'])} channels: { discord: { dmPolicy: "open", allowFrom: ["*"] } } }`),
+      [],
+    );
+    assert.deepEqual(
+      channels(`{ ${trusted(['signal'])} channels: { signal: { dmPolicy: "open", allowFrom: ["*"] } } }`),
+      [],
+    );
+    assert.deepEqual(
+      channels(
+        `{ ${trusted(['imessage'])} channels: { imessage: { enabled: false, dmPolicy: "open", allowFrom: ["*"] } } }`,
+      ),
+      [],
+    );
   });
 
   it('names the account in titles and the collision id when there are several accounts', () => {
@@ -98,14 +150,22 @@ describe('generic DM checks', () => {
       'channels.discord.groups.open:warn',
       'channels.dm.session_collision.discord-home_discord-work.1:warn',
     ]);
-    assert.deepEqual(titles(cfg).slice(0, 2), ['Discord (account: home) DMs are open', 'Discord (account: work) DMs are open']);
+    assert.deepEqual(titles(cfg).slice(0, 2), [
+      'Discord (account: home) DMs are open',
+      'Discord (account: work) DMs are open',
+    ]);
   });
 
   it('reports a missing routing owner for an explicit multi-agent roster', () => {
     const base = `${trusted(['discord'])} agents: { ownership: "explicit", entries: { alpha: {}, beta: {} } }`;
     const ch = `channels: { discord: { token: "t", dmPolicy: "allowlist", allowFrom: ["123456789012345678"] } }`;
     assert.deepEqual(channels(`{ ${base}, ${ch} }`), ['channels.discord.routing.owner_missing.default:warn']);
-    assert.deepEqual(channels(`{ ${base}, bindings: [{ agentId: "alpha", match: { channel: "discord", accountId: "default" } }], ${ch} }`), []);
+    assert.deepEqual(
+      channels(
+        `{ ${base}, bindings: [{ agentId: "alpha", match: { channel: "discord", accountId: "default" } }], ${ch} }`,
+      ),
+      [],
+    );
   });
 
   it('reports it for an account id with a space, as openclaw names it', () => {
@@ -140,40 +200,62 @@ describe('allowlist entry checks', () => {
 describe('plugin-specific checks', () => {
   it('discord groups.open in both wordings; the channels.defaults policy alone does not trigger it', () => {
     const open = auditText(`{ ${trusted(['discord'])} channels: { discord: { token: "t", groupPolicy: "open" } } }`);
-    const guilds = auditText(`{ ${trusted(['discord'])} channels: { discord: { token: "t", groupPolicy: "open", guilds: { "1": { users: ["2"] } } } } }`);
+    const guilds = auditText(
+      `{ ${trusted(['discord'])} channels: { discord: { token: "t", groupPolicy: "open", guilds: { "1": { users: ["2"] } } } } }`,
+    );
     assert.ok(open.ok && guilds.ok);
-    const detail = (o: typeof open) => (o.ok ? o.findings.find((f) => f.checkId === 'channels.discord.groups.open')?.detail : undefined);
+    const detail = (o: typeof open) =>
+      o.ok ? o.findings.find((f) => f.checkId === 'channels.discord.groups.open')?.detail : undefined;
     assert.match(detail(open)!, /no guild\/channel allowlist/);
     assert.match(detail(guilds)!, /any channel not explicitly denied/);
-    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { defaults: { groupPolicy: "open" }, discord: { token: "t" } } }`), ['channels.discord.dm.locked:info']);
+    assert.deepEqual(
+      channels(`{ ${trusted(['discord'])} channels: { defaults: { groupPolicy: "open" }, discord: { token: "t" } } }`),
+      ['channels.discord.dm.locked:info'],
+    );
   });
 
   it('discord broad members and native commands without allowlists', () => {
     assert.deepEqual(
-      channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t", guilds: { "1": { channels: { "2": {}, "3": { users: ["4"] } } }, "5": { roles: ["*"] } } } } }`),
+      channels(
+        `{ ${trusted(['discord'])} channels: { discord: { token: "t", guilds: { "1": { channels: { "2": {}, "3": { users: ["4"] } } }, "5": { roles: ["*"] } } } } }`,
+      ),
       ['channels.discord.dm.locked:info', 'channels.discord.allowlisted_groups.broad_members:warn'],
     );
-    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t", commands: { native: true }, guilds: { "1": { roles: ["9"] } } } } }`), [
-      'channels.discord.dm.locked:info',
-      'channels.discord.commands.native.no_allowlists:warn',
-    ]);
-    assert.deepEqual(channels(`{ ${trusted(['discord'])} channels: { discord: { token: "t", commands: { native: true }, guilds: { "1": { users: ["9"] } } } } }`), [
-      'channels.discord.dm.locked:info',
-    ]);
+    assert.deepEqual(
+      channels(
+        `{ ${trusted(['discord'])} channels: { discord: { token: "t", commands: { native: true }, guilds: { "1": { roles: ["9"] } } } } }`,
+      ),
+      ['channels.discord.dm.locked:info', 'channels.discord.commands.native.no_allowlists:warn'],
+    );
+    assert.deepEqual(
+      channels(
+        `{ ${trusted(['discord'])} channels: { discord: { token: "t", commands: { native: true }, guilds: { "1": { users: ["9"] } } } } }`,
+      ),
+      ['channels.discord.dm.locked:info'],
+    );
   });
 
   it('whatsapp needs no credentials', () => {
-    assert.deepEqual(channels(`{ ${trusted(['whatsapp'])} channels: { whatsapp: {} } }`), ['channels.whatsapp.dm.locked:info']);
-    assert.deepEqual(channels(`{ ${trusted(['whatsapp'])} channels: { whatsapp: { groupPolicy: "open", dmPolicy: "disabled" } } }`), [
-      'channels.whatsapp.dm.disabled:info',
-      'channels.whatsapp.groups.open:warn',
+    assert.deepEqual(channels(`{ ${trusted(['whatsapp'])} channels: { whatsapp: {} } }`), [
+      'channels.whatsapp.dm.locked:info',
     ]);
+    assert.deepEqual(
+      channels(`{ ${trusted(['whatsapp'])} channels: { whatsapp: { groupPolicy: "open", dmPolicy: "disabled" } } }`),
+      ['channels.whatsapp.dm.disabled:info', 'channels.whatsapp.groups.open:warn'],
+    );
   });
 
   it('irc plain warnings are numbered by the findings before them', () => {
     assert.deepEqual(
-      channels(`{ ${trusted(['irc'])} channels: { irc: { host: "irc.example.org", nick: "bot", tls: false, dmPolicy: "open", allowFrom: ["*"], groupPolicy: "open" } } }`),
-      ['channels.irc.dm.open:critical', 'channels.irc.groups.open:warn', 'channels.irc.warning.3:warn', 'channels.dm.session_collision.irc-default.1:warn'],
+      channels(
+        `{ ${trusted(['irc'])} channels: { irc: { host: "irc.example.org", nick: "bot", tls: false, dmPolicy: "open", allowFrom: ["*"], groupPolicy: "open" } } }`,
+      ),
+      [
+        'channels.irc.dm.open:critical',
+        'channels.irc.groups.open:warn',
+        'channels.irc.warning.3:warn',
+        'channels.dm.session_collision.irc-default.1:warn',
+      ],
     );
   });
 });

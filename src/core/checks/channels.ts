@@ -7,7 +7,12 @@ import { collectProviders } from './channels/engine.ts';
 import { PROVIDERS } from './channels/providers.ts';
 import { defineRules, type CheckContext } from './rule.ts';
 
-const GENERIC_PATHS = ['channels.<provider>', 'channels.<provider>.accounts.<account>', 'plugins.entries', 'plugins.allow'];
+const GENERIC_PATHS = [
+  'channels.<provider>',
+  'channels.<provider>.accounts.<account>',
+  'plugins.entries',
+  'plugins.allow',
+];
 
 export const rules = defineRules([
   {
@@ -18,7 +23,10 @@ export const rules = defineRules([
       '`dangerouslyAllowNameMatching: true` lets display names, tags and other mutable aliases authorize senders. ' +
       'Anyone who can take that name can then talk to the agent.',
     remediation: 'Put stable sender IDs in the allowlists, then turn dangerouslyAllowNameMatching off.',
-    configPaths: ['channels.<provider>.dangerouslyAllowNameMatching', 'channels.<provider>.accounts.<account>.dangerouslyAllowNameMatching'],
+    configPaths: [
+      'channels.<provider>.dangerouslyAllowNameMatching',
+      'channels.<provider>.accounts.<account>.dangerouslyAllowNameMatching',
+    ],
   },
   {
     id: 'channels.<provider>.allowFrom.mutable_entries_inert',
@@ -27,7 +35,8 @@ export const rules = defineRules([
     help:
       'Some allowFrom entries are names or tags rather than stable IDs. With name matching off (the default) they can ' +
       'never match a sender, so the allowlist does less than it appears to.',
-    remediation: 'Replace them with stable sender IDs (turning on dangerouslyAllowNameMatching is a discouraged break-glass alternative).',
+    remediation:
+      'Replace them with stable sender IDs (turning on dangerouslyAllowNameMatching is a discouraged break-glass alternative).',
     configPaths: ['channels.<provider>.allowFrom', 'channels.<provider>.accounts.<account>.allowFrom'],
   },
   {
@@ -35,7 +44,8 @@ export const rules = defineRules([
     severity: 'critical',
     title: '<label> DMs are open',
     help: '`dmPolicy: "open"` lets anyone who can reach the bot start a direct conversation with the agent.',
-    remediation: 'Use dmPolicy "pairing" or "allowlist"; keep "open" only with allowFrom ["*"] and a deliberate decision.',
+    remediation:
+      'Use dmPolicy "pairing" or "allowlist"; keep "open" only with allowFrom ["*"] and a deliberate decision.',
     configPaths: ['channels.<provider>.dmPolicy', 'channels.<provider>.accounts.<account>.dmPolicy'],
   },
   {
@@ -43,7 +53,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: '<label> DM config looks inconsistent',
     help: '`dmPolicy: "open"` is only consistent when allowFrom contains `"*"`.',
-    remediation: 'Either add `"*"` to allowFrom to make the open DM policy explicit, or set dmPolicy to "pairing" or "allowlist" and list the senders in allowFrom.',
+    remediation:
+      'Either add `"*"` to allowFrom to make the open DM policy explicit, or set dmPolicy to "pairing" or "allowlist" and list the senders in allowFrom.',
     remediationInReport: false,
     configPaths: ['channels.<provider>.allowFrom', 'channels.<provider>.accounts.<account>.allowFrom'],
   },
@@ -52,7 +63,8 @@ export const rules = defineRules([
     severity: 'info',
     title: '<label> DMs are disabled',
     help: '`dmPolicy: "disabled"`: the account ignores every inbound direct message.',
-    remediation: 'Nothing to fix when DMs should stay off. To accept direct messages, set dmPolicy to "pairing" (unknown senders get a pairing code) or "allowlist" with the senders in allowFrom.',
+    remediation:
+      'Nothing to fix when DMs should stay off. To accept direct messages, set dmPolicy to "pairing" (unknown senders get a pairing code) or "allowlist" with the senders in allowFrom.',
     remediationInReport: false,
     configPaths: ['channels.<provider>.dmPolicy', 'channels.<provider>.accounts.<account>.dmPolicy'],
   },
@@ -63,7 +75,8 @@ export const rules = defineRules([
     help:
       'The DM policy is `pairing` or `allowlist` and no sender is admitted yet (allowFrom holds no concrete sender), so ' +
       'unknown senders are blocked or receive a pairing code.',
-    remediation: 'Approve senders with `openclaw pairing list <provider>` / `openclaw pairing approve <provider> <code>`.',
+    remediation:
+      'Approve senders with `openclaw pairing list <provider>` / `openclaw pairing approve <provider> <code>`.',
     configPaths: ['channels.<provider>.dmPolicy', 'channels.<provider>.allowFrom'],
   },
   {
@@ -83,7 +96,8 @@ export const rules = defineRules([
     help:
       '`groupPolicy: "open"` lets any group, guild channel or group member trigger the agent (for most providers still ' +
       'only when the bot is mentioned).',
-    remediation: 'Set groupPolicy to "allowlist" (`openclaw-audit --fix` makes this edit) and list the groups or members that may trigger the agent; keep "open" only for a bot meant to serve any group, with mentions required.',
+    remediation:
+      'Set groupPolicy to "allowlist" (`openclaw-audit --fix` makes this edit) and list the groups or members that may trigger the agent; keep "open" only for a bot meant to serve any group, with mentions required.',
     remediationInReport: false,
     configPaths: ['channels.<provider>.groupPolicy', 'channels.<provider>.accounts.<account>.groupPolicy'],
   },
@@ -94,7 +108,8 @@ export const rules = defineRules([
     help:
       'A plain security warning from the channel plugin, numbered by its position in the channel findings. IRC uses ' +
       'it for TLS turned off and for NickServ registration on every connect.',
-    remediation: 'Do what the warning says. For IRC: set `channels.irc.tls: true`, and once the nick is registered set `channels.irc.nickserv.register: false`, so the NickServ password is not sent to register on every connect.',
+    remediation:
+      'Do what the warning says. For IRC: set `channels.irc.tls: true`, and once the nick is registered set `channels.irc.nickserv.register: false`, so the NickServ password is not sent to register on every connect.',
     remediationInReport: false,
     configPaths: ['channels.irc.tls', 'channels.irc.nickserv.register', 'channels.irc.nickserv.password'],
   },
@@ -105,7 +120,8 @@ export const rules = defineRules([
     help:
       'With `groupPolicy: "allowlist"`, a listed guild or channel without a `users`/`roles` restriction lets every ' +
       'member of it trigger the agent.',
-    remediation: 'Add users or roles restrictions to each listed guild/channel where only some members should trigger the agent.',
+    remediation:
+      'Add users or roles restrictions to each listed guild/channel where only some members should trigger the agent.',
     configPaths: ['channels.discord.guilds', 'channels.discord.accounts.<account>.guilds'],
   },
   {
@@ -127,15 +143,15 @@ export const rules = defineRules([
     help:
       'Native slash commands are enabled for guilds, but there is no owner dm.allowFrom and no guild/channel users ' +
       'allowlist, so every command is rejected for everyone.',
-    remediation: 'Add your user id to channels.discord.allowFrom (or approve yourself via pairing), or configure channels.discord.guilds.<id>.users.',
+    remediation:
+      'Add your user id to channels.discord.allowFrom (or approve yourself via pairing), or configure channels.discord.guilds.<id>.users.',
     configPaths: ['channels.discord.commands.native', 'commands.native', 'channels.discord.guilds'],
   },
   {
     id: 'channels.feishu.doc_owner_open_id',
     severity: 'warn',
     title: 'Feishu doc create can grant requester permissions',
-    help:
-      'The Feishu `doc` tool is on (the default): creating a document can grant the requesting user permissions on it.',
+    help: 'The Feishu `doc` tool is on (the default): creating a document can grant the requesting user permissions on it.',
     remediation: 'Set channels.feishu.tools.doc to false unless document creation is needed.',
     configPaths: ['channels.feishu.tools.doc'],
   },
@@ -148,7 +164,8 @@ export const rules = defineRules([
       'Two or more admitted DM senders are routed into the same agent session (the default `session.dmScope: "main"` ' +
       'puts every DM in one session; a `"*"` admission always counts as several senders), so one sender can see ' +
       "another's context.",
-    remediation: 'Give DMs an isolated scope (session.dmScope "per-channel-peer" or "per-account-channel-peer"), or fix the matching binding.',
+    remediation:
+      'Give DMs an isolated scope (session.dmScope "per-channel-peer" or "per-account-channel-peer"), or fix the matching binding.',
     configPaths: ['session.dmScope', 'bindings', ...GENERIC_PATHS],
   },
 ]);

@@ -3,7 +3,7 @@ import { defineRules } from './rule.ts';
 
 const NOT_AN_OPENCLAW_CHECK =
   'This is not an openclaw check: a config openclaw rejects is never audited, so there is nothing to suppress. ' +
-      'Fix the config, or run with `--lenient` (Action input `lenient: true`) to audit it as written.';
+  'Fix the config, or run with `--lenient` (Action input `lenient: true`) to audit it as written.';
 
 export const CONFIG_INVALID = 'config.invalid';
 export const CONFIG_SCHEMA_DRIFT = 'config.schema_drift';

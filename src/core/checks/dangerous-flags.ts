@@ -14,7 +14,8 @@ export const rules = defineRules([
       'hook content, patching outside the workspace, audit suppressions, request-chosen hook session keys, private-network ' +
       'browser access, unrestricted filesystem tools, risky sandbox container options, or a plugin flag its manifest marks ' +
       'as dangerous. One finding is reported per flag.',
-    remediation: 'Turn the flag off when you are not actively debugging, or keep the deployment on trusted, local-only networks.',
+    remediation:
+      'Turn the flag off when you are not actively debugging, or keep the deployment on trusted, local-only networks.',
     configPaths: [
       'gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback',
       'hooks.gmail.allowUnsafeExternalContent',
@@ -51,21 +52,29 @@ interface Flag {
 
 /** Concrete matches of a dotted contract pattern (`*` = any key or index) under a root value. */
 function matchPattern(root: Json, pattern: string): Array<{ segments: Array<string | number>; value: Json }> {
-  const parts = pattern.split('.').map((p) => p.trim()).filter(Boolean);
+  const parts = pattern
+    .split('.')
+    .map((p) => p.trim())
+    .filter(Boolean);
   let states: Array<{ segments: Array<string | number>; value: Json }> = [{ segments: [], value: root }];
   for (const part of parts) {
     const next: typeof states = [];
     for (const state of states) {
       if (part === '*') {
-        if (Array.isArray(state.value)) state.value.forEach((value, index) => next.push({ segments: [...state.segments, index], value }));
-        else if (isObject(state.value)) for (const [key, value] of Object.entries(state.value)) next.push({ segments: [...state.segments, key], value });
+        if (Array.isArray(state.value))
+          state.value.forEach((value, index) => next.push({ segments: [...state.segments, index], value }));
+        else if (isObject(state.value))
+          for (const [key, value] of Object.entries(state.value))
+            next.push({ segments: [...state.segments, key], value });
         continue;
       }
       if (Array.isArray(state.value)) {
-        if (/^(0|[1-9]\d*)$/.test(part) && Number(part) < state.value.length) next.push({ segments: [...state.segments, Number(part)], value: state.value[Number(part)] });
+        if (/^(0|[1-9]\d*)$/.test(part) && Number(part) < state.value.length)
+          next.push({ segments: [...state.segments, Number(part)], value: state.value[Number(part)] });
         continue;
       }
-      if (isObject(state.value) && Object.hasOwn(state.value, part)) next.push({ segments: [...state.segments, part], value: state.value[part] });
+      if (isObject(state.value) && Object.hasOwn(state.value, part))
+        next.push({ segments: [...state.segments, part], value: state.value[part] });
     }
     states = next;
   }
@@ -77,7 +86,11 @@ function listDangerousFlags(cfg: Json): Flag[] {
   const flags: Flag[] = [];
   const push = (label: string, path: ConfigPath) => flags.push({ label, path });
   if (dig(cfg, 'gateway', 'controlUi', 'dangerouslyAllowHostHeaderOriginFallback') === true) {
-    push('gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback=true', ['gateway', 'controlUi', 'dangerouslyAllowHostHeaderOriginFallback']);
+    push('gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback=true', [
+      'gateway',
+      'controlUi',
+      'dangerouslyAllowHostHeaderOriginFallback',
+    ]);
   }
   if (dig(cfg, 'hooks', 'gmail', 'allowUnsafeExternalContent') === true) {
     push('hooks.gmail.allowUnsafeExternalContent=true', ['hooks', 'gmail', 'allowUnsafeExternalContent']);
@@ -86,7 +99,12 @@ function listDangerousFlags(cfg: Json): Flag[] {
   if (Array.isArray(mappings)) {
     mappings.forEach((mapping, index) => {
       if (isObject(mapping) && mapping.allowUnsafeExternalContent === true) {
-        push(`hooks.mappings[${index}].allowUnsafeExternalContent=true`, ['hooks', 'mappings', index, 'allowUnsafeExternalContent']);
+        push(`hooks.mappings[${index}].allowUnsafeExternalContent=true`, [
+          'hooks',
+          'mappings',
+          index,
+          'allowUnsafeExternalContent',
+        ]);
       }
     });
   }
@@ -95,30 +113,57 @@ function listDangerousFlags(cfg: Json): Flag[] {
   }
   const suppressions = dig(cfg, 'security', 'audit', 'suppressions');
   const suppressionCount = Array.isArray(suppressions) ? suppressions.length : 0;
-  if (suppressionCount > 0) push(`security.audit.suppressions configured (${suppressionCount})`, ['security', 'audit', 'suppressions']);
-  if (dig(cfg, 'hooks', 'allowRequestSessionKey') === true) push('hooks.allowRequestSessionKey=true', ['hooks', 'allowRequestSessionKey']);
+  if (suppressionCount > 0)
+    push(`security.audit.suppressions configured (${suppressionCount})`, ['security', 'audit', 'suppressions']);
+  if (dig(cfg, 'hooks', 'allowRequestSessionKey') === true)
+    push('hooks.allowRequestSessionKey=true', ['hooks', 'allowRequestSessionKey']);
   if (dig(cfg, 'browser', 'ssrfPolicy', 'dangerouslyAllowPrivateNetwork') === true) {
-    push('browser.ssrfPolicy.dangerouslyAllowPrivateNetwork=true', ['browser', 'ssrfPolicy', 'dangerouslyAllowPrivateNetwork']);
+    push('browser.ssrfPolicy.dangerouslyAllowPrivateNetwork=true', [
+      'browser',
+      'ssrfPolicy',
+      'dangerouslyAllowPrivateNetwork',
+    ]);
   }
-  if (dig(cfg, 'tools', 'fs', 'workspaceOnly') === false) push('tools.fs.workspaceOnly=false', ['tools', 'fs', 'workspaceOnly']);
+  if (dig(cfg, 'tools', 'fs', 'workspaceOnly') === false)
+    push('tools.fs.workspaceOnly=false', ['tools', 'fs', 'workspaceOnly']);
 
   const docker = (value: Json, label: string, path: ConfigPath) => {
     if (!isObject(value)) return;
-    for (const key of DANGEROUS_SANDBOX_DOCKER_KEYS) if (value[key] === true) push(`${label}.${key}=true`, [...path, key]);
+    for (const key of DANGEROUS_SANDBOX_DOCKER_KEYS)
+      if (value[key] === true) push(`${label}.${key}=true`, [...path, key]);
   };
-  docker(dig(cfg, 'agents', 'defaults', 'sandbox', 'docker'), 'agents.defaults.sandbox.docker', ['agents', 'defaults', 'sandbox', 'docker']);
+  docker(dig(cfg, 'agents', 'defaults', 'sandbox', 'docker'), 'agents.defaults.sandbox.docker', [
+    'agents',
+    'defaults',
+    'sandbox',
+    'docker',
+  ]);
   const agents = dig(cfg, 'agents');
   if (isObject(agents) && Object.hasOwn(agents, 'entries') && agents.entries !== undefined) {
     if (isObject(agents.entries)) {
       for (const [id, entry] of Object.entries(agents.entries)) {
-        if (isObject(entry)) docker(dig(entry, 'sandbox', 'docker'), `agents.entries.${id}.sandbox.docker`, ['agents', 'entries', id, 'sandbox', 'docker']);
+        if (isObject(entry))
+          docker(dig(entry, 'sandbox', 'docker'), `agents.entries.${id}.sandbox.docker`, [
+            'agents',
+            'entries',
+            id,
+            'sandbox',
+            'docker',
+          ]);
       }
     }
   } else if (isObject(agents) && Array.isArray(agents.list)) {
     agents.list.forEach((entry, index) => {
       if (entry === null || typeof entry !== 'object') return;
-      const label = typeof entry.id === 'string' && entry.id.length > 0 ? `agents.entries.${entry.id}` : `agents.list.${index}`;
-      docker(dig(entry, 'sandbox', 'docker'), `${label}.sandbox.docker`, ['agents', 'list', index, 'sandbox', 'docker']);
+      const label =
+        typeof entry.id === 'string' && entry.id.length > 0 ? `agents.entries.${entry.id}` : `agents.list.${index}`;
+      docker(dig(entry, 'sandbox', 'docker'), `${label}.sandbox.docker`, [
+        'agents',
+        'list',
+        index,
+        'sandbox',
+        'docker',
+      ]);
     });
   }
 
@@ -142,6 +187,9 @@ function listDangerousFlags(cfg: Json): Flag[] {
 
 export function collectDangerousFlags(ctx: CheckContext): void {
   for (const flag of listDangerousFlags(ctx.config)) {
-    ctx.report('config.insecure_or_dangerous_flags', { detail: `Detected enabled flag: ${flag.label}.`, path: flag.path });
+    ctx.report('config.insecure_or_dangerous_flags', {
+      detail: `Detected enabled flag: ${flag.label}.`,
+      path: flag.path,
+    });
   }
 }

@@ -12,7 +12,8 @@ export const rules = defineRules([
     help:
       '`discovery.mdns.mode="full"` publishes the CLI path and SSH port in local-network TXT records, revealing user ' +
       'names, filesystem layout and management ports. Critical when the gateway binds beyond loopback.',
-    remediation: 'Use discovery.mdns.mode="minimal" (recommended) or "off", above all when gateway.bind is not loopback.',
+    remediation:
+      'Use discovery.mdns.mode="minimal" (recommended) or "off", above all when gateway.bind is not loopback.',
     configPaths: ['discovery.mdns.mode', 'gateway.bind'],
   },
 ]);

@@ -30,7 +30,8 @@ export const rules = [
       help:
         '`tools.exec.host` is `sandbox` while `agents.defaults.sandbox.mode` is off: there is no sandbox to run in, so ' +
         'exec fails closed for every agent that inherits these settings.',
-      remediation: 'Turn sandboxing on (`agents.defaults.sandbox.mode` "non-main" or "all"), or move exec to the "gateway" host with approvals.',
+      remediation:
+        'Turn sandboxing on (`agents.defaults.sandbox.mode` "non-main" or "all"), or move exec to the "gateway" host with approvals.',
       configPaths: ['tools.exec.host', 'agents.defaults.sandbox.mode'],
     },
     {
@@ -38,8 +39,13 @@ export const rules = [
       severity: 'warn',
       title: 'Agent exec host uses sandbox while sandbox mode is off',
       help: 'Some agents set their own `tools.exec.host` to `sandbox` but run with sandbox mode off, so exec fails closed for them.',
-      remediation: 'Enable sandbox mode for those agents (`agents.entries.<id>.sandbox.mode`), or set their exec host to "gateway".',
-      configPaths: ['agents.entries.<id>.tools.exec.host', 'agents.entries.<id>.sandbox.mode', 'agents.defaults.sandbox.mode'],
+      remediation:
+        'Enable sandbox mode for those agents (`agents.entries.<id>.sandbox.mode`), or set their exec host to "gateway".',
+      configPaths: [
+        'agents.entries.<id>.tools.exec.host',
+        'agents.entries.<id>.sandbox.mode',
+        'agents.defaults.sandbox.mode',
+      ],
     },
     {
       id: 'tools.exec.security_full_configured',
@@ -49,8 +55,14 @@ export const rules = [
       help:
         'At least one exec scope runs with `security: "full"` (or `mode: "full"`): every command is trusted without an ' +
         'allowlist or approval. Critical when a channel also has an open DM or group policy.',
-      remediation: 'Use `tools.exec.mode` "ask" or "allowlist", and keep "full" for narrowly scoped break-glass agents.',
-      configPaths: ['tools.exec.security', 'tools.exec.mode', 'agents.entries.<id>.tools.exec.security', 'agents.entries.<id>.tools.exec.mode'],
+      remediation:
+        'Use `tools.exec.mode` "ask" or "allowlist", and keep "full" for narrowly scoped break-glass agents.',
+      configPaths: [
+        'tools.exec.security',
+        'tools.exec.mode',
+        'agents.entries.<id>.tools.exec.security',
+        'agents.entries.<id>.tools.exec.mode',
+      ],
     },
   ]),
   ...defineRules([
@@ -62,8 +74,14 @@ export const rules = [
       help:
         'A channel (or one of its groups or accounts) has `dmPolicy` or `groupPolicy` set to "open" while some exec scope ' +
         'is not "deny". Critical when a scope runs with security "full".',
-      remediation: 'Tighten those policies to "pairing" or "allowlist", or deny exec for agents that shared or public channels reach.',
-      configPaths: ['channels.**.dmPolicy', 'channels.**.groupPolicy', 'tools.exec.*', 'agents.entries.<id>.tools.exec.*'],
+      remediation:
+        'Tighten those policies to "pairing" or "allowlist", or deny exec for agents that shared or public channels reach.',
+      configPaths: [
+        'channels.**.dmPolicy',
+        'channels.**.groupPolicy',
+        'tools.exec.*',
+        'agents.entries.<id>.tools.exec.*',
+      ],
     },
   ]),
   ...defineRules([
@@ -74,8 +92,18 @@ export const rules = [
       help:
         'The tool policy removes write, edit and apply_patch but still allows exec. A shell can write files anyway, so ' +
         'the agent is not read-only unless the sandbox constrains its filesystem.',
-      remediation: 'Deny exec and process as well for read-only agents, or run them with sandbox mode "all" and workspaceAccess "ro" or "none".',
-      configPaths: ['tools.profile', 'tools.allow', 'tools.alsoAllow', 'tools.deny', 'agents.entries.<id>.tools.*', 'agents.*.sandbox.mode', 'agents.*.sandbox.workspaceAccess', 'tools.exec.host'],
+      remediation:
+        'Deny exec and process as well for read-only agents, or run them with sandbox mode "all" and workspaceAccess "ro" or "none".',
+      configPaths: [
+        'tools.profile',
+        'tools.allow',
+        'tools.alsoAllow',
+        'tools.deny',
+        'agents.entries.<id>.tools.*',
+        'agents.*.sandbox.mode',
+        'agents.*.sandbox.workspaceAccess',
+        'tools.exec.host',
+      ],
     },
     {
       id: 'tools.exec.safe_bins_interpreter_unprofiled',
@@ -84,8 +112,14 @@ export const rules = [
       help:
         '`safeBins` lists interpreters or runtimes (python, node, bash, sed, awk, …) without a matching `safeBinProfiles` ' +
         'entry. With permissive arguments these run arbitrary programs through the safe-bin fast path.',
-      remediation: 'Move interpreters from safeBins to allowlist entries, or define a hardened `tools.exec.safeBinProfiles.<bin>` for each.',
-      configPaths: ['tools.exec.safeBins', 'tools.exec.safeBinProfiles', 'agents.entries.<id>.tools.exec.safeBins', 'agents.entries.<id>.tools.exec.safeBinProfiles'],
+      remediation:
+        'Move interpreters from safeBins to allowlist entries, or define a hardened `tools.exec.safeBinProfiles.<bin>` for each.',
+      configPaths: [
+        'tools.exec.safeBins',
+        'tools.exec.safeBinProfiles',
+        'agents.entries.<id>.tools.exec.safeBins',
+        'agents.entries.<id>.tools.exec.safeBinProfiles',
+      ],
     },
     {
       id: 'tools.exec.safe_bins_broad_behavior',
@@ -102,7 +136,8 @@ export const rules = [
       help:
         '`safeBinTrustedDirs` trusts a relative, temporary, package-manager or home directory. Anyone who can write ' +
         'there can plant a binary that exec then treats as safe.',
-      remediation: 'Trust only root-owned, immutable directories (the defaults /bin and /usr/bin); avoid tmp, home and package-manager bins.',
+      remediation:
+        'Trust only root-owned, immutable directories (the defaults /bin and /usr/bin); avoid tmp, home and package-manager bins.',
       configPaths: ['tools.exec.safeBinTrustedDirs', 'agents.entries.<id>.tools.exec.safeBinTrustedDirs'],
     },
     {
@@ -127,7 +162,8 @@ export function collectExecRuntime(ctx: CheckContext): void {
 
   if (dig(globalExec, 'host') === 'sandbox' && sandboxMode(config) === 'off') {
     ctx.report('tools.exec.host_sandbox_no_sandbox_defaults', {
-      detail: 'tools.exec.host is "sandbox" but agents.defaults.sandbox.mode=off: no sandbox runtime exists, so exec fails closed.',
+      detail:
+        'tools.exec.host is "sandbox" but agents.defaults.sandbox.mode=off: no sandbox runtime exists, so exec fails closed.',
       path: ['tools', 'exec', 'host'],
       related: [sandboxModePath()],
     });
@@ -155,7 +191,9 @@ export function collectExecRuntime(ctx: CheckContext): void {
       severity: openPaths.length > 0 ? 'critical' : 'warn',
       detail:
         `Exec runs with full trust for: ${fullScopes.map((scope) => scope.id).join(', ')}.` +
-        (openPaths.length > 0 ? ` Open channel access exists at:\n${openPaths.map((p) => `- ${dotted(p)}`).join('\n')}` : ''),
+        (openPaths.length > 0
+          ? ` Open channel access exists at:\n${openPaths.map((p) => `- ${dotted(p)}`).join('\n')}`
+          : ''),
       path: fullScopes[0]!.path,
       related: [...fullScopes.slice(1).map((scope) => scope.path), ...openPaths],
     });
@@ -212,13 +250,52 @@ function collectFsToolsDrift(ctx: CheckContext, agents: AgentEntry[]): void {
 // --- safeBins -------------------------------------------------------------------------------------------------------
 
 const INTERPRETER_BINS = new Set([
-  'ash', 'awk', 'bash', 'busybox', 'bun', 'cmd', 'cmd.exe', 'cscript', 'dash', 'deno', 'fish', 'gawk', 'gsed', 'ksh',
-  'lua', 'mawk', 'nawk', 'node', 'nodejs', 'perl', 'php', 'powershell', 'powershell.exe', 'pypy', 'pwsh', 'pwsh.exe',
-  'python', 'python2', 'python3', 'ruby', 'sed', 'sh', 'toybox', 'wscript', 'zsh',
+  'ash',
+  'awk',
+  'bash',
+  'busybox',
+  'bun',
+  'cmd',
+  'cmd.exe',
+  'cscript',
+  'dash',
+  'deno',
+  'fish',
+  'gawk',
+  'gsed',
+  'ksh',
+  'lua',
+  'mawk',
+  'nawk',
+  'node',
+  'nodejs',
+  'perl',
+  'php',
+  'powershell',
+  'powershell.exe',
+  'pypy',
+  'pwsh',
+  'pwsh.exe',
+  'python',
+  'python2',
+  'python3',
+  'ruby',
+  'sed',
+  'sh',
+  'toybox',
+  'wscript',
+  'zsh',
 ]);
-const INTERPRETER_PATTERNS = [/^python\d+(?:\.\d+)?$/, /^ruby\d+(?:\.\d+)?$/, /^perl\d+(?:\.\d+)?$/, /^php\d+(?:\.\d+)?$/, /^node\d+(?:\.\d+)?$/];
+const INTERPRETER_PATTERNS = [
+  /^python\d+(?:\.\d+)?$/,
+  /^ruby\d+(?:\.\d+)?$/,
+  /^perl\d+(?:\.\d+)?$/,
+  /^php\d+(?:\.\d+)?$/,
+  /^node\d+(?:\.\d+)?$/,
+];
 
-const AWK_WARNING = 'awk-family interpreters can run commands, read ENVIRON and write files; use allowlist entries or approval-gated runs instead';
+const AWK_WARNING =
+  'awk-family interpreters can run commands, read ENVIRON and write files; use allowlist entries or approval-gated runs instead';
 const BROAD_BINS: Readonly<Record<string, string>> = {
   jq: 'jq can read environment data and load jq code from modules or startup files; use allowlist entries or approval-gated runs instead',
   awk: AWK_WARNING,
@@ -239,7 +316,9 @@ function safeBinName(raw: unknown): string {
 /** Lowercased, trimmed, de-duplicated, sorted safeBins. */
 function normalizeSafeBins(entries: unknown): string[] {
   if (!Array.isArray(entries)) return [];
-  const names = entries.map((entry) => (typeof entry === 'string' ? entry.trim().toLowerCase() : '')).filter((entry) => entry.length > 0);
+  const names = entries
+    .map((entry) => (typeof entry === 'string' ? entry.trim().toLowerCase() : ''))
+    .filter((entry) => entry.length > 0);
   return [...new Set(names)].sort();
 }
 
@@ -251,7 +330,11 @@ function isInterpreterLikeBin(raw: string): boolean {
 function profileNames(exec: Json): Set<string> {
   const profiles = dig(exec, 'safeBinProfiles');
   if (!isObject(profiles)) return new Set();
-  return new Set(Object.keys(profiles).map((key) => key.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    Object.keys(profiles)
+      .map((key) => key.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 function broadBins(bins: string[]): { bin: string; warning: string }[] {
@@ -271,14 +354,23 @@ function collectSafeBins(ctx: CheckContext, agents: AgentEntry[]): void {
   const scan = (label: string, exec: Json, path: ConfigPath, profiles: Set<string>) => {
     const bins = normalizeSafeBins(dig(exec, 'safeBins'));
     if (bins.length === 0) return;
-    const interpreters = bins.map(safeBinName).filter((bin) => bin.length > 0 && isInterpreterLikeBin(bin)).sort().filter((bin) => !profiles.has(bin));
+    const interpreters = bins
+      .map(safeBinName)
+      .filter((bin) => bin.length > 0 && isInterpreterLikeBin(bin))
+      .sort()
+      .filter((bin) => !profiles.has(bin));
     if (interpreters.length > 0) interpreterHits.push({ line: `- ${label}: ${interpreters.join(', ')}`, path });
     for (const hit of broadBins(bins)) broadHits.push({ line: `- ${label}: ${hit.bin} (${hit.warning})`, path });
   };
   scan('tools.exec.safeBins', globalExec, ['tools', 'exec', 'safeBins'], profileNames(globalExec));
   for (const agent of agents) {
     const exec = dig(agent.config, 'tools', 'exec');
-    scan(`agents.entries.${agent.id}.tools.exec.safeBins`, exec, agentPath(agent, 'tools', 'exec', 'safeBins'), new Set([...profileNames(globalExec), ...profileNames(exec)]));
+    scan(
+      `agents.entries.${agent.id}.tools.exec.safeBins`,
+      exec,
+      agentPath(agent, 'tools', 'exec', 'safeBins'),
+      new Set([...profileNames(globalExec), ...profileNames(exec)]),
+    );
   }
   if (interpreterHits.length > 0) {
     ctx.report('tools.exec.safe_bins_interpreter_unprofiled', {
@@ -307,11 +399,15 @@ function riskyTrustedDirReason(entry: string): string | undefined {
   if (!posix.isAbsolute(raw)) return 'relative path (trust boundary depends on process cwd)';
   const normalized = posix.resolve(raw).replace(/\\/g, '/').toLowerCase();
   const under = (dir: string) => normalized === dir || normalized.startsWith(`${dir}/`);
-  if (under('/tmp') || under('/var/tmp') || under('/private/tmp')) return 'temporary directory is mutable and easy to poison';
-  if (['/usr/local/bin', '/opt/homebrew/bin', '/opt/local/bin', '/home/linuxbrew/.linuxbrew/bin'].includes(normalized)) {
+  if (under('/tmp') || under('/var/tmp') || under('/private/tmp'))
+    return 'temporary directory is mutable and easy to poison';
+  if (
+    ['/usr/local/bin', '/opt/homebrew/bin', '/opt/local/bin', '/home/linuxbrew/.linuxbrew/bin'].includes(normalized)
+  ) {
     return 'package-manager bin directory (often user-writable)';
   }
-  if (normalized.startsWith('/users/') || normalized.startsWith('/home/') || normalized.includes('/.local/bin')) return 'home-scoped bin directory (typically user-writable)';
+  if (normalized.startsWith('/users/') || normalized.startsWith('/home/') || normalized.includes('/.local/bin'))
+    return 'home-scoped bin directory (typically user-writable)';
   if (/^[a-z]:\/users\//.test(normalized)) return 'home-scoped bin directory (typically user-writable)';
   return undefined;
 }
@@ -329,12 +425,20 @@ function collectTrustedDirs(ctx: CheckContext, agents: AgentEntry[]): void {
       if (!entry || seen.has(entry)) return;
       seen.add(entry);
       const reason = riskyTrustedDirReason(entry);
-      if (reason) hits.push({ line: `- ${label}.safeBinTrustedDirs: ${entry} (${reason})`, path: [...base, 'safeBinTrustedDirs', index] });
+      if (reason)
+        hits.push({
+          line: `- ${label}.safeBinTrustedDirs: ${entry} (${reason})`,
+          path: [...base, 'safeBinTrustedDirs', index],
+        });
     });
   };
   scan('tools.exec', ['tools', 'exec'], dig(ctx.config, 'tools', 'exec', 'safeBinTrustedDirs'));
   for (const agent of agents) {
-    scan(`agents.entries.${agent.id}.tools.exec`, agentPath(agent, 'tools', 'exec'), dig(agent.config, 'tools', 'exec', 'safeBinTrustedDirs'));
+    scan(
+      `agents.entries.${agent.id}.tools.exec`,
+      agentPath(agent, 'tools', 'exec'),
+      dig(agent.config, 'tools', 'exec', 'safeBinTrustedDirs'),
+    );
   }
   if (hits.length === 0) return;
   const shown = hits.slice(0, TRUSTED_DIR_LINES_MAX).map((hit) => hit.line);
@@ -368,10 +472,22 @@ export function collectExecBoundaryDrift(ctx: CheckContext): void {
   const defaults = dig(config, 'agents', 'defaults');
   const defaultsHaveSkills = isObject(defaults) && Object.hasOwn(defaults, 'skills');
   const candidates: { id: string; source: string; agent?: AgentEntry; path: ConfigPath }[] = [];
-  if (defaultsHaveSkills) candidates.push({ id: 'agents.defaults', source: 'agents.defaults.skills', path: ['agents', 'defaults', 'skills'] });
+  if (defaultsHaveSkills)
+    candidates.push({
+      id: 'agents.defaults',
+      source: 'agents.defaults.skills',
+      path: ['agents', 'defaults', 'skills'],
+    });
   for (const agent of listAgents(config)) {
-    if (Object.hasOwn(agent.config, 'skills')) candidates.push({ id: agent.id, source: 'agents.entries.*.skills', agent, path: agentPath(agent, 'skills') });
-    else if (defaultsHaveSkills) candidates.push({ id: agent.id, source: 'agents.defaults.skills (inherited)', agent, path: ['agents', 'defaults', 'skills'] });
+    if (Object.hasOwn(agent.config, 'skills'))
+      candidates.push({ id: agent.id, source: 'agents.entries.*.skills', agent, path: agentPath(agent, 'skills') });
+    else if (defaultsHaveSkills)
+      candidates.push({
+        id: agent.id,
+        source: 'agents.defaults.skills (inherited)',
+        agent,
+        path: ['agents', 'defaults', 'skills'],
+      });
   }
   const scopes = candidates.flatMap((candidate) => {
     const exec = runtimeExecDefaults(config, candidate.agent);
@@ -381,7 +497,12 @@ export function collectExecBoundaryDrift(ctx: CheckContext): void {
   if (scopes.length === 0) return;
   const servers = configuredMcpServerNames(config);
   if (servers.length === 0) return;
-  const lines = scopes.slice(0, 8).map((scope) => `- ${scope.id}: ${scope.source}, exec.host=${scope.exec.host}, security=${scope.exec.security}, ask=${scope.exec.ask}`);
+  const lines = scopes
+    .slice(0, 8)
+    .map(
+      (scope) =>
+        `- ${scope.id}: ${scope.source}, exec.host=${scope.exec.host}, security=${scope.exec.security}, ask=${scope.exec.ask}`,
+    );
   if (scopes.length > 8) lines.push(`- +${scopes.length - 8} more scopes.`);
   ctx.report('tools.exec.agent_skill_mcp_boundary_drift', {
     detail:

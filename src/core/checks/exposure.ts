@@ -19,7 +19,12 @@ export const rules = defineRules([
       'A channel or account accepts anyone (`groupPolicy` or `dmPolicy` "open") while elevated tools are enabled: a prompt ' +
       'injection in one of those conversations can escalate to host-level actions.',
     remediation: 'Set each listed group/DM policy to "allowlist", and keep elevated allowlists very short.',
-    configPaths: ['channels.<id>.groupPolicy', 'channels.<id>.dmPolicy', 'channels.<id>.accounts.<account>.*', 'tools.elevated.enabled'],
+    configPaths: [
+      'channels.<id>.groupPolicy',
+      'channels.<id>.dmPolicy',
+      'channels.<id>.accounts.<account>.*',
+      'tools.elevated.enabled',
+    ],
   },
   {
     id: 'security.exposure.open_groups_with_runtime_or_fs',
@@ -32,7 +37,13 @@ export const rules = defineRules([
     remediation:
       'For open groups or DMs prefer `tools.profile: "messaging"` (or deny group:runtime and group:fs), set ' +
       '`tools.fs.workspaceOnly: true`, and run exposed agents with `agents.defaults.sandbox.mode: "all"`.',
-    configPaths: ['channels.<id>.groupPolicy', 'channels.<id>.dmPolicy', 'tools.*', 'agents.*.tools.*', 'agents.*.sandbox.mode'],
+    configPaths: [
+      'channels.<id>.groupPolicy',
+      'channels.<id>.dmPolicy',
+      'tools.*',
+      'agents.*.tools.*',
+      'agents.*.sandbox.mode',
+    ],
   },
   {
     id: 'security.exposure.open_groups_with_control_plane_tools',

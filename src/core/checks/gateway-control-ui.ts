@@ -11,7 +11,8 @@ export const rules = defineRules([
     help:
       'The gateway binds to loopback with the Control UI on and `gateway.trustedProxies` empty. Behind a reverse proxy, ' +
       'local-client checks then cannot tell proxied requests from local ones and can be spoofed.',
-    remediation: 'List your reverse proxy addresses in gateway.trustedProxies, or keep the Control UI reachable locally only.',
+    remediation:
+      'List your reverse proxy addresses in gateway.trustedProxies, or keep the Control UI reachable locally only.',
     configPaths: ['gateway.bind', 'gateway.controlUi.enabled', 'gateway.trustedProxies'],
   },
   {
@@ -34,7 +35,12 @@ export const rules = defineRules([
     remediation:
       'Set gateway.controlUi.allowedOrigins to the full trusted origins (for example https://control.example.com). Only if ' +
       'the deployment deliberately relies on Host-header origin fallback, set gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback=true.',
-    configPaths: ['gateway.bind', 'gateway.controlUi.enabled', 'gateway.controlUi.allowedOrigins', 'gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback'],
+    configPaths: [
+      'gateway.bind',
+      'gateway.controlUi.enabled',
+      'gateway.controlUi.allowedOrigins',
+      'gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback',
+    ],
   },
   {
     id: 'gateway.control_ui.allowed_origins_wildcard',
@@ -44,7 +50,8 @@ export const rules = defineRules([
     help:
       '`gateway.controlUi.allowedOrigins` contains `"*"`, which accepts Control UI and WebChat requests from any browser ' +
       'origin and turns origin allowlisting off. Critical when the gateway binds beyond loopback.',
-    remediation: 'Replace "*" with the explicit trusted origins (for example https://control.example.com); keep "*" to tightly controlled local testing.',
+    remediation:
+      'Replace "*" with the explicit trusted origins (for example https://control.example.com); keep "*" to tightly controlled local testing.',
     configPaths: ['gateway.controlUi.allowedOrigins', 'gateway.bind'],
   },
   {
@@ -55,7 +62,8 @@ export const rules = defineRules([
     help:
       '`gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback=true` lets Control UI/WebChat websocket origin checks ' +
       'fall back to the Host header, which weakens DNS-rebinding protection. Critical when the gateway binds beyond loopback.',
-    remediation: 'Turn gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback off and list explicit gateway.controlUi.allowedOrigins.',
+    remediation:
+      'Turn gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback off and list explicit gateway.controlUi.allowedOrigins.',
     configPaths: ['gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback', 'gateway.bind'],
   },
 ]);

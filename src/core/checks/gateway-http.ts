@@ -56,7 +56,13 @@ export const rules = defineRules([
     remediation:
       'Set gateway.auth.mode to token or password with a real secret (recommended). If mode none is intended, keep ' +
       'gateway.bind=loopback and turn off the optional HTTP endpoints and plugins.',
-    configPaths: ['gateway.auth.*', 'gateway.http.endpoints', 'plugins.entries.admin-http-rpc.enabled', 'gateway.bind', 'gateway.tailscale.mode'],
+    configPaths: [
+      'gateway.auth.*',
+      'gateway.http.endpoints',
+      'plugins.entries.admin-http-rpc.enabled',
+      'gateway.bind',
+      'gateway.tailscale.mode',
+    ],
   },
   {
     id: 'gateway.http.session_key_override_enabled',
@@ -65,7 +71,8 @@ export const rules = defineRules([
     help:
       'The OpenAI-compatible chat-completions or responses endpoint is on; it accepts `x-openclaw-session-key` to route ' +
       'each request to a chosen session, so API credential holders are trusted principals.',
-    remediation: 'Give HTTP API credentials only to principals you trust with any session; turn off the chat-completions and responses endpoints (`gateway.http.endpoints.<name>.enabled: false`) when nothing uses them.',
+    remediation:
+      'Give HTTP API credentials only to principals you trust with any session; turn off the chat-completions and responses endpoints (`gateway.http.endpoints.<name>.enabled: false`) when nothing uses them.',
     remediationInReport: false,
     configPaths: ['gateway.http.endpoints.chatCompletions.enabled', 'gateway.http.endpoints.responses.enabled'],
   },
@@ -75,7 +82,11 @@ export const rules = defineRules([
 export function checkToolsInvokeAllow(ctx: CheckContext, view: GatewayView): void {
   const { gateway, loopback, tailscaleMode } = view;
   const toolsAllow = dig(gateway, 'tools', 'allow');
-  const allowed = new Set((Array.isArray(toolsAllow) ? toolsAllow : []).map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : '')).filter(Boolean));
+  const allowed = new Set(
+    (Array.isArray(toolsAllow) ? toolsAllow : [])
+      .map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : ''))
+      .filter(Boolean),
+  );
   const reenabled = DEFAULT_GATEWAY_HTTP_TOOL_DENY.filter((name) => allowed.has(name));
   if (reenabled.length > 0) {
     ctx.report('gateway.tools_invoke_http.dangerous_allow', {
@@ -87,7 +98,6 @@ export function checkToolsInvokeAllow(ctx: CheckContext, view: GatewayView): voi
       related: [G('bind')],
     });
   }
-
 }
 
 export function collectGatewayHttpNoAuth(ctx: CheckContext): void {
@@ -98,7 +108,12 @@ export function collectGatewayHttpNoAuth(ctx: CheckContext): void {
   const chat = dig(endpoints, 'chatCompletions', 'enabled') === true;
   const responses = dig(endpoints, 'responses', 'enabled') === true;
   const adminRpc = dig(cfg, 'plugins', 'entries', 'admin-http-rpc', 'enabled') === true;
-  const list = ['/tools/invoke', chat ? '/v1/chat/completions' : '', responses ? '/v1/responses' : '', adminRpc ? '/api/v1/admin/rpc' : ''].filter(Boolean);
+  const list = [
+    '/tools/invoke',
+    chat ? '/v1/chat/completions' : '',
+    responses ? '/v1/responses' : '',
+    adminRpc ? '/api/v1/admin/rpc' : '',
+  ].filter(Boolean);
   ctx.report('gateway.http.no_auth', {
     severity: model.remoteExposure ? 'critical' : 'warn',
     detail:

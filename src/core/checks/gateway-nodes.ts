@@ -107,7 +107,12 @@ export const rules = defineRules([
     remediation:
       'Remove these commands from gateway.nodes.commands.allow (recommended); if they stay, treat gateway auth as full ' +
       'operator access and keep the gateway local or tailnet-only.',
-    configPaths: ['gateway.nodes.commands.allow', 'gateway.nodes.commands.deny', 'gateway.bind', 'gateway.tailscale.mode'],
+    configPaths: [
+      'gateway.nodes.commands.allow',
+      'gateway.nodes.commands.deny',
+      'gateway.bind',
+      'gateway.tailscale.mode',
+    ],
   },
 ]);
 
@@ -117,7 +122,9 @@ function trimmedCommand(value: unknown): string {
 
 /** The known node command names, in openclaw's discovery order. */
 function knownNodeCommands(cfg: Json): Set<string> {
-  const extra: Json[] = Array.isArray(dig(cfg, 'gateway', 'nodes', 'commands', 'allow')) ? dig(cfg, 'gateway', 'nodes', 'commands', 'allow') : [];
+  const extra: Json[] = Array.isArray(dig(cfg, 'gateway', 'nodes', 'commands', 'allow'))
+    ? dig(cfg, 'gateway', 'nodes', 'commands', 'allow')
+    : [];
   const extras = extra.map(trimmedCommand).filter((cmd) => cmd && !PRIVATE_NODE_COMMANDS.has(cmd));
   const noDeviceApps = dig(cfg, 'wizard', 'appRecommendations') === false;
   const out = new Set<string>();
@@ -158,9 +165,14 @@ function suggestCommands(unknown: string, known: Set<string>): string[] {
   const prefix = needle.includes('.') ? needle.split('.').slice(0, 2).join('.') : needle;
   const prefixHits = [...known].filter((cmd) => cmd.startsWith(prefix)).slice(0, 3);
   if (prefixHits.length > 0) return prefixHits;
-  const ranked = [...known].map((cmd) => ({ cmd, d: editDistance(needle, cmd) })).sort((a, b) => a.d - b.d || a.cmd.localeCompare(b.cmd));
+  const ranked = [...known]
+    .map((cmd) => ({ cmd, d: editDistance(needle, cmd) }))
+    .sort((a, b) => a.d - b.d || a.cmd.localeCompare(b.cmd));
   const threshold = Math.max(2, Math.min(4, ranked[0]?.d ?? Infinity));
-  return ranked.filter((r) => r.d <= threshold).slice(0, 3).map((r) => r.cmd);
+  return ranked
+    .filter((r) => r.d <= threshold)
+    .slice(0, 3)
+    .map((r) => r.cmd);
 }
 
 export function collectNodesDenyCommands(ctx: CheckContext): void {
@@ -173,13 +185,18 @@ export function collectNodesDenyCommands(ctx: CheckContext): void {
   const unknown = indexed.filter((e) => !looksLikePattern(e.entry) && !known.has(e.entry));
   if (patterns.length === 0 && unknown.length === 0) return;
   const lines: string[] = [];
-  if (patterns.length > 0) lines.push(`- Pattern-like entries (exact matching does not support them): ${patterns.map((e) => e.entry).join(', ')}`);
+  if (patterns.length > 0)
+    lines.push(
+      `- Pattern-like entries (exact matching does not support them): ${patterns.map((e) => e.entry).join(', ')}`,
+    );
   if (unknown.length > 0) {
     const described = unknown.map(({ entry }) => {
       const suggestions = suggestCommands(entry, known);
       return suggestions.length === 0 ? entry : `${entry} (did you mean: ${suggestions.join(', ')})`;
     });
-    lines.push(`- Unknown command names (not in the defaults or gateway.nodes.commands.allow): ${described.join(', ')}`);
+    lines.push(
+      `- Unknown command names (not in the defaults or gateway.nodes.commands.allow): ${described.join(', ')}`,
+    );
   }
   const examples = [...known].slice(0, 8);
   const offending = [...patterns, ...unknown].sort((a, b) => a.index - b.index);

@@ -8,7 +8,8 @@ export const rules = defineRules([
     severity: 'critical',
     title: 'Tailscale Funnel exposure enabled',
     help: '`gateway.tailscale.mode="funnel"` publishes the gateway on the public internet through Tailscale Funnel.',
-    remediation: 'Prefer gateway.tailscale.mode="serve" (tailnet only) or "off"; if Funnel stays, keep auth strict and treat the gateway as internet-facing.',
+    remediation:
+      'Prefer gateway.tailscale.mode="serve" (tailnet only) or "off"; if Funnel stays, keep auth strict and treat the gateway as internet-facing.',
     configPaths: ['gateway.tailscale.mode'],
   },
   {
@@ -16,7 +17,8 @@ export const rules = defineRules([
     severity: 'info',
     title: 'Tailscale Serve exposure enabled',
     help: '`gateway.tailscale.mode="serve"` makes the loopback gateway reachable from your whole tailnet through Tailscale Serve.',
-    remediation: 'Nothing to fix when the whole tailnet is trusted. Otherwise limit who reaches the node with Tailscale ACLs and keep gateway auth on, or set gateway.tailscale.mode to "off".',
+    remediation:
+      'Nothing to fix when the whole tailnet is trusted. Otherwise limit who reaches the node with Tailscale ACLs and keep gateway auth on, or set gateway.tailscale.mode to "off".',
     remediationInReport: false,
     configPaths: ['gateway.tailscale.mode'],
   },
@@ -27,12 +29,14 @@ export function checkTailscale(ctx: CheckContext, view: GatewayView): void {
   const { tailscaleMode } = view;
   if (tailscaleMode === 'funnel') {
     ctx.report('gateway.tailscale_funnel', {
-      detail: 'gateway.tailscale.mode="funnel" publishes the gateway on the internet; keep auth strict and treat it as internet-facing.',
+      detail:
+        'gateway.tailscale.mode="funnel" publishes the gateway on the internet; keep auth strict and treat it as internet-facing.',
       path: G('tailscale', 'mode'),
     });
   } else if (tailscaleMode === 'serve') {
     ctx.report('gateway.tailscale_serve', {
-      detail: 'gateway.tailscale.mode="serve" makes the gateway reachable from your tailnet (loopback behind Tailscale).',
+      detail:
+        'gateway.tailscale.mode="serve" makes the gateway reachable from your tailnet (loopback behind Tailscale).',
       path: G('tailscale', 'mode'),
     });
   }

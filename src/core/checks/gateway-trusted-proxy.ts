@@ -45,7 +45,8 @@ export const rules = defineRules([
     severity: 'critical',
     title: 'Trusted-proxy auth missing userHeader config',
     help: 'Trusted-proxy auth is on but `gateway.auth.trustedProxy.userHeader` does not name the identity header the proxy sets.',
-    remediation: 'Set gateway.auth.trustedProxy.userHeader to the header your proxy sends (for example "x-forwarded-user" or "x-pomerium-claim-email").',
+    remediation:
+      'Set gateway.auth.trustedProxy.userHeader to the header your proxy sends (for example "x-forwarded-user" or "x-pomerium-claim-email").',
     configPaths: ['gateway.auth.mode', 'gateway.auth.trustedProxy.userHeader'],
   },
   {
@@ -78,7 +79,8 @@ export const rules = defineRules([
     help:
       'Device auto-approval includes the `operator.admin` scope: every user the proxy authenticates can pair a new ' +
       'operator device with full admin rights, and requests without scopes get full admin automatically.',
-    remediation: 'Remove operator.admin from the auto-approved scopes and approve admin devices by hand, or grant admin per identity with gateway.auth.identityScopes.',
+    remediation:
+      'Remove operator.admin from the auto-approved scopes and approve admin devices by hand, or grant admin per identity with gateway.auth.identityScopes.',
     configPaths: ['gateway.auth.trustedProxy.deviceAutoApprove.scopes'],
   },
   {
@@ -86,7 +88,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Trusted-proxy auth allows all authenticated users',
     help: '`gateway.auth.trustedProxy.allowUsers` is empty, so every user your proxy authenticates can use the gateway.',
-    remediation: 'Consider listing the permitted users in gateway.auth.trustedProxy.allowUsers (for example ["nick@example.com"]).',
+    remediation:
+      'Consider listing the permitted users in gateway.auth.trustedProxy.allowUsers (for example ["nick@example.com"]).',
     configPaths: ['gateway.auth.trustedProxy.allowUsers'],
   },
 ]);
@@ -157,7 +160,9 @@ export function checkTrustedProxyAuth(ctx: CheckContext, view: GatewayView): voi
         path: G('auth', 'trustedProxy', 'deviceAutoApprove', 'enabled'),
       });
       const scopes = dig(trustedProxy, 'deviceAutoApprove', 'scopes');
-      const adminIndex = Array.isArray(scopes) ? scopes.findIndex((s) => typeof s === 'string' && s.trim() === 'operator.admin') : -1;
+      const adminIndex = Array.isArray(scopes)
+        ? scopes.findIndex((s) => typeof s === 'string' && s.trim() === 'operator.admin')
+        : -1;
       if (adminIndex >= 0) {
         ctx.report('gateway.trusted_proxy_device_auto_approve_admin', {
           detail:
@@ -170,7 +175,8 @@ export function checkTrustedProxyAuth(ctx: CheckContext, view: GatewayView): voi
     const allowUsers = dig(trustedProxy, 'allowUsers');
     if (allowUsers === undefined || allowUsers === null || (allowUsers as Json).length === 0) {
       ctx.report('gateway.trusted_proxy_no_allowlist', {
-        detail: 'gateway.auth.trustedProxy.allowUsers is empty, so any user your proxy authenticates can use the gateway.',
+        detail:
+          'gateway.auth.trustedProxy.allowUsers is empty, so any user your proxy authenticates can use the gateway.',
         path: G('auth', 'trustedProxy', 'allowUsers'),
       });
     }

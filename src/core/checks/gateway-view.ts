@@ -24,5 +24,15 @@ export function gatewayView(ctx: CheckContext): GatewayView {
   const { bind, tailscaleMode, auth } = model;
   const gateway = dig(cfg, 'gateway');
   const trustedProxies: Json[] = Array.isArray(dig(gateway, 'trustedProxies')) ? dig(gateway, 'trustedProxies') : [];
-  return { cfg, gateway, model, bind, tailscaleMode, auth, loopback: bind === 'loopback', controlUi: dig(gateway, 'controlUi'), trustedProxies };
+  return {
+    cfg,
+    gateway,
+    model,
+    bind,
+    tailscaleMode,
+    auth,
+    loopback: bind === 'loopback',
+    controlUi: dig(gateway, 'controlUi'),
+    trustedProxies,
+  };
 }

@@ -56,7 +56,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Gateway token looks short',
     help: 'The selected gateway token is shorter than 24 characters; a long random token resists guessing and brute force.',
-    remediation: 'Use a random gateway token of at least 24 characters (`openclaw doctor --fix --generate-gateway-token`, or `openssl rand -hex 32`), update the clients, and restart the gateway.',
+    remediation:
+      'Use a random gateway token of at least 24 characters (`openclaw doctor --fix --generate-gateway-token`, or `openssl rand -hex 32`), update the clients, and restart the gateway.',
     remediationInReport: false,
     configPaths: ['gateway.auth.token', 'gateway.auth.mode'],
   },
@@ -76,7 +77,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Gateway password looks short',
     help: 'The selected gateway password is shorter than 24 characters; a long random secret resists guessing and brute force.',
-    remediation: 'Use a random password of at least 24 characters (for example `openssl rand -hex 32`), preferably through OPENCLAW_GATEWAY_PASSWORD rather than the file, and restart the gateway.',
+    remediation:
+      'Use a random password of at least 24 characters (for example `openssl rand -hex 32`), preferably through OPENCLAW_GATEWAY_PASSWORD rather than the file, and restart the gateway.',
     remediationInReport: false,
     configPaths: ['gateway.auth.password', 'gateway.auth.mode'],
   },
@@ -136,7 +138,10 @@ export function collectGatewayConfig(ctx: CheckContext): void {
     if (sourceInput.isRef) {
       // A reference counts only once it resolved to a string (a pending or unresolved one has no value).
       const resolution = model.refResolution(path);
-      input = resolution?.resolved && !model.sourceRef(path)?.template && typeof resolvedValue === 'string' ? resolvedValue : undefined;
+      input =
+        resolution?.resolved && !model.sourceRef(path)?.template && typeof resolvedValue === 'string'
+          ? resolvedValue
+          : undefined;
     }
     const value = typeof input === 'string' ? input.trim() : undefined;
     const location = dig(gateway, 'auth', credential) !== undefined ? G('auth', credential) : G('auth');
@@ -157,7 +162,8 @@ export function collectGatewayConfig(ctx: CheckContext): void {
 
   if (!loopback && auth.mode !== 'trusted-proxy' && !dig(gateway, 'auth', 'rateLimit')) {
     ctx.report('gateway.auth_no_rate_limit', {
-      detail: 'gateway.bind is not loopback and gateway.auth.rateLimit is not configured, so brute-force attempts on the gateway secret are not slowed down.',
+      detail:
+        'gateway.bind is not loopback and gateway.auth.rateLimit is not configured, so brute-force attempts on the gateway secret are not slowed down.',
       path: G('auth', 'rateLimit'),
       related: [G('bind')],
     });

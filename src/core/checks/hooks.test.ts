@@ -10,7 +10,10 @@ const PW = 'pw-abcdefghijklmnopqrstuvwxyz0123';
 testFamily('hooks.*', rules, {
   valid: [
     { name: 'no hooks block', config: '{}' },
-    { name: 'risky settings while hooks are disabled', config: '{ hooks: { enabled: false, token: "short", path: "/", allowRequestSessionKey: true } }' },
+    {
+      name: 'risky settings while hooks are disabled',
+      config: '{ hooks: { enabled: false, token: "short", path: "/", allowRequestSessionKey: true } }',
+    },
     {
       name: 'the active gateway secret is the token, so a reused password is not compared',
       config: `{ hooks: { enabled: true, token: "${PW}", defaultSessionKey: "hook:in", allowedAgentIds: [] }, gateway: { auth: { mode: "token", token: "tk-${TOKEN}", password: "${PW}" } } }`,
@@ -53,12 +56,26 @@ testFamily('hooks.*', rules, {
     {
       name: 'the hooks token reuses the gateway password',
       config: `{\n  hooks: { enabled: true, token: "${PW}", defaultSessionKey: "hook:in", allowedAgentIds: [] },\n  gateway: { auth: { mode: "password", password: "${PW}" } },\n}`,
-      findings: [{ checkId: 'hooks.token_reuse_gateway_token', severity: 'critical', at: '2:27', title: 'Hooks token reuses the Gateway password' }],
+      findings: [
+        {
+          checkId: 'hooks.token_reuse_gateway_token',
+          severity: 'critical',
+          at: '2:27',
+          title: 'Hooks token reuses the Gateway password',
+        },
+      ],
     },
     {
       name: 'the hooks token reuses the gateway token',
       config: `{\n  hooks: { enabled: true, token: "${TOKEN}", defaultSessionKey: "hook:in", allowedAgentIds: [] },\n  gateway: { auth: { token: "${TOKEN}" } },\n}`,
-      findings: [{ checkId: 'hooks.token_reuse_gateway_token', severity: 'critical', at: '2:27', title: 'Hooks token reuses the Gateway token' }],
+      findings: [
+        {
+          checkId: 'hooks.token_reuse_gateway_token',
+          severity: 'critical',
+          at: '2:27',
+          title: 'Hooks token reuses the Gateway token',
+        },
+      ],
     },
   ],
 });

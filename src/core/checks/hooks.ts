@@ -9,7 +9,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Hooks token looks short',
     help: '`hooks.token` authenticates webhook callers but is shorter than 24 characters; a long random token resists guessing and brute force.',
-    remediation: 'Use a random hooks.token of at least 24 characters (for example `openssl rand -hex 32`), give it to the webhook senders, and restart the gateway.',
+    remediation:
+      'Use a random hooks.token of at least 24 characters (for example `openssl rand -hex 32`), give it to the webhook senders, and restart the gateway.',
     remediationInReport: false,
     configPaths: ['hooks.enabled', 'hooks.token'],
   },
@@ -22,14 +23,15 @@ export const rules = defineRules([
       '`hooks.token` equals the active gateway secret (the token in token mode, the password in password or ' +
       'trusted-proxy mode). Anyone who learns the webhook token — typically shared with external senders — also gets ' +
       'the gateway API.',
-    remediation: 'Run `openclaw doctor --fix` to rotate a persisted hooks.token, then give external hook senders the new token.',
+    remediation:
+      'Run `openclaw doctor --fix` to rotate a persisted hooks.token, then give external hook senders the new token.',
     configPaths: ['hooks.token', 'gateway.auth.token', 'gateway.auth.password', 'gateway.auth.mode'],
   },
   {
     id: 'hooks.path_root',
     severity: 'critical',
     title: "Hooks base path is '/'",
-    help: "`hooks.path` is `/`, so the webhook handler would shadow every other HTTP endpoint of the gateway.",
+    help: '`hooks.path` is `/`, so the webhook handler would shadow every other HTTP endpoint of the gateway.',
     remediation: "Use a dedicated path such as '/hooks'.",
     configPaths: ['hooks.path'],
   },
@@ -51,7 +53,8 @@ export const rules = defineRules([
     help:
       '`hooks.allowedAgentIds` is unset or contains `*`, so an authenticated hook caller can route to any configured ' +
       'agent, including the default agent when no agentId is given. Critical when the gateway is reachable beyond loopback.',
-    remediation: 'Set hooks.allowedAgentIds to an explicit allowlist (for example ["hooks", "main"]), or [] to forbid hook agent routing.',
+    remediation:
+      'Set hooks.allowedAgentIds to an explicit allowlist (for example ["hooks", "main"]), or [] to forbid hook agent routing.',
     configPaths: ['hooks.allowedAgentIds', 'gateway.bind', 'gateway.tailscale.mode'],
   },
   {
@@ -88,11 +91,19 @@ export function collectHooks(ctx: CheckContext): void {
   const model = resolveGatewayAuth(ctx);
   const token = trimmedString(hooks.token);
   if (token && token.length < 24) {
-    ctx.report('hooks.token_too_short', { detail: `hooks.token is ${token.length} chars; prefer a long random token.`, path: ['hooks', 'token'] });
+    ctx.report('hooks.token_too_short', {
+      detail: `hooks.token is ${token.length} chars; prefer a long random token.`,
+      path: ['hooks', 'token'],
+    });
   }
 
   const { auth } = model;
-  const activeSecret = auth.mode === 'token' ? { kind: 'token', value: auth.token } : auth.mode === 'password' || auth.mode === 'trusted-proxy' ? { kind: 'password', value: auth.password } : undefined;
+  const activeSecret =
+    auth.mode === 'token'
+      ? { kind: 'token', value: auth.token }
+      : auth.mode === 'password' || auth.mode === 'trusted-proxy'
+        ? { kind: 'password', value: auth.password }
+        : undefined;
   if (token && activeSecret && trimmedString(activeSecret.value) === token) {
     const password = activeSecret.kind === 'password';
     ctx.report('hooks.token_reuse_gateway_token', {
@@ -106,7 +117,10 @@ export function collectHooks(ctx: CheckContext): void {
   }
 
   if (trimmedString(hooks.path) === '/') {
-    ctx.report('hooks.path_root', { detail: "hooks.path='/' would shadow the other HTTP endpoints and is unsafe.", path: ['hooks', 'path'] });
+    ctx.report('hooks.path_root', {
+      detail: "hooks.path='/' would shadow the other HTTP endpoints and is unsafe.",
+      path: ['hooks', 'path'],
+    });
   }
 
   const exposed = model.remoteExposure;
@@ -137,7 +151,9 @@ export function collectHooks(ctx: CheckContext): void {
         'hooks.allowRequestSessionKey=true lets `/hooks/agent` callers choose the session key. Treat hook token holders as fully trusted unless prefixes are restricted too.',
       path: ['hooks', 'allowRequestSessionKey'],
     });
-    const prefixes = Array.isArray(hooks.allowedSessionKeyPrefixes) ? hooks.allowedSessionKeyPrefixes.map(trimmedString).filter(Boolean) : [];
+    const prefixes = Array.isArray(hooks.allowedSessionKeyPrefixes)
+      ? hooks.allowedSessionKeyPrefixes.map(trimmedString).filter(Boolean)
+      : [];
     if (prefixes.length === 0) {
       ctx.report('hooks.request_session_key_prefixes_missing', {
         severity: exposed ? 'critical' : 'warn',

@@ -10,7 +10,8 @@ export const rules = defineRules([
     help:
       '`mcp.apps.enabled=true` lets configured MCP servers render interactive HTML views. The views are CSP-restricted and ' +
       'origin-isolated but can call app-visible tools of their MCP server while the session runtime is active.',
-    remediation: 'Keep it on only for MCP servers you trust; turn it off with `openclaw config set mcp.apps.enabled false --strict-json` when unused.',
+    remediation:
+      'Keep it on only for MCP servers you trust; turn it off with `openclaw config set mcp.apps.enabled false --strict-json` when unused.',
     configPaths: ['mcp.apps.enabled'],
   },
 ]);

@@ -12,7 +12,12 @@ export const rules = defineRules([
       'A configured primary or fallback model belongs to a legacy family (GPT-3.5, Claude 2/Instant, early GPT-4 ' +
       'snapshots). Older models resist prompt injection and tool misuse less well.',
     remediation: 'Use modern, instruction-hardened models for every bot that can run tools.',
-    configPaths: ['agents.defaults.model', 'agents.defaults.imageModel', 'agents.entries.*.model', 'agents.defaults.models.*.alias'],
+    configPaths: [
+      'agents.defaults.model',
+      'agents.defaults.imageModel',
+      'agents.entries.*.model',
+      'agents.defaults.models.*.alias',
+    ],
   },
   {
     id: 'models.weak_tier',
@@ -21,8 +26,14 @@ export const rules = defineRules([
     help:
       'A configured primary or fallback model is a smaller or older tier (Haiku, below GPT-5, below Claude 4.5). Such ' +
       'models are more susceptible to prompt injection and tool misuse.',
-    remediation: 'Give bots with tools or untrusted inboxes the latest top-tier model: avoid Haiku tiers, prefer GPT-5+ and Claude 4.5+.',
-    configPaths: ['agents.defaults.model', 'agents.defaults.imageModel', 'agents.entries.*.model', 'agents.defaults.models.*.alias'],
+    remediation:
+      'Give bots with tools or untrusted inboxes the latest top-tier model: avoid Haiku tiers, prefer GPT-5+ and Claude 4.5+.',
+    configPaths: [
+      'agents.defaults.model',
+      'agents.defaults.imageModel',
+      'agents.entries.*.model',
+      'agents.defaults.models.*.alias',
+    ],
   },
 ]);
 
@@ -78,7 +89,8 @@ function modelKey(raw: string): string {
 /** Aliases from `agents.defaults.models.<ref>.alias` (case-insensitive, the last one wins). */
 function aliasIndex(cfg: Json): Map<string, string> {
   const index = new Map<string, string>();
-  const models = isObject(cfg) && isObject(cfg.agents) && isObject(cfg.agents.defaults) ? cfg.agents.defaults.models : undefined;
+  const models =
+    isObject(cfg) && isObject(cfg.agents) && isObject(cfg.agents.defaults) ? cfg.agents.defaults.models : undefined;
   if (!isObject(models)) return index;
   for (const [key, entry] of Object.entries(models)) {
     if (key.includes('*') || !isObject(entry) || !Object.hasOwn(entry, 'alias')) continue;
@@ -101,14 +113,23 @@ function tierModelRefs(cfg: Json): ModelRef[] {
     if (!t) return;
     const lower = t.toLowerCase();
     const slash = t.indexOf('/');
-    const viaProvider = slash > 0 ? aliases.get(`${t.slice(0, slash).trim().toLowerCase()}/${t.slice(slash + 1).trim().toLowerCase()}`) : undefined;
+    const viaProvider =
+      slash > 0
+        ? aliases.get(
+            `${t.slice(0, slash).trim().toLowerCase()}/${t
+              .slice(slash + 1)
+              .trim()
+              .toLowerCase()}`,
+          )
+        : undefined;
     out.push({ id: aliases.get(lower) ?? viaProvider ?? modelKey(t), source, path });
   };
   const addModel = (model: Json, base: string, path: ConfigPath, withPrimarySuffix: boolean) => {
     if (typeof model === 'string') add(model, withPrimarySuffix ? `${base}.primary` : base, path);
     else if (isObject(model)) {
       add(model.primary, `${base}.primary`, [...path, 'primary']);
-      if (Array.isArray(model.fallbacks)) model.fallbacks.forEach((fallback, i) => add(fallback, `${base}.fallbacks`, [...path, 'fallbacks', i]));
+      if (Array.isArray(model.fallbacks))
+        model.fallbacks.forEach((fallback, i) => add(fallback, `${base}.fallbacks`, [...path, 'fallbacks', i]));
     }
   };
   const defaults = isObject(cfg) && isObject(cfg.agents) && isObject(cfg.agents.defaults) ? cfg.agents.defaults : {};
@@ -118,7 +139,8 @@ function tierModelRefs(cfg: Json): ModelRef[] {
   if (isObject(agents) && Object.hasOwn(agents, 'entries') && agents.entries !== undefined) {
     if (isObject(agents.entries)) {
       for (const [id, entry] of Object.entries(agents.entries)) {
-        if (isObject(entry)) addModel(entry.model, `agents.entries.${id}.model`, ['agents', 'entries', id, 'model'], false);
+        if (isObject(entry))
+          addModel(entry.model, `agents.entries.${id}.model`, ['agents', 'entries', id, 'model'], false);
       }
     }
   } else if (isObject(agents) && Array.isArray(agents.list)) {
@@ -132,7 +154,10 @@ function tierModelRefs(cfg: Json): ModelRef[] {
 }
 
 function listLines(items: Array<{ line: string }>): string {
-  const lines = items.slice(0, 12).map((i) => i.line).join('\n');
+  const lines = items
+    .slice(0, 12)
+    .map((i) => i.line)
+    .join('\n');
   return items.length > 12 ? `${lines}\n…${items.length - 12} more` : lines;
 }
 

@@ -11,7 +11,10 @@ test('a templated checkId is found whatever text fills its placeholders: spaces,
       assert.ok(findRule(checkId), `${rule.id} with ${JSON.stringify(value)}`);
     }
   }
-  assert.equal(findRule('channels.discord.routing.owner_missing.ops team')?.id, 'channels.<provider>.routing.owner_missing.<accountId>');
+  assert.equal(
+    findRule('channels.discord.routing.owner_missing.ops team')?.id,
+    'channels.<provider>.routing.owner_missing.<accountId>',
+  );
   assert.equal(findRule('channels.discord.routing.owner_missing'), undefined);
   assert.equal(findRule('no.such.check'), undefined);
 });

@@ -5,16 +5,25 @@ import { matchRule } from './registry.ts';
 
 const rules = defineRules([
   { id: 'gateway.bind_no_auth', severity: 'critical', title: 'T', help: 'H' },
-  { id: 'channels.<provider>.dm.open', severity: 'warn', title: 'DMs open on <provider>', help: 'H', precision: 'high' },
+  {
+    id: 'channels.<provider>.dm.open',
+    severity: 'warn',
+    title: 'DMs open on <provider>',
+    help: 'H',
+    precision: 'high',
+  },
   { id: 'channels.<provider>.accounts.<account>.open', severity: 'warn', title: 'T', help: 'H', unsuppressible: 'why' },
 ]);
 
 test('defineRules derives the family from the id and fills the defaults', () => {
-  assert.deepEqual(rules.map((r) => [r.family, r.severities, r.configPaths, r.precision]), [
-    ['gateway', ['critical'], [], 'very-high'],
-    ['channels', ['warn'], [], 'high'],
-    ['channels', ['warn'], [], 'very-high'],
-  ]);
+  assert.deepEqual(
+    rules.map((r) => [r.family, r.severities, r.configPaths, r.precision]),
+    [
+      ['gateway', ['critical'], [], 'very-high'],
+      ['channels', ['warn'], [], 'high'],
+      ['channels', ['warn'], [], 'very-high'],
+    ],
+  );
 });
 
 test('ruleMatcher: exact ids first, then templates with their placeholder values', () => {

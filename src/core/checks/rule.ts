@@ -101,7 +101,11 @@ export function ruleMatcher(rules: readonly Rule[]): (checkId: string) => RuleMa
   const exact = new Map(rules.filter((r) => !r.id.includes('<')).map((r) => [r.id, r]));
   const templates = rules
     .filter((r) => r.id.includes('<'))
-    .map((rule) => ({ rule, names: [...rule.id.matchAll(PLACEHOLDER)].map((m) => m[1]!), parts: rule.id.split(/<[^>]+>/) }));
+    .map((rule) => ({
+      rule,
+      names: [...rule.id.matchAll(PLACEHOLDER)].map((m) => m[1]!),
+      parts: rule.id.split(/<[^>]+>/),
+    }));
   return (checkId) => {
     const rule = exact.get(checkId);
     if (rule) return { rule, bindings: {} };
@@ -119,10 +123,15 @@ export function ruleMatcher(rules: readonly Rule[]): (checkId: string) => RuleMa
  * the first part must start the id, the last end it, and the middle ones follow in order, leftmost first. Linear in
  * the id's length for our short fixed parts, unlike a regular expression with several lazy groups.
  */
-function fillTemplate(parts: readonly string[], names: readonly string[], checkId: string): Record<string, string> | undefined {
+function fillTemplate(
+  parts: readonly string[],
+  names: readonly string[],
+  checkId: string,
+): Record<string, string> | undefined {
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
-  if (checkId.length < first.length + last.length || !checkId.startsWith(first) || !checkId.endsWith(last)) return undefined;
+  if (checkId.length < first.length + last.length || !checkId.startsWith(first) || !checkId.endsWith(last))
+    return undefined;
   const bindings: Record<string, string> = {};
   let at = first.length;
   const end = checkId.length - last.length;

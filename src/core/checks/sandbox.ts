@@ -11,7 +11,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Sandbox docker settings configured while sandbox mode is off',
     help: 'Docker settings are configured for a scope whose sandbox mode is off, so they have no effect — often a sign that sandboxing was meant to be on.',
-    remediation: 'Enable sandbox mode where it is needed (`agents.defaults.sandbox.mode` "non-main" or "all"), or remove the unused docker settings.',
+    remediation:
+      'Enable sandbox mode where it is needed (`agents.defaults.sandbox.mode` "non-main" or "all"), or remove the unused docker settings.',
     configPaths: ['agents.defaults.sandbox.docker', 'agents.entries.<id>.sandbox.docker', 'agents.*.sandbox.mode'],
   },
   {
@@ -34,7 +35,7 @@ export const rules = defineRules([
     id: 'sandbox.dangerous_network_mode',
     severity: 'critical',
     title: 'Dangerous network mode in sandbox config',
-    help: 'The sandbox container uses the host network or joins another container\'s network namespace, bypassing the sandbox\'s network isolation.',
+    help: "The sandbox container uses the host network or joins another container's network namespace, bypassing the sandbox's network isolation.",
     remediation:
       'Set the sandbox `network` to "bridge", "none" or a custom bridge network; keep `dangerouslyAllowContainerNamespaceJoin` for break-glass use with a fully trusted runtime.',
     configPaths: ['agents.*.sandbox.docker.network', 'agents.*.sandbox.docker.dangerouslyAllowContainerNamespaceJoin'],
@@ -71,7 +72,11 @@ function collectDockerModeOff(ctx: CheckContext): void {
   const agents = listAgents(config);
   const hits: { label: string; path: ConfigPath }[] = [];
   const defaultsDocker = config?.agents?.defaults?.sandbox?.docker;
-  if (hasDockerConfig(defaultsDocker) && sandboxMode(config) === 'off' && !agents.some((agent) => sandboxMode(config, agent) !== 'off')) {
+  if (
+    hasDockerConfig(defaultsDocker) &&
+    sandboxMode(config) === 'off' &&
+    !agents.some((agent) => sandboxMode(config, agent) !== 'off')
+  ) {
     hits.push({ label: 'agents.defaults.sandbox.docker', path: ['agents', 'defaults', 'sandbox', 'docker'] });
   }
   for (const agent of agents) {
@@ -90,8 +95,19 @@ function collectDockerModeOff(ctx: CheckContext): void {
 // --- bind mounts ----------------------------------------------------------------------------------------------------
 
 const BLOCKED_HOST_PATHS = [
-  '/etc', '/private/etc', '/proc', '/sys', '/dev', '/root', '/boot', '/run', '/var/run', '/private/var/run',
-  '/var/run/docker.sock', '/private/var/run/docker.sock', '/run/docker.sock',
+  '/etc',
+  '/private/etc',
+  '/proc',
+  '/sys',
+  '/dev',
+  '/root',
+  '/boot',
+  '/run',
+  '/var/run',
+  '/private/var/run',
+  '/var/run/docker.sock',
+  '/private/var/run/docker.sock',
+  '/run/docker.sock',
 ];
 
 function stripNamespacePrefix(input: string): string {
@@ -116,7 +132,8 @@ function isHostPathAbsolute(raw: string): boolean {
 function normalizeHostPath(raw: string): string {
   const input = stripNamespacePrefix(raw);
   if (!input) return '/';
-  let normalized = isDrivePath(input) || raw.startsWith('\\\\') || raw.startsWith('//?/') ? input.replaceAll('\\', '/') : input;
+  let normalized =
+    isDrivePath(input) || raw.startsWith('\\\\') || raw.startsWith('//?/') ? input.replaceAll('\\', '/') : input;
   if (isDrivePath(normalized)) normalized = normalized.charAt(0).toUpperCase() + normalized.slice(1);
   const trimmed = posix.normalize(normalized).replace(/\/+$/, '') || '/';
   return /^[A-Z]:$/.test(trimmed) ? `${trimmed}/` : trimmed;
@@ -141,7 +158,8 @@ function bindSource(bind: string): string {
   return separator === -1 ? bind : bind.slice(0, separator);
 }
 
-export type BindBlock = { kind: 'non_absolute'; sourcePath: string } | { kind: 'targets' | 'covers'; blockedPath: string };
+export type BindBlock =
+  { kind: 'non_absolute'; sourcePath: string } | { kind: 'targets' | 'covers'; blockedPath: string };
 
 /**
  * Why a bind is blocked, by its text alone. (openclaw also blocks credential folders under the auditing user's home
@@ -163,10 +181,20 @@ function collectDangerousDocker(ctx: CheckContext): void {
   const config = ctx.config;
   const sources: { label: string; path: ConfigPath; docker: Record<string, Json> }[] = [];
   const defaultsDocker = config?.agents?.defaults?.sandbox?.docker;
-  if (isObject(defaultsDocker)) sources.push({ label: 'agents.defaults.sandbox.docker', path: ['agents', 'defaults', 'sandbox', 'docker'], docker: defaultsDocker });
+  if (isObject(defaultsDocker))
+    sources.push({
+      label: 'agents.defaults.sandbox.docker',
+      path: ['agents', 'defaults', 'sandbox', 'docker'],
+      docker: defaultsDocker,
+    });
   for (const agent of listAgents(config)) {
     const docker = agent.config.sandbox?.docker;
-    if (isObject(docker)) sources.push({ label: `agents.entries.${agent.id}.sandbox.docker`, path: agentPath(agent, 'sandbox', 'docker'), docker });
+    if (isObject(docker))
+      sources.push({
+        label: `agents.entries.${agent.id}.sandbox.docker`,
+        path: agentPath(agent, 'sandbox', 'docker'),
+        docker,
+      });
   }
   for (const { label, path, docker } of sources) {
     const binds: Json[] = Array.isArray(docker.binds) ? docker.binds : [];
@@ -198,7 +226,10 @@ function collectDangerousDocker(ctx: CheckContext): void {
             : `${label}.network is "${docker.network}", which joins another container's network namespace and can bypass sandbox network isolation.`,
         remediation: `Set ${label}.network to "bridge", "none" or a custom bridge network; keep ${label}.dangerouslyAllowContainerNamespaceJoin=true for break-glass use only.`,
         path: [...path, 'network'],
-        related: docker.dangerouslyAllowContainerNamespaceJoin !== undefined ? [[...path, 'dangerouslyAllowContainerNamespaceJoin']] : [],
+        related:
+          docker.dangerouslyAllowContainerNamespaceJoin !== undefined
+            ? [[...path, 'dangerouslyAllowContainerNamespaceJoin']]
+            : [],
       });
     }
     if (typeof docker.seccompProfile === 'string' && docker.seccompProfile.trim().toLowerCase() === 'unconfined') {

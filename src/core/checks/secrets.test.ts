@@ -5,7 +5,10 @@ const PW = 'abcdefghijklmnopqrstuvwxyz0123';
 
 testFamily('config.secrets.*', rules, {
   valid: [
-    { name: 'a SecretRef password', config: '{ gateway: { auth: { password: { source: "env", provider: "default", id: "GW_PW" } } } }' },
+    {
+      name: 'a SecretRef password',
+      config: '{ gateway: { auth: { password: { source: "env", provider: "default", id: "GW_PW" } } } }',
+    },
     { name: 'an unresolved ${VAR} password', config: '{ gateway: { auth: { password: "${GW_PW}" } } }' },
     { name: 'a hooks token while hooks are disabled', config: `{ hooks: { enabled: false, token: "${PW}" } }` },
   ],

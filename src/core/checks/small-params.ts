@@ -1,6 +1,13 @@
 /** models.small_params: small models with web tools and no sandbox (issue 3). */
 import type { ConfigPath } from '../types.ts';
-import { configuredToolPolicies, isToolAllowed, listAgents, sandboxMode, type AgentEntry, type ToolPolicy } from '../model/agents.ts';
+import {
+  configuredToolPolicies,
+  isToolAllowed,
+  listAgents,
+  sandboxMode,
+  type AgentEntry,
+  type ToolPolicy,
+} from '../model/agents.ts';
 import { normalizeAgentId } from '../agent-id.ts';
 import { defineRules, type CheckContext, type Json } from './rule.ts';
 import { isObject } from './util.ts';
@@ -18,7 +25,13 @@ export const rules = defineRules([
     remediation:
       'If you need small models, disable web_search/web_fetch/browser globally or per model with ' +
       '`tools.byProvider["provider/model"].deny: ["group:web", "browser"]`, and use `agents.defaults.sandbox.mode: "all"` as well.',
-    configPaths: ['agents.defaults.model', 'agents.entries.<id>.model', 'tools.web.*', 'tools.byProvider', 'browser.enabled'],
+    configPaths: [
+      'agents.defaults.model',
+      'agents.entries.<id>.model',
+      'tools.web.*',
+      'tools.byProvider',
+      'browser.enabled',
+    ],
   },
 ]);
 
@@ -50,7 +63,13 @@ function resolveModelId(config: Json, raw: string): string {
   if (isObject(models)) {
     const lower = raw.toLowerCase();
     for (const [key, entry] of Object.entries(models)) {
-      if (isObject(entry) && typeof entry.alias === 'string' && entry.alias.trim().toLowerCase() === lower && key.includes('/')) return key;
+      if (
+        isObject(entry) &&
+        typeof entry.alias === 'string' &&
+        entry.alias.trim().toLowerCase() === lower &&
+        key.includes('/')
+      )
+        return key;
     }
   }
   const slash = raw.indexOf('/');
@@ -70,7 +89,9 @@ function agentModelRefs(config: Json): ModelRef[] {
   else if (isObject(model)) {
     add(model.primary, 'agents.defaults.model.primary', ['agents', 'defaults', 'model', 'primary']);
     if (Array.isArray(model.fallbacks)) {
-      model.fallbacks.forEach((fallback: Json, i: number) => add(fallback, 'agents.defaults.model.fallbacks', ['agents', 'defaults', 'model', 'fallbacks', i]));
+      model.fallbacks.forEach((fallback: Json, i: number) =>
+        add(fallback, 'agents.defaults.model.fallbacks', ['agents', 'defaults', 'model', 'fallbacks', i]),
+      );
     }
   }
   for (const agent of listAgents(config)) {
@@ -80,7 +101,9 @@ function agentModelRefs(config: Json): ModelRef[] {
     else if (isObject(own)) {
       add(own.primary, `agents.entries.${agent.id}.model.primary`, [...base, 'primary'], agent);
       if (Array.isArray(own.fallbacks)) {
-        own.fallbacks.forEach((fallback: Json, i: number) => add(fallback, `agents.entries.${agent.id}.model.fallbacks`, [...base, 'fallbacks', i], agent));
+        own.fallbacks.forEach((fallback: Json, i: number) =>
+          add(fallback, `agents.entries.${agent.id}.model.fallbacks`, [...base, 'fallbacks', i], agent),
+        );
       }
     }
   }
@@ -107,8 +130,15 @@ function providerToolPolicy(byProvider: Json, modelId: string): ToolPolicy | und
 }
 
 const WEB_SEARCH_ENV_KEYS = [
-  'GOOGLE_CLOUD_API_KEY', 'GEMINI_API_KEY', 'GOOGLE_API_KEY', 'MINIMAX_CODE_PLAN_KEY', 'MINIMAX_CODING_API_KEY',
-  'MINIMAX_API_KEY', 'MINIMAX_OAUTH_TOKEN', 'OLLAMA_API_KEY', 'XAI_API_KEY',
+  'GOOGLE_CLOUD_API_KEY',
+  'GEMINI_API_KEY',
+  'GOOGLE_API_KEY',
+  'MINIMAX_CODE_PLAN_KEY',
+  'MINIMAX_CODING_API_KEY',
+  'MINIMAX_API_KEY',
+  'MINIMAX_OAUTH_TOKEN',
+  'OLLAMA_API_KEY',
+  'XAI_API_KEY',
 ];
 
 function hasCredential(value: Json): boolean {
@@ -126,7 +156,13 @@ function isWebSearchEnabled(config: Json, env: Readonly<Record<string, string>>)
   if (enabled === true) return true;
   if (hasSearchCredential(config?.tools?.web?.search)) return true;
   const entries = config?.plugins?.entries;
-  if (isObject(entries) && Object.values(entries).some((entry) => hasSearchCredential(isObject(entry) && isObject(entry.config) ? entry.config.webSearch : undefined))) return true;
+  if (
+    isObject(entries) &&
+    Object.values(entries).some((entry) =>
+      hasSearchCredential(isObject(entry) && isObject(entry.config) ? entry.config.webSearch : undefined),
+    )
+  )
+    return true;
   return WEB_SEARCH_ENV_KEYS.some((key) => hasCredential(env[key]));
 }
 
@@ -135,7 +171,12 @@ function isWebFetchEnabled(config: Json): boolean {
 }
 
 function pluginList(value: Json): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((v) => v.trim().toLowerCase()).filter(Boolean) : [];
+  return Array.isArray(value)
+    ? value
+        .filter((v): v is string => typeof v === 'string')
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean)
+    : [];
 }
 
 /** Browser control is on unless `browser.enabled` is false or the plugins config blocks the bundled browser plugin. */
@@ -158,10 +199,13 @@ export function collectSmallParams(ctx: CheckContext): void {
   const config = ctx.config;
   const small = agentModelRefs(config)
     .map((ref) => ({ ...ref, paramB: inferParamB(ref.id) }))
-    .filter((ref): ref is ModelRef & { paramB: number } => ref.paramB !== null && ref.paramB <= SMALL_MODEL_PARAM_B_MAX);
+    .filter(
+      (ref): ref is ModelRef & { paramB: number } => ref.paramB !== null && ref.paramB <= SMALL_MODEL_PARAM_B_MAX,
+    );
   if (small.length === 0) return;
   const agentsById = new Map<string, AgentEntry>();
-  for (const agent of listAgents(config)) if (!agentsById.has(normalizeAgentId(agent.id))) agentsById.set(normalizeAgentId(agent.id), agent);
+  for (const agent of listAgents(config))
+    if (!agentsById.has(normalizeAgentId(agent.id))) agentsById.set(normalizeAgentId(agent.id), agent);
   const webSearch = isWebSearchEnabled(config, ctx.env);
   const webFetch = isWebFetchEnabled(config);
   const browser = isBrowserEnabled(config);
@@ -174,7 +218,10 @@ export function collectSmallParams(ctx: CheckContext): void {
     const mode = sandboxMode(config, agent);
     const policies = configuredToolPolicies(config, {
       agent,
-      extra: [providerToolPolicy(config?.tools?.byProvider, ref.id), providerToolPolicy(agent?.config.tools?.byProvider, ref.id)],
+      extra: [
+        providerToolPolicy(config?.tools?.byProvider, ref.id),
+        providerToolPolicy(agent?.config.tools?.byProvider, ref.id),
+      ],
     });
     const exposed: string[] = [];
     if (webSearch && isToolAllowed('web_search', policies)) exposed.push('web_search');
@@ -185,13 +232,17 @@ export function collectSmallParams(ctx: CheckContext): void {
       unsafe = true;
       firstUnsafe ??= ref.path;
     }
-    lines.push(`- ${ref.id} (${ref.paramB}B) @ ${ref.source} (${exposed.length > 0 ? 'unsafe' : 'ok'}; sandbox=${mode}; web=[${exposed.join(', ') || 'off'}])`);
+    lines.push(
+      `- ${ref.id} (${ref.paramB}B) @ ${ref.source} (${exposed.length > 0 ? 'unsafe' : 'ok'}; sandbox=${mode}; web=[${exposed.join(', ') || 'off'}])`,
+    );
   }
   ctx.report('models.small_params', {
     severity: unsafe ? 'critical' : 'info',
     detail:
       `Models with at most ${SMALL_MODEL_PARAM_B_MAX}B parameters:\n${lines.join('\n')}\n` +
-      (exposure.size > 0 ? `Tools that take uncontrolled input are allowed: ${[...exposure].join(', ')}.` : 'No web/browser tools are available to these models.') +
+      (exposure.size > 0
+        ? `Tools that take uncontrolled input are allowed: ${[...exposure].join(', ')}.`
+        : 'No web/browser tools are available to these models.') +
       '\nSmall models are not recommended for untrusted input.',
     path: firstUnsafe ?? small[0]!.path,
     related: small.map((ref) => ref.path),

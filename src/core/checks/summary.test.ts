@@ -25,15 +25,29 @@ describe('summary.attack_surface', () => {
   });
 
   it('counts top-level channel group policies, channels.defaults included', () => {
-    const detail = summary('{ channels: { telegram: { groupPolicy: "open" }, defaults: { groupPolicy: "allowlist" } }, tools: { elevated: { enabled: false } }, hooks: { enabled: true, token: "abcdefghijklmnopqrstuvwxyz0123" } }').detail;
+    const detail = summary(
+      '{ channels: { telegram: { groupPolicy: "open" }, defaults: { groupPolicy: "allowlist" } }, tools: { elevated: { enabled: false } }, hooks: { enabled: true, token: "abcdefghijklmnopqrstuvwxyz0123" } }',
+    ).detail;
     assert.match(detail, /^groups: open=1, allowlist=1\ntools\.elevated: disabled\nhooks\.webhooks: enabled\n/);
   });
 
   it('reads internal hooks from enabled, entries and extraDirs', () => {
-    assert.match(summary('{ hooks: { internal: { entries: { "boot-md": { enabled: true } } } } }').detail, /hooks\.internal: enabled/);
-    assert.match(summary('{ hooks: { internal: { load: { extraDirs: [" ", "./hooks"] } } } }').detail, /hooks\.internal: enabled/);
-    assert.match(summary('{ hooks: { internal: { enabled: false, entries: { x: {} } } } }').detail, /hooks\.internal: disabled/);
-    assert.match(summary('{ hooks: { internal: { entries: { x: { enabled: false } } } } }').detail, /hooks\.internal: disabled/);
+    assert.match(
+      summary('{ hooks: { internal: { entries: { "boot-md": { enabled: true } } } } }').detail,
+      /hooks\.internal: enabled/,
+    );
+    assert.match(
+      summary('{ hooks: { internal: { load: { extraDirs: [" ", "./hooks"] } } } }').detail,
+      /hooks\.internal: enabled/,
+    );
+    assert.match(
+      summary('{ hooks: { internal: { enabled: false, entries: { x: {} } } } }').detail,
+      /hooks\.internal: disabled/,
+    );
+    assert.match(
+      summary('{ hooks: { internal: { entries: { x: { enabled: false } } } } }').detail,
+      /hooks\.internal: disabled/,
+    );
   });
 
   it('turns browser control off through browser.enabled or the plugin policy', () => {

@@ -11,7 +11,8 @@ export const rules = defineRules([
       'Always the first finding: an inventory of the surfaces that matter for security — open and allowlisted group ' +
       'channels, elevated tools, webhooks, internal hooks, browser control — and a reminder of the trust model (one ' +
       'trusted operator per gateway).',
-    remediation: 'Nothing to fix: this is an inventory. Look for surfaces you did not mean to open (open groups, elevated tools, webhooks, browser control) and follow the findings that name them.',
+    remediation:
+      'Nothing to fix: this is an inventory. Look for surfaces you did not mean to open (open groups, elevated tools, webhooks, browser control) and follow the findings that name them.',
     remediationInReport: false,
     configPaths: [
       'channels.*.groupPolicy',
@@ -48,9 +49,11 @@ function browserControlEnabled(cfg: Json): boolean {
   const plugins = isObject(cfg) ? cfg.plugins : undefined;
   if (!isObject(plugins)) return true;
   if (plugins.enabled === false) return false;
-  const ids = (list: unknown) => (Array.isArray(list) ? list.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : '')).filter(Boolean) : []);
+  const ids = (list: unknown) =>
+    Array.isArray(list) ? list.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : '')).filter(Boolean) : [];
   if (ids(plugins.deny).includes('browser')) return false;
-  if (isObject(plugins.entries) && isObject(plugins.entries.browser) && plugins.entries.browser.enabled === false) return false;
+  if (isObject(plugins.entries) && isObject(plugins.entries.browser) && plugins.entries.browser.enabled === false)
+    return false;
   const allow = ids(plugins.allow);
   if (allow.length > 0 && !allow.includes('browser')) return false;
   return true;
@@ -69,7 +72,12 @@ export function collectAttackSurface(ctx: CheckContext): void {
     }
   }
   const onOff = (on: boolean) => (on ? 'enabled' : 'disabled');
-  const elevated = !(isObject(cfg) && isObject(cfg.tools) && isObject(cfg.tools.elevated) && cfg.tools.elevated.enabled === false);
+  const elevated = !(
+    isObject(cfg) &&
+    isObject(cfg.tools) &&
+    isObject(cfg.tools.elevated) &&
+    cfg.tools.elevated.enabled === false
+  );
   const webhooks = isObject(cfg) && isObject(cfg.hooks) && cfg.hooks.enabled === true;
   ctx.report('summary.attack_surface', {
     detail: [

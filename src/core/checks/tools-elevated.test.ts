@@ -8,15 +8,26 @@ const many = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => `
 
 testFamily('tools.elevated.allowFrom.<provider>.*', rules, {
   valid: [
-    { name: 'elevated mode disabled, even with a wildcard', config: '{ tools: { elevated: { enabled: false, allowFrom: { telegram: ["*"] } } } }' },
-    { name: '25 entries plus blank ones are not large', config: `{ tools: { elevated: { allowFrom: { discord: ${many(25).replace(']', ', "", "  "]')} } } } }` },
+    {
+      name: 'elevated mode disabled, even with a wildcard',
+      config: '{ tools: { elevated: { enabled: false, allowFrom: { telegram: ["*"] } } } }',
+    },
+    {
+      name: '25 entries plus blank ones are not large',
+      config: `{ tools: { elevated: { allowFrom: { discord: ${many(25).replace(']', ', "", "  "]')} } } } }`,
+    },
   ],
   invalid: [
     {
       name: 'a wildcard is critical per provider (at the "*" entry), more than 25 entries warn (at the provider)',
       config: `{\n  tools: {\n    elevated: {\n      allowFrom: {\n        telegram: ["1", " * "],\n        discord: ${many(26)},\n        slack: ${many(25)},\n      },\n    },\n  },\n}`,
       findings: [
-        { checkId: 'tools.elevated.allowFrom.telegram.wildcard', severity: 'critical', at: '5:25', title: 'Elevated exec allowlist contains wildcard' },
+        {
+          checkId: 'tools.elevated.allowFrom.telegram.wildcard',
+          severity: 'critical',
+          at: '5:25',
+          title: 'Elevated exec allowlist contains wildcard',
+        },
         { checkId: 'tools.elevated.allowFrom.discord.large', severity: 'warn', at: '6:9' },
       ],
     },
@@ -24,5 +35,9 @@ testFamily('tools.elevated.allowFrom.<provider>.*', rules, {
 });
 
 it('the wildcard finding carries no remediation, like openclaw', () => {
-  assert.equal(finding('{ tools: { elevated: { allowFrom: { telegram: ["*"] } } } }', 'tools.elevated.allowFrom.telegram.wildcard').remediation, undefined);
+  assert.equal(
+    finding('{ tools: { elevated: { allowFrom: { telegram: ["*"] } } } }', 'tools.elevated.allowFrom.telegram.wildcard')
+      .remediation,
+    undefined,
+  );
 });

@@ -10,7 +10,8 @@ export const rules = defineRules([
     help:
       'An elevated allowlist entry of `"*"` lets every sender on that provider switch the agent into elevated mode, ' +
       'where exec runs on the host outside the sandbox.',
-    remediation: 'Replace `"*"` in `tools.elevated.allowFrom.<provider>` with the exact sender ids that need elevated mode, or turn elevated tools off (`tools.elevated.enabled: false`).',
+    remediation:
+      'Replace `"*"` in `tools.elevated.allowFrom.<provider>` with the exact sender ids that need elevated mode, or turn elevated tools off (`tools.elevated.enabled: false`).',
     remediationInReport: false,
     configPaths: ['tools.elevated.enabled', 'tools.elevated.allowFrom.<provider>'],
   },
@@ -19,7 +20,8 @@ export const rules = defineRules([
     severity: 'warn',
     title: 'Elevated exec allowlist is large',
     help: 'More than 25 senders on one provider may use elevated mode; a list that long is hard to review and easy to grow by accident.',
-    remediation: 'Cut `tools.elevated.allowFrom.<provider>` down to the few operators who need elevated mode (25 or fewer); everyone else keeps the normal tools.',
+    remediation:
+      'Cut `tools.elevated.allowFrom.<provider>` down to the few operators who need elevated mode (25 or fewer); everyone else keeps the normal tools.',
     remediationInReport: false,
     configPaths: ['tools.elevated.enabled', 'tools.elevated.allowFrom.<provider>'],
   },
@@ -32,7 +34,11 @@ const ELEVATED_ALLOWFROM_MAX = 25;
 function normalizeAllowFrom(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list
-    .map((entry) => (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean' || typeof entry === 'bigint' ? String(entry).trim() : ''))
+    .map((entry) =>
+      typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean' || typeof entry === 'bigint'
+        ? String(entry).trim()
+        : '',
+    )
     .filter((entry) => entry.length > 0);
 }
 

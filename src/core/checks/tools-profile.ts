@@ -10,7 +10,8 @@ export const rules = defineRules([
     help:
       '`tools.profile` is "minimal", but some agents set their own, wider `tools.profile`. An agent profile replaces the ' +
       'global one, so those agents do not get the minimal tool set.',
-    remediation: 'Set those agents to `tools.profile: "minimal"`, or drop their profile override, if minimal tools should apply everywhere.',
+    remediation:
+      'Set those agents to `tools.profile: "minimal"`, or drop their profile override, if minimal tools should apply everywhere.',
     configPaths: ['tools.profile', 'agents.entries.<id>.tools.profile'],
   },
 ]);

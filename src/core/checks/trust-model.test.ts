@@ -31,12 +31,25 @@ test('multi-user signals: telegram groups under the default allowlist policy', (
 test('cross-agent session access: info without signals, warn with them, none when visibility is narrowed', () => {
   const two = '{ agents: { ownership: "explicit", entries: { main: {}, helper: {} } } }';
   assert.deepEqual(idsOf(two, TRUST), ['security.trust_model.cross_agent_session_access_default:info']);
-  const signals = '{ agents: { ownership: "explicit", entries: { main: {}, boxed: { sandbox: { mode: "all" } }, quiet: { tools: { deny: ["group:sessions"] } } } } }';
+  const signals =
+    '{ agents: { ownership: "explicit", entries: { main: {}, boxed: { sandbox: { mode: "all" } }, quiet: { tools: { deny: ["group:sessions"] } } } } }';
   assert.deepEqual(idsOf(signals, TRUST), ['security.trust_model.cross_agent_session_access_default:warn']);
   const detail = finding(signals, 'security.trust_model.cross_agent_session_access_default').detail;
   assert.match(detail, /- boxed: sandboxed sessions clamped to their spawn tree/);
   assert.match(detail, /- quiet: session tools removed by agent tool policy/);
-  assert.deepEqual(idsOf('{ agents: { ownership: "explicit", entries: { main: {}, helper: {} } }, tools: { sessions: { visibility: "agent" } } }', TRUST), []);
-  assert.deepEqual(idsOf('{ agents: { ownership: "explicit", entries: { main: {}, helper: {} } }, tools: { agentToAgent: { allow: ["main"] } } }', TRUST), []);
+  assert.deepEqual(
+    idsOf(
+      '{ agents: { ownership: "explicit", entries: { main: {}, helper: {} } }, tools: { sessions: { visibility: "agent" } } }',
+      TRUST,
+    ),
+    [],
+  );
+  assert.deepEqual(
+    idsOf(
+      '{ agents: { ownership: "explicit", entries: { main: {}, helper: {} } }, tools: { agentToAgent: { allow: ["main"] } } }',
+      TRUST,
+    ),
+    [],
+  );
   assert.deepEqual(idsOf('{}', TRUST), []);
 });

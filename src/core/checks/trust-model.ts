@@ -21,7 +21,7 @@ export const rules = defineRules([
     title: 'Group rooms share the main session',
     help:
       '`session.groupScope: "main"` (globally or in a binding) routes group and channel rooms into the agent\'s main ' +
-      'session, so every member of those rooms shares the operator\'s main-session context.',
+      "session, so every member of those rooms shares the operator's main-session context.",
     remediation:
       'Use `session.groupScope: "per-group"` and drop the binding overrides, or keep "main" only for rooms whose members ' +
       'you trust (https://docs.openclaw.ai/channels/groups#session-keys).',
@@ -34,13 +34,19 @@ export const rules = defineRules([
     title: 'Potential multi-user setup detected (personal-assistant model warning)',
     help:
       'Channel settings (open policies, `"*"` allowlists, allowlisted group targets) suggest that several people can ' +
-      'reach this gateway. OpenClaw\'s security model is one trusted operator per gateway, not hostile multi-tenancy.',
+      "reach this gateway. OpenClaw's security model is one trusted operator per gateway, not hostile multi-tenancy.",
     remediation:
       'If users may not trust each other, split them across gateways with their own credentials (ideally separate OS ' +
       'users or hosts). For intentionally shared access, set `agents.defaults.sandbox.mode: "all"`, keep ' +
       '`tools.fs.workspaceOnly: true`, deny runtime/fs/web tools you do not need, and keep personal identities and ' +
       'credentials off that runtime.',
-    configPaths: ['channels.<id>.groupPolicy', 'channels.<id>.dmPolicy', 'channels.<id>.allowFrom', 'channels.<id>.groupAllowFrom', 'channels.<id>.groups'],
+    configPaths: [
+      'channels.<id>.groupPolicy',
+      'channels.<id>.dmPolicy',
+      'channels.<id>.allowFrom',
+      'channels.<id>.groupAllowFrom',
+      'channels.<id>.groups',
+    ],
   },
   {
     id: 'security.trust_model.cross_agent_session_access_default',
@@ -49,12 +55,17 @@ export const rules = defineRules([
     title: 'Agents share Gateway-wide session access (default)',
     help:
       'With several agents, `tools.sessions.visibility` resolving to "all" and agent-to-agent messaging on without an ' +
-      'allow list, agents can read and message each other\'s sessions. Warn when sandboxing, agent tool restrictions or ' +
+      "allow list, agents can read and message each other's sessions. Warn when sandboxing, agent tool restrictions or " +
       'shared-user channels suggest different trust levels.',
     remediation:
       'Set `tools.sessions.visibility` to "agent", "tree" or "self", restrict `tools.agentToAgent.allow` to the intended ' +
       'agent ids, or set `tools.agentToAgent.enabled: false` (https://docs.openclaw.ai/gateway/config-tools#tools-agenttoagent).',
-    configPaths: ['tools.sessions.visibility', 'tools.agentToAgent', 'agents.defaults.sandbox.sessionToolsVisibility', 'agents.entries.<id>.tools.*'],
+    configPaths: [
+      'tools.sessions.visibility',
+      'tools.agentToAgent',
+      'agents.defaults.sandbox.sessionToolsVisibility',
+      'agents.entries.<id>.tools.*',
+    ],
   },
 ]);
 
@@ -74,7 +85,14 @@ function matchKey(match: Record<string, Json>): string {
   const lower = (v: Json) => (typeof v === 'string' ? v.trim().toLowerCase() : v == null ? '' : String(v));
   const peer = isObject(match.peer) ? `${lower(match.peer.kind)}:${lower(match.peer.id)}` : '';
   const roles = Array.isArray(match.roles) ? [...match.roles].map(lower).sort().join(',') : '';
-  return JSON.stringify([lower(match.channel), lower(match.accountId), peer, lower(match.guildId), lower(match.teamId), roles]);
+  return JSON.stringify([
+    lower(match.channel),
+    lower(match.accountId),
+    peer,
+    lower(match.guildId),
+    lower(match.teamId),
+    roles,
+  ]);
 }
 
 /**
@@ -106,7 +124,10 @@ export function collectTrustModel(ctx: CheckContext): void {
   const config = ctx.config;
   const scopes: { line: string; path: ConfigPath }[] = [];
   if (config?.session?.groupScope === 'main') {
-    scopes.push({ line: '- session.groupScope="main" (global: every group/channel room unless a binding overrides it)', path: ['session', 'groupScope'] });
+    scopes.push({
+      line: '- session.groupScope="main" (global: every group/channel room unless a binding overrides it)',
+      path: ['session', 'groupScope'],
+    });
   }
   for (const { binding, index } of listGroupRouteBindings(config)) {
     if (binding.session?.groupScope !== 'main') continue;
@@ -164,7 +185,8 @@ export function collectCrossAgentSessionAccess(ctx: CheckContext): void {
   }
   if (byId.size < 2 || sessionVisibility(config) !== 'all') return;
   const a2a = config?.tools?.agentToAgent;
-  if (a2a?.enabled === false || (Array.isArray(a2a?.allow) ? a2a.allow.length > 0 : Boolean(a2a?.allow?.length))) return;
+  if (a2a?.enabled === false || (Array.isArray(a2a?.allow) ? a2a.allow.length > 0 : Boolean(a2a?.allow?.length)))
+    return;
   const clamp = config?.agents?.defaults?.sandbox?.sessionToolsVisibility ?? 'spawned';
   const reachers: string[] = [];
   const others: string[] = [];
@@ -176,25 +198,39 @@ export function collectCrossAgentSessionAccess(ctx: CheckContext): void {
     const tools = allowedTools(config, SESSION_TOOLS, { agent });
     const unclamped = mode !== 'all' || clamp === 'all';
     if (unclamped && tools.length > 0) {
-      const how = mode === 'off' ? 'unsandboxed sessions' : mode === 'non-main' ? 'unsandboxed main session' : 'sandboxed sessions (clamp disabled)';
+      const how =
+        mode === 'off'
+          ? 'unsandboxed sessions'
+          : mode === 'non-main'
+            ? 'unsandboxed main session'
+            : 'sandboxed sessions (clamp disabled)';
       reachers.push(`- ${id}: ${how}; allowed session tools: ${tools.join(', ')}.`);
       related.push(agent.path);
     } else {
-      const why = unclamped ? 'session tools removed by agent tool policy' : 'sandboxed sessions clamped to their spawn tree';
+      const why = unclamped
+        ? 'session tools removed by agent tool policy'
+        : 'sandboxed sessions clamped to their spawn tree';
       others.push(`- ${id}: ${why}; the agents above can still read its transcripts.`);
     }
     const ownTools = agent.config.tools;
-    const restrictions = ['profile', 'allow', 'deny'].filter((key) => isObject(ownTools) && ownTools[key] !== undefined);
-    if (restrictions.length > 0) signals.push(`${id}: agent-level tool restrictions (${restrictions.map((key) => `tools.${key}`).join(', ')})`);
+    const restrictions = ['profile', 'allow', 'deny'].filter(
+      (key) => isObject(ownTools) && ownTools[key] !== undefined,
+    );
+    if (restrictions.length > 0)
+      signals.push(`${id}: agent-level tool restrictions (${restrictions.map((key) => `tools.${key}`).join(', ')})`);
   }
   if (reachers.length === 0) return;
-  pushAll(signals, listMultiUserSignals(config).map((signal) => signal.text));
+  pushAll(
+    signals,
+    listMultiUserSignals(config).map((signal) => signal.text),
+  );
   const trust =
     signals.length > 0
       ? `\nTrust-boundary signals:\n${signals.map((s) => `- ${s}`).join('\n')}\n` +
         'Sandboxing, agent tool restrictions or shared-user channels suggest different trust levels, yet session access stays Gateway-wide.'
       : '';
-  const path: ConfigPath = config?.tools?.sessions?.visibility !== undefined ? ['tools', 'sessions', 'visibility'] : ['agents'];
+  const path: ConfigPath =
+    config?.tools?.sessions?.visibility !== undefined ? ['tools', 'sessions', 'visibility'] : ['agents'];
   ctx.report('security.trust_model.cross_agent_session_access_default', {
     severity: signals.length > 0 ? 'warn' : 'info',
     detail:

@@ -56,7 +56,11 @@ export function configEnvironment(config: unknown): Record<string, string> {
 export function substituteEnv(root: ConfigNode, env: Record<string, string>): Map<string, UnresolvedReference> {
   const unresolved = new Map<string, UnresolvedReference>();
   // Each entry knows its parent, so a path is built only for a string that holds a reference.
-  interface Entry { node: ConfigNode; key: PathSegment; parent: Entry | undefined }
+  interface Entry {
+    node: ConfigNode;
+    key: PathSegment;
+    parent: Entry | undefined;
+  }
   const pathOf = (entry: Entry): ConfigPath => {
     const path: PathSegment[] = [];
     for (let e: Entry | undefined = entry; e?.parent; e = e.parent) path.push(e.key);

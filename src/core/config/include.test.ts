@@ -18,7 +18,10 @@ test('an included file is merged under its key and keeps its own positions', () 
   assert.deepEqual(config.files, ['openclaw.json', 'gw.json5']);
   const token = config.locate(['gateway', 'auth', 'token']);
   assert.deepEqual([token.file, token.line, token.column, token.endColumn], ['gw.json5', 3, 11, 21]);
-  assert.deepEqual(token.includedFrom?.map((s) => [s.file, s.line, s.column]), [['openclaw.json', 2, 24]]);
+  assert.deepEqual(
+    token.includedFrom?.map((s) => [s.file, s.line, s.column]),
+    [['openclaw.json', 2, 24]],
+  );
   const port = config.locate(['gateway', 'port']);
   assert.deepEqual([port.file, port.line], ['openclaw.json', 2]);
 });
@@ -37,14 +40,32 @@ test('a list of includes folds left to right: later scalars win, arrays concaten
 
 test('include errors are config issues at the $include value', () => {
   const cases: Array<[Record<string, string>, RegExp]> = [
-    [{ 'openclaw.json': '{ $include: "../outside.json" }' }, /^Include path escapes config directory: \.\.\/outside\.json/],
+    [
+      { 'openclaw.json': '{ $include: "../outside.json" }' },
+      /^Include path escapes config directory: \.\.\/outside\.json/,
+    ],
     [{ 'openclaw.json': '{ $include: "/etc/passwd" }' }, /^Include path escapes config directory: \/etc\/passwd/],
     [{ 'openclaw.json': '{ $include: "./missing.json" }' }, /^Failed to read include file: \.\/missing\.json/],
-    [{ 'openclaw.json': '{ $include: 5 }' }, /^Invalid \$include value: expected string or array of strings, got number$/],
-    [{ 'openclaw.json': '{ $include: ["./a.json", true] }', 'a.json': '{}' }, /^Invalid \$include array item: expected string, got boolean$/],
-    [{ 'openclaw.json': '{ $include: "./a.json" }', 'a.json': '{ $include: "./openclaw.json" }' }, /^Circular include detected: openclaw\.json -> a\.json -> openclaw\.json$/],
-    [{ 'openclaw.json': '{ $include: "./a.json", port: 1 }', 'a.json': '[1]' }, /^Sibling keys require included content to be an object$/],
-    [{ 'openclaw.json': '{ $include: "./a.json" }', 'a.json': '{ broken' }, /^Failed to parse include file: \.\/a\.json/],
+    [
+      { 'openclaw.json': '{ $include: 5 }' },
+      /^Invalid \$include value: expected string or array of strings, got number$/,
+    ],
+    [
+      { 'openclaw.json': '{ $include: ["./a.json", true] }', 'a.json': '{}' },
+      /^Invalid \$include array item: expected string, got boolean$/,
+    ],
+    [
+      { 'openclaw.json': '{ $include: "./a.json" }', 'a.json': '{ $include: "./openclaw.json" }' },
+      /^Circular include detected: openclaw\.json -> a\.json -> openclaw\.json$/,
+    ],
+    [
+      { 'openclaw.json': '{ $include: "./a.json", port: 1 }', 'a.json': '[1]' },
+      /^Sibling keys require included content to be an object$/,
+    ],
+    [
+      { 'openclaw.json': '{ $include: "./a.json" }', 'a.json': '{ broken' },
+      /^Failed to parse include file: \.\/a\.json/,
+    ],
   ];
   for (const [files, message] of cases) {
     const result = load(files);
@@ -63,13 +84,15 @@ test('a symlink whose target leaves the config folder is refused', () => {
     'cfg/openclaw.json',
   );
   assert.equal(result.ok, false);
-  if (!result.ok) assert.match(result.issue.message, /^Include path resolves outside config directory \(symlink\): \.\/link\.json$/);
+  if (!result.ok)
+    assert.match(result.issue.message, /^Include path resolves outside config directory \(symlink\): \.\/link\.json$/);
 });
 
 test('include depth: ten nested levels load, an eleventh is refused', () => {
   const chain = (levels: number) => {
     const files: Record<string, string> = { 'openclaw.json': '{ $include: "./d1.json" }' };
-    for (let i = 1; i <= levels; i++) files[`d${i}.json`] = i < levels ? `{ "$include": "./d${i + 1}.json" }` : '{ "gateway": { "port": 1 } }';
+    for (let i = 1; i <= levels; i++)
+      files[`d${i}.json`] = i < levels ? `{ "$include": "./d${i + 1}.json" }` : '{ "gateway": { "port": 1 } }';
     return files;
   };
   assert.ok(load(chain(10)).ok);
@@ -90,10 +113,13 @@ test('merging never lets __proto__ reach a prototype', () => {
 
 test('${VAR} is substituted from env.vars only; a missing one stays literal and is recorded', () => {
   const result = load({
-    'openclaw.json': '{ env: { vars: { GW: "from-env-vars" } }, gateway: { auth: { token: "${GW}", password: "${NOPE}" }, remote: { token: "$${GW}" } } }',
+    'openclaw.json':
+      '{ env: { vars: { GW: "from-env-vars" } }, gateway: { auth: { token: "${GW}", password: "${NOPE}" }, remote: { token: "$${GW}" } } }',
   });
   assert.ok(result.ok);
-  const value = result.config.value as { gateway: { auth: { token: string; password: string }; remote: { token: string } } };
+  const value = result.config.value as {
+    gateway: { auth: { token: string; password: string }; remote: { token: string } };
+  };
   assert.equal(value.gateway.auth.token, 'from-env-vars');
   assert.equal(value.gateway.auth.password, '${NOPE}');
   assert.equal(value.gateway.remote.token, '${GW}');

@@ -92,7 +92,8 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
   const work = { units: 0 };
   const merge = (base: ConfigNode, override: ConfigNode, span: SourceSpan): ConfigNode => {
     const merged = mergeNodes(base, override, work);
-    if (work.units > MAX_MERGE_WORK) fail(`Included content is too large to merge (more than ${MAX_MERGE_WORK} values copied)`, span);
+    if (work.units > MAX_MERGE_WORK)
+      fail(`Included content is too large to merge (more than ${MAX_MERGE_WORK} values copied)`, span);
     return merged;
   };
 
@@ -104,7 +105,13 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
     });
   };
 
-  function loadIncluded(written: string, span: SourceSpan, fromFile: string, stack: string[], spans: SourceSpan[]): ConfigNode {
+  function loadIncluded(
+    written: string,
+    span: SourceSpan,
+    fromFile: string,
+    stack: string[],
+    spans: SourceSpan[],
+  ): ConfigNode {
     const chainSpans = chains.get(display(fromFile)) ?? [];
     if (written.includes('\0') || written.length >= MAX_PATH_LENGTH) {
       fail(`Invalid include path: ${JSON.stringify(written.slice(0, 80))}`, span, chainSpans);
@@ -131,7 +138,8 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
     let bytes: Uint8Array;
     try {
       const real = opened.realpath();
-      if (real === undefined) fail(`Include file changed while it was being read, not read: ${written}`, span, chainSpans);
+      if (real === undefined)
+        fail(`Include file changed while it was being read, not read: ${written}`, span, chainSpans);
       if (!isInside(real!, realBoundary)) {
         fail(`Include path resolves outside config directory (symlink): ${written}`, span, chainSpans);
       }
@@ -142,17 +150,23 @@ export function createIncludeResolver(options: IncludeOptions): IncludeResolver 
         fail(`Include file is larger than ${MAX_INCLUDE_BYTES} bytes: ${written}`, span, chainSpans);
       }
       readCount += 1;
-      if (readCount > MAX_INCLUDED_FILES) fail(`More than ${MAX_INCLUDED_FILES} include files are named`, span, chainSpans);
+      if (readCount > MAX_INCLUDED_FILES)
+        fail(`More than ${MAX_INCLUDED_FILES} include files are named`, span, chainSpans);
       readBytes += info.size;
       if (readBytes > MAX_INCLUDE_TOTAL_BYTES) {
-        fail(`Include files add up to more than ${MAX_INCLUDE_TOTAL_BYTES} bytes (each inclusion counted)`, span, chainSpans);
+        fail(
+          `Include files add up to more than ${MAX_INCLUDE_TOTAL_BYTES} bytes (each inclusion counted)`,
+          span,
+          chainSpans,
+        );
       }
       try {
         bytes = opened.read(MAX_INCLUDE_BYTES);
       } catch {
         return fail(`Failed to read include file: ${written} (resolved: ${display(target)})`, span, chainSpans);
       }
-      if (bytes.length > MAX_INCLUDE_BYTES) fail(`Include file is larger than ${MAX_INCLUDE_BYTES} bytes: ${written}`, span, chainSpans);
+      if (bytes.length > MAX_INCLUDE_BYTES)
+        fail(`Include file is larger than ${MAX_INCLUDE_BYTES} bytes: ${written}`, span, chainSpans);
     } finally {
       opened.close();
     }

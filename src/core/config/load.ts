@@ -42,7 +42,8 @@ export interface LoadOptions {
   deployEnv?: Readonly<Record<string, string>>;
 }
 
-export type LoadResult = { ok: true; config: LoadedConfig } | { ok: false; file: string; files: string[]; issue: ConfigIssue };
+export type LoadResult =
+  { ok: true; config: LoadedConfig } | { ok: false; file: string; files: string[]; issue: ConfigIssue };
 
 export function relativeTo(root: string): (absPath: string) => string {
   return (absPath) => relative(root, absPath).split(sep).join('/');
@@ -90,20 +91,49 @@ export function loadConfig(options: LoadOptions): LoadResult {
     let bytes: Uint8Array;
     try {
       const real = opened.realpath();
-      if (real === undefined) return fail({ path: '<root>', message: `Config file changed while it was being read, not read: ${file}`, location: point() });
+      if (real === undefined)
+        return fail({
+          path: '<root>',
+          message: `Config file changed while it was being read, not read: ${file}`,
+          location: point(),
+        });
       if (!resolvesInside(host, real, root)) {
-        return fail({ path: '<root>', message: `Config file resolves outside the root (symlink), not read: ${file}`, location: point() });
+        return fail({
+          path: '<root>',
+          message: `Config file resolves outside the root (symlink), not read: ${file}`,
+          location: point(),
+        });
       }
       const info = opened.info();
-      if (info.kind === 'directory') return fail({ path: '<root>', message: `Config file not found: ${file}`, location: point() });
-      if (info.kind !== 'file') return fail({ path: '<root>', message: `Config file is not a regular file (a FIFO or device), not read: ${file}`, location: point() });
+      if (info.kind === 'directory')
+        return fail({ path: '<root>', message: `Config file not found: ${file}`, location: point() });
+      if (info.kind !== 'file')
+        return fail({
+          path: '<root>',
+          message: `Config file is not a regular file (a FIFO or device), not read: ${file}`,
+          location: point(),
+        });
       // Its other name could be anywhere (hard-linked includes are refused for the same reason).
-      if (info.links > 1) return fail({ path: '<root>', message: `Config file is a hard link, which is refused: ${file}`, location: point() });
+      if (info.links > 1)
+        return fail({
+          path: '<root>',
+          message: `Config file is a hard link, which is refused: ${file}`,
+          location: point(),
+        });
       if (info.size > MAX_CONFIG_BYTES) {
-        return fail({ path: '<root>', message: `Config file is larger than ${MAX_CONFIG_BYTES} bytes (${info.size})`, location: point() });
+        return fail({
+          path: '<root>',
+          message: `Config file is larger than ${MAX_CONFIG_BYTES} bytes (${info.size})`,
+          location: point(),
+        });
       }
       bytes = opened.read(MAX_CONFIG_BYTES);
-      if (bytes.length > MAX_CONFIG_BYTES) return fail({ path: '<root>', message: `Config file is larger than ${MAX_CONFIG_BYTES} bytes`, location: point() });
+      if (bytes.length > MAX_CONFIG_BYTES)
+        return fail({
+          path: '<root>',
+          message: `Config file is larger than ${MAX_CONFIG_BYTES} bytes`,
+          location: point(),
+        });
     } finally {
       opened.close();
     }
@@ -111,7 +141,10 @@ export function loadConfig(options: LoadOptions): LoadResult {
     const parsed = parseJson5(text, file, budget);
     const tree = includes.resolve(parsed, configPath);
     const envSection = tree.kind === 'object' ? tree.members.get('env') : undefined;
-    const env = Object.assign(configEnvironment(envSection ? { env: toPlain(envSection.value) } : {}), options.deployEnv);
+    const env = Object.assign(
+      configEnvironment(envSection ? { env: toPlain(envSection.value) } : {}),
+      options.deployEnv,
+    );
     const unresolved = substituteEnv(tree, env);
     const value = toPlain(tree);
     return {
@@ -129,9 +162,11 @@ export function loadConfig(options: LoadOptions): LoadResult {
     };
   } catch (error) {
     if (error instanceof ConfigLoadError) return fail(error.issue);
-    if (error instanceof ParseError) return fail({ path: '<root>', message: error.message, location: { ...error.span, path: '<root>' } });
+    if (error instanceof ParseError)
+      return fail({ path: '<root>', message: error.message, location: { ...error.span, path: '<root>' } });
     // The scan's limits should make this unreachable; if the stack or a size limit of JavaScript is hit anyway, say which.
-    if (error instanceof RangeError) return fail({ path: '<root>', message: `Config could not be loaded: ${error.message}`, location: point() });
+    if (error instanceof RangeError)
+      return fail({ path: '<root>', message: `Config could not be loaded: ${error.message}`, location: point() });
     throw error;
   }
 }

@@ -34,7 +34,8 @@ export type ConfigNode = ObjectNode | ArrayNode | ScalarNode;
 /** Sets a property as an own data property, so keys like `__proto__` never touch a prototype. */
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   // Only `__proto__` is special when assigned; defining every key was a fifth of loading a large config.
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -49,7 +50,9 @@ export function toPlain(node: ConfigNode): unknown {
     if (current.kind === 'scalar') value = current.value;
     else if (current.kind === 'array') {
       const out: unknown[] = new Array(current.items.length);
-      current.items.forEach((item, index) => (item.kind === 'scalar' ? (out[index] = item.value) : stack.push([item, out, index])));
+      current.items.forEach((item, index) =>
+        item.kind === 'scalar' ? (out[index] = item.value) : stack.push([item, out, index]),
+      );
       value = out;
     } else {
       const out: Record<string, unknown> = {};

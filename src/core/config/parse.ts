@@ -97,7 +97,11 @@ function convert(source: MomoaNode, file: string): ConfigNode {
       for (const member of source.members ?? []) {
         const key = keyName(member.name);
         members.delete(key);
-        members.set(key, { keySpan: spanOf(file, member.name.loc), span: spanOf(file, member.loc), value: convert(member.value, file) });
+        members.set(key, {
+          keySpan: spanOf(file, member.name.loc),
+          span: spanOf(file, member.loc),
+          value: convert(member.value, file),
+        });
       }
       return { kind: 'object', span, members };
     }

@@ -35,18 +35,29 @@ test('11,000 consecutive comment lines are a valid config, and an error after th
 
 test('nesting deeper than the limit is refused at the bracket that goes past it', () => {
   const config = `{ a: ${'['.repeat(MAX_NESTING)}${']'.repeat(MAX_NESTING)} }`;
-  assert.deepEqual(rejection(config), { message: `Config nests deeper than ${MAX_NESTING} levels`, file: 'openclaw.json', line: 1, column: 6 + MAX_NESTING - 1 });
+  assert.deepEqual(rejection(config), {
+    message: `Config nests deeper than ${MAX_NESTING} levels`,
+    file: 'openclaw.json',
+    line: 1,
+    column: 6 + MAX_NESTING - 1,
+  });
 });
 
 test('more keys and values than the limit are refused at the first one past it, counted across includes', () => {
   // 150,000 env.vars entries were "Config is nested too deeply to load": the limit hit is the size.
   const vars = Array.from({ length: 150_000 }, (_, i) => `"V${i}": "x"`).join(',\n');
   const big = rejection(`{ env: { vars: {\n${vars}\n} } }`);
-  assert.equal(big.message, `Config is too large: more than ${MAX_VALUES.toLocaleString('en-US')} keys and values (with its includes)`);
+  assert.equal(
+    big.message,
+    `Config is too large: more than ${MAX_VALUES.toLocaleString('en-US')} keys and values (with its includes)`,
+  );
   // `{ env: { vars: {` is 5 values, then 2 per entry: number 250,001 is the value of entry 124,997, on line 124,999.
   assert.deepEqual([big.file, big.line, big.column], ['openclaw.json', 124_999, 12]);
   const half = Array.from({ length: MAX_VALUES / 2 + 10 }, (_, i) => i % 10).join(',');
-  const split = rejection('{ $include: ["./a.json", "./b.json"] }', { 'a.json': `{ a: [${half}] }`, 'b.json': `{ b: [${half}] }` });
+  const split = rejection('{ $include: ["./a.json", "./b.json"] }', {
+    'a.json': `{ a: [${half}] }`,
+    'b.json': `{ b: [${half}] }`,
+  });
   assert.match(split.message, /^Failed to parse include file: \.\/b\.json \(resolved: b\.json\): Config is too large/);
   assert.equal(split.file, 'b.json');
 });

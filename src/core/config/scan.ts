@@ -17,7 +17,10 @@ export const MAX_NESTING = 1_000;
 export const MAX_VALUES = 250_000;
 
 export class ScanLimitError extends Error {
-  constructor(message: string, readonly span: SourceSpan) {
+  constructor(
+    message: string,
+    readonly span: SourceSpan,
+  ) {
     super(message);
   }
 }
@@ -30,7 +33,16 @@ export interface ValueBudget {
 const isLineBreak = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 /** Characters of unquoted keys, numbers and literals (`-1.5e+3`, `0x1F`, `Infinity`, `gateway`). */
 const isWordChar = (c: number) =>
-  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x5c || c > 0x7f;
+  (c >= 0x30 && c <= 0x39) ||
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x61 && c <= 0x7a) ||
+  c === 0x5f ||
+  c === 0x24 ||
+  c === 0x2b ||
+  c === 0x2d ||
+  c === 0x2e ||
+  c === 0x5c ||
+  c > 0x7f;
 
 /** The text with comments blanked; throws ScanLimitError at the first limit exceeded. */
 export function scanJson5(text: string, file: string, budget: ValueBudget): string {
@@ -39,10 +51,19 @@ export function scanJson5(text: string, file: string, budget: ValueBudget): stri
   let depth = 0;
   const chunks: string[] = [];
   let copied = 0;
-  const at = (i: number): SourceSpan => ({ file, line, column: i - lineStart + 1, endLine: line, endColumn: i - lineStart + 2 });
+  const at = (i: number): SourceSpan => ({
+    file,
+    line,
+    column: i - lineStart + 1,
+    endLine: line,
+    endColumn: i - lineStart + 2,
+  });
   const count = (i: number) => {
     if (++budget.used > MAX_VALUES) {
-      throw new ScanLimitError(`Config is too large: more than ${MAX_VALUES.toLocaleString('en-US')} keys and values (with its includes)`, at(i));
+      throw new ScanLimitError(
+        `Config is too large: more than ${MAX_VALUES.toLocaleString('en-US')} keys and values (with its includes)`,
+        at(i),
+      );
     }
   };
   const newline = (i: number) => {

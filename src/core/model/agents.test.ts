@@ -16,12 +16,27 @@ import {
 import { normalizeAgentId } from '../agent-id.ts';
 
 test('a config without a roster has the implicit main agent; entries win over list', () => {
-  assert.deepEqual(listAgents({}).map((a) => [a.id, a.implicit]), [['main', true]]);
-  assert.deepEqual(listAgents({ agents: { entries: {} } }).map((a) => a.id), ['main']);
+  assert.deepEqual(
+    listAgents({}).map((a) => [a.id, a.implicit]),
+    [['main', true]],
+  );
+  assert.deepEqual(
+    listAgents({ agents: { entries: {} } }).map((a) => a.id),
+    ['main'],
+  );
   const both = { agents: { entries: { a: {}, b: {} }, list: [{ id: 'c' }] } };
-  assert.deepEqual(listAgents(both).map((a) => a.id), ['a', 'b']);
+  assert.deepEqual(
+    listAgents(both).map((a) => a.id),
+    ['a', 'b'],
+  );
   const list = listAgents({ agents: { list: [{ id: 'x' }, { name: 'no id' }, { id: 'y' }] } });
-  assert.deepEqual(list.map((a) => [a.id, a.path]), [['x', ['agents', 'list', 0]], ['y', ['agents', 'list', 2]]]);
+  assert.deepEqual(
+    list.map((a) => [a.id, a.path]),
+    [
+      ['x', ['agents', 'list', 0]],
+      ['y', ['agents', 'list', 2]],
+    ],
+  );
 });
 
 test('agent ids normalize like openclaw', () => {
@@ -32,11 +47,20 @@ test('agent ids normalize like openclaw', () => {
 });
 
 test('profiles, groups, aliases and globs decide which tools an agent has', () => {
-  assert.deepEqual(allowedTools({ tools: { profile: 'minimal' } }, ['gateway', 'exec', 'session_status']), ['gateway', 'session_status']);
-  assert.deepEqual(allowedTools({ tools: { profile: 'messaging', alsoAllow: ['bash'] } }, ['exec', 'process', 'write']), ['exec']);
+  assert.deepEqual(allowedTools({ tools: { profile: 'minimal' } }, ['gateway', 'exec', 'session_status']), [
+    'gateway',
+    'session_status',
+  ]);
+  assert.deepEqual(
+    allowedTools({ tools: { profile: 'messaging', alsoAllow: ['bash'] } }, ['exec', 'process', 'write']),
+    ['exec'],
+  );
   assert.deepEqual(allowedTools({ tools: { deny: ['group:fs'] } }, ['read', 'write', 'exec']), ['exec']);
   assert.deepEqual(allowedTools({ tools: { deny: ['cron'] } }, ['automations', 'gateway']), ['gateway']);
-  assert.deepEqual(allowedTools({ tools: { allow: ['web_*', 'write'] } }, ['web_fetch', 'apply_patch', 'exec']), ['web_fetch', 'apply_patch']);
+  assert.deepEqual(allowedTools({ tools: { allow: ['web_*', 'write'] } }, ['web_fetch', 'apply_patch', 'exec']), [
+    'web_fetch',
+    'apply_patch',
+  ]);
   // alsoAllow alone opens its layer to everything
   assert.deepEqual(allowedTools({ tools: { alsoAllow: ['web_fetch'] } }, ['exec']), ['exec']);
   // the agent profile replaces the global one
@@ -54,37 +78,71 @@ test('the sandbox layer applies only in mode all and denies control-plane tools 
 });
 
 test('exec scopes: the sole agent replaces the default scope, several agents keep "global"', () => {
-  assert.deepEqual(execScopes({ tools: { exec: { security: 'full' } } }).map((s) => [s.id, s.security, s.host]), [['main', 'full', 'auto']]);
-  const sole = { tools: { exec: { security: 'full' } }, agents: { entries: { main: { tools: { exec: { mode: 'deny' } } } } } };
-  assert.deepEqual(execScopes(sole).map((s) => [s.id, s.security]), [['main', 'deny']]);
-  const two = { tools: { exec: { mode: 'ask' } }, agents: { ownership: 'explicit', entries: { a: {}, b: { tools: { exec: { security: 'full', host: 'node' } } } } } };
-  assert.deepEqual(execScopes(two).map((s) => [s.id, s.security, s.host]), [['global', 'allowlist', 'auto'], ['a', 'allowlist', 'auto'], ['b', 'full', 'node']]);
+  assert.deepEqual(
+    execScopes({ tools: { exec: { security: 'full' } } }).map((s) => [s.id, s.security, s.host]),
+    [['main', 'full', 'auto']],
+  );
+  const sole = {
+    tools: { exec: { security: 'full' } },
+    agents: { entries: { main: { tools: { exec: { mode: 'deny' } } } } },
+  };
+  assert.deepEqual(
+    execScopes(sole).map((s) => [s.id, s.security]),
+    [['main', 'deny']],
+  );
+  const two = {
+    tools: { exec: { mode: 'ask' } },
+    agents: { ownership: 'explicit', entries: { a: {}, b: { tools: { exec: { security: 'full', host: 'node' } } } } },
+  };
+  assert.deepEqual(
+    execScopes(two).map((s) => [s.id, s.security, s.host]),
+    [
+      ['global', 'allowlist', 'auto'],
+      ['a', 'allowlist', 'auto'],
+      ['b', 'full', 'node'],
+    ],
+  );
 });
 
 test('the runtime exec resolver defaults to full on the gateway host and deny in the sandbox', () => {
   assert.deepEqual(runtimeExecDefaults({}), { host: 'gateway', security: 'full', ask: 'off' });
-  assert.deepEqual(runtimeExecDefaults({ agents: { defaults: { sandbox: { mode: 'all' } } } }), { host: 'sandbox', security: 'deny', ask: 'off' });
-  assert.deepEqual(runtimeExecDefaults({ tools: { exec: { mode: 'ask' } } }), { host: 'gateway', security: 'allowlist', ask: 'on-miss' });
+  assert.deepEqual(runtimeExecDefaults({ agents: { defaults: { sandbox: { mode: 'all' } } } }), {
+    host: 'sandbox',
+    security: 'deny',
+    ask: 'off',
+  });
+  assert.deepEqual(runtimeExecDefaults({ tools: { exec: { mode: 'ask' } } }), {
+    host: 'gateway',
+    security: 'allowlist',
+    ask: 'on-miss',
+  });
 });
 
 test('open inbound policies and multi-user signals see telegram schema defaults and accounts', () => {
   const config = {
     channels: {
-      telegram: { groups: { '-1': { groupPolicy: 'open' } }, allowFrom: ['*'], accounts: { alt: { dmPolicy: 'open' } } },
+      telegram: {
+        groups: { '-1': { groupPolicy: 'open' } },
+        allowFrom: ['*'],
+        accounts: { alt: { dmPolicy: 'open' } },
+      },
     },
   };
   assert.deepEqual(listOpenInboundPolicies(config), [['channels', 'telegram', 'accounts', 'alt', 'dmPolicy']]);
-  assert.deepEqual(listOpenExecSurfacePaths(config).map((p) => p.join('.')), [
-    'channels.telegram.accounts.alt.dmPolicy',
-    'channels.telegram.groups.-1.groupPolicy',
-  ]);
-  assert.deepEqual(listMultiUserSignals(config).map((s) => s.text), [
-    'channels.telegram.groupPolicy="allowlist" with configured group targets',
-    'channels.telegram.allowFrom includes "*"',
-    'channels.telegram.accounts.alt.groupPolicy="allowlist" with configured group targets',
-    'channels.telegram.accounts.alt.dmPolicy="open"',
-    'channels.telegram.accounts.alt.allowFrom includes "*"',
-  ]);
+  assert.deepEqual(
+    listOpenExecSurfacePaths(config).map((p) => p.join('.')),
+    ['channels.telegram.accounts.alt.dmPolicy', 'channels.telegram.groups.-1.groupPolicy'],
+  );
+  assert.deepEqual(
+    listMultiUserSignals(config).map((s) => s.text),
+    [
+      'channels.telegram.groupPolicy="allowlist" with configured group targets',
+      'channels.telegram.allowFrom includes "*"',
+      'channels.telegram.accounts.alt.groupPolicy="allowlist" with configured group targets',
+      'channels.telegram.accounts.alt.dmPolicy="open"',
+      'channels.telegram.accounts.alt.allowFrom includes "*"',
+    ],
+  );
 });
 
 test('risky contexts list the defaults context and every agent', () => {

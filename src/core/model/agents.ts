@@ -90,7 +90,11 @@ export function sandboxMode(config: Json, agent?: AgentEntry): SandboxMode {
 
 /** `sandbox.workspaceAccess` of an agent, else of `agents.defaults`, else `none`. */
 export function sandboxWorkspaceAccess(config: Json, agent?: AgentEntry): string {
-  return dig(agent?.config, 'sandbox', 'workspaceAccess') ?? dig(agentDefaults(config), 'sandbox', 'workspaceAccess') ?? 'none';
+  return (
+    dig(agent?.config, 'sandbox', 'workspaceAccess') ??
+    dig(agentDefaults(config), 'sandbox', 'workspaceAccess') ??
+    'none'
+  );
 }
 
 /** Where the effective sandbox mode of an agent comes from (for locations). */
@@ -104,60 +108,228 @@ export function sandboxModePath(agent?: AgentEntry): ConfigPath {
 
 const TOOL_GROUPS: Readonly<Record<string, readonly string[]>> = {
   'group:openclaw': [
-    'code_execution', 'secrets', 'web_search', 'web_fetch', 'x_search', 'memory_search', 'memory_get', 'sessions',
-    'sessions_list', 'sessions_history', 'sessions_search', 'conversations_list', 'conversations_send',
-    'conversations_turn', 'sessions_send', 'sessions_spawn', 'github_identity_status', 'github_publish', 'agents_wait',
-    'sessions_yield', 'subagents', 'session_status', 'suggest_task', 'dismiss_task', 'browser', 'screen', 'theme',
-    'dashboard', 'terminal', 'portal', 'show_widget', 'message', 'heartbeat_respond', 'automations', 'gateway', 'plugins',
-    'openclaw', 'nodes', 'computer', 'mobile_ui', 'agents_list', 'get_goal', 'create_goal', 'update_goal',
-    'progress_card', 'ask_user', 'skill_workshop', 'view_image', 'image_generate', 'music_generate', 'video_generate',
-    'tts', 'pdf',
+    'code_execution',
+    'secrets',
+    'web_search',
+    'web_fetch',
+    'x_search',
+    'memory_search',
+    'memory_get',
+    'sessions',
+    'sessions_list',
+    'sessions_history',
+    'sessions_search',
+    'conversations_list',
+    'conversations_send',
+    'conversations_turn',
+    'sessions_send',
+    'sessions_spawn',
+    'github_identity_status',
+    'github_publish',
+    'agents_wait',
+    'sessions_yield',
+    'subagents',
+    'session_status',
+    'suggest_task',
+    'dismiss_task',
+    'browser',
+    'screen',
+    'theme',
+    'dashboard',
+    'terminal',
+    'portal',
+    'show_widget',
+    'message',
+    'heartbeat_respond',
+    'automations',
+    'gateway',
+    'plugins',
+    'openclaw',
+    'nodes',
+    'computer',
+    'mobile_ui',
+    'agents_list',
+    'get_goal',
+    'create_goal',
+    'update_goal',
+    'progress_card',
+    'ask_user',
+    'skill_workshop',
+    'view_image',
+    'image_generate',
+    'music_generate',
+    'video_generate',
+    'tts',
+    'pdf',
   ],
   'group:fs': ['ls', 'read', 'write', 'edit', 'apply_patch'],
   'group:runtime': ['exec', 'process', 'code_execution', 'secrets'],
   'group:web': ['web_search', 'web_fetch', 'x_search'],
   'group:memory': ['memory_search', 'memory_get'],
   'group:sessions': [
-    'sessions', 'sessions_list', 'sessions_history', 'sessions_search', 'conversations_list', 'conversations_send',
-    'conversations_turn', 'sessions_send', 'sessions_spawn', 'github_identity_status', 'github_publish', 'agents_wait',
-    'sessions_yield', 'subagents', 'session_status', 'suggest_task', 'dismiss_task',
+    'sessions',
+    'sessions_list',
+    'sessions_history',
+    'sessions_search',
+    'conversations_list',
+    'conversations_send',
+    'conversations_turn',
+    'sessions_send',
+    'sessions_spawn',
+    'github_identity_status',
+    'github_publish',
+    'agents_wait',
+    'sessions_yield',
+    'subagents',
+    'session_status',
+    'suggest_task',
+    'dismiss_task',
   ],
   'group:ui': ['browser', 'screen', 'theme', 'dashboard', 'terminal', 'portal', 'canvas', 'show_widget'],
   'group:messaging': ['message'],
   'group:automation': ['heartbeat_respond', 'automations', 'gateway', 'plugins', 'openclaw'],
   'group:nodes': ['nodes', 'computer', 'mobile_ui'],
-  'group:agents': ['agents_list', 'get_goal', 'create_goal', 'update_goal', 'progress_card', 'ask_user', 'skill_workshop'],
+  'group:agents': [
+    'agents_list',
+    'get_goal',
+    'create_goal',
+    'update_goal',
+    'progress_card',
+    'ask_user',
+    'skill_workshop',
+  ],
   'group:media': ['view_image', 'image_generate', 'music_generate', 'video_generate', 'tts', 'pdf'],
 };
 
 const TOOL_PROFILES: Readonly<Record<string, readonly string[]>> = {
   minimal: ['session_status', 'gateway'],
   coding: [
-    'ls', 'read', 'write', 'edit', 'apply_patch', 'exec', 'process', 'code_execution', 'secrets', 'web_search',
-    'web_fetch', 'x_search', 'memory_search', 'memory_get', 'sessions', 'sessions_list', 'sessions_history',
-    'sessions_search', 'conversations_list', 'conversations_send', 'conversations_turn', 'sessions_send',
-    'sessions_spawn', 'github_identity_status', 'github_publish', 'agents_wait', 'sessions_yield', 'subagents',
-    'session_status', 'suggest_task', 'dismiss_task', 'screen', 'theme', 'dashboard', 'terminal', 'portal',
-    'automations', 'gateway', 'plugins', 'get_goal', 'create_goal', 'update_goal', 'progress_card', 'ask_user',
-    'skill_workshop', 'view_image', 'image_generate', 'music_generate', 'video_generate', 'bundle-mcp',
+    'ls',
+    'read',
+    'write',
+    'edit',
+    'apply_patch',
+    'exec',
+    'process',
+    'code_execution',
+    'secrets',
+    'web_search',
+    'web_fetch',
+    'x_search',
+    'memory_search',
+    'memory_get',
+    'sessions',
+    'sessions_list',
+    'sessions_history',
+    'sessions_search',
+    'conversations_list',
+    'conversations_send',
+    'conversations_turn',
+    'sessions_send',
+    'sessions_spawn',
+    'github_identity_status',
+    'github_publish',
+    'agents_wait',
+    'sessions_yield',
+    'subagents',
+    'session_status',
+    'suggest_task',
+    'dismiss_task',
+    'screen',
+    'theme',
+    'dashboard',
+    'terminal',
+    'portal',
+    'automations',
+    'gateway',
+    'plugins',
+    'get_goal',
+    'create_goal',
+    'update_goal',
+    'progress_card',
+    'ask_user',
+    'skill_workshop',
+    'view_image',
+    'image_generate',
+    'music_generate',
+    'video_generate',
+    'bundle-mcp',
   ],
   messaging: [
-    'secrets', 'sessions', 'sessions_list', 'sessions_history', 'sessions_search', 'conversations_list',
-    'conversations_send', 'conversations_turn', 'sessions_send', 'sessions_spawn', 'sessions_yield', 'subagents',
-    'session_status', 'theme', 'message', 'gateway', 'ask_user', 'bundle-mcp',
+    'secrets',
+    'sessions',
+    'sessions_list',
+    'sessions_history',
+    'sessions_search',
+    'conversations_list',
+    'conversations_send',
+    'conversations_turn',
+    'sessions_send',
+    'sessions_spawn',
+    'sessions_yield',
+    'subagents',
+    'session_status',
+    'theme',
+    'message',
+    'gateway',
+    'ask_user',
+    'bundle-mcp',
   ],
   full: ['*'],
 };
 
 /** The sandbox tool layer's defaults (used only when the sandbox mode is `all`). */
 const SANDBOX_DEFAULT_ALLOW: readonly string[] = [
-  'exec', 'process', 'read', 'ls', 'write', 'edit', 'apply_patch', 'view_image', 'sessions_list', 'sessions_history',
-  'sessions_search', 'sessions_send', 'sessions_spawn', 'sessions_yield', 'subagents', 'session_status',
+  'exec',
+  'process',
+  'read',
+  'ls',
+  'write',
+  'edit',
+  'apply_patch',
+  'view_image',
+  'sessions_list',
+  'sessions_history',
+  'sessions_search',
+  'sessions_send',
+  'sessions_spawn',
+  'sessions_yield',
+  'subagents',
+  'session_status',
 ];
 const SANDBOX_DEFAULT_DENY: readonly string[] = [
-  'browser', 'canvas', 'computer', 'mobile_ui', 'nodes', 'automations', 'gateway', 'feishu', 'googlechat', 'nostr',
-  'buzz', 'msteams', 'mattermost', 'nextcloud-talk', 'matrix', 'raft', 'a2a', 'line', 'zalo', 'clickclack', 'zalouser',
-  'sms', 'synology-chat', 'tlon', 'discord', 'imessage', 'irc', 'reef', 'signal', 'slack', 'telegram', 'twitch',
+  'browser',
+  'canvas',
+  'computer',
+  'mobile_ui',
+  'nodes',
+  'automations',
+  'gateway',
+  'feishu',
+  'googlechat',
+  'nostr',
+  'buzz',
+  'msteams',
+  'mattermost',
+  'nextcloud-talk',
+  'matrix',
+  'raft',
+  'a2a',
+  'line',
+  'zalo',
+  'clickclack',
+  'zalouser',
+  'sms',
+  'synology-chat',
+  'tlon',
+  'discord',
+  'imessage',
+  'irc',
+  'reef',
+  'signal',
+  'slack',
+  'telegram',
+  'twitch',
   'whatsapp',
 ];
 
@@ -165,9 +337,19 @@ export const RUNTIME_TOOLS = ['exec', 'process'] as const;
 const FS_TOOLS = ['read', 'write', 'edit', 'apply_patch'] as const;
 export const MUTATING_FS_TOOLS = ['write', 'edit', 'apply_patch'] as const;
 export const CONTROL_PLANE_TOOLS = ['automations', 'gateway', 'plugins'] as const;
-export const SESSION_TOOLS = ['sessions_list', 'sessions_history', 'sessions_search', 'sessions_send', 'session_status'] as const;
+export const SESSION_TOOLS = [
+  'sessions_list',
+  'sessions_history',
+  'sessions_search',
+  'sessions_send',
+  'session_status',
+] as const;
 
-const TOOL_ALIASES: Readonly<Record<string, string>> = { bash: 'exec', 'apply-patch': 'apply_patch', cron: 'automations' };
+const TOOL_ALIASES: Readonly<Record<string, string>> = {
+  bash: 'exec',
+  'apply-patch': 'apply_patch',
+  cron: 'automations',
+};
 
 /** Lowercased, trimmed, aliases applied (`bash` → `exec`); non-strings become `''`. */
 function normalizeToolName(name: unknown): string {
@@ -278,7 +460,8 @@ function profilePolicy(profile: Json, alsoAllow: Json): ToolPolicy | undefined {
 export function sandboxToolPolicy(config: Json, agent?: AgentEntry): ToolPolicy {
   const agentPolicy = dig(agent?.config, 'tools', 'sandbox', 'tools');
   const globalPolicy = dig(config, 'tools', 'sandbox', 'tools');
-  const pick = (field: string): string[] | undefined => strings(dig(agentPolicy, field)) ?? strings(dig(globalPolicy, field));
+  const pick = (field: string): string[] | undefined =>
+    strings(dig(agentPolicy, field)) ?? strings(dig(globalPolicy, field));
   const allowConfig = pick('allow');
   const alsoAllowConfig = pick('alsoAllow');
   const denyConfig = pick('deny');
@@ -287,18 +470,23 @@ export function sandboxToolPolicy(config: Json, agent?: AgentEntry): ToolPolicy 
     if (allowConfig.length === 0) allow = [];
     else if (!alsoAllowConfig || alsoAllowConfig.length === 0) allow = [...allowConfig];
     else allow = unique([...allowConfig, ...alsoAllowConfig]);
-  } else if (alsoAllowConfig && alsoAllowConfig.length > 0) allow = unique([...SANDBOX_DEFAULT_ALLOW, ...alsoAllowConfig]);
+  } else if (alsoAllowConfig && alsoAllowConfig.length > 0)
+    allow = unique([...SANDBOX_DEFAULT_ALLOW, ...alsoAllowConfig]);
   else allow = [...SANDBOX_DEFAULT_ALLOW];
   let deny: string[];
   if (denyConfig) deny = [...denyConfig];
   else {
     const reAllow = compilePatterns(expandToolGroups(unique([...(allowConfig ?? []), ...(alsoAllowConfig ?? [])])));
-    deny = reAllow.length === 0 ? [...SANDBOX_DEFAULT_DENY] : SANDBOX_DEFAULT_DENY.filter((tool) => !matchesAny(normalizeToolName(tool), reAllow));
+    deny =
+      reAllow.length === 0
+        ? [...SANDBOX_DEFAULT_DENY]
+        : SANDBOX_DEFAULT_DENY.filter((tool) => !matchesAny(normalizeToolName(tool), reAllow));
   }
   let expandedDeny = expandToolGroups(deny);
   let expandedAllow = expandToolGroups(allow);
   const denyPatterns = compilePatterns(expandedDeny);
-  if (matchesAny('image', denyPatterns) && !matchesAny('view_image', denyPatterns)) expandedDeny = [...expandedDeny, 'view_image'];
+  if (matchesAny('image', denyPatterns) && !matchesAny('view_image', denyPatterns))
+    expandedDeny = [...expandedDeny, 'view_image'];
   if (expandedAllow.length > 0 && !expandedDeny.includes('view_image') && !expandedAllow.includes('view_image')) {
     expandedAllow = [...expandedAllow, 'view_image'];
   }
@@ -431,17 +619,36 @@ function execSecurityPath(base: ConfigPath, exec: Json): ConfigPath {
  */
 export function execScopes(config: Json): ExecScope[] {
   const globalExec = dig(config, 'tools', 'exec');
-  const inherited = execModePolicy(dig(globalExec, 'mode'), dig(globalExec, 'security') ?? 'deny', dig(globalExec, 'ask') ?? 'off');
+  const inherited = execModePolicy(
+    dig(globalExec, 'mode'),
+    dig(globalExec, 'security') ?? 'deny',
+    dig(globalExec, 'ask') ?? 'off',
+  );
   const globalHost = dig(globalExec, 'host') ?? 'auto';
   const scopes = new Map<string, ExecScope>();
   const globalPath = execSecurityPath(['tools', 'exec'], globalExec);
-  scopes.set(soleAgentId(config) ?? 'global', { id: soleAgentId(config) ?? 'global', security: inherited.security, host: globalHost, path: globalPath });
+  scopes.set(soleAgentId(config) ?? 'global', {
+    id: soleAgentId(config) ?? 'global',
+    security: inherited.security,
+    host: globalHost,
+    path: globalPath,
+  });
   for (const agent of listAgents(config)) {
     const exec = dig(agent.config, 'tools', 'exec');
-    const policy = execModePolicy(dig(exec, 'mode'), dig(exec, 'security') ?? inherited.security, dig(exec, 'ask') ?? inherited.ask);
+    const policy = execModePolicy(
+      dig(exec, 'mode'),
+      dig(exec, 'security') ?? inherited.security,
+      dig(exec, 'ask') ?? inherited.ask,
+    );
     const ownPath = execSecurityPath(agentPath(agent, 'tools', 'exec'), exec);
     const path = isObject(exec) && (exec.mode !== undefined || exec.security !== undefined) ? ownPath : globalPath;
-    scopes.set(agent.id, { id: agent.id, security: policy.security, host: dig(exec, 'host') ?? globalHost, path, agent });
+    scopes.set(agent.id, {
+      id: agent.id,
+      security: policy.security,
+      host: dig(exec, 'host') ?? globalHost,
+      path,
+      agent,
+    });
   }
   return [...scopes.values()];
 }
@@ -456,7 +663,8 @@ export function runtimeExecDefaults(config: Json, agent?: AgentEntry): { host: s
   let layered: ExecPolicy & { mode?: string } = { security: host === 'sandbox' ? 'deny' : 'full', ask: 'off' };
   for (const layer of [globalExec, agentExec]) {
     if (!isObject(layer)) continue;
-    if (typeof layer.mode === 'string' && layer.mode) layered = { mode: layer.mode, ...(MODE_POLICIES[layer.mode] ?? layered) };
+    if (typeof layer.mode === 'string' && layer.mode)
+      layered = { mode: layer.mode, ...(MODE_POLICIES[layer.mode] ?? layered) };
     else if (layer.security !== undefined || layer.ask !== undefined) {
       layered = { security: layer.security ?? layered.security, ask: layer.ask ?? layered.ask };
     }
@@ -478,9 +686,11 @@ function channelSchemaDefaults(id: string): Readonly<Record<string, Json>> | und
   if (channelDefaultsCache.has(id)) return channelDefaultsCache.get(id);
   let defaults: Record<string, Json> | undefined;
   if (Object.prototype.hasOwnProperty.call(schemaData().channels, id)) {
-    const properties = (schemaData().channels[id]!.schema as { properties?: Record<string, { default?: Json }> }).properties ?? {};
+    const properties =
+      (schemaData().channels[id]!.schema as { properties?: Record<string, { default?: Json }> }).properties ?? {};
     defaults = {};
-    for (const key of ['dmPolicy', 'groupPolicy']) if (properties[key]?.default !== undefined) defaults[key] = properties[key]!.default;
+    for (const key of ['dmPolicy', 'groupPolicy'])
+      if (properties[key]?.default !== undefined) defaults[key] = properties[key]!.default;
   }
   channelDefaultsCache.set(id, defaults);
   return defaults;
@@ -516,7 +726,8 @@ export function listOpenInboundPolicies(config: Json): ConfigPath[] {
   const inspect = (section: Record<string, Json>, base: ConfigPath) => {
     if (section.groupPolicy === 'open') out.push([...base, 'groupPolicy']);
     const legacy = isObject(section.dm) ? section.dm.policy : undefined;
-    if ((section.dmPolicy ?? legacy) === 'open') out.push(section.dmPolicy == null ? [...base, 'dm', 'policy'] : [...base, 'dmPolicy']);
+    if ((section.dmPolicy ?? legacy) === 'open')
+      out.push(section.dmPolicy == null ? [...base, 'dm', 'policy'] : [...base, 'dmPolicy']);
   };
   for (const [id, section] of Object.entries(effectiveChannels(config))) {
     if (!isObject(section)) continue;
@@ -569,20 +780,29 @@ export function listMultiUserSignals(config: Json): Signal[] {
     if (!out.has(text)) out.set(text, { text, path });
   };
   /** `own` holds the keys written at `base`; inherited keys point at the channel root `rootBase`. */
-  const inspect = (section: Record<string, Json>, base: ConfigPath, own: Record<string, Json>, rootBase: ConfigPath) => {
-    const at = (...keys: string[]): ConfigPath => (own[keys[0]!] !== undefined ? [...base, ...keys] : [...rootBase, ...keys]);
+  const inspect = (
+    section: Record<string, Json>,
+    base: ConfigPath,
+    own: Record<string, Json>,
+    rootBase: ConfigPath,
+  ) => {
+    const at = (...keys: string[]): ConfigPath =>
+      own[keys[0]!] !== undefined ? [...base, ...keys] : [...rootBase, ...keys];
     const label = dotted(base);
     const groupPolicy = typeof section.groupPolicy === 'string' ? section.groupPolicy : null;
     if (groupPolicy === 'open') add(`${label}.groupPolicy="open"`, at('groupPolicy'));
-    else if (groupPolicy === 'allowlist' && hasGroupTargets(section)) add(`${label}.groupPolicy="allowlist" with configured group targets`, at('groupPolicy'));
+    else if (groupPolicy === 'allowlist' && hasGroupTargets(section))
+      add(`${label}.groupPolicy="allowlist" with configured group targets`, at('groupPolicy'));
     if (section.dmPolicy === 'open') add(`${label}.dmPolicy="open"`, at('dmPolicy'));
-    if (Array.isArray(section.allowFrom) && section.allowFrom.some(isWildcardEntry)) add(`${label}.allowFrom includes "*"`, at('allowFrom'));
+    if (Array.isArray(section.allowFrom) && section.allowFrom.some(isWildcardEntry))
+      add(`${label}.allowFrom includes "*"`, at('allowFrom'));
     if (Array.isArray(section.groupAllowFrom) && section.groupAllowFrom.some(isWildcardEntry)) {
       add(`${label}.groupAllowFrom includes "*"`, at('groupAllowFrom'));
     }
     if (isObject(section.dm)) {
       if (section.dm.policy === 'open') add(`${label}.dm.policy="open"`, at('dm', 'policy'));
-      if (Array.isArray(section.dm.allowFrom) && section.dm.allowFrom.some(isWildcardEntry)) add(`${label}.dm.allowFrom includes "*"`, at('dm', 'allowFrom'));
+      if (Array.isArray(section.dm.allowFrom) && section.dm.allowFrom.some(isWildcardEntry))
+        add(`${label}.dm.allowFrom includes "*"`, at('dm', 'allowFrom'));
     }
   };
   for (const [id, section] of Object.entries(effectiveChannels(config))) {

@@ -71,7 +71,7 @@ function compatibilityAgent(cfg: Json): string | undefined {
     const recorded = lower(cfg.agents.defaults?.systemAgent?.agentId);
     return recorded && routingRoster(cfg).ids.includes(recorded) ? recorded : undefined;
   }
-  return rawLegacyDefault(cfg) ?? soleAgent(cfg) ?? (routingRoster(cfg).ids[0] /* legacy roster: first agent */);
+  return rawLegacyDefault(cfg) ?? soleAgent(cfg) ?? routingRoster(cfg).ids[0]; /* legacy roster: first agent */
 }
 
 function defaultAgent(cfg: Json, surface: string, hint: string): string {
@@ -83,7 +83,11 @@ function defaultAgent(cfg: Json, surface: string, hint: string): string {
 function pickExistingAgent(cfg: Json, agentId: unknown): string {
   const wanted = lower(agentId);
   const { ids } = routingRoster(cfg);
-  if (!wanted) return compatibilityAgent(cfg) ?? defaultAgent(cfg, 'agent lookup', 'Pass an explicit agent id instead of relying on an implicit route.');
+  if (!wanted)
+    return (
+      compatibilityAgent(cfg) ??
+      defaultAgent(cfg, 'agent lookup', 'Pass an explicit agent id instead of relying on an implicit route.')
+    );
   if (ids.includes(wanted) || wanted === 'main' || ids.length === 0) return wanted;
   const hint = `Update the binding agentId "${String(agentId).trim()}" to a configured agent.`;
   throw new OwnerMissing(`Multiple agents are configured, but route binding has no explicit owner. ${hint}`, hint);
@@ -92,7 +96,11 @@ function pickExistingAgent(cfg: Json, agentId: unknown): string {
 interface Binding {
   agentId: unknown;
   accountPattern: string;
-  peer: { state: 'none' } | { state: 'invalid' } | { state: 'wildcard'; kind: string } | { state: 'valid'; kind: string; id: string };
+  peer:
+    | { state: 'none' }
+    | { state: 'invalid' }
+    | { state: 'wildcard'; kind: string }
+    | { state: 'valid'; kind: string; id: string };
   scoped: boolean;
   session: Json;
 }
@@ -107,7 +115,8 @@ function bindingsFor(cfg: Json, channel: string, accountId: string): Binding[] {
     if (match.peer !== undefined && match.peer !== null) {
       const kind = lower(match.peer?.kind);
       const id = lower(match.peer?.id);
-      peer = !kind || !id ? { state: 'invalid' } : id === '*' ? { state: 'wildcard', kind } : { state: 'valid', kind, id };
+      peer =
+        !kind || !id ? { state: 'invalid' } : id === '*' ? { state: 'wildcard', kind } : { state: 'valid', kind, id };
     }
     if (peer.state === 'invalid') continue;
     if (accountPattern !== '*' && normalizeAccountId(accountPattern) !== accountId) continue;
@@ -141,7 +150,14 @@ export function linkedIdentity(cfg: Json, channel: string, peerId: string): stri
   return peerId.trim() ? resolveLinkedPeer(cfg, channel, peerId) : undefined;
 }
 
-function sessionKeyFor(cfg: Json, agentId: string, channel: string, accountId: string, peerId: string, dmScope: string): string {
+function sessionKeyFor(
+  cfg: Json,
+  agentId: string,
+  channel: string,
+  accountId: string,
+  peerId: string,
+  dmScope: string,
+): string {
   const mainKey = lower(cfg?.session?.mainKey) || 'main';
   let peer = peerId.trim();
   if (dmScope !== 'main') peer = resolveLinkedPeer(cfg, channel, peer) ?? peer;
@@ -161,7 +177,8 @@ export function resolveDirectRoute(cfg: Json, channelId: string, rawAccountId: s
   const bindings = bindingsFor(cfg, channel, accountId);
   const choose = (agentIdRaw: unknown, session: Json): Route => {
     const agentId = pickExistingAgent(cfg, agentIdRaw);
-    const dmScope = (isObject(session) && typeof session.dmScope === 'string' ? session.dmScope : undefined) ?? baseScope;
+    const dmScope =
+      (isObject(session) && typeof session.dmScope === 'string' ? session.dmScope : undefined) ?? baseScope;
     return { agentId, accountId, dmScope, sessionKey: sessionKeyFor(cfg, agentId, channel, accountId, peer, dmScope) };
   };
   const tiers: Array<(b: Binding) => boolean> = [

@@ -16,7 +16,8 @@ import { isObject, isSecretRef } from '../checks/util.ts';
 import { dig } from '../records.ts';
 import { redactedValue } from '../redact.ts';
 
-export type CredentialPath = 'gateway.auth.token' | 'gateway.auth.password' | 'gateway.remote.token' | 'gateway.remote.password';
+export type CredentialPath =
+  'gateway.auth.token' | 'gateway.auth.password' | 'gateway.remote.token' | 'gateway.remote.password';
 
 const CREDENTIAL_PATHS: readonly CredentialPath[] = [
   'gateway.auth.token',
@@ -103,7 +104,9 @@ export interface GatewayAuthModel {
   /** The reference at a credential path of the source config, if it is one. */
   sourceRef(path: CredentialPath): SecretReference | undefined;
   /** Whether a source reference stays unresolved (undefined when the path holds no reference). */
-  refResolution(path: CredentialPath): { active: boolean; resolved: boolean; value?: string; error?: string } | undefined;
+  refResolution(
+    path: CredentialPath,
+  ): { active: boolean; resolved: boolean; value?: string; error?: string } | undefined;
   /** Why a credential surface is (in)active, as openclaw words it. */
   surfaceReason(path: CredentialPath): string;
   surfaceActive(path: CredentialPath): boolean;
@@ -123,7 +126,11 @@ function coerceSecretReference(value: unknown, defaults?: Json): SecretReference
   if (isSecretRef(value)) {
     const source = value.source;
     const provider =
-      typeof value.provider === 'string' ? value.provider : (isObject(defaults) && typeof defaults[source] === 'string' ? defaults[source] : 'default');
+      typeof value.provider === 'string'
+        ? value.provider
+        : isObject(defaults) && typeof defaults[source] === 'string'
+          ? defaults[source]
+          : 'default';
     return { source, provider, id: value.id, template: false };
   }
   if (typeof value === 'string') {
@@ -147,14 +154,24 @@ interface CredentialView {
 function readInput(view: CredentialView, path: CredentialPath): CredentialInput {
   const raw = view.raw(path);
   if (view.pending(path)) return { path, configured: true, hasSecretRef: false, isRef: true };
-  if (typeof raw === 'string') return { path, configured: trimOrUndefined(raw) !== undefined, value: trimOrUndefined(raw), hasSecretRef: false, isRef: false };
+  if (typeof raw === 'string')
+    return {
+      path,
+      configured: trimOrUndefined(raw) !== undefined,
+      value: trimOrUndefined(raw),
+      hasSecretRef: false,
+      isRef: false,
+    };
   if (isSecretRef(raw)) return { path, configured: true, hasSecretRef: true, isRef: true };
   return { path, configured: false, hasSecretRef: false, isRef: false };
 }
 
 function buildPlan(config: Json, env: Readonly<Record<string, string>>, view: CredentialView): CredentialPlan {
   const gateway = isObject(config) ? config.gateway : undefined;
-  const authMode = isObject(gateway) && isObject(gateway.auth) && typeof gateway.auth.mode === 'string' ? gateway.auth.mode : undefined;
+  const authMode =
+    isObject(gateway) && isObject(gateway.auth) && typeof gateway.auth.mode === 'string'
+      ? gateway.auth.mode
+      : undefined;
   const remote = isObject(gateway) ? gateway.remote : undefined;
   const envToken = trimOrUndefined(env.OPENCLAW_GATEWAY_TOKEN);
   const envPassword = trimOrUndefined(env.OPENCLAW_GATEWAY_PASSWORD);
@@ -165,9 +182,12 @@ function buildPlan(config: Json, env: Readonly<Record<string, string>>, view: Cr
   const localTokenCanWin = authMode !== 'password' && authMode !== 'none' && authMode !== 'trusted-proxy';
   const tokenCanWin = Boolean(envToken || localToken.configured || remoteToken.configured);
   const passwordCanWin =
-    authMode === 'password' || authMode === 'trusted-proxy' || (authMode !== 'token' && authMode !== 'none' && !tokenCanWin);
+    authMode === 'password' ||
+    authMode === 'trusted-proxy' ||
+    (authMode !== 'token' && authMode !== 'none' && !tokenCanWin);
   const localTokenSurfaceActive =
-    localTokenCanWin && (authMode === 'token' || (authMode === undefined && !(envPassword || localPassword.configured)));
+    localTokenCanWin &&
+    (authMode === 'token' || (authMode === undefined && !(envPassword || localPassword.configured)));
   const remoteMode = isObject(gateway) && gateway.mode === 'remote';
   const remoteUrlConfigured = isObject(remote) && trimOrUndefined(remote.url) !== undefined;
   const tailscale = isObject(gateway) && isObject(gateway.tailscale) ? gateway.tailscale.mode : undefined;
@@ -189,15 +209,24 @@ function buildPlan(config: Json, env: Readonly<Record<string, string>>, view: Cr
     tailscaleRemoteExposure,
     remoteConfiguredSurface: remoteMode || remoteUrlConfigured || tailscaleRemoteExposure,
     remoteTokenFallbackActive: localTokenCanWin && !envToken && !localToken.configured,
-    remotePasswordFallbackActive: authMode !== 'trusted-proxy' && !envPassword && !localPassword.configured && passwordCanWin,
+    remotePasswordFallbackActive:
+      authMode !== 'trusted-proxy' && !envPassword && !localPassword.configured && passwordCanWin,
   };
 }
 
-function surfaceStates(config: Json, plan: CredentialPlan): Record<CredentialPath, { active: boolean; reason: string }> {
+function surfaceStates(
+  config: Json,
+  plan: CredentialPlan,
+): Record<CredentialPath, { active: boolean; reason: string }> {
   const gateway = isObject(config) ? config.gateway : undefined;
   if (!isObject(gateway)) {
     const off = { active: false, reason: 'gateway configuration is not set.' };
-    return { 'gateway.auth.token': off, 'gateway.auth.password': off, 'gateway.remote.token': off, 'gateway.remote.password': off };
+    return {
+      'gateway.auth.token': off,
+      'gateway.auth.password': off,
+      'gateway.remote.token': off,
+      'gateway.remote.password': off,
+    };
   }
   const auth = isObject(gateway.auth);
   const remote = isObject(gateway.remote);
@@ -205,7 +234,10 @@ function surfaceStates(config: Json, plan: CredentialPlan): Record<CredentialPat
   const fixedMode = mode === 'token' || mode === 'none' || mode === 'trusted-proxy';
   const passwordReason = (): string => {
     if (!auth) return 'gateway.auth is not configured.';
-    if (plan.passwordCanWin) return mode === 'password' ? 'gateway.auth.mode is "password".' : 'no token source can win, so password auth can win.';
+    if (plan.passwordCanWin)
+      return mode === 'password'
+        ? 'gateway.auth.mode is "password".'
+        : 'no token source can win, so password auth can win.';
     if (fixedMode) return `gateway.auth.mode is "${mode}".`;
     if (plan.envToken) return 'gateway token env var is configured.';
     if (plan.localToken.configured) return 'gateway.auth.token is configured.';
@@ -252,34 +284,55 @@ function surfaceStates(config: Json, plan: CredentialPlan): Record<CredentialPat
   return {
     'gateway.auth.token': { active: plan.localTokenSurfaceActive, reason: tokenReason() },
     'gateway.auth.password': { active: plan.passwordCanWin, reason: passwordReason() },
-    'gateway.remote.token': { active: plan.remoteConfiguredSurface || plan.remoteTokenFallbackActive, reason: remoteTokenReason() },
-    'gateway.remote.password': { active: plan.remoteConfiguredSurface || plan.remotePasswordFallbackActive, reason: remotePasswordReason() },
+    'gateway.remote.token': {
+      active: plan.remoteConfiguredSurface || plan.remoteTokenFallbackActive,
+      reason: remoteTokenReason(),
+    },
+    'gateway.remote.password': {
+      active: plan.remoteConfiguredSurface || plan.remotePasswordFallbackActive,
+      reason: remotePasswordReason(),
+    },
   };
 }
 
 /** openclaw's `resolveGatewayAuthForConfig` over a plan. */
 function authFromPlan(config: Json, plan: CredentialPlan, tailscaleMode: string): ResolvedAuth {
-  const token = plan.localToken.hasSecretRef ? undefined : (plan.localToken.value ?? plan.envToken ?? plan.remoteToken.value);
+  const token = plan.localToken.hasSecretRef
+    ? undefined
+    : (plan.localToken.value ?? plan.envToken ?? plan.remoteToken.value);
   const password = plan.localPassword.hasSecretRef
     ? undefined
-    : (plan.localPassword.value ?? plan.envPassword ?? (plan.authMode === 'trusted-proxy' ? undefined : plan.remotePassword.value));
+    : (plan.localPassword.value ??
+      plan.envPassword ??
+      (plan.authMode === 'trusted-proxy' ? undefined : plan.remotePassword.value));
   const configuredMode = plan.authMode;
   const mode = configuredMode ? configuredMode : password ? 'password' : 'token';
-  const authConfig = isObject(config) && isObject(config.gateway) && isObject(config.gateway.auth) ? config.gateway.auth : {};
+  const authConfig =
+    isObject(config) && isObject(config.gateway) && isObject(config.gateway.auth) ? config.gateway.auth : {};
   const allowTailscale =
     authConfig.allowTailscale !== undefined && authConfig.allowTailscale !== null
       ? Boolean(authConfig.allowTailscale)
       : tailscaleMode === 'serve' && mode !== 'password' && mode !== 'trusted-proxy';
-  return { mode, ...(token !== undefined ? { token } : {}), ...(password !== undefined ? { password } : {}), allowTailscale };
+  return {
+    mode,
+    ...(token !== undefined ? { token } : {}),
+    ...(password !== undefined ? { password } : {}),
+    allowTailscale,
+  };
 }
 
-function resolveRef(ref: SecretReference, env: Readonly<Record<string, string>>, config: Json): { resolved: boolean; value?: string; error: string } {
+function resolveRef(
+  ref: SecretReference,
+  env: Readonly<Record<string, string>>,
+  config: Json,
+): { resolved: boolean; value?: string; error: string } {
   if (ref.source === 'env') {
     const value = env[ref.id];
     if (value !== undefined && value.trim() !== '') return { resolved: true, value, error: '' };
     return { resolved: false, error: `Environment variable "${ref.id}" is missing or empty.` };
   }
-  const providers = isObject(config) && isObject(config.secrets) && isObject(config.secrets.providers) ? config.secrets.providers : {};
+  const providers =
+    isObject(config) && isObject(config.secrets) && isObject(config.secrets.providers) ? config.secrets.providers : {};
   const provider = providers[ref.provider];
   if (ref.source === 'file') {
     const where = isObject(provider) && typeof provider.path === 'string' ? provider.path : '';
@@ -287,7 +340,10 @@ function resolveRef(ref: SecretReference, env: Readonly<Record<string, string>>,
   }
   if (ref.source === 'exec') {
     const command = isObject(provider) && typeof provider.command === 'string' ? provider.command : '';
-    return { resolved: false, error: `secrets.providers.${ref.provider}.command is not readable: ${redactedValue(command)}` };
+    return {
+      resolved: false,
+      error: `secrets.providers.${ref.provider}.command is not readable: ${redactedValue(command)}`,
+    };
   }
   return { resolved: false, error: `Secret provider "${ref.provider}" is not configured.` };
 }
@@ -309,7 +365,9 @@ function computeGatewayAuth(ctx: CheckContext): GatewayAuthModel {
   const gateway = isObject(config) && isObject(config.gateway) ? config.gateway : undefined;
   const bind = typeof gateway?.bind === 'string' ? gateway.bind : 'loopback';
   const tailscaleMode =
-    isObject(gateway?.tailscale) && gateway!.tailscale.mode !== undefined && gateway!.tailscale.mode !== null ? String(gateway!.tailscale.mode) : 'off';
+    isObject(gateway?.tailscale) && gateway!.tailscale.mode !== undefined && gateway!.tailscale.mode !== null
+      ? String(gateway!.tailscale.mode)
+      : 'off';
   const defaults = isObject(config) && isObject(config.secrets) ? config.secrets.defaults : undefined;
 
   const rawAt = (path: CredentialPath) => dig(config, ...credentialSegments(path));
@@ -338,7 +396,12 @@ function computeGatewayAuth(ctx: CheckContext): GatewayAuthModel {
       continue;
     }
     const outcome = resolveRef(ref, env, config);
-    resolutions.set(path, { active, resolved: outcome.resolved, ...(outcome.value !== undefined ? { value: outcome.value } : {}), ...(outcome.resolved ? {} : { error: outcome.error }) });
+    resolutions.set(path, {
+      active,
+      resolved: outcome.resolved,
+      ...(outcome.value !== undefined ? { value: outcome.value } : {}),
+      ...(outcome.resolved ? {} : { error: outcome.error }),
+    });
   }
 
   const resolvedRaw = (path: CredentialPath): unknown => {
@@ -354,18 +417,25 @@ function computeGatewayAuth(ctx: CheckContext): GatewayAuthModel {
   const auth = authFromPlan(config, resolvedPlan, tailscaleMode);
 
   // gateway config block: hasGatewayAuth over the source plan plus the resolved credentials.
-  const hasToken = auth.token !== undefined && auth.token.trim() !== '' && !ctx.unresolved(['gateway', 'auth', 'token']);
-  const hasPassword = auth.password !== undefined && auth.password.trim() !== '' && !ctx.unresolved(['gateway', 'auth', 'password']);
+  const hasToken =
+    auth.token !== undefined && auth.token.trim() !== '' && !ctx.unresolved(['gateway', 'auth', 'token']);
+  const hasPassword =
+    auth.password !== undefined && auth.password.trim() !== '' && !ctx.unresolved(['gateway', 'auth', 'password']);
   const p = sourcePlan;
   const explicitMode = p.authMode;
   const tokenConfigured = Boolean(
-    hasToken || p.envToken || p.localToken.value || p.localToken.hasSecretRef || p.remoteToken.value || p.remoteToken.hasSecretRef,
+    hasToken ||
+    p.envToken ||
+    p.localToken.value ||
+    p.localToken.hasSecretRef ||
+    p.remoteToken.value ||
+    p.remoteToken.hasSecretRef,
   );
   const passwordConfigured = Boolean(
     hasPassword ||
-      ((explicitMode === 'password' ||
-        (explicitMode !== 'token' && explicitMode !== 'none' && explicitMode !== 'trusted-proxy' && !tokenConfigured)) &&
-        (p.envPassword || p.localPassword.value || p.localPassword.hasSecretRef)),
+    ((explicitMode === 'password' ||
+      (explicitMode !== 'token' && explicitMode !== 'none' && explicitMode !== 'trusted-proxy' && !tokenConfigured)) &&
+      (p.envPassword || p.localPassword.value || p.localPassword.hasSecretRef)),
   );
   const hasGatewayAuth =
     (explicitMode === 'token'
@@ -417,9 +487,13 @@ export function gatewaySecretDiagnostics(ctx: CheckContext, model: GatewayAuthMo
   const active = refPaths.filter((path) => model.surfaceActive(path));
   if (active.length === 0) return lines;
   const unresolved = active.filter((path) => !model.refResolution(path)?.resolved);
-  for (const path of unresolved) add(`security audit: failed to resolve ${path} locally (${model.refResolution(path)?.error ?? ''}).`);
-  for (const path of unresolved) add(`security audit: ${path} is unavailable in this command path; continuing with degraded read-only config.`);
-  add(`security audit: gateway secrets.resolve unavailable (${gatewayCallError(ctx, model, unresolved)}); ${unresolved.length === 0 ? 'resolved command secrets locally.' : 'attempted local command-secret resolution.'}`);
+  for (const path of unresolved)
+    add(`security audit: failed to resolve ${path} locally (${model.refResolution(path)?.error ?? ''}).`);
+  for (const path of unresolved)
+    add(`security audit: ${path} is unavailable in this command path; continuing with degraded read-only config.`);
+  add(
+    `security audit: gateway secrets.resolve unavailable (${gatewayCallError(ctx, model, unresolved)}); ${unresolved.length === 0 ? 'resolved command secrets locally.' : 'attempted local command-secret resolution.'}`,
+  );
   return lines;
 }
 

@@ -36,12 +36,19 @@ export function summarizeAllowedValues(values: readonly unknown[]): AllowedSumma
     const key = `${item === null ? 'null' : typeof item}:${asValue}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    entries.push({ value: asValue, label: typeof item === 'string' ? JSON.stringify(cap(item, MAX_LABEL)) : cap(stringify(item), MAX_LABEL) });
+    entries.push({
+      value: asValue,
+      label: typeof item === 'string' ? JSON.stringify(cap(item, MAX_LABEL)) : cap(stringify(item), MAX_LABEL),
+    });
   }
   const shown = entries.slice(0, MAX_SHOWN);
   const hiddenCount = entries.length - shown.length;
   const core = shown.map((e) => e.label).join(', ');
-  return { values: shown.map((e) => e.value), hiddenCount, formatted: hiddenCount > 0 ? `${core}, ... (+${hiddenCount} more)` : core };
+  return {
+    values: shown.map((e) => e.value),
+    hiddenCount,
+    formatted: hiddenCount > 0 ? `${core}, ... (+${hiddenCount} more)` : core,
+  };
 }
 
 export function appendAllowedValuesHint(message: string, summary: AllowedSummary): string {

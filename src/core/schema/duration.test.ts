@@ -17,20 +17,38 @@ function byRegex(raw: string, defaultUnit: string): boolean {
   return consumed === text.length && consumed > 0;
 }
 
-test('isValidDuration decides like openclaw\'s regexes on strings of digits, dots, units and spaces', () => {
-  const text = fc.string({ unit: fc.constantFrom('1', '0', '9', '.', 'm', 's', 'h', 'd', 'ms', 'M', ' ', 'x'), maxLength: 16 });
+test("isValidDuration decides like openclaw's regexes on strings of digits, dots, units and spaces", () => {
+  const text = fc.string({
+    unit: fc.constantFrom('1', '0', '9', '.', 'm', 's', 'h', 'd', 'ms', 'M', ' ', 'x'),
+    maxLength: 16,
+  });
   fc.assert(
-    fc.property(text, fc.constantFrom('m', 'h', ''), (s, unit) => assert.equal(isValidDuration(s, unit), byRegex(s, unit), JSON.stringify(s))),
+    fc.property(text, fc.constantFrom('m', 'h', ''), (s, unit) =>
+      assert.equal(isValidDuration(s, unit), byRegex(s, unit), JSON.stringify(s)),
+    ),
     { seed: 20260906, numRuns: 20_000 },
   );
-  for (const [s, ok] of [['30m', true], ['1h30m', true], ['1.5h', true], ['45', true], ['1h30', false], ['1.h', false], ['', false]] as const) {
+  for (const [s, ok] of [
+    ['30m', true],
+    ['1h30m', true],
+    ['1.5h', true],
+    ['45', true],
+    ['1h30', false],
+    ['1.h', false],
+    ['', false],
+  ] as const) {
     assert.equal(isValidDuration(s, 'm'), ok, s);
   }
 });
 
 test('a heartbeat interval of 80,000 digits and an "x" is reported as an invalid duration', () => {
-  const outcome = auditText(JSON.stringify({ agents: { defaults: { heartbeat: { every: `${'9'.repeat(80_000)}x` } } } }));
+  const outcome = auditText(
+    JSON.stringify({ agents: { defaults: { heartbeat: { every: `${'9'.repeat(80_000)}x` } } } }),
+  );
   assert.equal(outcome.ok, false);
   if (outcome.ok) return;
-  assert.deepEqual(outcome.issues.map((i) => [i.path, i.message]), [['agents.defaults.heartbeat.every', 'invalid duration (use ms, s, m, h)']]);
+  assert.deepEqual(
+    outcome.issues.map((i) => [i.path, i.message]),
+    [['agents.defaults.heartbeat.every', 'invalid duration (use ms, s, m, h)']],
+  );
 });

@@ -63,9 +63,30 @@ function has(o: Obj, k: string): boolean {
 
 // --- normalisation (memoised per source node) ---
 
-const RESOURCE_KEYS = new Set(['$anchor', '$defs', '$dynamicAnchor', '$id', '$recursiveAnchor', '$schema', '$vocabulary', 'definitions']);
+const RESOURCE_KEYS = new Set([
+  '$anchor',
+  '$defs',
+  '$dynamicAnchor',
+  '$id',
+  '$recursiveAnchor',
+  '$schema',
+  '$vocabulary',
+  'definitions',
+]);
 const MAP_KEYS = new Set(['$defs', 'definitions', 'dependentSchemas', 'patternProperties', 'properties']);
-const VALUE_KEYS = new Set(['additionalItems', 'additionalProperties', 'contains', 'else', 'if', 'items', 'not', 'propertyNames', 'then', 'unevaluatedItems', 'unevaluatedProperties']);
+const VALUE_KEYS = new Set([
+  'additionalItems',
+  'additionalProperties',
+  'contains',
+  'else',
+  'if',
+  'items',
+  'not',
+  'propertyNames',
+  'then',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+]);
 const ARRAY_KEYS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 
 function compilesUnicode(pattern: string): boolean {
@@ -92,7 +113,8 @@ function normalize(schema: unknown): unknown {
   const cached = normalized.get(schema);
   if (cached !== undefined) return cached;
   let s: Obj = schema;
-  if (s.nullable === true && s.enumIncludesNull === true && Array.isArray(s.enum) && !s.enum.includes(null)) s = { ...s, enum: [...s.enum, null] };
+  if (s.nullable === true && s.enumIncludesNull === true && Array.isArray(s.enum) && !s.enum.includes(null))
+    s = { ...s, enum: [...s.enum, null] };
   // type arrays (and `nullable`) become unions of single-type copies
   const types = Array.isArray(s.type) ? [...(s.type as unknown[])] : typeof s.type === 'string' ? [s.type] : null;
   if (types) {
@@ -155,8 +177,26 @@ function graphemes(value: string): number {
 }
 
 const ANNOTATION_FORMATS = new Set([
-  'date-time', 'date', 'duration', 'email', 'hostname', 'idn-email', 'idn-hostname', 'ipv4', 'ipv6', 'iri-reference', 'iri',
-  'json-pointer-uri-fragment', 'json-pointer', 'regex', 'relative-json-pointer', 'time', 'uri-reference', 'uri-template', 'url', 'uuid',
+  'date-time',
+  'date',
+  'duration',
+  'email',
+  'hostname',
+  'idn-email',
+  'idn-hostname',
+  'ipv4',
+  'ipv6',
+  'iri-reference',
+  'iri',
+  'json-pointer-uri-fragment',
+  'json-pointer',
+  'regex',
+  'relative-json-pointer',
+  'time',
+  'uri-reference',
+  'uri-template',
+  'url',
+  'uuid',
 ]);
 
 function formatOk(format: string, value: string): boolean {
@@ -175,14 +215,22 @@ const regex = (pattern: string) => schemaPattern(pattern, 'u');
 
 function typeOk(type: unknown, v: unknown): boolean {
   switch (type) {
-    case 'object': return isObj(v);
-    case 'array': return Array.isArray(v);
-    case 'boolean': return typeof v === 'boolean';
-    case 'integer': return Number.isInteger(v);
-    case 'number': return typeof v === 'number' && Number.isFinite(v);
-    case 'null': return v === null;
-    case 'string': return typeof v === 'string';
-    default: return true;
+    case 'object':
+      return isObj(v);
+    case 'array':
+      return Array.isArray(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'integer':
+      return Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'null':
+      return v === null;
+    case 'string':
+      return typeof v === 'string';
+    default:
+      return true;
   }
 }
 
@@ -194,7 +242,9 @@ function resolveRef(root: unknown, ref: string): unknown {
     let seg = raw;
     try {
       seg = decodeURIComponent(raw);
-    } catch { /* keep */ }
+    } catch {
+      /* keep */
+    }
     seg = seg.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(node)) node = node[Number(seg)];
     else if (isObj(node)) node = node[seg];
@@ -224,7 +274,8 @@ class Checker {
     if (typeof value === 'number' && Number.isFinite(value)) ok = this.number(s, value, errors, sp, ip) && ok;
     if (typeof s.$ref === 'string') ok = this.ref(s.$ref, value, errors, ip) && ok;
     if (has(s, 'const') && !deepEqual(value, s.const)) ok = errors.add('const', sp, ip, { allowedValue: s.const });
-    if (Array.isArray(s.enum) && !s.enum.some((e) => deepEqual(value, e))) ok = errors.add('enum', sp, ip, { allowedValues: s.enum });
+    if (Array.isArray(s.enum) && !s.enum.some((e) => deepEqual(value, e)))
+      ok = errors.add('enum', sp, ip, { allowedValues: s.enum });
     if (has(s, 'if')) ok = this.ifThenElse(s, value, errors, sp, ip) && ok;
     if (has(s, 'not')) {
       if (this.run(s.not, value, new Errors(), `${sp}/not`, ip)) ok = errors.add('not', sp, ip);
@@ -249,7 +300,8 @@ class Checker {
       for (const key of keys) {
         const known = (props !== undefined && has(props, key)) || patterns.some((p) => regex(p)?.test(key));
         if (known) continue;
-        if (!this.run(s.additionalProperties, value[key], errors, `${sp}/additionalProperties`, `${ip}/${key}`)) extra.push(key);
+        if (!this.run(s.additionalProperties, value[key], errors, `${sp}/additionalProperties`, `${ip}/${key}`))
+          extra.push(key);
       }
       if (extra.length) ok = errors.add('additionalProperties', sp, ip, { additionalProperties: extra });
     }
@@ -270,11 +322,14 @@ class Checker {
     }
     if (has(s, 'propertyNames')) {
       const bad: string[] = [];
-      for (const key of keys) if (!this.run(s.propertyNames, key, errors, `${sp}/propertyNames`, `${ip}/${key}`)) bad.push(key);
+      for (const key of keys)
+        if (!this.run(s.propertyNames, key, errors, `${sp}/propertyNames`, `${ip}/${key}`)) bad.push(key);
       if (bad.length) ok = errors.add('propertyNames', sp, ip, { propertyNames: bad });
     }
-    if (typeof s.minProperties === 'number' && keys.length < s.minProperties) ok = errors.add('minProperties', sp, ip, { limit: s.minProperties });
-    if (typeof s.maxProperties === 'number' && keys.length > s.maxProperties) ok = errors.add('maxProperties', sp, ip, { limit: s.maxProperties });
+    if (typeof s.minProperties === 'number' && keys.length < s.minProperties)
+      ok = errors.add('minProperties', sp, ip, { limit: s.minProperties });
+    if (typeof s.maxProperties === 'number' && keys.length > s.maxProperties)
+      ok = errors.add('maxProperties', sp, ip, { limit: s.maxProperties });
     return ok;
   }
 
@@ -286,10 +341,13 @@ class Checker {
       });
     } else if (has(s, 'items')) {
       const offset = Array.isArray(s.prefixItems) ? s.prefixItems.length : 0;
-      for (let i = offset; i < value.length; i++) if (!this.run(s.items, value[i], errors, `${sp}/items`, `${ip}/${i}`)) ok = false;
+      for (let i = offset; i < value.length; i++)
+        if (!this.run(s.items, value[i], errors, `${sp}/items`, `${ip}/${i}`)) ok = false;
     }
-    if (typeof s.maxItems === 'number' && value.length > s.maxItems) ok = errors.add('maxItems', sp, ip, { limit: s.maxItems });
-    if (typeof s.minItems === 'number' && value.length < s.minItems) ok = errors.add('minItems', sp, ip, { limit: s.minItems });
+    if (typeof s.maxItems === 'number' && value.length > s.maxItems)
+      ok = errors.add('maxItems', sp, ip, { limit: s.maxItems });
+    if (typeof s.minItems === 'number' && value.length < s.minItems)
+      ok = errors.add('minItems', sp, ip, { limit: s.minItems });
     if (Array.isArray(s.prefixItems)) {
       (s.prefixItems as unknown[]).forEach((sub, i) => {
         if (i < value.length && !this.run(sub, value[i], errors, `${sp}/prefixItems/${i}`, `${ip}/${i}`)) ok = false;
@@ -304,9 +362,12 @@ class Checker {
 
   private string(s: Obj, value: string, errors: Errors, sp: string, ip: string): boolean {
     let ok = true;
-    if (typeof s.maxLength === 'number' && graphemes(value) > s.maxLength) ok = errors.add('maxLength', sp, ip, { limit: s.maxLength });
-    if (typeof s.minLength === 'number' && graphemes(value) < s.minLength) ok = errors.add('minLength', sp, ip, { limit: s.minLength });
-    if (typeof s.format === 'string' && !formatOk(s.format, value)) ok = errors.add('format', sp, ip, { format: s.format });
+    if (typeof s.maxLength === 'number' && graphemes(value) > s.maxLength)
+      ok = errors.add('maxLength', sp, ip, { limit: s.maxLength });
+    if (typeof s.minLength === 'number' && graphemes(value) < s.minLength)
+      ok = errors.add('minLength', sp, ip, { limit: s.minLength });
+    if (typeof s.format === 'string' && !formatOk(s.format, value))
+      ok = errors.add('format', sp, ip, { format: s.format });
     if (typeof s.pattern === 'string') {
       const r = regex(s.pattern);
       if (r && !r.test(value)) ok = errors.add('pattern', sp, ip, { pattern: s.pattern });
@@ -316,10 +377,14 @@ class Checker {
 
   private number(s: Obj, value: number, errors: Errors, sp: string, ip: string): boolean {
     let ok = true;
-    if (typeof s.exclusiveMaximum === 'number' && !(value < s.exclusiveMaximum)) ok = errors.add('exclusiveMaximum', sp, ip, { comparison: '<', limit: s.exclusiveMaximum });
-    if (typeof s.exclusiveMinimum === 'number' && !(value > s.exclusiveMinimum)) ok = errors.add('exclusiveMinimum', sp, ip, { comparison: '>', limit: s.exclusiveMinimum });
-    if (typeof s.maximum === 'number' && !(value <= s.maximum)) ok = errors.add('maximum', sp, ip, { comparison: '<=', limit: s.maximum });
-    if (typeof s.minimum === 'number' && !(value >= s.minimum)) ok = errors.add('minimum', sp, ip, { comparison: '>=', limit: s.minimum });
+    if (typeof s.exclusiveMaximum === 'number' && !(value < s.exclusiveMaximum))
+      ok = errors.add('exclusiveMaximum', sp, ip, { comparison: '<', limit: s.exclusiveMaximum });
+    if (typeof s.exclusiveMinimum === 'number' && !(value > s.exclusiveMinimum))
+      ok = errors.add('exclusiveMinimum', sp, ip, { comparison: '>', limit: s.exclusiveMinimum });
+    if (typeof s.maximum === 'number' && !(value <= s.maximum))
+      ok = errors.add('maximum', sp, ip, { comparison: '<=', limit: s.maximum });
+    if (typeof s.minimum === 'number' && !(value >= s.minimum))
+      ok = errors.add('minimum', sp, ip, { comparison: '>=', limit: s.minimum });
     if (typeof s.multipleOf === 'number' && s.multipleOf !== 0) {
       const q = value / s.multipleOf;
       if (Math.abs(q - Math.round(q)) > 1e-10) ok = errors.add('multipleOf', sp, ip, { multipleOf: s.multipleOf });
@@ -347,10 +412,18 @@ class Checker {
       return errors.add('if', sp, ip, { failingKeyword: 'then' });
     }
     const elseSchema = has(s, 'else') ? s.else : true;
-    return this.run(elseSchema, value, errors, `${sp}/else`, ip) || errors.add('if', sp, ip, { failingKeyword: 'else' });
+    return (
+      this.run(elseSchema, value, errors, `${sp}/else`, ip) || errors.add('if', sp, ip, { failingKeyword: 'else' })
+    );
   }
 
-  private branches(list: unknown[], kw: string, value: unknown, sp: string, ip: string): { passed: number; failed: RawError[][] } {
+  private branches(
+    list: unknown[],
+    kw: string,
+    value: unknown,
+    sp: string,
+    ip: string,
+  ): { passed: number; failed: RawError[][] } {
     let passed = 0;
     const failed: RawError[][] = [];
     list.forEach((sub, i) => {
@@ -403,7 +476,14 @@ function dropFalseSchemaChildren(errors: RawError[]): RawError[] {
     const keys = e.params.additionalProperties;
     if (e.keyword === 'additionalProperties' && Array.isArray(keys) && keys.length > 0 && keys.length <= run) {
       const tail = out.slice(-keys.length);
-      if (tail.every((c, i) => c.schemaPath === `${e.schemaPath}/additionalProperties` && c.instancePath === `${e.instancePath}/${keys[i] as string}`)) out.length -= keys.length;
+      if (
+        tail.every(
+          (c, i) =>
+            c.schemaPath === `${e.schemaPath}/additionalProperties` &&
+            c.instancePath === `${e.instancePath}/${keys[i] as string}`,
+        )
+      )
+        out.length -= keys.length;
     }
     out.push(e);
     run = 0;
@@ -416,32 +496,57 @@ function dropFalseSchemaChildren(errors: RawError[]): RawError[] {
 function baseMessage(e: RawError): string {
   const p = e.params;
   switch (e.keyword) {
-    case 'additionalProperties': return 'must not have additional properties';
-    case 'anyOf': return 'must match a schema in anyOf';
-    case 'boolean': return 'schema is false';
-    case 'const': return 'must be equal to constant';
-    case 'enum': return 'must be equal to one of the allowed values';
+    case 'additionalProperties':
+      return 'must not have additional properties';
+    case 'anyOf':
+      return 'must match a schema in anyOf';
+    case 'boolean':
+      return 'schema is false';
+    case 'const':
+      return 'must be equal to constant';
+    case 'enum':
+      return 'must be equal to one of the allowed values';
     case 'exclusiveMaximum':
     case 'exclusiveMinimum':
     case 'maximum':
-    case 'minimum': return `must be ${String(p.comparison)} ${String(p.limit)}`;
-    case 'format': return `must match format "${String(p.format)}"`;
-    case 'if': return `must match "${String(p.failingKeyword)}" schema`;
-    case 'maxItems': return `must not have more than ${String(p.limit)} items`;
-    case 'maxLength': return `must not have more than ${String(p.limit)} characters`;
-    case 'maxProperties': return `must not have more than ${String(p.limit)} properties`;
-    case 'minItems': return `must not have fewer than ${String(p.limit)} items`;
-    case 'minLength': return `must not have fewer than ${String(p.limit)} characters`;
-    case 'minProperties': return `must not have fewer than ${String(p.limit)} properties`;
-    case 'multipleOf': return `must be multiple of ${String(p.multipleOf)}`;
-    case 'not': return 'must not be valid';
-    case 'oneOf': return 'must match exactly one schema in oneOf';
-    case 'pattern': return `must match pattern "${String(p.pattern)}"`;
-    case 'propertyNames': return `property names ${(p.propertyNames as string[]).join(', ')} are invalid`;
-    case 'required': return `must have required properties ${(p.requiredProperties as string[]).join(', ')}`;
-    case 'type': return Array.isArray(p.type) ? `must be either ${(p.type as string[]).join(' or ')}` : `must be ${String(p.type)}`;
-    case 'uniqueItems': return 'must not have duplicate items';
-    default: return 'an unknown validation error occurred';
+    case 'minimum':
+      return `must be ${String(p.comparison)} ${String(p.limit)}`;
+    case 'format':
+      return `must match format "${String(p.format)}"`;
+    case 'if':
+      return `must match "${String(p.failingKeyword)}" schema`;
+    case 'maxItems':
+      return `must not have more than ${String(p.limit)} items`;
+    case 'maxLength':
+      return `must not have more than ${String(p.limit)} characters`;
+    case 'maxProperties':
+      return `must not have more than ${String(p.limit)} properties`;
+    case 'minItems':
+      return `must not have fewer than ${String(p.limit)} items`;
+    case 'minLength':
+      return `must not have fewer than ${String(p.limit)} characters`;
+    case 'minProperties':
+      return `must not have fewer than ${String(p.limit)} properties`;
+    case 'multipleOf':
+      return `must be multiple of ${String(p.multipleOf)}`;
+    case 'not':
+      return 'must not be valid';
+    case 'oneOf':
+      return 'must match exactly one schema in oneOf';
+    case 'pattern':
+      return `must match pattern "${String(p.pattern)}"`;
+    case 'propertyNames':
+      return `property names ${(p.propertyNames as string[]).join(', ')} are invalid`;
+    case 'required':
+      return `must have required properties ${(p.requiredProperties as string[]).join(', ')}`;
+    case 'type':
+      return Array.isArray(p.type)
+        ? `must be either ${(p.type as string[]).join(' or ')}`
+        : `must be ${String(p.type)}`;
+    case 'uniqueItems':
+      return 'must not have duplicate items';
+    default:
+      return 'an unknown validation error occurred';
   }
 }
 
@@ -456,9 +561,13 @@ function toIssues(errors: RawError[]): JsonSchemaIssue[] {
   for (const e of errors) {
     const base = splitPointer(e.instancePath);
     let summary: ReturnType<typeof summarizeAllowedValues> = null;
-    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) summary = summarizeAllowedValues(e.params.allowedValues);
+    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues))
+      summary = summarizeAllowedValues(e.params.allowedValues);
     if (e.keyword === 'const') summary = summarizeAllowedValues([e.params.allowedValue]);
-    const withHint = (m: string): JsonSchemaIssue => (summary ? { path: base, message: appendAllowedValuesHint(m, summary), allowedValues: summary.values } : { path: base, message: m });
+    const withHint = (m: string): JsonSchemaIssue =>
+      summary
+        ? { path: base, message: appendAllowedValuesHint(m, summary), allowedValues: summary.values }
+        : { path: base, message: m };
     if (e.keyword === 'required') {
       for (const k of e.params.requiredProperties as string[]) {
         const seg = k.trim();
@@ -468,7 +577,11 @@ function toIssues(errors: RawError[]): JsonSchemaIssue[] {
     }
     if (e.keyword === 'additionalProperties') {
       const keys = e.params.additionalProperties as string[];
-      out.push(withHint(keys.length ? `must not have additional properties: ${keys.map((k) => `"${k}"`).join(', ')}` : baseMessage(e)));
+      out.push(
+        withHint(
+          keys.length ? `must not have additional properties: ${keys.map((k) => `"${k}"`).join(', ')}` : baseMessage(e),
+        ),
+      );
       continue;
     }
     out.push(withHint(baseMessage(e)));
@@ -538,7 +651,12 @@ class Defaulter {
     }
     if (Array.isArray(schema.allOf)) for (const b of schema.allOf) value = this.apply(b, value);
     const typeIs = (t: string) => schema.type === t || (Array.isArray(schema.type) && schema.type.includes(t));
-    const objectRules = isObj(schema.properties) || isObj(schema.patternProperties) || isObj(schema.additionalProperties) || typeof schema.if === 'boolean' || isObj(schema.if);
+    const objectRules =
+      isObj(schema.properties) ||
+      isObj(schema.patternProperties) ||
+      isObj(schema.additionalProperties) ||
+      typeof schema.if === 'boolean' ||
+      isObj(schema.if);
     if ((typeIs('object') || objectRules) && isObj(value)) {
       let v: unknown = this.members(schema, value);
       if (typeof schema.if === 'boolean' || isObj(schema.if)) {
@@ -548,7 +666,11 @@ class Defaulter {
       return isObj(v) ? this.members(schema, v) : v;
     }
     if ((typeIs('array') || schema.items !== undefined || schema.prefixItems !== undefined) && Array.isArray(value)) {
-      const tuple = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : null;
+      const tuple = Array.isArray(schema.prefixItems)
+        ? schema.prefixItems
+        : Array.isArray(schema.items)
+          ? schema.items
+          : null;
       if (tuple) {
         const result = value.slice();
         tuple.forEach((sub: unknown, i: number) => {
@@ -589,7 +711,8 @@ class Defaulter {
         }
       }
       if (isObj(schema.additionalProperties)) {
-        for (const key of Object.keys(value)) if (!has(props, key) && !matched.has(key)) value[key] = this.apply(schema.additionalProperties, value[key]);
+        for (const key of Object.keys(value))
+          if (!has(props, key) && !matched.has(key)) value[key] = this.apply(schema.additionalProperties, value[key]);
       }
       if (this.filled === before) break;
     }
@@ -604,7 +727,8 @@ function relaxConditionalRequired(schema: unknown, inBranch = false): unknown {
   const out: Obj = {};
   for (const [k, v] of Object.entries(schema)) {
     if (inBranch && k === 'required') continue;
-    out[k] = typeof v === 'object' && v !== null ? relaxConditionalRequired(v, inBranch || k === 'then' || k === 'else') : v;
+    out[k] =
+      typeof v === 'object' && v !== null ? relaxConditionalRequired(v, inBranch || k === 'then' || k === 'else') : v;
   }
   return out;
 }

@@ -25,13 +25,36 @@ type Node =
   | { type: 'repeat'; body: Node; min: number; max: number };
 
 const DIGIT: Ranges = [[0x30, 0x39]];
-const WORD: Ranges = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]];
-const SPACE: Ranges = [
-  [0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a],
-  [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+const WORD: Ranges = [
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
 ];
-const LINE_TERMINATORS: Ranges = [[0x0a, 0x0a], [0x0d, 0x0d], [0x2028, 0x2029]];
-const PROPERTIES: Record<string, Ranges> = { Cc: [[0x00, 0x1f], [0x7f, 0x9f]], Cs: [[0xd800, 0xdfff]] };
+const SPACE: Ranges = [
+  [0x09, 0x0d],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+];
+const LINE_TERMINATORS: Ranges = [
+  [0x0a, 0x0a],
+  [0x0d, 0x0d],
+  [0x2028, 0x2029],
+];
+const PROPERTIES: Record<string, Ranges> = {
+  Cc: [
+    [0x00, 0x1f],
+    [0x7f, 0x9f],
+  ],
+  Cs: [[0xd800, 0xdfff]],
+};
 const MAX_PROGRAM = 50_000;
 
 function complement(ranges: Ranges): Ranges {
@@ -48,7 +71,10 @@ function complement(ranges: Ranges): Ranges {
 
 class Parser {
   private at = 0;
-  constructor(private readonly source: string, private readonly unicode: boolean) {}
+  constructor(
+    private readonly source: string,
+    private readonly unicode: boolean,
+  ) {}
 
   parse(): Node {
     const node = this.alternation();
@@ -109,13 +135,25 @@ class Parser {
   private atom(): Node {
     const c = this.source[this.at++]!;
     switch (c) {
-      case '^': return { type: 'assert', kind: 'start' };
-      case '$': return { type: 'assert', kind: 'end' };
-      case '.': return { type: 'set', ranges: LINE_TERMINATORS, negated: true };
-      case '[': return this.characterClass();
-      case '(': return this.group();
-      case '\\': return this.escape(false);
-      case '*': case '+': case '?': case '{': case ')': case ']': case '}':
+      case '^':
+        return { type: 'assert', kind: 'start' };
+      case '$':
+        return { type: 'assert', kind: 'end' };
+      case '.':
+        return { type: 'set', ranges: LINE_TERMINATORS, negated: true };
+      case '[':
+        return this.characterClass();
+      case '(':
+        return this.group();
+      case '\\':
+        return this.escape(false);
+      case '*':
+      case '+':
+      case '?':
+      case '{':
+      case ')':
+      case ']':
+      case '}':
         if (this.unicode || c === '*' || c === '+' || c === '?' || c === ')') this.refuse(`unexpected ${c}`);
         return literal(c.codePointAt(0)!);
       default: {
@@ -182,20 +220,36 @@ class Parser {
     const c = this.source[this.at++];
     if (c === undefined) this.refuse('trailing \\');
     switch (c) {
-      case 'd': return { type: 'set', ranges: DIGIT, negated: false };
-      case 'D': return { type: 'set', ranges: DIGIT, negated: true };
-      case 's': return { type: 'set', ranges: SPACE, negated: false };
-      case 'S': return { type: 'set', ranges: SPACE, negated: true };
-      case 'w': return { type: 'set', ranges: WORD, negated: false };
-      case 'W': return { type: 'set', ranges: WORD, negated: true };
-      case 'b': return inClass ? literal(0x08) : { type: 'assert', kind: 'word' };
-      case 'B': if (!inClass) return { type: 'assert', kind: 'notWord' }; break;
-      case 'n': return literal(0x0a);
-      case 'r': return literal(0x0d);
-      case 't': return literal(0x09);
-      case 'v': return literal(0x0b);
-      case 'f': return literal(0x0c);
-      case '0': if (!/[0-9]/.test(this.peek() ?? '')) return literal(0); break;
+      case 'd':
+        return { type: 'set', ranges: DIGIT, negated: false };
+      case 'D':
+        return { type: 'set', ranges: DIGIT, negated: true };
+      case 's':
+        return { type: 'set', ranges: SPACE, negated: false };
+      case 'S':
+        return { type: 'set', ranges: SPACE, negated: true };
+      case 'w':
+        return { type: 'set', ranges: WORD, negated: false };
+      case 'W':
+        return { type: 'set', ranges: WORD, negated: true };
+      case 'b':
+        return inClass ? literal(0x08) : { type: 'assert', kind: 'word' };
+      case 'B':
+        if (!inClass) return { type: 'assert', kind: 'notWord' };
+        break;
+      case 'n':
+        return literal(0x0a);
+      case 'r':
+        return literal(0x0d);
+      case 't':
+        return literal(0x09);
+      case 'v':
+        return literal(0x0b);
+      case 'f':
+        return literal(0x0c);
+      case '0':
+        if (!/[0-9]/.test(this.peek() ?? '')) return literal(0);
+        break;
       case 'x': {
         const hex = /^[0-9a-fA-F]{2}/.exec(this.source.slice(this.at, this.at + 2));
         if (hex) {
@@ -212,7 +266,8 @@ class Parser {
         }
         break;
       }
-      case 'p': case 'P': {
+      case 'p':
+      case 'P': {
         if (!this.unicode) return literal(c.charCodeAt(0));
         const m = /^\{([A-Za-z_]+)\}/.exec(this.source.slice(this.at, this.at + 24));
         const ranges = m ? PROPERTIES[m[1]!] : undefined;
@@ -253,11 +308,17 @@ type Instruction =
 /** The most characters `node` can consume, Infinity when unbounded. */
 function maxLength(node: Node): number {
   switch (node.type) {
-    case 'set': return 1;
-    case 'assert': case 'look': return 0;
-    case 'seq': return node.items.reduce((n, item) => n + maxLength(item), 0);
-    case 'alt': return Math.max(...node.options.map(maxLength));
-    case 'repeat': return node.max === 0 ? 0 : node.max * maxLength(node.body);
+    case 'set':
+      return 1;
+    case 'assert':
+    case 'look':
+      return 0;
+    case 'seq':
+      return node.items.reduce((n, item) => n + maxLength(item), 0);
+    case 'alt':
+      return Math.max(...node.options.map(maxLength));
+    case 'repeat':
+      return node.max === 0 ? 0 : node.max * maxLength(node.body);
   }
 }
 
@@ -317,9 +378,15 @@ class Compiler {
 
   private node(node: Node): void {
     switch (node.type) {
-      case 'set': this.emit({ op: 'set', ranges: node.ranges, negated: node.negated }); return;
-      case 'assert': this.emit({ op: 'assert', kind: node.kind }); return;
-      case 'seq': for (const item of node.items) this.node(item); return;
+      case 'set':
+        this.emit({ op: 'set', ranges: node.ranges, negated: node.negated });
+        return;
+      case 'assert':
+        this.emit({ op: 'assert', kind: node.kind });
+        return;
+      case 'seq':
+        for (const item of node.items) this.node(item);
+        return;
       case 'alt': {
         const jumps: number[] = [];
         node.options.forEach((option, i) => {
@@ -499,10 +566,18 @@ class Simulation {
       this.mark[i] = generation;
       const ins = program[i]!;
       switch (ins.op) {
-        case 'match': matched = true; break;
-        case 'set': list.push(i); break;
-        case 'jump': stack.push(ins.to); break;
-        case 'split': stack.push(ins.alt, ins.to); break;
+        case 'match':
+          matched = true;
+          break;
+        case 'set':
+          list.push(i);
+          break;
+        case 'jump':
+          stack.push(ins.to);
+          break;
+        case 'split':
+          stack.push(ins.alt, ins.to);
+          break;
         case 'assert': {
           let ok: boolean;
           if (ins.kind === 'start') ok = at === 0;

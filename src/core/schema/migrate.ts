@@ -13,14 +13,17 @@ function own(obj: Record<string, unknown>, key: string): unknown {
 /** A copy of `obj` with `key` set, keeping an own `__proto__` key as data. */
 function withKey(obj: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(obj)) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(obj))
+    Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
   Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
 function without(obj: Record<string, unknown>, key: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(obj)) if (k !== key) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(obj))
+    if (k !== key)
+      Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -34,7 +37,12 @@ function parseLegacyList(value: unknown): Record<string, unknown> | undefined {
     if (typeof id !== 'string' || !id || id.trim() !== id) return undefined;
     if (normalizeAgentId(id) !== id || seen.has(id)) return undefined;
     seen.add(id);
-    Object.defineProperty(out, id, { value: without(entry, 'id'), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, id, {
+      value: without(entry, 'id'),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -71,10 +79,13 @@ export function migrateRoster(raw: unknown): MigrationResult {
   const roster = entries;
   const validIds = Object.keys(roster).filter((id) => isRecord(roster[id]));
   if (validIds.length === 0) return { config: raw };
-  if (validIds.some((id) => {
-    const e = roster[id] as Record<string, unknown>;
-    return Object.prototype.hasOwnProperty.call(e, 'default') && typeof e.default !== 'boolean';
-  })) return { config: raw };
+  if (
+    validIds.some((id) => {
+      const e = roster[id] as Record<string, unknown>;
+      return Object.prototype.hasOwnProperty.call(e, 'default') && typeof e.default !== 'boolean';
+    })
+  )
+    return { config: raw };
   const marked = validIds.filter((id) => (roster[id] as Record<string, unknown>).default === true);
   const validMarker = own(agents, 'ownership') !== 'explicit' && marked.length === 1;
   const legacyDefaultAgentId = validIds.length > 1 && validMarker ? marked[0] : undefined;
@@ -83,7 +94,12 @@ export function migrateRoster(raw: unknown): MigrationResult {
     const stripped: Record<string, unknown> = {};
     for (const id of Object.keys(roster)) {
       const e = roster[id];
-      Object.defineProperty(stripped, id, { value: isRecord(e) ? without(e, 'default') : e, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(stripped, id, {
+        value: isRecord(e) ? without(e, 'default') : e,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     next = withKey(next as Record<string, unknown>, 'agents', withKey(agents, 'entries', stripped));
   }
@@ -95,7 +111,13 @@ function clone(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => clone(v, depth + 1));
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) Object.defineProperty(out, k, { value: clone(value[k], depth + 1), enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(value))
+    Object.defineProperty(out, k, {
+      value: clone(value[k], depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }
 
@@ -107,11 +129,23 @@ export function migrateContextBudgets(raw: unknown): unknown {
   if (!isRecord(raw)) return raw;
   const providers = isRecord(raw.models) ? raw.models.providers : undefined;
   const agents = raw.agents;
-  const providerHit = isRecord(providers) && Object.values(providers).some((p) => isRecord(p) && (Object.prototype.hasOwnProperty.call(p, 'contextTokens') || Object.prototype.hasOwnProperty.call(p, 'contextWindow')));
-  const agentHit = isRecord(agents) && (
-    (isRecord(agents.defaults) && Object.prototype.hasOwnProperty.call(agents.defaults, 'contextTokens')) ||
-    (isRecord(agents.entries) && Object.values(agents.entries).some((e) => isRecord(e) && Object.prototype.hasOwnProperty.call(e, 'contextTokens'))) ||
-    (Array.isArray(agents.list) && agents.list.some((e) => isRecord(e) && Object.prototype.hasOwnProperty.call(e, 'contextTokens'))));
+  const providerHit =
+    isRecord(providers) &&
+    Object.values(providers).some(
+      (p) =>
+        isRecord(p) &&
+        (Object.prototype.hasOwnProperty.call(p, 'contextTokens') ||
+          Object.prototype.hasOwnProperty.call(p, 'contextWindow')),
+    );
+  const agentHit =
+    isRecord(agents) &&
+    ((isRecord(agents.defaults) && Object.prototype.hasOwnProperty.call(agents.defaults, 'contextTokens')) ||
+      (isRecord(agents.entries) &&
+        Object.values(agents.entries).some(
+          (e) => isRecord(e) && Object.prototype.hasOwnProperty.call(e, 'contextTokens'),
+        )) ||
+      (Array.isArray(agents.list) &&
+        agents.list.some((e) => isRecord(e) && Object.prototype.hasOwnProperty.call(e, 'contextTokens'))));
   if (!providerHit && !agentHit) return raw;
   const next = clone(raw) as Record<string, unknown>;
   const nextProviders = isRecord(next.models) ? next.models.providers : undefined;
@@ -121,7 +155,8 @@ export function migrateContextBudgets(raw: unknown): unknown {
       if (!isRecord(p)) continue;
       for (const key of ['contextTokens', 'contextWindow']) {
         if (!Object.prototype.hasOwnProperty.call(p, key)) continue;
-        if (Array.isArray(p.models) && p.models.length > 0) for (const m of p.models) if (isRecord(m) && m[key] === undefined) m[key] = p[key];
+        if (Array.isArray(p.models) && p.models.length > 0)
+          for (const m of p.models) if (isRecord(m) && m[key] === undefined) m[key] = p[key];
         delete p[key];
       }
     }

@@ -24,7 +24,8 @@ function configuredModelRefs(config: unknown): Ref[] {
     if (typeof value === 'string') return push(path, value);
     if (!isRecord(value)) return;
     if (typeof value.primary === 'string') push([...path, 'primary'], value.primary);
-    if (Array.isArray(value.fallbacks)) value.fallbacks.forEach((f, i) => typeof f === 'string' && push([...path, 'fallbacks', i], f));
+    if (Array.isArray(value.fallbacks))
+      value.fallbacks.forEach((f, i) => typeof f === 'string' && push([...path, 'fallbacks', i], f));
   };
   const agent = (path: PathSegment[], a: unknown, entrySelectors: boolean): void => {
     if (!isRecord(a)) return;
@@ -35,12 +36,18 @@ function configuredModelRefs(config: unknown): Ref[] {
     selector([...path, 'subagents', 'model'], isRecord(a.subagents) ? a.subagents.model : undefined);
     if (isRecord(a.compaction)) {
       push([...path, 'compaction', 'model'], a.compaction.model);
-      push([...path, 'compaction', 'memoryFlush', 'model'], isRecord(a.compaction.memoryFlush) ? a.compaction.memoryFlush.model : undefined);
+      push(
+        [...path, 'compaction', 'memoryFlush', 'model'],
+        isRecord(a.compaction.memoryFlush) ? a.compaction.memoryFlush.model : undefined,
+      );
     }
     if (isRecord(a.models)) for (const ref of Object.keys(a.models)) push([...path, 'models', ref], ref);
     if (entrySelectors) {
       const exec = asRecord(asRecord(a.tools).exec);
-      selector([...path, 'tools', 'exec', 'reviewer', 'model'], isRecord(exec.reviewer) ? exec.reviewer.model : undefined);
+      selector(
+        [...path, 'tools', 'exec', 'reviewer', 'model'],
+        isRecord(exec.reviewer) ? exec.reviewer.model : undefined,
+      );
       push([...path, 'tts', 'summaryModel'], isRecord(a.tts) ? a.tts.summaryModel : undefined);
     }
   };
@@ -49,11 +56,13 @@ function configuredModelRefs(config: unknown): Ref[] {
   const exec = asRecord(tools.exec);
   selector(['tools', 'exec', 'reviewer', 'model'], isRecord(exec.reviewer) ? exec.reviewer.model : undefined);
   const media = asRecord(tools.media);
-  for (const cap of ['image', 'audio', 'video']) push(['tools', 'media', cap, 'preferredModel'], isRecord(media[cap]) ? media[cap].preferredModel : undefined);
+  for (const cap of ['image', 'audio', 'video'])
+    push(['tools', 'media', cap, 'preferredModel'], isRecord(media[cap]) ? media[cap].preferredModel : undefined);
   const agents = asRecord(root.agents);
   agent(['agents', 'defaults'], agents.defaults, false);
   if (Object.prototype.hasOwnProperty.call(agents, 'entries')) {
-    if (isRecord(agents.entries)) for (const [id, e] of Object.entries(agents.entries)) agent(['agents', 'entries', id], e, true);
+    if (isRecord(agents.entries))
+      for (const [id, e] of Object.entries(agents.entries)) agent(['agents', 'entries', id], e, true);
   } else if (Array.isArray(agents.list)) agents.list.forEach((e, i) => agent(['agents', 'list', i], e, true));
   const channels = asRecord(root.channels);
   for (const [ch, map] of Object.entries(asRecord(channels.modelByChannel))) {
@@ -61,7 +70,8 @@ function configuredModelRefs(config: unknown): Ref[] {
     for (const [target, ref] of Object.entries(map)) push(['channels', 'modelByChannel', ch, target], ref);
   }
   const hooks = asRecord(root.hooks);
-  if (Array.isArray(hooks.mappings)) hooks.mappings.forEach((m, i) => push(['hooks', 'mappings', i, 'model'], isRecord(m) ? m.model : undefined));
+  if (Array.isArray(hooks.mappings))
+    hooks.mappings.forEach((m, i) => push(['hooks', 'mappings', i, 'model'], isRecord(m) ? m.model : undefined));
   push(['hooks', 'gmail', 'model'], isRecord(hooks.gmail) ? hooks.gmail.model : undefined);
   push(['tts', 'summaryModel'], isRecord(root.tts) ? root.tts.summaryModel : undefined);
   const discord = asRecord(channels.discord);
@@ -71,7 +81,9 @@ function configuredModelRefs(config: unknown): Ref[] {
     push([...path, 'tts', 'summaryModel'], isRecord(r.tts) ? r.tts.summaryModel : undefined);
   };
   voice(['channels', 'discord', 'voice'], discord.voice);
-  if (isRecord(discord.accounts)) for (const [id, acc] of Object.entries(discord.accounts)) voice(['channels', 'discord', 'accounts', id, 'voice'], isRecord(acc) ? acc.voice : undefined);
+  if (isRecord(discord.accounts))
+    for (const [id, acc] of Object.entries(discord.accounts))
+      voice(['channels', 'discord', 'accounts', id, 'voice'], isRecord(acc) ? acc.voice : undefined);
   return refs;
 }
 
@@ -82,10 +94,21 @@ function configuredModelRefs(config: unknown): Ref[] {
  * and is not rejected. The provider is compared case-insensitively, the model id exactly.
  */
 const GOOGLE_PROVIDERS = new Set(['google', 'google-gemini-cli', 'google-vertex']);
-const GOOGLE_PREVIEW_ALIASES = new Set(['gemini-3-pro', 'gemini-3-pro-preview', 'gemini-3-flash', 'gemini-3.1-pro', 'gemini-3.1-flash-lite-preview', 'gemini-3.1-flash', 'gemini-3.1-flash-preview', 'gemma-4-26b']);
+const GOOGLE_PREVIEW_ALIASES = new Set([
+  'gemini-3-pro',
+  'gemini-3-pro-preview',
+  'gemini-3-flash',
+  'gemini-3.1-pro',
+  'gemini-3.1-flash-lite-preview',
+  'gemini-3.1-flash',
+  'gemini-3.1-flash-preview',
+  'gemma-4-26b',
+]);
 
 function isDefaultsModelPath(path: readonly PathSegment[]): boolean {
-  return path[0] === 'agents' && path[1] === 'defaults' && (path[2] === 'model' || path[2] === 'models') && path.length <= 5;
+  return (
+    path[0] === 'agents' && path[1] === 'defaults' && (path[2] === 'model' || path[2] === 'models') && path.length <= 5
+  );
 }
 
 function canonicalisedAway(ref: Ref, provider: string, model: string): boolean {
@@ -94,7 +117,10 @@ function canonicalisedAway(ref: Ref, provider: string, model: string): boolean {
 
 let index: Map<string, [string, string, string?]> | undefined;
 
-export function validateModelRefs(config: unknown, suppressions: ReadonlyArray<[string, string, string?]> | undefined): SchemaViolation[] {
+export function validateModelRefs(
+  config: unknown,
+  suppressions: ReadonlyArray<[string, string, string?]> | undefined,
+): SchemaViolation[] {
   if (!suppressions?.length) return [];
   index ??= new Map(suppressions.map((s) => [`${s[0]}/${s[1]}`, s]));
   const out: SchemaViolation[] = [];

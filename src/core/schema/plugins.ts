@@ -15,7 +15,11 @@ import { validateJsonSchema } from './json-schema.ts';
 import { isRecord } from '../records.ts';
 import { pushAll } from '../arrays.ts';
 
-function withPrefix(base: PathSegment[], prefix: string, issues: ReturnType<typeof validateJsonSchema>): SchemaViolation[] {
+function withPrefix(
+  base: PathSegment[],
+  prefix: string,
+  issues: ReturnType<typeof validateJsonSchema>,
+): SchemaViolation[] {
   return issues.map((issue) => {
     const v: SchemaViolation = { path: [...base, ...issue.path], message: `${prefix}${issue.message}` };
     if (issue.allowedValues) v.allowedValues = issue.allowedValues;
@@ -34,7 +38,10 @@ export interface PluginStageOptions {
 }
 
 /** Channel schema the real tool would apply to `channels.<id>`, or undefined when it checks nothing there. */
-function channelSchemaFor(channelId: string, opts: PluginStageOptions): { schema: unknown; prefix: string } | undefined {
+function channelSchemaFor(
+  channelId: string,
+  opts: PluginStageOptions,
+): { schema: unknown; prefix: string } | undefined {
   const entry = schemaData().channels[channelId];
   if (entry?.bundled) return { schema: entry.schema, prefix: 'invalid config: ' };
   if (opts.officialChannelPluginsInstalled === false) return undefined;
@@ -54,7 +61,8 @@ function channelSchemaFor(channelId: string, opts: PluginStageOptions): { schema
 function knownChannelIds(opts: PluginStageOptions): Set<string> {
   const ids = new Set(Object.keys(schemaData().channels).map((id) => id.toLowerCase()));
   if (opts.officialChannelPluginsInstalled !== false) {
-    for (const plugin of Object.values(schemaData().officialPlugins ?? {})) for (const id of plugin.channels) ids.add(id.trim());
+    for (const plugin of Object.values(schemaData().officialPlugins ?? {}))
+      for (const id of plugin.channels) ids.add(id.trim());
   }
   return ids;
 }
@@ -62,11 +70,16 @@ function knownChannelIds(opts: PluginStageOptions): Set<string> {
 /** Plugin ids in openclaw's registry: the bundled plugins, plus the official channel plugins when installed. */
 function knownPluginIds(opts: PluginStageOptions): Set<string> {
   const ids = new Set(schemaData().facts.bundledPluginIds ?? Object.keys(schemaData().plugins));
-  if (opts.officialChannelPluginsInstalled !== false) for (const id of Object.keys(schemaData().officialPlugins ?? {})) ids.add(id);
+  if (opts.officialChannelPluginsInstalled !== false)
+    for (const id of Object.keys(schemaData().officialPlugins ?? {})) ids.add(id);
   return ids;
 }
 
-const PLUGIN_ID_ALIASES = new Map([['google-gemini-cli', 'google'], ['minimax-portal', 'minimax'], ['minimax-portal-auth', 'minimax']]);
+const PLUGIN_ID_ALIASES = new Map([
+  ['google-gemini-cli', 'google'],
+  ['minimax-portal', 'minimax'],
+  ['minimax-portal-auth', 'minimax'],
+]);
 
 /** openclaw's plugin id key form: trimmed, lowercase, a few built-in aliases. */
 function normalizePluginId(id: unknown): string {
@@ -128,7 +141,8 @@ export function validatePluginEntries(config: unknown, opts: PluginStageOptions 
   const entries = plugins.entries;
   const known = new Map<string, unknown>(Object.entries(schemaData().plugins));
   if (opts.officialChannelPluginsInstalled !== false) {
-    for (const [id, p] of Object.entries(schemaData().officialPlugins ?? {})) if (p.configSchema !== undefined) known.set(id, p.configSchema);
+    for (const [id, p] of Object.entries(schemaData().officialPlugins ?? {}))
+      if (p.configSchema !== undefined) known.set(id, p.configSchema);
   }
   const out: SchemaViolation[] = [];
   for (const id of [...known.keys()].sort()) {
@@ -137,7 +151,10 @@ export function validatePluginEntries(config: unknown, opts: PluginStageOptions 
     const hasConfig = Boolean(entry.config);
     if (!hasConfig && entry.enabled !== true) continue;
     const value = hasConfig ? entry.config : {};
-    pushAll(out, withPrefix(['plugins', 'entries', id, 'config'], 'invalid config: ', validateJsonSchema(known.get(id), value)));
+    pushAll(
+      out,
+      withPrefix(['plugins', 'entries', id, 'config'], 'invalid config: ', validateJsonSchema(known.get(id), value)),
+    );
   }
   return out;
 }
@@ -162,13 +179,17 @@ function heartbeatTargetIssue(target: unknown, path: PathSegment[], channels: Se
 /** `heartbeat.target` of the agent defaults and of each agent: `owner`, `last`, `none`, or a known channel (or alias). */
 export function validateHeartbeatTargets(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {
   const agents = isRecord(config) && isRecord(config.agents) ? config.agents : {};
-  const target = (holder: unknown): unknown => (isRecord(holder) && isRecord(holder.heartbeat) ? holder.heartbeat.target : undefined);
+  const target = (holder: unknown): unknown =>
+    isRecord(holder) && isRecord(holder.heartbeat) ? holder.heartbeat.target : undefined;
   const channels = knownChannelIds(opts);
   const out = heartbeatTargetIssue(target(agents.defaults), ['agents', 'defaults', 'heartbeat', 'target'], channels);
   const entries = isRecord(agents.entries) ? agents.entries : {};
   for (const key of Object.keys(entries)) {
     if (!isRecord(entries[key])) continue;
-    pushAll(out, heartbeatTargetIssue(target(entries[key]), ['agents', 'entries', key, 'heartbeat', 'target'], channels));
+    pushAll(
+      out,
+      heartbeatTargetIssue(target(entries[key]), ['agents', 'entries', key, 'heartbeat', 'target'], channels),
+    );
   }
   return out;
 }
@@ -196,11 +217,19 @@ export function validateWebSearchProvider(config: unknown, opts: PluginStageOpti
   if (!trimmed) return [{ path, message: 'web_search provider must not be empty' }];
   const facts = schemaData().facts.webSearch ?? { activeProviders: [], installCatalog: [] };
   if (facts.activeProviders.includes(trimmed)) return [];
-  const allowedValues = [...new Set([...facts.activeProviders, ...facts.installCatalog.map(([id]) => id.trim()).filter(Boolean)])].sort((a, b) => a.localeCompare(b));
+  const allowedValues = [
+    ...new Set([...facts.activeProviders, ...facts.installCatalog.map(([id]) => id.trim()).filter(Boolean)]),
+  ].sort((a, b) => a.localeCompare(b));
   const installable = facts.installCatalog.find(([id]) => id === trimmed);
   if (installable) {
     if (namesPlugin(config, trimmed, installable[1])) return [];
-    return [{ path, message: `web_search provider is not available: ${trimmed} (install or enable plugin "${installable[1]}", then run openclaw doctor --fix)`, allowedValues }];
+    return [
+      {
+        path,
+        message: `web_search provider is not available: ${trimmed} (install or enable plugin "${installable[1]}", then run openclaw doctor --fix)`,
+        allowedValues,
+      },
+    ];
   }
   if (allowedValues.length === 0) return [];
   const id = normalizePluginId(trimmed);

@@ -43,9 +43,10 @@ function envEntryProblem(key: string, value: unknown): EnvProblem | undefined {
 function sandboxEnvMessage(backend: string, key: string, problem: EnvProblem): string {
   const engine = backend === 'podman' ? 'Podman' : 'Docker';
   const quoted = JSON.stringify(key);
-  const remediation = problem === 'invalid-name'
-    ? `Rename key ${quoted} to use letters, digits, and underscores without a leading digit.`
-    : `Use a single-line, non-NUL value for key ${quoted}, or deliver multiline material through a mounted file or custom image.`;
+  const remediation =
+    problem === 'invalid-name'
+      ? `Rename key ${quoted} to use letters, digits, and underscores without a leading digit.`
+      : `Use a single-line, non-NUL value for key ${quoted}, or deliver multiline material through a mounted file or custom image.`;
   return `${engine} sandbox backend requires portable environment names and single-line, non-NUL values because the secure env-file transport is line-delimited. ${remediation} SSH/OpenShell backends may keep multiline values. Run openclaw doctor to report the invalid path; manual remediation is required.`;
 }
 
@@ -98,7 +99,13 @@ export function sandboxEnvIssues(config: unknown): SchemaViolation[] {
     const found: EnvIssue[] = [];
     for (const [i, key] of ownKeys.entries()) {
       const problem = envEntryProblem(key, own[key]);
-      if (problem) found.push({ order: defaultsIndex.get(key) ?? defaultsKeys.length + i, path: ['agents', 'entries', agent!.key, 'sandbox', 'docker', 'env', key], key, problem });
+      if (problem)
+        found.push({
+          order: defaultsIndex.get(key) ?? defaultsKeys.length + i,
+          path: ['agents', 'entries', agent!.key, 'sandbox', 'docker', 'env', key],
+          key,
+          problem,
+        });
     }
     for (const [key, problem] of pending) {
       if (Object.prototype.hasOwnProperty.call(own, key)) continue;
@@ -106,7 +113,8 @@ export function sandboxEnvIssues(config: unknown): SchemaViolation[] {
       pending.delete(key);
     }
     found.sort((a, b) => a.order - b.order);
-    for (const issue of found) out.push({ path: issue.path, message: sandboxEnvMessage(backend, issue.key, issue.problem) });
+    for (const issue of found)
+      out.push({ path: issue.path, message: sandboxEnvMessage(backend, issue.key, issue.problem) });
   }
   return out;
 }
@@ -134,19 +142,22 @@ export function tailscaleBindIssues(config: unknown): SchemaViolation[] {
   const bind = gateway.bind ?? 'loopback';
   if (bind === 'loopback') return [];
   if (bind === 'custom' && isLoopbackDottedIPv4(gateway.customBindHost)) return [];
-  return [{
-    path: ['gateway', 'bind'],
-    message: `gateway.bind must resolve to loopback when gateway.tailscale.mode=${mode} (use gateway.bind="loopback" or gateway.bind="custom" with gateway.customBindHost="127.0.0.1")`,
-  }];
+  return [
+    {
+      path: ['gateway', 'bind'],
+      message: `gateway.bind must resolve to loopback when gateway.tailscale.mode=${mode} (use gateway.bind="loopback" or gateway.bind="custom" with gateway.customBindHost="127.0.0.1")`,
+    },
+  ];
 }
 
 function tailscaleAuthIssues(config: unknown): SchemaViolation[] {
   const mode = tailscaleMode(config);
   if (mode !== 'serve' && mode !== 'funnel') return [];
   if (asRecord(asRecord(asRecord(config).gateway).auth).mode !== 'none') return [];
-  const message = mode === 'funnel'
-    ? 'gateway.tailscale.mode=funnel requires gateway.auth.mode=password; auth.mode=none cannot be used when exposing the gateway through Tailscale Funnel'
-    : `gateway.auth.mode=none cannot be used with gateway.tailscale.mode=${mode}; configure token, password, or trusted-proxy auth before exposing the gateway through Tailscale`;
+  const message =
+    mode === 'funnel'
+      ? 'gateway.tailscale.mode=funnel requires gateway.auth.mode=password; auth.mode=none cannot be used when exposing the gateway through Tailscale Funnel'
+      : `gateway.auth.mode=none cannot be used with gateway.tailscale.mode=${mode}; configure token, password, or trusted-proxy auth before exposing the gateway through Tailscale`;
   return [{ path: ['gateway', 'auth', 'mode'], message }];
 }
 
@@ -163,7 +174,10 @@ function hasControlCharacter(value: string): boolean {
 }
 
 function validSegments(segments: string[], min: number): boolean {
-  return segments.length >= min && segments.every((seg) => seg.length > 0 && !seg.includes('*') && !/\s/u.test(seg) && !hasControlCharacter(seg));
+  return (
+    segments.length >= min &&
+    segments.every((seg) => seg.length > 0 && !seg.includes('*') && !/\s/u.test(seg) && !hasControlCharacter(seg))
+  );
 }
 
 /** `provider/model[/…]`: a provider and at least one model segment, none empty, wildcard, spaced or with controls. */
@@ -178,7 +192,11 @@ function isExactModelRef(ref: string): boolean {
 /** `provider/*`, `provider/namespace/*`: a trailing wildcard on a segment boundary. */
 function isWildcardModelRef(ref: string): boolean {
   const segments = ref.split('/').map((seg) => seg.trim());
-  return segments[segments.length - 1] === '*' && validSegments(segments.slice(0, -1), 1) && segments[0]!.toLowerCase().length > 0;
+  return (
+    segments[segments.length - 1] === '*' &&
+    validSegments(segments.slice(0, -1), 1) &&
+    segments[0]!.toLowerCase().length > 0
+  );
 }
 
 function modelAliases(map: unknown): Set<string> {
@@ -201,7 +219,13 @@ function policyRefIssues(refs: unknown, at: PathSegment[], aliases: Set<string>[
   refs.forEach((raw, i) => {
     const ref = typeof raw === 'string' ? raw.trim() : '';
     const lowered = ref.toLowerCase();
-    if (aliases.some((set) => set.has(lowered)) || MODEL_POLICY_COMPAT_SELECTORS.has(lowered) || isExactModelRef(ref) || isWildcardModelRef(ref)) return;
+    if (
+      aliases.some((set) => set.has(lowered)) ||
+      MODEL_POLICY_COMPAT_SELECTORS.has(lowered) ||
+      isExactModelRef(ref) ||
+      isWildcardModelRef(ref)
+    )
+      return;
     out.push({
       path: [...at, i],
       message: `invalid model policy ref: ${sanitizeForLog(JSON.stringify(raw))}. Use a configured alias, an exact "provider/model" ref, or a trailing prefix wildcard such as "provider/*" or "provider/namespace/*".`,
@@ -213,10 +237,22 @@ function policyRefIssues(refs: unknown, at: PathSegment[], aliases: Set<string>[
 function modelPolicyIssues(config: unknown): SchemaViolation[] {
   const defaults = asRecord(asRecord(asRecord(config).agents).defaults);
   const defaultAliases = modelAliases(defaults.models);
-  const out = policyRefIssues(asRecord(defaults.modelPolicy).allow, ['agents', 'defaults', 'modelPolicy', 'allow'], [defaultAliases]);
+  const out = policyRefIssues(
+    asRecord(defaults.modelPolicy).allow,
+    ['agents', 'defaults', 'modelPolicy', 'allow'],
+    [defaultAliases],
+  );
   for (const { key, entry } of agentEntries(config)) {
     const allow = asRecord(entry.modelPolicy).allow;
-    if (Array.isArray(allow) && allow.length > 0) pushAll(out, policyRefIssues(allow, ['agents', 'entries', key, 'modelPolicy', 'allow'], [defaultAliases, modelAliases(entry.models)]));
+    if (Array.isArray(allow) && allow.length > 0)
+      pushAll(
+        out,
+        policyRefIssues(
+          allow,
+          ['agents', 'entries', key, 'modelPolicy', 'allow'],
+          [defaultAliases, modelAliases(entry.models)],
+        ),
+      );
   }
   return out;
 }

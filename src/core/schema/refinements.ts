@@ -47,20 +47,41 @@ function refineAgents(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue
   if (!isRecord(agents) || abortedAt(issues, ['agents'])) return;
   const entriesRaw = dig(agents, 'entries');
   const entries = isRecord(entriesRaw) ? Object.keys(entriesRaw).map((k) => [k, entriesRaw[k]] as const) : [];
-  if (entries.length === 0) out.push(custom(['agents', 'entries'], 'agents.entries must contain at least one configured agent'));
+  if (entries.length === 0)
+    out.push(custom(['agents', 'entries'], 'agents.entries must contain at least one configured agent'));
   const firstKey = new Map<string, string>();
   for (const [key] of entries) {
     const id = normalizeAgentId(key);
     const first = firstKey.get(id);
     if (first === undefined) firstKey.set(id, key);
-    else out.push(custom(['agents', 'entries', key], `agents.entries keys "${first}" and "${key}" resolve to the same agent id "${id}"; rename one key so each agent has a unique id`));
+    else
+      out.push(
+        custom(
+          ['agents', 'entries', key],
+          `agents.entries keys "${first}" and "${key}" resolve to the same agent id "${id}"; rename one key so each agent has a unique id`,
+        ),
+      );
   }
   const marked = entries.filter(([, e]) => isRecord(e) && e.default === true);
   const ownership = dig(agents, 'ownership');
-  if (marked.length > 1) out.push(custom(['agents', 'entries'], `agents.entries must contain at most one default=true entry (found ${marked.length})`));
-  if (ownership === 'explicit' && marked.length > 0) out.push(custom(['agents', 'ownership'], 'agents.ownership=explicit cannot be combined with a legacy default=true marker'));
+  if (marked.length > 1)
+    out.push(
+      custom(
+        ['agents', 'entries'],
+        `agents.entries must contain at most one default=true entry (found ${marked.length})`,
+      ),
+    );
+  if (ownership === 'explicit' && marked.length > 0)
+    out.push(
+      custom(['agents', 'ownership'], 'agents.ownership=explicit cannot be combined with a legacy default=true marker'),
+    );
   if (entries.length > 1 && marked.length === 0 && ownership !== 'explicit') {
-    out.push(custom(['agents', 'ownership'], 'multi-agent rosters require agents.ownership="explicit" or one legacy default=true marker; add agents.ownership="explicit" or run openclaw doctor'));
+    out.push(
+      custom(
+        ['agents', 'ownership'],
+        'multi-agent rosters require agents.ownership="explicit" or one legacy default=true marker; add agents.ownership="explicit" or run openclaw doctor',
+      ),
+    );
   }
 }
 
@@ -93,7 +114,8 @@ function unitLength(text: string, at: number): number {
   return at < text.length && 'smhd'.includes(text[at]!) ? 1 : 0;
 }
 
-const isDigit = (text: string, at: number) => at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57;
+const isDigit = (text: string, at: number) =>
+  at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57;
 
 /** The end of `\d+(?:\.\d+)?` at `at`, or `at` when there are no digits there. */
 function numberEnd(text: string, at: number): number {
@@ -119,7 +141,9 @@ function refineWebSearch(config: unknown, facts: Facts, issues: ZodLikeIssue[], 
   for (const key of Object.keys(search)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
     if (key === 'apiKey' || (legacy.has(key) && isRecord(search[key]))) {
-      out.push(custom([...at, key], 'legacy web_search provider config must use plugins.entries.<plugin>.config.webSearch'));
+      out.push(
+        custom([...at, key], 'legacy web_search provider config must use plugins.entries.<plugin>.config.webSearch'),
+      );
     }
   }
 }
@@ -133,15 +157,30 @@ function refineModelProviders(config: unknown, facts: Facts, issues: ZodLikeIssu
     if (builtIn.has(id.trim().toLowerCase())) continue;
     const p = providers[id];
     if (!isRecord(p)) continue;
-    if (!p.baseUrl) out.push(custom([...at, id, 'baseUrl'], 'custom model providers must declare baseUrl; provider overlays without baseUrl are only supported for bundled providers'));
-    if (!Array.isArray(p.models)) out.push(custom([...at, id, 'models'], 'custom model providers must declare models; provider overlays without models are only supported for bundled providers'));
+    if (!p.baseUrl)
+      out.push(
+        custom(
+          [...at, id, 'baseUrl'],
+          'custom model providers must declare baseUrl; provider overlays without baseUrl are only supported for bundled providers',
+        ),
+      );
+    if (!Array.isArray(p.models))
+      out.push(
+        custom(
+          [...at, id, 'models'],
+          'custom model providers must declare models; provider overlays without models are only supported for bundled providers',
+        ),
+      );
   }
 }
 
 // --- sandbox security (agents.defaults.sandbox, agents.entries.<id>.sandbox) ---
 
 function stripWindowsNamespace(input: string): string {
-  for (const [lead, unc] of [['\\\\?\\', 'UNC\\'], ['//?/', 'UNC/']] as const) {
+  for (const [lead, unc] of [
+    ['\\\\?\\', 'UNC\\'],
+    ['//?/', 'UNC/'],
+  ] as const) {
     if (!input.startsWith(lead)) continue;
     const rest = input.slice(4);
     return rest.toUpperCase().startsWith(unc) ? `${lead.slice(0, 2)}${rest.slice(4)}` : rest;
@@ -170,7 +209,12 @@ function refineBinds(binds: unknown, at: PathSegment[], out: ZodLikeIssue[]): vo
     }
     const source = bindSource(bind);
     if (!isAbsoluteHostPath(source)) {
-      out.push(custom([...at, 'binds', i], `Sandbox security: bind mount "${bind}" uses a non-absolute source path "${source}". Only absolute POSIX or Windows drive-letter paths are supported for sandbox binds.`));
+      out.push(
+        custom(
+          [...at, 'binds', i],
+          `Sandbox security: bind mount "${bind}" uses a non-absolute source path "${source}". Only absolute POSIX or Windows drive-letter paths are supported for sandbox binds.`,
+        ),
+      );
     }
   });
 }
@@ -193,21 +237,56 @@ function refineSandbox(sandbox: unknown, at: PathSegment[], issues: ZodLikeIssue
   if (isRecord(docker) && !abortedAt(issues, dockerAt)) {
     refineBinds(docker.binds, dockerAt, out);
     const reason = blockedNetwork(docker.network, docker.dangerouslyAllowContainerNamespaceJoin === true);
-    if (reason === 'host') out.push(custom([...dockerAt, 'network'], 'Sandbox security: network mode "host" is blocked. Use "bridge" or "none" instead.'));
-    if (reason === 'container_namespace_join') out.push(custom([...dockerAt, 'network'], 'Sandbox security: network mode "container:*" is blocked by default. Use a custom bridge network, or set dangerouslyAllowContainerNamespaceJoin=true only when you fully trust this runtime.'));
-    if (lower(docker.seccompProfile) === 'unconfined') out.push(custom([...dockerAt, 'seccompProfile'], 'Sandbox security: seccomp profile "unconfined" is blocked. Use a custom seccomp profile file or omit this setting.'));
-    if (lower(docker.apparmorProfile) === 'unconfined') out.push(custom([...dockerAt, 'apparmorProfile'], 'Sandbox security: AppArmor profile "unconfined" is blocked. Use a named AppArmor profile or omit this setting.'));
+    if (reason === 'host')
+      out.push(
+        custom(
+          [...dockerAt, 'network'],
+          'Sandbox security: network mode "host" is blocked. Use "bridge" or "none" instead.',
+        ),
+      );
+    if (reason === 'container_namespace_join')
+      out.push(
+        custom(
+          [...dockerAt, 'network'],
+          'Sandbox security: network mode "container:*" is blocked by default. Use a custom bridge network, or set dangerouslyAllowContainerNamespaceJoin=true only when you fully trust this runtime.',
+        ),
+      );
+    if (lower(docker.seccompProfile) === 'unconfined')
+      out.push(
+        custom(
+          [...dockerAt, 'seccompProfile'],
+          'Sandbox security: seccomp profile "unconfined" is blocked. Use a custom seccomp profile file or omit this setting.',
+        ),
+      );
+    if (lower(docker.apparmorProfile) === 'unconfined')
+      out.push(
+        custom(
+          [...dockerAt, 'apparmorProfile'],
+          'Sandbox security: AppArmor profile "unconfined" is blocked. Use a named AppArmor profile or omit this setting.',
+        ),
+      );
   }
   const browser = sandbox.browser;
   const browserAt = [...at, 'browser'];
   if (isRecord(browser) && !abortedAt(issues, browserAt)) {
     refineBinds(browser.binds, browserAt, out);
-    if (lower(browser.network) === 'host') out.push(custom([...browserAt, 'network'], 'Sandbox security: browser network mode "host" is blocked. Use "bridge" or a custom bridge network instead.'));
+    if (lower(browser.network) === 'host')
+      out.push(
+        custom(
+          [...browserAt, 'network'],
+          'Sandbox security: browser network mode "host" is blocked. Use "bridge" or a custom bridge network instead.',
+        ),
+      );
   }
   if (!abortedAt(issues, at)) {
     const allowJoin = isRecord(docker) && docker.dangerouslyAllowContainerNamespaceJoin === true;
     if (isRecord(browser) && blockedNetwork(browser.network, allowJoin) === 'container_namespace_join') {
-      out.push(custom([...at, 'browser', 'network'], 'Sandbox security: browser network mode "container:*" is blocked by default. Set sandbox.docker.dangerouslyAllowContainerNamespaceJoin=true only when you fully trust this runtime.'));
+      out.push(
+        custom(
+          [...at, 'browser', 'network'],
+          'Sandbox security: browser network mode "container:*" is blocked by default. Set sandbox.docker.dangerouslyAllowContainerNamespaceJoin=true only when you fully trust this runtime.',
+        ),
+      );
     }
   }
 }
@@ -215,7 +294,16 @@ function refineSandbox(sandbox: unknown, at: PathSegment[], issues: ZodLikeIssue
 // --- MCP servers (mcp.servers.<name>, nodeHost.mcp.servers.<name>) ---
 
 /** Keys other MCP clients use that openclaw rejects (it names them like unknown keys). */
-const MCP_FOREIGN_KEYS = ['connectTimeout', 'connect_timeout', 'timeout', 'workingDirectory', 'supports_parallel_tool_calls', 'ssl_verify', 'client_cert', 'client_key'];
+const MCP_FOREIGN_KEYS = [
+  'connectTimeout',
+  'connect_timeout',
+  'timeout',
+  'workingDirectory',
+  'supports_parallel_tool_calls',
+  'ssl_verify',
+  'client_cert',
+  'client_key',
+];
 
 function parsedUrl(value: string): URL | null {
   try {
@@ -232,11 +320,14 @@ function isHttpUrl(value: unknown): boolean {
 
 /** The string refinements on a server's URLs (they run even after a failed URL format check). */
 function refineMcpUrls(server: Record<string, unknown>, at: PathSegment[], out: ZodLikeIssue[]): void {
-  if (typeof server.url === 'string' && !isHttpUrl(server.url)) out.push(custom([...at, 'url'], 'Expected http:// or https:// URL'));
+  if (typeof server.url === 'string' && !isHttpUrl(server.url))
+    out.push(custom([...at, 'url'], 'Expected http:// or https:// URL'));
   const oauth = isRecord(server.oauth) ? server.oauth : {};
-  if (typeof oauth.redirectUrl === 'string' && !isHttpUrl(oauth.redirectUrl)) out.push(custom([...at, 'oauth', 'redirectUrl'], 'Expected http:// or https:// URL'));
+  if (typeof oauth.redirectUrl === 'string' && !isHttpUrl(oauth.redirectUrl))
+    out.push(custom([...at, 'oauth', 'redirectUrl'], 'Expected http:// or https:// URL'));
   const meta = typeof oauth.clientMetadataUrl === 'string' ? parsedUrl(oauth.clientMetadataUrl) : null;
-  if (meta && (meta.protocol !== 'https:' || meta.pathname === '/')) out.push(custom([...at, 'oauth', 'clientMetadataUrl'], 'Expected https:// URL with a non-root pathname'));
+  if (meta && (meta.protocol !== 'https:' || meta.pathname === '/'))
+    out.push(custom([...at, 'oauth', 'clientMetadataUrl'], 'Expected https:// URL with a non-root pathname'));
 }
 
 function refinePerRequesterOAuth(server: Record<string, unknown>, at: PathSegment[], out: ZodLikeIssue[]): void {
@@ -244,9 +335,18 @@ function refinePerRequesterOAuth(server: Record<string, unknown>, at: PathSegmen
   if (oauth.identity !== 'per-requester') return;
   const identityAt = [...at, 'oauth', 'identity'];
   if (server.auth !== 'oauth') out.push(custom(identityAt, 'oauth.identity "per-requester" requires auth: "oauth"'));
-  if (oauth.authProfileId) out.push(custom([...at, 'oauth', 'authProfileId'], 'oauth.authProfileId cannot be used with oauth.identity "per-requester"'));
+  if (oauth.authProfileId)
+    out.push(
+      custom(
+        [...at, 'oauth', 'authProfileId'],
+        'oauth.authProfileId cannot be used with oauth.identity "per-requester"',
+      ),
+    );
   if (!server.url) out.push(custom(identityAt, 'oauth.identity "per-requester" requires an HTTP server URL'));
-  if (server.command !== undefined || server.transport === 'stdio') out.push(custom(identityAt, 'oauth.identity "per-requester" cannot be combined with a command or "stdio" transport'));
+  if (server.command !== undefined || server.transport === 'stdio')
+    out.push(
+      custom(identityAt, 'oauth.identity "per-requester" cannot be combined with a command or "stdio" transport'),
+    );
 }
 
 function refineMcpServer(server: unknown, at: PathSegment[], issues: ZodLikeIssue[], out: ZodLikeIssue[]): void {
@@ -255,14 +355,17 @@ function refineMcpServer(server: unknown, at: PathSegment[], issues: ZodLikeIssu
   if (abortedAt(issues, at)) return;
   const has = (o: Record<string, unknown>, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
   // Worded like an unknown key (and pointed at the key), though openclaw raises them as custom issues.
-  for (const key of MCP_FOREIGN_KEYS) if (has(server, key)) out.push({ ...custom(at, `Unrecognized key: "${key}"`), code: 'unrecognized_keys', keys: [key] });
+  for (const key of MCP_FOREIGN_KEYS)
+    if (has(server, key))
+      out.push({ ...custom(at, `Unrecognized key: "${key}"`), code: 'unrecognized_keys', keys: [key] });
   // (openclaw's own check for `codex.default_tools_approval_mode` reads the parsed value, from which the strict
   // `codex` object already dropped that key: only the schema's unknown-key issue is reported.)
   if (has(server, 'disabled')) {
     const disabled = server.disabled;
-    const replacement = typeof disabled === 'boolean'
-      ? `"enabled: ${!disabled}" instead, then run "openclaw doctor --fix" to migrate existing config`
-      : 'the canonical "enabled" boolean instead';
+    const replacement =
+      typeof disabled === 'boolean'
+        ? `"enabled: ${!disabled}" instead, then run "openclaw doctor --fix" to migrate existing config`
+        : 'the canonical "enabled" boolean instead';
     out.push(custom([...at, 'disabled'], `unsupported key "disabled"; use ${replacement}`));
   }
   refinePerRequesterOAuth(server, at, out);
@@ -280,7 +383,15 @@ function refineMcpServers(servers: unknown, at: PathSegment[], issues: ZodLikeIs
 
 /** An http(s) origin: no path beyond "/", no query, fragment or credentials. */
 function isHttpOrigin(url: URL | null): url is URL {
-  return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  return (
+    url !== null &&
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    !url.username &&
+    !url.password
+  );
 }
 
 const LOOPBACK_ORIGIN_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -291,11 +402,22 @@ function refineOrigins(config: unknown, out: ZodLikeIssue[]): void {
   if (typeof publicOrigin === 'string') {
     const url = parsedUrl(publicOrigin);
     const ok = isHttpOrigin(url) && (url.protocol === 'https:' || LOOPBACK_ORIGIN_HOSTS.has(url.hostname));
-    if (!ok) out.push(custom(['gateway', 'publicOrigin'], 'gateway.publicOrigin must be a bare HTTPS origin; HTTP is allowed only for localhost, 127.0.0.1, or [::1]'));
+    if (!ok)
+      out.push(
+        custom(
+          ['gateway', 'publicOrigin'],
+          'gateway.publicOrigin must be a bare HTTPS origin; HTTP is allowed only for localhost, 127.0.0.1, or [::1]',
+        ),
+      );
   }
   const sandboxOrigin = dig(config, 'mcp', 'apps', 'sandboxOrigin');
   if (typeof sandboxOrigin === 'string' && !isHttpOrigin(parsedUrl(sandboxOrigin))) {
-    out.push(custom(['mcp', 'apps', 'sandboxOrigin'], 'sandboxOrigin must be an HTTP(S) origin without a path, query, or credentials'));
+    out.push(
+      custom(
+        ['mcp', 'apps', 'sandboxOrigin'],
+        'sandboxOrigin must be an HTTP(S) origin without a path, query, or credentials',
+      ),
+    );
   }
 }
 
@@ -309,7 +431,8 @@ function refineGatewayRoles(config: unknown, issues: ZodLikeIssue[], out: ZodLik
   }
   if (abortedAt(issues, at) || !isRecord(definitions) || typeof roles.default !== 'string') return;
   const names = new Set(Object.keys(definitions).map((k) => k.trim()));
-  if (!names.has(roles.default.trim())) out.push(custom([...at, 'default'], 'gateway.roles.default must name a configured role definition'));
+  if (!names.has(roles.default.trim()))
+    out.push(custom([...at, 'default'], 'gateway.roles.default must name a configured role definition'));
 }
 
 /** `hooks.mappings[].transform.module`: relative, no `~`, no drive or scheme colon, no `..` segment. */
@@ -326,7 +449,12 @@ function refineHooks(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[
   mappings.forEach((m, i) => {
     const module = dig(m, 'transform', 'module');
     if (typeof module === 'string' && !isSafeRelativeModulePath(module)) {
-      out.push(custom(['hooks', 'mappings', i, 'transform', 'module'], 'module must be a safe relative path (no absolute paths)'));
+      out.push(
+        custom(
+          ['hooks', 'mappings', i, 'transform', 'module'],
+          'module must be a safe relative path (no absolute paths)',
+        ),
+      );
     }
   });
   if (abortedAt(issues, ['hooks'])) return;
@@ -334,8 +462,19 @@ function refineHooks(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[
   mappings.forEach((m, i) => {
     if (!isRecord(m)) return;
     const sessionKey = typeof m.sessionKey === 'string' ? m.sessionKey.trim() : '';
-    if ((m.action ?? 'agent') === 'agent' && m.sessionMode === 'persistent' && !sessionKey && !hasDefaultKey && !m.transform) {
-      out.push(custom(['hooks', 'mappings', i, 'sessionKey'], 'persistent hook mappings require sessionKey, hooks.defaultSessionKey, or a transform'));
+    if (
+      (m.action ?? 'agent') === 'agent' &&
+      m.sessionMode === 'persistent' &&
+      !sessionKey &&
+      !hasDefaultKey &&
+      !m.transform
+    ) {
+      out.push(
+        custom(
+          ['hooks', 'mappings', i, 'sessionKey'],
+          'persistent hook mappings require sessionKey, hooks.defaultSessionKey, or a transform',
+        ),
+      );
     }
   });
 }
@@ -344,7 +483,11 @@ function refineCron(config: unknown, issues: ZodLikeIssue[], out: ZodLikeIssue[]
   const cron = dig(config, 'cron');
   if (!isRecord(cron) || abortedAt(issues, ['cron'])) return;
   const retention = cron.sessionRetention;
-  if (retention !== undefined && retention !== false && !isValidDuration(typeof retention === 'string' ? retention.trim() : retention, 'h')) {
+  if (
+    retention !== undefined &&
+    retention !== false &&
+    !isValidDuration(typeof retention === 'string' ? retention.trim() : retention, 'h')
+  ) {
     out.push(custom(['cron', 'sessionRetention'], 'invalid duration (use ms, s, m, h, d)'));
   }
 }
@@ -370,7 +513,12 @@ function refineExecMode(exec: unknown, at: PathSegment[], issues: ZodLikeIssue[]
     : both
       ? 'This security/ask pair has no exact mode equivalent. To keep this policy, retain both legacy fields and remove mode.'
       : 'The legacy policy is incomplete. Choose the intended security and ask values before converting; no mode equivalent can be inferred.';
-  out.push(custom([...at, 'mode'], `mode cannot be combined with security or ask in the same exec object. Update the deploy script, template, or patch at this scope. ${repair} Doctor migrates supported legacy policies to mode; run "openclaw doctor --fix" only when the saved file still needs migration.`));
+  out.push(
+    custom(
+      [...at, 'mode'],
+      `mode cannot be combined with security or ask in the same exec object. Update the deploy script, template, or patch at this scope. ${repair} Doctor migrates supported legacy policies to mode; run "openclaw doctor --fix" only when the saved file still needs migration.`,
+    ),
+  );
 }
 
 // --- secrets.providers.<name>.command: a safe executable named by an absolute path ---
@@ -380,8 +528,22 @@ const BARE_EXECUTABLE = /^[A-Za-z0-9._+-]+$/;
 
 function isSafeExecutable(value: string): boolean {
   const trimmed = value.trim();
-  if (!trimmed || trimmed.includes('\0') || /[\r\n]/.test(trimmed) || SHELL_METACHARS.test(trimmed) || /["']/.test(trimmed)) return false;
-  if (trimmed.startsWith('.') || trimmed.startsWith('~') || trimmed.includes('/') || trimmed.includes('\\') || /^[A-Za-z]:[\\/]/.test(trimmed)) return true;
+  if (
+    !trimmed ||
+    trimmed.includes('\0') ||
+    /[\r\n]/.test(trimmed) ||
+    SHELL_METACHARS.test(trimmed) ||
+    /["']/.test(trimmed)
+  )
+    return false;
+  if (
+    trimmed.startsWith('.') ||
+    trimmed.startsWith('~') ||
+    trimmed.includes('/') ||
+    trimmed.includes('\\') ||
+    /^[A-Za-z]:[\\/]/.test(trimmed)
+  )
+    return true;
   return !trimmed.startsWith('-') && BARE_EXECUTABLE.test(trimmed);
 }
 
@@ -401,10 +563,18 @@ function refineSecretProviders(config: unknown, issues: ZodLikeIssue[], out: Zod
   for (const name of Object.keys(providers)) {
     const provider = providers[name];
     const at = ['secrets', 'providers', name];
-    if (!isRecord(provider) || provider.source !== 'exec' || typeof provider.command !== 'string' || provider.command.length === 0) continue;
+    if (
+      !isRecord(provider) ||
+      provider.source !== 'exec' ||
+      typeof provider.command !== 'string' ||
+      provider.command.length === 0
+    )
+      continue;
     if (issues.some((i) => startsWith(i.path, at))) continue;
-    if (!isSafeExecutable(provider.command)) out.push(custom([...at, 'command'], 'secrets.providers.*.command is unsafe.'));
-    if (!isAbsoluteCommand(provider.command)) out.push(custom([...at, 'command'], 'secrets.providers.*.command must be an absolute path.'));
+    if (!isSafeExecutable(provider.command))
+      out.push(custom([...at, 'command'], 'secrets.providers.*.command is unsafe.'));
+    if (!isAbsoluteCommand(provider.command))
+      out.push(custom([...at, 'command'], 'secrets.providers.*.command must be an absolute path.'));
   }
 }
 
@@ -414,7 +584,11 @@ const SECRETREF_DOC = 'https://docs.openclaw.ai/reference/secretref-credential-s
 function isSecretRefObject(value: unknown): boolean {
   if (!isRecord(value)) return false;
   const source = value.source;
-  return (source === 'env' || source === 'file' || source === 'exec') && typeof value.id === 'string' && value.id.trim().length > 0;
+  return (
+    (source === 'env' || source === 'file' || source === 'exec') &&
+    typeof value.id === 'string' &&
+    value.id.trim().length > 0
+  );
 }
 
 function secretRefPolicy(config: unknown): SchemaViolation[] {
@@ -435,7 +609,8 @@ function secretRefPolicy(config: unknown): SchemaViolation[] {
   add(['hooks', 'token'], dig(config, 'hooks', 'token'));
   add(['hooks', 'gmail', 'pushToken'], dig(config, 'hooks', 'gmail', 'pushToken'));
   const mappings = dig(config, 'hooks', 'mappings');
-  if (Array.isArray(mappings)) mappings.forEach((m, i) => add(['hooks', 'mappings', i, 'sessionKey'], dig(m, 'sessionKey')));
+  if (Array.isArray(mappings))
+    mappings.forEach((m, i) => add(['hooks', 'mappings', i, 'sessionKey'], dig(m, 'sessionKey')));
   return out;
 }
 
@@ -443,13 +618,19 @@ export function refineConfig(config: unknown, issues: ZodLikeIssue[], facts: Fac
   const zod: ZodLikeIssue[] = [];
   refineSecretProviders(config, issues, zod);
   const agentEntries = dig(config, 'agents', 'entries');
-  if (isRecord(agentEntries)) for (const id of Object.keys(agentEntries)) refineExecMode(dig(agentEntries[id], 'tools', 'exec'), ['agents', 'entries', id, 'tools', 'exec'], issues, zod);
+  if (isRecord(agentEntries))
+    for (const id of Object.keys(agentEntries))
+      refineExecMode(dig(agentEntries[id], 'tools', 'exec'), ['agents', 'entries', id, 'tools', 'exec'], issues, zod);
   refineAgents(config, issues, zod);
   refineHeartbeat(dig(config, 'agents', 'defaults', 'heartbeat'), ['agents', 'defaults', 'heartbeat'], issues, zod);
   const entries = dig(config, 'agents', 'entries');
-  if (isRecord(entries)) for (const id of Object.keys(entries)) refineHeartbeat(dig(entries[id], 'heartbeat'), ['agents', 'entries', id, 'heartbeat'], issues, zod);
+  if (isRecord(entries))
+    for (const id of Object.keys(entries))
+      refineHeartbeat(dig(entries[id], 'heartbeat'), ['agents', 'entries', id, 'heartbeat'], issues, zod);
   refineSandbox(dig(config, 'agents', 'defaults', 'sandbox'), ['agents', 'defaults', 'sandbox'], issues, zod);
-  if (isRecord(entries)) for (const id of Object.keys(entries)) refineSandbox(dig(entries[id], 'sandbox'), ['agents', 'entries', id, 'sandbox'], issues, zod);
+  if (isRecord(entries))
+    for (const id of Object.keys(entries))
+      refineSandbox(dig(entries[id], 'sandbox'), ['agents', 'entries', id, 'sandbox'], issues, zod);
   refineMcpServers(dig(config, 'mcp', 'servers'), ['mcp', 'servers'], issues, zod);
   refineMcpServers(dig(config, 'nodeHost', 'mcp', 'servers'), ['nodeHost', 'mcp', 'servers'], issues, zod);
   refineOrigins(config, zod);
@@ -476,7 +657,8 @@ export function mergePolicyIssues(policy: SchemaViolation[], schema: SchemaViola
         if (/expected string, received object/i.test(cur.message)) cur = null;
         continue;
       }
-      if (!pp.startsWith(`${ip}.`) || !/Unrecognized key|must not have additional properties/i.test(cur.message)) continue;
+      if (!pp.startsWith(`${ip}.`) || !/Unrecognized key|must not have additional properties/i.test(cur.message))
+        continue;
       const child = pp.slice(ip.length + 1).split('.')[0]!;
       const keys = [...cur.message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
       if (!keys.includes(child)) continue;
@@ -486,7 +668,9 @@ export function mergePolicyIssues(policy: SchemaViolation[], schema: SchemaViola
         const quoted = rest.map((k) => `"${k}"`).join(', ');
         const message = /must not have additional properties/i.test(cur.message)
           ? `must not have additional properties: ${quoted}`
-          : rest.length === 1 ? `Unrecognized key: ${quoted}` : `Unrecognized keys: ${quoted}`;
+          : rest.length === 1
+            ? `Unrecognized key: ${quoted}`
+            : `Unrecognized keys: ${quoted}`;
         cur = { ...cur, message };
       }
     }

@@ -5,8 +5,17 @@ import { readSections, writeSections } from './sections.ts';
 const data = {
   header: { openclawVersion: '2026.9.6' },
   facts: { modelSuppressions: [['openai', 'gpt-x']] },
-  core: { type: 'object', properties: { gateway: { type: 'object', properties: { port: { type: 'number' } } }, tools: { type: 'object' } } },
-  channels: { discord: { pluginId: 'discord', bundled: false, schema: { type: 'object', properties: { dmPolicy: { default: 'pairing' } } } } },
+  core: {
+    type: 'object',
+    properties: { gateway: { type: 'object', properties: { port: { type: 'number' } } }, tools: { type: 'object' } },
+  },
+  channels: {
+    discord: {
+      pluginId: 'discord',
+      bundled: false,
+      schema: { type: 'object', properties: { dmPolicy: { default: 'pairing' } } },
+    },
+  },
   plugins: { memory: { type: 'object' } },
   officialPlugins: { discord: { version: '2026.9.6', channels: ['discord'], configSchema: { type: 'object' } } },
 };

@@ -61,7 +61,8 @@ export function writeSections(data: { [key: string]: Json }): string {
     for (const key of Object.keys(map ?? {})) map![key] = section(map![key]!);
   };
   eachValue(skeleton.core?.properties as Record<string, Json> | undefined);
-  for (const channel of Object.values(skeleton.channels ?? {})) if (channel.schema !== undefined) channel.schema = section(channel.schema);
+  for (const channel of Object.values(skeleton.channels ?? {}))
+    if (channel.schema !== undefined) channel.schema = section(channel.schema);
   eachValue(skeleton.plugins);
   for (const plugin of Object.values(skeleton.officialPlugins ?? {})) {
     if (plugin.configSchema !== undefined) plugin.configSchema = section(plugin.configSchema);

@@ -6,7 +6,13 @@ import type { PathSegment } from '../types.ts';
 import { runSchema } from './zod-like.ts';
 import type { ZodLikeIssue } from './zod-like.ts';
 import { migrateBeforeValidation } from './migrate.ts';
-import { validateChannels, validateHeartbeatTargets, validateMemorySlot, validatePluginEntries, validateWebSearchProvider } from './plugins.ts';
+import {
+  validateChannels,
+  validateHeartbeatTargets,
+  validateMemorySlot,
+  validatePluginEntries,
+  validateWebSearchProvider,
+} from './plugins.ts';
 import { validateModelRefs } from './model-refs.ts';
 import { postSchemaIssues } from './post-schema.ts';
 import type { PluginStageOptions } from './plugins.ts';
@@ -84,7 +90,13 @@ function numericHint(message: string, issue: ZodLikeIssue): string {
 }
 
 function isRouteTypeMismatch(issue: ZodLikeIssue): boolean {
-  return issue.path.length === 1 && issue.path[0] === 'type' && issue.code === 'invalid_value' && Array.isArray(issue.values) && issue.values.includes('route');
+  return (
+    issue.path.length === 1 &&
+    issue.path[0] === 'type' &&
+    issue.code === 'invalid_value' &&
+    Array.isArray(issue.values) &&
+    issue.values.includes('route')
+  );
 }
 
 /** For a failed `bindings[n]` union, openclaw reports the one relevant branch's deepest issue instead of "Invalid input". */
@@ -137,7 +149,10 @@ function mapZodIssue(issue: ZodLikeIssue): SchemaViolation {
     if (better) return better;
   }
   if (!summary) return withAt({ path: [...path], message }, issue);
-  return withAt({ path: [...path], message: appendAllowedValuesHint(message, summary), allowedValues: summary.values }, issue);
+  return withAt(
+    { path: [...path], message: appendAllowedValuesHint(message, summary), allowedValues: summary.values },
+    issue,
+  );
 }
 
 /** Validates a fully loaded config value like openclaw 2026.9.6. Returns [] when valid. Never throws. */
@@ -167,8 +182,12 @@ function addHints(issues: SchemaViolation[]): SchemaViolation[] {
 function inTopLevelSchemaOrder(issues: ZodLikeIssue[]): ZodLikeIssue[] {
   const keys = Object.keys((schemaData().core as { properties?: Record<string, unknown> }).properties ?? {});
   const rank = new Map(keys.map((key, index) => [key, index]));
-  const rankOf = (issue: ZodLikeIssue) => (issue.path.length === 0 ? keys.length : rank.get(String(issue.path[0])) ?? keys.length);
-  return issues.map((issue, index) => ({ issue, index, rank: rankOf(issue) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((e) => e.issue);
+  const rankOf = (issue: ZodLikeIssue) =>
+    issue.path.length === 0 ? keys.length : (rank.get(String(issue.path[0])) ?? keys.length);
+  return issues
+    .map((issue, index) => ({ issue, index, rank: rankOf(issue) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((e) => e.issue);
 }
 
 function validateInner(config: unknown, opts: ValidateOptions): SchemaViolation[] {
@@ -191,4 +210,3 @@ function validateInner(config: unknown, opts: ValidateOptions): SchemaViolation[
     ...validatePluginEntries(migrated, opts),
   ];
 }
-

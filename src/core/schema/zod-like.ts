@@ -50,7 +50,12 @@ function stringifyPrimitive(value: unknown): string {
 }
 
 function invalidType(expected: string, value: unknown, path: PathSegment[]): ZodLikeIssue {
-  return { code: 'invalid_type', expected, path, message: `Invalid input: expected ${expected}, received ${receivedName(value)}` };
+  return {
+    code: 'invalid_type',
+    expected,
+    path,
+    message: `Invalid input: expected ${expected}, received ${receivedName(value)}`,
+  };
 }
 
 function invalidValue(values: unknown[], path: PathSegment[]): ZodLikeIssue {
@@ -143,7 +148,9 @@ function formatCheck(format: string, value: string): string | undefined {
         return 'Invalid URL';
       }
     case 'email':
-      return /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/.test(value)
+      return /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/.test(
+        value,
+      )
         ? undefined
         : 'Invalid email address';
     default:
@@ -177,13 +184,18 @@ export function runSchema(ctx: SchemaContext, schema: JsonSchema, value: unknown
       const lits = literalValues((b as Record<string, Record<string, JsonSchema>>).properties![disc]!);
       if (lits.some((l) => l === dv)) return runSchema(ctx, b, value, depth + 1);
     }
-    const options = branches.flatMap((b) => literalValues((b as Record<string, Record<string, JsonSchema>>).properties![disc]!));
+    const options = branches.flatMap((b) =>
+      literalValues((b as Record<string, Record<string, JsonSchema>>).properties![disc]!),
+    );
     return [
       {
         code: 'invalid_union',
         path: [disc],
         errors: [],
-        message: options.length > 0 ? `Invalid discriminator value. Expected ${options.map((o) => `'${String(o)}'`).join(' | ')}` : 'Invalid input',
+        message:
+          options.length > 0
+            ? `Invalid discriminator value. Expected ${options.map((o) => `'${String(o)}'`).join(' | ')}`
+            : 'Invalid input',
       },
     ];
   }
@@ -200,7 +212,14 @@ export function runSchema(ctx: SchemaContext, schema: JsonSchema, value: unknown
     }
     const nonNull = types.filter((t) => t !== 'null');
     if (nonNull.length === 1) return [invalidType(nonNull[0] === 'integer' ? 'number' : nonNull[0]!, value, [])];
-    return [{ code: 'invalid_union', path: [], errors: types.map((t) => [invalidType(t, value, [])]), message: 'Invalid input' }];
+    return [
+      {
+        code: 'invalid_union',
+        path: [],
+        errors: types.map((t) => [invalidType(t, value, [])]),
+        message: 'Invalid input',
+      },
+    ];
   }
   if (typeof type === 'string') {
     const check = TYPE_CHECKS[type];
@@ -231,14 +250,26 @@ function runUnion(ctx: SchemaContext, branches: JsonSchema[], value: unknown, de
 function numberIssues(s: Record<string, unknown>, type: string, value: number): ZodLikeIssue[] {
   const out: ZodLikeIssue[] = [];
   if (type === 'integer' && !Number.isInteger(value)) {
-    return [{ code: 'invalid_type', expected: 'int', path: [], message: 'Invalid input: expected int, received number' }];
+    return [
+      { code: 'invalid_type', expected: 'int', path: [], message: 'Invalid input: expected int, received number' },
+    ];
   }
   const small = (minimum: number, inclusive: boolean): ZodLikeIssue => ({
-    code: 'too_small', origin: 'number', minimum, inclusive, path: [], continue: true,
+    code: 'too_small',
+    origin: 'number',
+    minimum,
+    inclusive,
+    path: [],
+    continue: true,
     message: `Too small: expected number to be ${inclusive ? '>=' : '>'}${minimum}`,
   });
   const big = (maximum: number, inclusive: boolean): ZodLikeIssue => ({
-    code: 'too_big', origin: 'number', maximum, inclusive, path: [], continue: true,
+    code: 'too_big',
+    origin: 'number',
+    maximum,
+    inclusive,
+    path: [],
+    continue: true,
     message: `Too big: expected number to be ${inclusive ? '<=' : '<'}${maximum}`,
   });
   if (typeof s.minimum === 'number' && value < s.minimum) out.push(small(s.minimum, true));
@@ -246,12 +277,23 @@ function numberIssues(s: Record<string, unknown>, type: string, value: number): 
   if (typeof s.maximum === 'number' && value > s.maximum) out.push(big(s.maximum, true));
   if (typeof s.exclusiveMaximum === 'number' && value >= s.exclusiveMaximum) out.push(big(s.exclusiveMaximum, false));
   if (typeof s.multipleOf === 'number' && s.multipleOf !== 0 && value % s.multipleOf !== 0) {
-    out.push({ code: 'not_multiple_of', path: [], continue: true, message: `Invalid number: must be a multiple of ${s.multipleOf}` });
+    out.push({
+      code: 'not_multiple_of',
+      path: [],
+      continue: true,
+      message: `Invalid number: must be a multiple of ${s.multipleOf}`,
+    });
   }
   return out;
 }
 
-function runTyped(ctx: SchemaContext, s: Record<string, unknown>, type: string, value: unknown, depth: number): ZodLikeIssue[] {
+function runTyped(
+  ctx: SchemaContext,
+  s: Record<string, unknown>,
+  type: string,
+  value: unknown,
+  depth: number,
+): ZodLikeIssue[] {
   switch (type) {
     case 'number':
     case 'integer':
@@ -261,15 +303,37 @@ function runTyped(ctx: SchemaContext, s: Record<string, unknown>, type: string, 
       const out: ZodLikeIssue[] = [];
       const len = [...str].length === str.length ? str.length : str.length;
       if (typeof s.minLength === 'number' && len < s.minLength) {
-        out.push({ code: 'too_small', origin: 'string', minimum: s.minLength, inclusive: true, path: [], continue: true, message: `Too small: expected string to have >=${s.minLength} characters` });
+        out.push({
+          code: 'too_small',
+          origin: 'string',
+          minimum: s.minLength,
+          inclusive: true,
+          path: [],
+          continue: true,
+          message: `Too small: expected string to have >=${s.minLength} characters`,
+        });
       }
       if (typeof s.maxLength === 'number' && len > s.maxLength) {
-        out.push({ code: 'too_big', origin: 'string', maximum: s.maxLength, inclusive: true, path: [], continue: true, message: `Too big: expected string to have <=${s.maxLength} characters` });
+        out.push({
+          code: 'too_big',
+          origin: 'string',
+          maximum: s.maxLength,
+          inclusive: true,
+          path: [],
+          continue: true,
+          message: `Too big: expected string to have <=${s.maxLength} characters`,
+        });
       }
       if (typeof s.pattern === 'string') {
         const tester = schemaPattern(s.pattern, 'u') ?? schemaPattern(s.pattern, '');
         const ok = tester ? tester.test(str) : true;
-        if (!ok) out.push({ code: 'invalid_format', path: [], continue: true, message: `Invalid string: must match pattern /${s.pattern}/` });
+        if (!ok)
+          out.push({
+            code: 'invalid_format',
+            path: [],
+            continue: true,
+            message: `Invalid string: must match pattern /${s.pattern}/`,
+          });
       }
       if (typeof s.format === 'string') {
         const msg = formatCheck(s.format, str);
@@ -294,7 +358,8 @@ function runArray(ctx: SchemaContext, s: Record<string, unknown>, arr: unknown[]
       pushAll(out, prefix(runSchema(ctx, item as JsonSchema, arr[i], depth + 1), i));
     });
     if (arr.length > items.length && s.additionalItems !== undefined) {
-      for (let i = items.length; i < arr.length; i++) pushAll(out, prefix(runSchema(ctx, s.additionalItems as JsonSchema, arr[i], depth + 1), i));
+      for (let i = items.length; i < arr.length; i++)
+        pushAll(out, prefix(runSchema(ctx, s.additionalItems as JsonSchema, arr[i], depth + 1), i));
     }
   } else if (items !== undefined) {
     for (let i = 0; i < arr.length; i++) {
@@ -304,15 +369,36 @@ function runArray(ctx: SchemaContext, s: Record<string, unknown>, arr: unknown[]
   }
   if (aborted(out)) return out;
   if (typeof s.minItems === 'number' && arr.length < s.minItems) {
-    out.push({ code: 'too_small', origin: 'array', minimum: s.minItems, inclusive: true, path: [], continue: true, message: `Too small: expected array to have >=${s.minItems} items` });
+    out.push({
+      code: 'too_small',
+      origin: 'array',
+      minimum: s.minItems,
+      inclusive: true,
+      path: [],
+      continue: true,
+      message: `Too small: expected array to have >=${s.minItems} items`,
+    });
   }
   if (typeof s.maxItems === 'number' && arr.length > s.maxItems) {
-    out.push({ code: 'too_big', origin: 'array', maximum: s.maxItems, inclusive: true, path: [], continue: true, message: `Too big: expected array to have <=${s.maxItems} items` });
+    out.push({
+      code: 'too_big',
+      origin: 'array',
+      maximum: s.maxItems,
+      inclusive: true,
+      path: [],
+      continue: true,
+      message: `Too big: expected array to have <=${s.maxItems} items`,
+    });
   }
   return out;
 }
 
-function runObject(ctx: SchemaContext, s: Record<string, unknown>, obj: Record<string, unknown>, depth: number): ZodLikeIssue[] {
+function runObject(
+  ctx: SchemaContext,
+  s: Record<string, unknown>,
+  obj: Record<string, unknown>,
+  depth: number,
+): ZodLikeIssue[] {
   const out: ZodLikeIssue[] = [];
   const props = isRecord(s.properties) ? (s.properties as Record<string, JsonSchema>) : {};
   const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);

@@ -6,7 +6,10 @@ import type { Account, PluginFinding } from './types.ts';
 
 /** openclaw's normalizeE164: drop a `scheme:` prefix, keep the digits, prefix `+`. */
 export function normalizeE164(raw: string): string {
-  const digits = raw.replace(/^[a-z][a-z0-9-]*:/i, '').trim().replace(/\D/g, '');
+  const digits = raw
+    .replace(/^[a-z][a-z0-9-]*:/i, '')
+    .trim()
+    .replace(/\D/g, '');
   return digits ? `+${digits}` : '';
 }
 
@@ -31,7 +34,12 @@ export function fieldPath(account: Account, field: string): ConfigPath {
  * `groups.open` the way `createRestrictSendersChannelSecurity` words it: groupPolicy "open" on an allowlist provider
  * (the root default `allowlist` is materialized, so only an explicit "open" counts).
  */
-export function restrictSendersGroupsOpen(account: Account, surface: string, openScope: string, mentionGated: boolean): PluginFinding[] {
+export function restrictSendersGroupsOpen(
+  account: Account,
+  surface: string,
+  openScope: string,
+  mentionGated: boolean,
+): PluginFinding[] {
   if (account.config.groupPolicy !== 'open') return [];
   const id = account.provider.id;
   return [

@@ -53,7 +53,9 @@ function tokenState(account: Account, ctx: CheckContext): TokenState {
 }
 
 function guildsOf(config: Json): Array<[string, Record<string, Json>]> {
-  return Object.entries(isObject(config.guilds) ? config.guilds : {}).filter(([, g]) => isObject(g)) as Array<[string, Record<string, Json>]>;
+  return Object.entries(isObject(config.guilds) ? config.guilds : {}).filter(([, g]) => isObject(g)) as Array<
+    [string, Record<string, Json>]
+  >;
 }
 
 function narrow(guild: Json, channel?: Json): boolean {
@@ -134,8 +136,10 @@ function audit(account: Account, ctx: CheckContext): PluginFinding[] {
       severity: breakGlass ? 'info' : 'warn',
       variant: breakGlass ? 'breakGlass' : undefined,
       detail: breakGlass
-        ? 'Name/tag allowlist matching is deliberately enabled with dangerouslyAllowNameMatching: an operator-chosen break-glass mode that trusts mutable identities. ' + summary
-        : 'Discord name/tag allowlist entries match normalized slugs, which can change and collide across users. ' + summary,
+        ? 'Name/tag allowlist matching is deliberately enabled with dangerouslyAllowNameMatching: an operator-chosen break-glass mode that trusts mutable identities. ' +
+          summary
+        : 'Discord name/tag allowlist entries match normalized slugs, which can change and collide across users. ' +
+          summary,
       remediation: breakGlass
         ? 'Switch to stable Discord IDs (or <@id>/user:<id>/pk:<id>), then turn dangerouslyAllowNameMatching off.'
         : 'Use stable Discord IDs (or <@id>/user:<id>/pk:<id>) in channels.discord.allowFrom and channels.discord.guilds.*.users, or opt in explicitly with dangerouslyAllowNameMatching=true if you accept the risk.',
@@ -154,10 +158,22 @@ function audit(account: Account, ctx: CheckContext): PluginFinding[] {
   if (!native && !nativeSkills) return out;
   const hasUserAllowlist = guilds.some(
     ([, g]) =>
-      asArray(g.users).length > 0 || Object.values(isObject(g.channels) ? g.channels : {}).some((c: Json) => isObject(c) && asArray(c.users).length > 0),
+      asArray(g.users).length > 0 ||
+      Object.values(isObject(g.channels) ? g.channels : {}).some(
+        (c: Json) => isObject(c) && asArray(c.users).length > 0,
+      ),
   );
-  const owner = asArray(config.dm?.allowFrom).map((v) => String(v).trim()).filter(Boolean).length > 0;
-  if (groupPolicy !== 'disabled' && guilds.length > 0 && keysOf(config.guilds).length > 0 && !owner && !hasUserAllowlist) {
+  const owner =
+    asArray(config.dm?.allowFrom)
+      .map((v) => String(v).trim())
+      .filter(Boolean).length > 0;
+  if (
+    groupPolicy !== 'disabled' &&
+    guilds.length > 0 &&
+    keysOf(config.guilds).length > 0 &&
+    !owner &&
+    !hasUserAllowlist
+  ) {
     out.push({
       checkId: 'channels.discord.commands.native.no_allowlists',
       detail:
@@ -210,10 +226,13 @@ export const discord: Provider = {
   dm: {
     policy: (a) => a.entry?.dmPolicy ?? a.root.dmPolicy ?? 'pairing',
     allowFrom: (a) => a.entry?.allowFrom ?? a.root.allowFrom,
-    normalize: (raw) => raw.trim().replace(/^(discord|user):/i, '').replace(/^<@!?(\d+)>$/, '$1'),
+    normalize: (raw) =>
+      raw
+        .trim()
+        .replace(/^(discord|user):/i, '')
+        .replace(/^<@!?(\d+)>$/, '$1'),
     isMutable,
   },
   warnings: (account) => groupsOpen(account),
   audit,
 };
-

@@ -6,7 +6,16 @@
 import type { ConfigPath } from '../../types.ts';
 import type { CheckContext, Json } from '../rule.ts';
 import { asArray, isObject } from '../util.ts';
-import { OwnerMissing, canonicalSession, directChannelOf, linkedIdentity, listDirectBindingPeers, normalizeAccountId, resolveDirectRoute, type Route } from '../../model/channel-routing.ts';
+import {
+  OwnerMissing,
+  canonicalSession,
+  directChannelOf,
+  linkedIdentity,
+  listDirectBindingPeers,
+  normalizeAccountId,
+  resolveDirectRoute,
+  type Route,
+} from '../../model/channel-routing.ts';
 import type { Account, PluginFinding, Provider } from './types.ts';
 
 /** The plugin trust gate of the cold audit: an npm-installed channel plugin loads only when the config trusts it. */
@@ -40,18 +49,29 @@ function listAccounts(provider: Provider, cfg: Json): Account[] {
   const root: Record<string, Json> = { ...ROOT_DEFAULTS, ...(cfg.channels[provider.id] as Record<string, Json>) };
   const accounts = isObject(root.accounts) ? root.accounts : undefined;
   const ids = new Set<string>(accounts ? Object.keys(accounts).filter(Boolean) : []);
-  if (provider.implicitAccount ? provider.implicitAccount(root) : provider.implicitAccountKeys.some((k) => hasValue(root[k]))) ids.add('default');
+  if (
+    provider.implicitAccount
+      ? provider.implicitAccount(root)
+      : provider.implicitAccountKeys.some((k) => hasValue(root[k]))
+  )
+    ids.add('default');
   const listed = ids.size === 0 ? ['default'] : [...ids].sort((a, b) => a.localeCompare(b));
   const preferred = typeof root.defaultAccount === 'string' ? normalizeAccountId(root.defaultAccount) : undefined;
   const defaultId =
-    preferred && listed.some((id) => normalizeAccountId(id) === preferred) ? preferred : listed.includes('default') ? 'default' : (listed[0] ?? 'default');
+    preferred && listed.some((id) => normalizeAccountId(id) === preferred)
+      ? preferred
+      : listed.includes('default')
+        ? 'default'
+        : (listed[0] ?? 'default');
   const ordered = [...new Set([defaultId, ...listed])];
   return ordered.map((rawId) => {
     const accountId = normalizeAccountId(rawId);
     const key = accountKey(accounts, rawId) ?? accountKey(accounts, accountId);
     const entry = key !== undefined && isObject(accounts?.[key]) ? (accounts![key] as Record<string, Json>) : undefined;
     const base = Object.fromEntries(
-      Object.entries(root).filter(([k]) => k !== 'accounts' && !(accountId !== 'default' && provider.sharedOmitKeys?.includes(k))),
+      Object.entries(root).filter(
+        ([k]) => k !== 'accounts' && !(accountId !== 'default' && provider.sharedOmitKeys?.includes(k)),
+      ),
     );
     const hasExplicitAccountPath = key !== undefined;
     return {
@@ -87,7 +107,8 @@ export function collectProviders(ctx: CheckContext, providers: readonly Provider
   /** Reports unless an identical finding came first (openclaw dedupes on id, severity, title, detail, remediation). */
   const emit: Emit = (input, title, providerId) => {
     count += 1; // a plain plugin warning is numbered by the findings pushed before it, duplicates included
-    const f: PluginFinding = input.checkId === 'warning' ? { ...input, checkId: `channels.${providerId}.warning.${count}` } : input;
+    const f: PluginFinding =
+      input.checkId === 'warning' ? { ...input, checkId: `channels.${providerId}.warning.${count}` } : input;
     const key = [f.checkId, f.severity ?? '', title, f.detail, f.remediation ?? ''].join('\n');
     if (seen.has(key)) return;
     seen.add(key);
@@ -113,9 +134,10 @@ function auditAccount(ctx: CheckContext, account: Account, principals: Principal
   const note = account.noted ? ` (account: ${accountId})` : '';
   const dm = provider.dm;
   const nameMatching = !provider.noAccountConfig && account.config.dangerouslyAllowNameMatching === true;
-  const flagPath: ConfigPath = account.entry && Object.hasOwn(account.entry, 'dangerouslyAllowNameMatching')
-    ? [...account.prefix, 'dangerouslyAllowNameMatching']
-    : ['channels', provider.id, 'dangerouslyAllowNameMatching'];
+  const flagPath: ConfigPath =
+    account.entry && Object.hasOwn(account.entry, 'dangerouslyAllowNameMatching')
+      ? [...account.prefix, 'dangerouslyAllowNameMatching']
+      : ['channels', provider.id, 'dangerouslyAllowNameMatching'];
 
   let policy: string | undefined;
   let allowFrom: string[] = [];
@@ -128,7 +150,9 @@ function auditAccount(ctx: CheckContext, account: Account, principals: Principal
     base = dmBasePath(account);
   }
   const configured = allowFrom.filter((raw) => raw.trim() !== '*');
-  const mutable = dm?.isMutable ? configured.filter((raw) => !raw.trim().startsWith('accessGroup:') && dm.isMutable!(raw)).length : 0;
+  const mutable = dm?.isMutable
+    ? configured.filter((raw) => !raw.trim().startsWith('accessGroup:') && dm.isMutable!(raw)).length
+    : 0;
   const allowFromPath: ConfigPath = [...base, 'allowFrom'];
   const policyPath: ConfigPath = [...base, 'dmPolicy'];
 
@@ -140,7 +164,9 @@ function auditAccount(ctx: CheckContext, account: Account, principals: Principal
         titleParams: { label: provider.label, note },
         detail:
           'dangerouslyAllowNameMatching=true lets mutable aliases (display names, tags, nicknames that can change or be shared) authorize senders.' +
-          (dm?.isMutable ? ` ${mutable} of ${configured.length} allowFrom entries rely on mutable matching and would stop authorizing if the flag is turned off.` : ''),
+          (dm?.isMutable
+            ? ` ${mutable} of ${configured.length} allowFrom entries rely on mutable matching and would stop authorizing if the flag is turned off.`
+            : ''),
         path: flagPath,
         related: dm ? [allowFromPath] : [],
       },
@@ -210,7 +236,9 @@ function auditAccount(ctx: CheckContext, account: Account, principals: Principal
           },
           `${label} DMs are locked`,
         );
-      const peers = [...new Set([...admitted, ...(hasWildcard ? listDirectBindingPeers(cfg, provider.id, accountId) : [])])];
+      const peers = [
+        ...new Set([...admitted, ...(hasWildcard ? listDirectBindingPeers(cfg, provider.id, accountId) : [])]),
+      ];
       const candidates: Array<string | undefined> = [...peers, ...(hasWildcard ? [undefined] : [])];
       for (const principal of candidates) {
         let route: Route;
@@ -255,13 +283,22 @@ function dmBasePath(account: Account): ConfigPath {
   return entry ? account.prefix : ['channels', provider.id];
 }
 
-function recordRoute(cfg: Json, channel: string, route: Route, principal: string | undefined, principals: Principal[]): void {
+function recordRoute(
+  cfg: Json,
+  channel: string,
+  route: Route,
+  principal: string | undefined,
+  principals: Principal[],
+): void {
   const accountKey = `${channel}-${route.accountId}`;
-  const push = (logical: string, bucket: string) => principals.push({ accountKey, logical, bucket: `${route.agentId}\0${bucket}` });
+  const push = (logical: string, bucket: string) =>
+    principals.push({ accountKey, logical, bucket: `${route.agentId}\0${bucket}` });
   if (principal !== undefined) {
     const canonical = canonicalSession(cfg, route);
     const linked = linkedIdentity(cfg, channel, principal);
-    const logical = linked ? `linked:${linked.toLowerCase()}` : `direct:${channel}:${route.accountId}:${principal.toLowerCase()}`;
+    const logical = linked
+      ? `linked:${linked.toLowerCase()}`
+      : `direct:${channel}:${route.accountId}:${principal.toLowerCase()}`;
     push(logical, canonical);
     const direct = directChannelOf(canonical);
     if (direct || route.dmScope === 'per-peer') push(logical, 'symbolic:dm:peer');
@@ -283,7 +320,10 @@ function reportCollisions(ctx: CheckContext, principals: Principal[]): void {
   const grouped = [...byBucket.entries()].filter(([, routes]) => new Set(routes.map((r) => r.logical)).size > 1);
   const broadAgents = new Set(
     grouped
-      .filter(([bucket, routes]) => bucket.endsWith('\0symbolic:dm:peer') && routes.some((r) => r.logical.startsWith('wildcard:per-peer:')))
+      .filter(
+        ([bucket, routes]) =>
+          bucket.endsWith('\0symbolic:dm:peer') && routes.some((r) => r.logical.startsWith('wildcard:per-peer:')),
+      )
       .map(([bucket]) => bucket.split('\0', 1)[0]),
   );
   const collisions = grouped

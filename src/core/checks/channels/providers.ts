@@ -2,7 +2,14 @@
 import type { ConfigPath } from '../../types.ts';
 import type { Json } from '../rule.ts';
 import { isObject } from '../util.ts';
-import { enabledAtRootAndAccount, fieldPath, keysOf, normalizeE164, restrictSendersGroupsOpen, secretConfigured } from './common.ts';
+import {
+  enabledAtRootAndAccount,
+  fieldPath,
+  keysOf,
+  normalizeE164,
+  restrictSendersGroupsOpen,
+  secretConfigured,
+} from './common.ts';
 import { discord } from './discord.ts';
 import type { Account, PluginFinding, Provider } from './types.ts';
 
@@ -41,7 +48,8 @@ const WA_GROUP_FIELDS = ['groupPolicy', 'groupAllowFrom', 'groups'];
 
 function whatsappGroupBase(a: Account): ConfigPath {
   const accounts = a.root.accounts;
-  const find = (id: string) => (isObject(accounts) ? Object.keys(accounts).find((k) => k.trim().toLowerCase() === id) : undefined);
+  const find = (id: string) =>
+    isObject(accounts) ? Object.keys(accounts).find((k) => k.trim().toLowerCase() === id) : undefined;
   const own = a.entryKey;
   const has = (key: string | undefined) =>
     key !== undefined && isObject(accounts?.[key]) && WA_GROUP_FIELDS.some((f) => accounts[key][f] !== undefined);
@@ -117,7 +125,8 @@ const irc: Provider = {
       out.push({
         checkId: 'channels.irc.groups.open',
         titleParams: { label: 'IRC' },
-        detail: 'IRC channels: groupPolicy="open" allows all channels and senders (mention-gated). Prefer channels.irc.groupPolicy="allowlist" with channels.irc.groups.',
+        detail:
+          'IRC channels: groupPolicy="open" allows all channels and senders (mention-gated). Prefer channels.irc.groupPolicy="allowlist" with channels.irc.groups.',
         remediation: null,
         path: fieldPath(a, 'groupPolicy'),
       });
@@ -134,7 +143,8 @@ const irc: Provider = {
       out.push({
         checkId: 'warning',
         titleParams: { label: 'IRC' },
-        detail: 'IRC NickServ registration is enabled (channels.irc.nickserv.register=true); "REGISTER" is sent on every connect. Turn it off after the first successful registration.',
+        detail:
+          'IRC NickServ registration is enabled (channels.irc.nickserv.register=true); "REGISTER" is sent on every connect. Turn it off after the first successful registration.',
         remediation: null,
         path: [...fieldPath(a, 'nickserv'), 'register'],
       });
@@ -142,7 +152,8 @@ const irc: Provider = {
       out.push({
         checkId: 'warning',
         titleParams: { label: 'IRC' },
-        detail: 'IRC NickServ registration is enabled but no NickServ password resolves; set channels.irc.nickserv.password, channels.irc.nickserv.passwordFile, or IRC_NICKSERV_PASSWORD.',
+        detail:
+          'IRC NickServ registration is enabled but no NickServ password resolves; set channels.irc.nickserv.password, channels.irc.nickserv.passwordFile, or IRC_NICKSERV_PASSWORD.',
         remediation: null,
         path: [...fieldPath(a, 'nickserv')],
       });
@@ -174,11 +185,19 @@ const feishu: Provider = {
   id: 'feishu',
   label: 'Feishu',
   implicitAccountKeys: [],
-  implicitAccount: (root) => nonBlank(root.appId) && root.appSecret !== undefined && root.appSecret !== null && (typeof root.appSecret !== 'string' || nonBlank(root.appSecret)),
+  implicitAccount: (root) =>
+    nonBlank(root.appId) &&
+    root.appSecret !== undefined &&
+    root.appSecret !== null &&
+    (typeof root.appSecret !== 'string' || nonBlank(root.appSecret)),
   isEnabled: (a) => enabledAtRootAndAccount(a),
   isConfigured: (a, ctx) =>
     nonBlank(a.config.appId) &&
-    secretConfigured(ctx, a.config.appSecret, a.entry && Object.hasOwn(a.entry, 'appSecret') ? [...a.prefix, 'appSecret'] : ['channels', 'feishu', 'appSecret']),
+    secretConfigured(
+      ctx,
+      a.config.appSecret,
+      a.entry && Object.hasOwn(a.entry, 'appSecret') ? [...a.prefix, 'appSecret'] : ['channels', 'feishu', 'appSecret'],
+    ),
   warnings: (a) =>
     a.config.groupPolicy === 'open'
       ? [
@@ -196,8 +215,10 @@ const feishu: Provider = {
       ? [
           {
             checkId: 'channels.feishu.doc_owner_open_id',
-            detail: 'channels.feishu tools include "doc": the feishu_doc "create" action can grant document access to the requesting Feishu user.',
-            remediation: 'Turn channels.feishu.tools.doc off when it is not needed, and restrict tool access for untrusted prompts.',
+            detail:
+              'channels.feishu tools include "doc": the feishu_doc "create" action can grant document access to the requesting Feishu user.',
+            remediation:
+              'Turn channels.feishu.tools.doc off when it is not needed, and restrict tool access for untrusted prompts.',
             path: a.config.tools?.doc !== undefined ? [...fieldPath(a, 'tools'), 'doc'] : ['channels', 'feishu'],
           },
         ]
