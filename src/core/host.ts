@@ -62,3 +62,30 @@ export function openFile(host: Host, absolutePath: string): OpenedFile {
     close: () => {},
   };
 }
+
+/**
+ * The base host with some files' bytes replaced by pending text (a fix or migration planned, not yet written). A file
+ * not replaced is still read through the base host's opened file, never by path.
+ */
+export function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host {
+  return {
+    readFile: (p) => pending.get(p) ?? base.readFile(p),
+    realpath: (p) => base.realpath(p),
+    open: (p) => {
+      const opened = openFile(base, p);
+      const data = pending.get(p);
+      return data
+        ? {
+            ...opened,
+            info: () => ({ ...opened.info(), size: data.length }),
+            read: (limit) => data.subarray(0, limit + 1),
+          }
+        : opened;
+    },
+    stat: (p): FileInfo | undefined => {
+      const info = base.stat(p);
+      const data = pending.get(p);
+      return info && data ? { ...info, size: data.length } : info;
+    },
+  };
+}

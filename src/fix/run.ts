@@ -3,7 +3,7 @@
  * the result. Pure over a `Host`: nothing is written here; the caller writes `FixRun.files`.
  */
 import { resolve } from 'node:path';
-import { openFile, type FileInfo, type Host } from '../core/host.ts';
+import { overlayHost, type Host } from '../core/host.ts';
 import { loadConfig } from '../core/config/load.ts';
 import { auditFile } from '../core/run.ts';
 import { mergeSecrets, secretLines, type ConfigSecrets } from '../core/redact.ts';
@@ -62,30 +62,6 @@ export interface FixRun {
 /** The 1-based lines of a file's text before the fixes that hold a secret, and so are never quoted. */
 export function hiddenLines(run: FixRun, file: FileFix): Set<number> {
   return secretLines(file.file, file.before, run.secrets);
-}
-
-/** A host that sees pending writes. */
-function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host {
-  return {
-    readFile: (p) => pending.get(p) ?? base.readFile(p),
-    realpath: (p) => base.realpath(p),
-    open: (p) => {
-      const opened = openFile(base, p);
-      const data = pending.get(p);
-      return data
-        ? {
-            ...opened,
-            info: () => ({ ...opened.info(), size: data.length }),
-            read: (limit) => data.subarray(0, limit + 1),
-          }
-        : opened;
-    },
-    stat: (p): FileInfo | undefined => {
-      const info = base.stat(p);
-      const data = pending.get(p);
-      return info && data ? { ...info, size: data.length } : info;
-    },
-  };
 }
 
 /** Maps an edit made on an already-edited text back to the original text's offsets. */

@@ -4,7 +4,7 @@
  * result. Nothing is written here; the caller writes `files`.
  */
 import { dirname, resolve } from 'node:path';
-import { openFile, type FileInfo, type Host } from '../core/host.ts';
+import { overlayHost, type Host } from '../core/host.ts';
 import { createIncludeResolver } from '../core/config/include.ts';
 import { loadConfig, relativeTo } from '../core/config/load.ts';
 import { toPlain, type ConfigNode } from '../core/config/node.ts';
@@ -33,31 +33,6 @@ export interface MigrationRun {
   errors: string[];
   /** The audit of the config as it would be after the migration. */
   after: AuditOutcome;
-}
-
-/** A host that reads pending texts instead of the files. */
-function overlayHost(base: Host, pending: ReadonlyMap<string, Uint8Array>): Host {
-  return {
-    readFile: (p) => pending.get(p) ?? base.readFile(p),
-    realpath: (p) => base.realpath(p),
-    // A file not edited is still read through the opened file, never by path.
-    open: (p) => {
-      const data = pending.get(p);
-      const opened = openFile(base, p);
-      return data
-        ? {
-            ...opened,
-            info: () => ({ ...opened.info(), size: data.length }),
-            read: (limit) => data.subarray(0, limit + 1),
-          }
-        : opened;
-    },
-    stat: (p): FileInfo | undefined => {
-      const info = base.stat(p);
-      const data = pending.get(p);
-      return info && data ? { ...info, size: data.length } : info;
-    },
-  };
 }
 
 /** The config as written: parsed, `$include`s merged, no `${VAR}` substitution (what a migration rewrites). */
