@@ -101,11 +101,12 @@ function migrationSummary(result: ConfigFix, dryRun: boolean): string {
   const m = result.migration;
   if (!m) return '';
   const verb = dryRun ? 'would migrate' : 'migrated';
-  let out = `${result.config}: ${verb} (openclaw doctor --fix's config migrations): ${m.migrations.length} change${m.migrations.length === 1 ? '' : 's'}${m.dropped.length > 0 ? `, ${m.dropped.length} unknown key${m.dropped.length === 1 ? '' : 's'} dropped` : ''}\n`;
-  for (const line of m.migrations) out += `  ${line.split('\n')[0]}\n`;
-  for (const d of m.dropped) out += `  dropped unknown key ${d}\n`;
-  for (const r of m.repairs) out += `  ${r.replace(/^- /, '')}\n`;
-  for (const r of m.remaining) out += `  still to fix by hand: ${r}\n`;
+  // Messages name config keys (a dropped key, an issue's path): one line each, control characters escaped.
+  let out = `${oneLine(result.config)}: ${verb} (openclaw doctor --fix's config migrations): ${m.migrations.length} change${m.migrations.length === 1 ? '' : 's'}${m.dropped.length > 0 ? `, ${m.dropped.length} unknown key${m.dropped.length === 1 ? '' : 's'} dropped` : ''}\n`;
+  for (const line of m.migrations) out += `  ${oneLine(line.split('\n')[0]!)}\n`;
+  for (const d of m.dropped) out += `  dropped unknown key ${oneLine(d)}\n`;
+  for (const r of m.repairs) out += `  ${oneLine(r.replace(/^- /, ''))}\n`;
+  for (const r of m.remaining) out += `  still to fix by hand: ${oneLine(r)}\n`;
   return out;
 }
 
@@ -116,7 +117,7 @@ function summary(result: ConfigFix, dryRun: boolean): string {
   let out = migrationSummary(result, dryRun);
   out +=
     result.changes.length === 0 && result.errors.length === 0
-      ? `${oneLine(result.config)}: nothing to fix\n`
+      ? `${oneLine(result.config)}: ${result.migration ? 'no security fix to make' : 'nothing to fix'}\n`
       : `${oneLine(result.config)}: ${verb} ${result.changes.length} value${result.changes.length === 1 ? '' : 's'}\n`;
   for (const c of result.changes)
     out += `  ${oneLine(c.file)}:${c.line}:${c.column}  ${oneLine(c.path)}: ${JSON.stringify(c.from)} -> ${JSON.stringify(c.to)}\n`;

@@ -271,3 +271,18 @@ test("agents.list becomes keyed agents.entries in place, in the file's own style
   );
   assert.deepEqual(r.run('--fix=migrate').writes, []);
 });
+
+test('--fix prints the keys a migration names on one line each, control characters escaped, and says no security fix is needed', () => {
+  const forged = 'x\u001b]0;pwned\u0007\nopenclaw.json: nothing to fix';
+  const r = repo({
+    'openclaw.json': `{\n  gateway: { mode: "local", tailscale: { resetOnExit: true }, ${JSON.stringify(forged)}: 1 },\n}\n`,
+    'clean/openclaw.json': '{\n  gateway: { mode: "local", tailscale: { resetOnExit: true } },\n}\n',
+  });
+  const dry = r.run('openclaw.json', '--fix', '--dry-run');
+  assert.doesNotMatch(dry.stderr, /[\u001b\u0007]/);
+  assert.ok(dry.stderr.includes('x\\u001b]0;pwned\\u0007\\nopenclaw.json: nothing to fix'), dry.stderr);
+  assert.ok(!dry.stderr.split('\n').includes('openclaw.json: nothing to fix"'), dry.stderr);
+  const clean = r.run('clean/openclaw.json', '--fix', '--dry-run');
+  assert.match(clean.stderr, /clean\/openclaw\.json: would migrate/);
+  assert.match(clean.stderr, /\nclean\/openclaw\.json: no security fix to make\n/);
+});
