@@ -17,15 +17,21 @@ export interface CaseComparison {
   extra: string[];
 }
 
-/** Case folders (those holding an openclaw.json and an expected.json), sorted. */
-export function listCases(dir: string): string[] {
+/** Case folders holding `answer` (the real tool's recorded answer), sorted. */
+export function listCaseFolders(dir: string, answer: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'expected.json')))
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, answer)))
     .map((e) => e.name)
     .sort();
 }
 
-function multisetDiff(expected: string[], actual: string[]): { missing: string[]; extra: string[] } {
+/** Case folders (those holding an openclaw.json and an expected.json), sorted. */
+export function listCases(dir: string): string[] {
+  return listCaseFolders(dir, 'expected.json');
+}
+
+/** What `expected` has that `actual` lacks, and the reverse, counting repeats. */
+export function multisetDiff(expected: string[], actual: string[]): { missing: string[]; extra: string[] } {
   const counts = new Map<string, number>();
   for (const e of expected) counts.set(e, (counts.get(e) ?? 0) + 1);
   const extra: string[] = [];

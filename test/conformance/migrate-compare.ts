@@ -2,11 +2,12 @@
  * Compares our migration of one conformance case with the real `openclaw doctor --fix`'s recorded answer
  * (`expected-migrate.json`): doctor's lines, the migrated config, and the audit of the result.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeHost } from '../../src/io/node-host.ts';
 import { clonePlain, isRec, rec, samePlain, type Rec } from '../../src/migrate/draft.ts';
 import { runMigration } from '../../src/migrate/run.ts';
+import { listCaseFolders, multisetDiff } from './compare.ts';
 
 interface ExpectedMigrate {
   migrations: string[];
@@ -34,22 +35,7 @@ export interface MigrateComparison {
 }
 
 export function listMigrateCases(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'expected-migrate.json')))
-    .map((e) => e.name)
-    .sort();
-}
-
-function multisetDiff(expected: string[], actual: string[]): { missing: string[]; extra: string[] } {
-  const counts = new Map<string, number>();
-  for (const e of expected) counts.set(e, (counts.get(e) ?? 0) + 1);
-  const extra: string[] = [];
-  for (const a of actual) {
-    const n = counts.get(a) ?? 0;
-    if (n > 0) counts.set(a, n - 1);
-    else extra.push(a);
-  }
-  return { missing: [...counts].flatMap(([k, n]) => Array<string>(n).fill(k)), extra };
+  return listCaseFolders(dir, 'expected-migrate.json');
 }
 
 /** A "Legacy config keys detected" line: `path: message` (the change lines start with a verb). */
