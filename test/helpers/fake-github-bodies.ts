@@ -189,22 +189,22 @@ export function diffHunk(patch: string | undefined, line: number): string {
   return '';
 }
 
-export function reviewComment(
-  site: Site,
-  c: {
-    id: number;
-    pull: number;
-    pull_request_review_id: number;
-    commit_id: string;
-    path: string;
-    line: number;
-    side: string;
-    start_line: number | null;
-    start_side: string | null;
-    body: string;
-    diff_hunk: string;
-  },
-) {
+/** A review comment as the fake keeps it. */
+export interface FakeReviewComment {
+  id: number;
+  pull: number;
+  pull_request_review_id: number;
+  commit_id: string;
+  path: string;
+  line: number;
+  side: string;
+  start_line: number | null;
+  start_side: string | null;
+  body: string;
+  diff_hunk: string;
+}
+
+export function reviewComment(site: Site, c: FakeReviewComment) {
   const url = `${repoApi(site)}/pulls/comments/${c.id}`;
   const html = `${repoHtml(site)}/pull/${c.pull}#discussion_r${c.id}`;
   const pull = `${repoApi(site)}/pulls/${c.pull}`;

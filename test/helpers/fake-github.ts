@@ -22,6 +22,7 @@ import {
   sarifUpload,
   validationFailed,
   type Site,
+  type FakeReviewComment,
 } from './fake-github-bodies.ts';
 import { FAKE_GITHUB_OPERATIONS, type FakeRoute } from './fake-github-operations.ts';
 import { githubOperation, type GitHubOperation } from './github-openapi.ts';
@@ -50,20 +51,6 @@ interface FakePullFile {
 interface FakePull {
   headSha: string;
   files: FakePullFile[];
-}
-
-interface FakeReviewComment {
-  id: number;
-  pull: number;
-  pull_request_review_id: number;
-  commit_id: string;
-  path: string;
-  line: number;
-  side: string;
-  start_line: number | null;
-  start_side: string | null;
-  body: string;
-  diff_hunk: string;
 }
 
 export interface FakeGitHub {
