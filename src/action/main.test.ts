@@ -586,6 +586,81 @@ test('suggest-fixes: a fix whose lines hold a secret is never posted, nor the se
   });
 });
 
+test('a PR bringing a key openclaw retired: the summary says what doctor --fix would migrate and audits the result; suggest-fixes posts the migration on the PR lines, and committing it gives a config openclaw loads', async () => {
+  await withFakeGitHub(async (server) => {
+    const text = [
+      '{',
+      "  // the team's gateway",
+      '  gateway: {',
+      '    bind: "loopback",',
+      '    auth: { mode: "token", token: "${GATEWAY_TOKEN}" },',
+      '    nodes: {',
+      '      denyCommands: ["camera.snap"],',
+      '    },',
+      '  },',
+      '}',
+      '',
+    ].join('\n');
+    const patch = [
+      '@@ -3,4 +3,7 @@',
+      '   gateway: {',
+      '     bind: "loopback",',
+      '     auth: { mode: "token", token: "${GATEWAY_TOKEN}" },',
+      '+    nodes: {',
+      '+      denyCommands: ["camera.snap"],',
+      '+    },',
+      '   },',
+      ' }',
+    ].join('\n');
+    server.addPull(7, { headSha: HEAD, files: [{ filename: 'openclaw.json', patch }] });
+    const ws = workspace({ 'openclaw.json': text });
+    const { ports, got } = setup(
+      ws,
+      { token: 'test-token', 'suggest-fixes': 'true', 'check-run': 'false', 'pr-comment': 'false' },
+      prEvent(ws),
+      server,
+    );
+    // The rejection still decides the outcome.
+    assert.equal((await run(ports)).exitCode, 1);
+    assert.deepEqual(server.errors, []);
+
+    const html = renderGfm(got.summary.join(''));
+    assert.match(html, /openclaw\.json: rejected by openclaw/);
+    assert.match(html, /<summary><b>Upgrade readiness<\/b>: <code>openclaw doctor --fix<\/code> would make 1 change;/);
+    assert.match(html, /<li>migrate: Moved gateway\.nodes\.denyCommands → gateway\.nodes\.commands\.deny\.<\/li>/);
+    assert.match(
+      html,
+      /<strong>After the migration<\/strong> \(not the config as committed\): 1 critical · 2 warn · 1 info/,
+    );
+    assert.ok(tableRows(html).includes('🔴 critical|gateway.loopback_no_auth|Gateway auth missing on loopback'));
+    // The JSON report has it too.
+    const json = JSON.parse(readFileSync(join(ws, '.tmp/openclaw-audit/openclaw-audit.json'), 'utf8'));
+    assert.deepEqual(json.migration.migrations, ['Moved gateway.nodes.denyCommands → gateway.nodes.commands.deny.']);
+
+    assert.equal(server.reviews.length, 1);
+    const [comment, ...others] = server.reviews[0]!.body.comments as Array<{
+      line: number;
+      start_line?: number;
+      body: string;
+    }>;
+    assert.equal(others.length, 0, 'the roster doctor adds after the gateway block is outside the diff');
+    assert.match(
+      comment!.body,
+      /migrates this config as `openclaw doctor --fix` would \(openclaw rejects it as committed\):\n- Moved gateway\.nodes\.denyCommands → gateway\.nodes\.commands\.deny\.\n/,
+    );
+    // "Commit suggestion": the suggested lines replace the commented ones; openclaw then loads the config.
+    const suggested = /```suggestion\n([\s\S]*?)```/.exec(comment!.body)![1]!;
+    const lines = text.split('\n');
+    const start = comment!.start_line ?? comment!.line;
+    lines.splice(start - 1, comment!.line - start + 1, ...suggested.replace(/\n$/, '').split('\n'));
+    const committed = workspace({ 'openclaw.json': lines.join('\n') });
+    const after = setup(committed, { 'fail-on': 'none' });
+    assert.equal((await run(after.ports)).exitCode, 0);
+    assert.ok(!after.got.summary.join('').includes('rejected'), after.got.summary.join(''));
+    assert.match(after.got.summary.join(''), /gateway\.loopback\\_no\\_auth/);
+  });
+});
+
 test('suggest-fixes: skipped with an info line on a push and on a fork PR, without an API call', async () => {
   await withFakeGitHub(async (server) => {
     const ws = suggestWorkspace();

@@ -92,7 +92,11 @@ function setUp(ports: ActionPorts): ActionRun | undefined {
     return undefined;
   }
   const onlyNew = compareOnlyNew(ports, inputs, ctx, audited, settings);
-  const secrets = maskSecrets(core, [...audited.outcomes, ...onlyNew.baseOutcomes]);
+  const secrets = maskSecrets(core, [
+    ...audited.outcomes,
+    ...onlyNew.baseOutcomes,
+    ...[...audited.migrations.values()].map((m) => m.after),
+  ]);
   if (onlyNew.note) core.notice(onlyNew.note, { title: 'openclaw-audit' });
 
   const { baseline } = onlyNew;

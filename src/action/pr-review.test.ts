@@ -17,6 +17,7 @@ const comment = (line: number, text: string, over: Partial<SuggestionComment> = 
     endLine: line,
     originalLines: [text],
     body: `${suggestionMarker(key)}\nfix\n`,
+    makes: { security: true, migration: false },
     ...over,
   };
 };

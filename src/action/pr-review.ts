@@ -111,7 +111,7 @@ export async function postSuggestionReview(
     pull_number: pr,
     commit_id: headSha,
     event: 'COMMENT',
-    body: reviewBody(batch.length),
+    body: reviewBody(batch),
     comments: batch.map(reviewCommentPayload),
   });
   result.posted = batch.length;

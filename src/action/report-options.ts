@@ -7,5 +7,6 @@ export function reportOptions(run: ActionRun): MarkdownOptions {
     ...(run.blobBaseUrl ? { blobBaseUrl: run.blobBaseUrl } : {}),
     docsBaseUri: run.docsBaseUri,
     ...(run.baseline ? { baseline: run.baseline } : {}),
+    migrations: run.migrations,
   };
 }

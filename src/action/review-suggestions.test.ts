@@ -18,6 +18,7 @@ const suggestion = (over: Partial<FixSuggestion> = {}): FixSuggestion => ({
   originalLines: ['    discord: { groupPolicy: "open" },'],
   suggestedLines: ['    discord: { groupPolicy: "allowlist" },'],
   paths: ['channels.discord.groupPolicy'],
+  migrations: [],
   ...over,
 });
 

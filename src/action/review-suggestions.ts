@@ -8,12 +8,13 @@ import { posix } from 'node:path';
 import type { FixChange } from '../fix/plan.ts';
 import type { FixSuggestion } from '../fix/suggest.ts';
 import { ruleDocsUrl } from '../report/markdown.ts';
-import { mdCode, mdFence } from '../report/markdown-escape.ts';
+import { mdCode, mdFence, mdText } from '../report/markdown-escape.ts';
 
 const SUGGESTION_MARKER = 'openclaw-audit:suggestion';
 /** GitHub refuses comment bodies over 65,536 characters. */
 const REVIEW_COMMENT_MAX = 65_536;
 const MAX_CHECKS_SHOWN = 4;
+const MAX_MIGRATIONS_SHOWN = 5;
 
 export interface SuggestionComment {
   key: string;
@@ -24,6 +25,8 @@ export interface SuggestionComment {
   /** The head lines the suggestion replaces (to check against the PR's diff). */
   originalLines: string[];
   body: string;
+  /** It makes a security fix, a migration of doctor's, or both. */
+  makes: { security: boolean; migration: boolean };
 }
 
 /** One comment of `POST /repos/{o}/{r}/pulls/{n}/reviews`. */
@@ -90,12 +93,26 @@ function changeLine(path: string, context: SuggestionContext): string {
   return `${mdCode(path)}${values}${checksFor(path, context)}`;
 }
 
+function securityFixText(paths: readonly string[], context: SuggestionContext): string {
+  return paths.length === 1
+    ? `**openclaw-audit** fixes ${changeLine(paths[0]!, context)}, as \`openclaw security audit --fix\` does.`
+    : `**openclaw-audit** fixes, as \`openclaw security audit --fix\` does:\n${paths.map((p) => `- ${changeLine(p, context)}`).join('\n')}`;
+}
+
+/** doctor's lines come from config keys and values: plain text, never Markdown. */
+function migrationText(lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_MIGRATIONS_SHOWN).map((l) => `- ${mdText(l.split('\n')[0]!)}`);
+  const more = lines.length - shown.length;
+  if (more > 0) shown.push(`- and ${more} more (the job summary lists them all)`);
+  return `**openclaw-audit** migrates this config as \`openclaw doctor --fix\` would (openclaw rejects it as committed):\n${shown.join('\n')}`;
+}
+
 function renderSuggestionBody(key: string, suggestion: FixSuggestion, context: SuggestionContext): string {
   const fence = mdFence(suggestion.suggestedLines.join('\n'));
-  const what =
-    suggestion.paths.length === 1
-      ? `**openclaw-audit** fixes ${changeLine(suggestion.paths[0]!, context)}, as \`openclaw security audit --fix\` does.`
-      : `**openclaw-audit** fixes, as \`openclaw security audit --fix\` does:\n${suggestion.paths.map((p) => `- ${changeLine(p, context)}`).join('\n')}`;
+  const what = [
+    ...(suggestion.migrations.length > 0 ? [migrationText(suggestion.migrations)] : []),
+    ...(suggestion.paths.length > 0 ? [securityFixText(suggestion.paths, context)] : []),
+  ].join('\n\n');
   return `${suggestionMarker(key)}\n${what}\n\n${fence}suggestion\n${suggestion.suggestedLines.map((l) => `${l}\n`).join('')}${fence}\n`;
 }
 
@@ -129,6 +146,7 @@ export function suggestionComments(
       endLine: suggestion.endLine,
       originalLines: suggestion.originalLines,
       body,
+      makes: { security: suggestion.paths.length > 0, migration: suggestion.migrations.length > 0 },
     });
   }
   return out;
@@ -144,9 +162,14 @@ export function reviewCommentPayload(comment: SuggestionComment): ReviewCommentP
   };
 }
 
-export function reviewBody(count: number): string {
+export function reviewBody(comments: readonly Pick<SuggestionComment, 'makes'>[]): string {
+  const count = comments.length;
+  const what = [
+    comments.some((c) => c.makes.security) && 'the config edits `openclaw security audit --fix` makes',
+    comments.some((c) => c.makes.migration) && "`openclaw doctor --fix`'s migrations of a config openclaw rejects",
+  ].filter((w): w is string => typeof w === 'string');
   return (
     `**openclaw-audit** suggests ${count === 1 ? 'a fix' : `${count} fixes`} on lines this pull request changes: ` +
-    'the config edits `openclaw security audit --fix` makes. "Commit suggestion" applies one; `npx openclaw-audit --fix` applies them all locally.'
+    `${what.join(', and ')}. "Commit suggestion" applies one; \`npx openclaw-audit --fix\` applies them all locally.`
   );
 }

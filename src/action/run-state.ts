@@ -2,6 +2,7 @@
 import type { ConfigSecrets } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import type { BaselineSummary, Totals } from '../report/markdown.ts';
+import type { MigrationSummary } from '../report/migration.ts';
 import type { Annotation } from './annotations.ts';
 import type { RunContext } from './context.ts';
 import type { Degraded } from './degraded.ts';
@@ -24,6 +25,8 @@ export interface ActionRun {
   /** What the reviewer is shown: the outcomes, or with `only-new` the findings the change introduces. */
   reported: AuditOutcome[];
   baseline?: BaselineSummary;
+  /** By config: what `openclaw doctor --fix` would migrate in a rejected config, and the audit after it. */
+  migrations: ReadonlyMap<string, MigrationSummary>;
   /** Every secret of the head and base configs (values and spans): quoted config text leaves them out. */
   secrets: ConfigSecrets;
   totals: Totals;

@@ -1,5 +1,6 @@
 /**
- * The `suggest-fixes` step: plan `--fix` on the audited configs (nothing is written), turn each fix into a review
+ * The `suggest-fixes` step: plan `--fix` on the audited configs (the security fix and doctor's migrations; nothing is
+ * written), turn each fix into a review
  * comment with a ```suggestion``` block at its repository path, and post those on lines the PR changes as one review.
  */
 import { actionMasks, mergeSecrets, type ConfigSecrets } from '../core/redact.ts';
@@ -58,7 +59,12 @@ function repositoryPrefix(git: Git, host: Host, workspace: string, root: string)
 }
 
 export async function suggestFixesReview(input: SuggestFixesInput): Promise<SuggestFixesResult> {
-  const run = planFixRun({ host: input.host, configPaths: input.configPaths, root: input.root });
+  const run = planFixRun({
+    host: input.host,
+    configPaths: input.configPaths,
+    root: input.root,
+    kinds: { security: true, migrate: true },
+  });
   const { suggestions, withheld } = fixSuggestions(run);
   const built = suggestionComments(suggestions, {
     repoPrefix: repositoryPrefix(input.git, input.host, input.workspace, input.root),

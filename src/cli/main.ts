@@ -272,8 +272,8 @@ export function main(argv: string[], io: CliIo): number {
     }
   }
   // A rejected config: what `openclaw doctor --fix` would migrate, and the audit as it would be after
-  // (text and JSON show it; SARIF and Markdown do not, so it is computed only when one of them is written).
-  const showsMigration = targets.some((t) => t.format === 'text' || t.format === 'json');
+  // (text, JSON and Markdown show it; the other formats do not, so it is computed only when one of them is written).
+  const showsMigration = targets.some((t) => t.format === 'text' || t.format === 'json' || t.format === 'markdown');
   const migrations = outcomes.map((o, i) =>
     o.ok || !showsMigration ? undefined : migrationFor(host, configs[i]!, root),
   );

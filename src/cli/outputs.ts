@@ -51,12 +51,24 @@ export interface RenderContext {
   ts: number;
   color: boolean;
   failOn: FailLevel;
-  /** Per outcome: what `openclaw doctor --fix` would migrate in a rejected config (text and JSON show it). */
+  /** Per outcome: what `openclaw doctor --fix` would migrate in a rejected config (text, JSON and Markdown show it). */
   migrations?: ReadonlyArray<MigrationSummary | undefined>;
   /** SARIF only: `--category`. */
   category?: string;
   /** SARIF only: `--omit-suppressed`. */
   omitSuppressed?: boolean;
+}
+
+/** The migrations of an outcome list (same order) by config. */
+export function byConfig(
+  outcomes: readonly AuditOutcome[],
+  migrations: ReadonlyArray<MigrationSummary | undefined>,
+): Map<string, MigrationSummary> {
+  const out = new Map<string, MigrationSummary>();
+  outcomes.forEach((o, i) => {
+    if (migrations[i]) out.set(o.config, migrations[i]!);
+  });
+  return out;
 }
 
 /** One report. Secrets were kept out where the config's structure is known (core/redact.ts): nothing is rewritten. */
@@ -70,5 +82,5 @@ export function renderReport(format: Format, outcomes: readonly AuditOutcome[], 
   if (format === 'json')
     return toJson(outcomes, { ts: ctx.ts, migrations: migrations.map((m) => (m ? migrationToJson(m) : undefined)) });
   const { color: _color, ts: _ts, migrations: _migrations, ...options } = ctx;
-  return renderFormat(format, outcomes, options);
+  return renderFormat(format, outcomes, { ...options, migrations: byConfig(outcomes, migrations) });
 }

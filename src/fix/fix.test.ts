@@ -209,6 +209,7 @@ test('suggestion payloads: the exact lines, one per block, in the file each valu
       originalLines: ['    telegram: { groupPolicy: "open", accounts: { a: { groupPolicy: \'open\' } } },'],
       suggestedLines: ['    telegram: { groupPolicy: "allowlist", accounts: { a: { groupPolicy: \'allowlist\' } } },'],
       paths: ['channels.telegram.groupPolicy', 'channels.telegram.accounts.a.groupPolicy'],
+      migrations: [],
     },
     {
       file: 'x.json',
@@ -217,6 +218,7 @@ test('suggestion payloads: the exact lines, one per block, in the file each valu
       originalLines: ['  "groupPolicy": "open"'],
       suggestedLines: ['  "groupPolicy": "allowlist"'],
       paths: ['channels.irc.groupPolicy'],
+      migrations: [],
     },
   ]);
 });

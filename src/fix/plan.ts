@@ -24,7 +24,10 @@ export interface FixChange {
 
 /** A text edit and the config paths it fixes (one literal can reach several paths through a shared include). */
 export interface PlannedEdit extends TextEdit {
+  /** The config paths a security fix changes (none for a migration's edit). */
   paths: string[];
+  /** A migration's edit: doctor's lines for every change it makes in this config (see fix/suggest.ts). */
+  migrations?: readonly string[];
 }
 
 export interface FixPlan {

@@ -20,8 +20,8 @@ export interface FixOptions {
   /** Absolute audit root (printed paths are relative to it). */
   root: string;
   /**
-   * Which fixes to make: openclaw's security fix, doctor's config migrations. Default: the security fix only (what the
-   * Action's suggest-fixes posts); the CLI's `--fix` asks for both.
+   * Which fixes to make: openclaw's security fix, doctor's config migrations. Default: the security fix only; the CLI's
+   * `--fix` and the Action's suggest-fixes ask for both.
    */
   kinds?: { security: boolean; migrate: boolean };
 }
@@ -112,12 +112,13 @@ export function planFixRun(options: FixOptions): FixRun {
       if (run && (run.plan.changes.length > 0 || run.plan.dropped.length > 0 || run.errors.length > 0)) {
         migration = summarizeMigration(run);
         secrets.push(run.after.secrets);
+        const lines = [...migration.migrations, ...migration.dropped.map((p) => `Removed unknown key ${p}.`)];
         for (const f of run.files)
           stage(
             f.file,
             f.before,
             f.after,
-            f.edits.map((e) => ({ ...e, paths: [] })),
+            f.edits.map((e) => ({ ...e, paths: [], migrations: lines })),
           );
       }
     }

@@ -17,6 +17,8 @@ export interface FixSuggestion {
   suggestedLines: string[];
   /** The config paths the suggestion fixes (one per fix; several when they share a line). */
   paths: string[];
+  /** doctor's lines for the migrations the suggestion makes (see `migrationLines`); empty for a security fix alone. */
+  migrations: string[];
 }
 
 const stripEol = (line: string) => line.replace(/\r?\n$/, '');
@@ -50,10 +52,33 @@ export function fixSuggestions(run: FixRun): FixSuggestions {
         originalLines,
         suggestedLines,
         paths: block.edits.flatMap((e) => e.paths),
+        migrations: migrationLines(
+          block.edits.flatMap((e) => e.migrations ?? []),
+          [...originalLines, ...suggestedLines],
+        ),
       });
     }
   }
   return { suggestions: out, withheld };
+}
+
+const KEY = /["']?([A-Za-z_$][\w$-]*)["']?\s*:/g;
+const DOTTED = /[\w$*<>-]+(?:\.[\w$*<>-]+)+/g;
+
+/**
+ * Which of a config's migration lines a block of edited lines makes: those naming, as the last key of a dotted path, a
+ * key written on the block's lines before or after. A block matching none (a moved value's closing brace, say) shows
+ * every line of the config instead, so a suggestion never comes without the migration it belongs to.
+ */
+export function migrationLines(lines: readonly string[], blockLines: readonly string[]): string[] {
+  const unique = [...new Set(lines)];
+  if (unique.length === 0) return [];
+  const keys = new Set<string>();
+  for (const line of blockLines) for (const m of line.matchAll(KEY)) keys.add(m[1]!);
+  const named = unique.filter((l) =>
+    [...l.split('\n')[0]!.matchAll(DOTTED)].some((m) => keys.has(m[0].slice(m[0].lastIndexOf('.') + 1))),
+  );
+  return named.length > 0 ? named : unique;
 }
 
 /** Plans the fixes of some configs (nothing is written) and returns them as review suggestions. */

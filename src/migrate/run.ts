@@ -10,6 +10,7 @@ import { loadConfig, relativeTo } from '../core/config/load.ts';
 import { toPlain, type ConfigNode } from '../core/config/node.ts';
 import { parseJson5 } from '../core/config/parse.ts';
 import { auditFile } from '../core/run.ts';
+import { findSecrets, mergeSecrets, type ConfigSecrets } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { applyEdits, decodeFull, type TextEdit } from '../fix/text.ts';
 import { samePlain } from './draft.ts';
@@ -33,6 +34,8 @@ export interface MigrationRun {
   errors: string[];
   /** The audit of the config as it would be after the migration. */
   after: AuditOutcome;
+  /** The secrets of the config before and after the migration: what no report of it may show. */
+  secrets: ConfigSecrets;
 }
 
 /** The config as written: parsed, `$include`s merged, no `${VAR}` substitution (what a migration rewrites). */
@@ -95,11 +98,13 @@ export function runMigration(options: { host: Host; configPath: string; root: st
     }
   }
   const ok = errors.length === 0;
+  const after = auditFile({ host: ok ? overlay : host, configPath, root });
   return {
     config: loaded.config.file,
     plan,
     files: ok ? edited : [],
     errors,
-    after: auditFile({ host: ok ? overlay : host, configPath, root }),
+    after,
+    secrets: mergeSecrets([findSecrets(loaded.config.tree), after.secrets]),
   };
 }

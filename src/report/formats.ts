@@ -5,6 +5,7 @@ import { renderGithub } from './github.ts';
 import { renderGitlab } from './gitlab.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
+import type { MigrationSummary } from './migration.ts';
 import { formatSarif, toSarif } from './sarif.ts';
 import { VERSION } from '../version.ts';
 
@@ -19,6 +20,8 @@ export interface FormatOptions {
   omitSuppressed?: boolean;
   /** The gate; JUnit fails a case at or above it. Default `critical`. */
   failOn?: FailLevel;
+  /** Markdown only: by config, what `openclaw doctor --fix` would migrate in a rejected config. */
+  migrations?: ReadonlyMap<string, MigrationSummary>;
 }
 
 export const REPOSITORY_URL = 'https://github.com/openclaw-audit/openclaw-audit';
@@ -42,7 +45,11 @@ export function renderFormat(
       }),
     );
   }
-  if (format === 'markdown') return renderMarkdown(outcomes, { docsBaseUri: DOCS_BASE_URI });
+  if (format === 'markdown')
+    return renderMarkdown(outcomes, {
+      docsBaseUri: DOCS_BASE_URI,
+      ...(options.migrations ? { migrations: options.migrations } : {}),
+    });
   if (format === 'github') return renderGithub(outcomes);
   if (format === 'gitlab') return renderGitlab(outcomes);
   return renderJunit(outcomes, { failOn: options.failOn ?? 'critical' });

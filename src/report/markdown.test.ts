@@ -264,3 +264,57 @@ test('a config name in a section summary is HTML-escaped and mentions are broken
   assert.match(html, /<summary><b>&lt;img src=x&gt;@&#8203;team\/openclaw.json<\/b>/);
   assert.ok(!html.includes('<img'));
 });
+
+test("a rejected config's upgrade readiness: doctor's lines, config keys escaped, the audit after labelled; info rows of other configs go first to fit", () => {
+  const rejected: AuditOutcome = {
+    ok: false,
+    config: 'team/openclaw.json',
+    files: ['team/openclaw.json'],
+    issues: [{ path: 'gateway.nodes', message: 'Unrecognized key: "denyCommands"' }],
+    secrets: NO_SECRETS,
+  };
+  const after = ok({
+    config: 'team/openclaw.json',
+    summary: { critical: 1, warn: 0, info: 0 },
+    findings: [{ ...finding, location: { ...finding.location, file: 'team/openclaw.json' } }],
+  });
+  const migration = {
+    migrations: [
+      'Moved gateway.nodes.denyCommands → gateway.nodes.commands.deny.',
+      'Moved <b>x</b> → [y](http://evil)',
+    ],
+    dropped: ['tools.`evil`'],
+    repairs: [],
+    remaining: [],
+    errors: [],
+    files: ['team/openclaw.json'],
+    after,
+  };
+  const noisy = ok({
+    config: 'noisy/openclaw.json',
+    summary: { critical: 0, warn: 0, info: 300 },
+    findings: Array.from({ length: 300 }, (_, i) => ({ ...finding, severity: 'info' as const, checkId: `i.n${i}` })),
+  });
+  const migrations = new Map([['team/openclaw.json', migration]]);
+  const html = renderGfm(renderMarkdown([noisy, rejected], { migrations }));
+  assert.match(
+    html,
+    /<details><summary><b>Upgrade readiness<\/b>: <code>openclaw doctor --fix<\/code> would make 3 changes; <code>npx openclaw-audit --fix=migrate<\/code> makes them in place/,
+  );
+  assert.match(html, /<li>migrate: Moved gateway\.nodes\.denyCommands → gateway\.nodes\.commands\.deny\.<\/li>/);
+  assert.match(html, /<li>migrate: Moved &lt;b&gt;x&lt;\/b&gt; → \[y\]\(http:\u200b\/\/evil\)<\/li>/);
+  assert.match(html, /<li>drop: <code>tools.`evil`<\/code> \(unknown key\)<\/li>/);
+  assert.doesNotMatch(html, /<a href="http:\/\/evil/);
+  assert.match(
+    html,
+    /<strong>After the migration<\/strong> \(not the config as committed\): 1 critical · 0 warn · 0 info/,
+  );
+  assert.ok(tableRows(html).includes('🔴 critical|gateway.bind_no_auth|Gateway binds beyond loopback without auth'));
+
+  // Too long for a PR comment: the noisy config's info rows go, the rejected config's readiness stays.
+  const short = renderMarkdown([noisy, rejected], { migrations, maxLength: 8000 });
+  assert.ok(short.length <= 8000);
+  assert.match(short, /- migrate: Moved gateway\.nodes\.denyCommands/);
+  assert.match(short, /_Left out to fit GitHub's size limit: \d+ info;/);
+  assert.doesNotMatch(short, /upgrade-readiness row/);
+});

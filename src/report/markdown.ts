@@ -7,6 +7,7 @@ import { findRule } from '../core/checks/registry.ts';
 import { docsFileName } from './docs.ts';
 import { compareFindings } from './order.ts';
 import { htmlText, mdCode, mdText, mdUrlSegment } from './markdown-escape.ts';
+import type { MigrationSummary } from './migration.ts';
 import type {
   AuditOutcome,
   ConfigIssue,
@@ -32,6 +33,8 @@ export interface MarkdownOptions {
   maxLength?: number;
   /** A last paragraph (a link to the workflow run, say); trusted Markdown. */
   footer?: string;
+  /** By config: what `openclaw doctor --fix` would migrate in a rejected config, and the audit after it. */
+  migrations?: ReadonlyMap<string, MigrationSummary>;
 }
 
 export interface BaselineSummary {
@@ -124,9 +127,12 @@ function countsLine(t: Totals, configs: number): string {
   return `${parts.join(' · ')} in ${configs} config${configs === 1 ? '' : 's'}`;
 }
 
-/** What a row reports, in the order rows are dropped to fit: other rows first, rejected-config issues last. */
-type RowKind = 'other' | 'info' | 'warn' | 'critical' | 'rejected';
-const DROP_ORDER: readonly RowKind[] = ['other', 'info', 'warn', 'critical', 'rejected'];
+/**
+ * What a row reports, in the order rows are dropped to fit: other rows first, rejected-config issues last; a rejected
+ * config's upgrade readiness (how to make openclaw load it) outranks info findings.
+ */
+type RowKind = 'other' | 'info' | 'migration' | 'warn' | 'critical' | 'rejected';
+const DROP_ORDER: readonly RowKind[] = ['other', 'info', 'migration', 'warn', 'critical', 'rejected'];
 
 /** A block of lines that is kept whole or dropped whole when the text must be shortened. */
 interface Block {
@@ -191,6 +197,8 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
         ],
       });
       for (const issue of o.issues) blocks.push({ lines: [issueLine(issue, o.config, options)], row: 'rejected' });
+      const migration = options.migrations?.get(o.config);
+      if (migration) blocks.push(...upgradeReadiness(migration, options, tables++));
       continue;
     }
     const unchanged = options.baseline?.unchangedByConfig?.[o.config] ?? 0;
@@ -261,10 +269,63 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
   return fit(head, blocks, tail, options.maxLength ?? DEFAULT_MAX);
 }
 
+/**
+ * A rejected config's upgrade readiness: doctor's migrations, what it would drop, what needs a person, and the audit
+ * of the config as it would be after the migration — labelled, since that is not the config as committed.
+ */
+function upgradeReadiness(m: MigrationSummary, options: MarkdownOptions, table: number): Block[] {
+  const n = m.migrations.length + m.dropped.length;
+  const blocks: Block[] = [
+    {
+      lines: [
+        '',
+        `<details><summary><b>Upgrade readiness</b>: <code>openclaw doctor --fix</code> would make ${n} change${n === 1 ? '' : 's'}; <code>npx openclaw-audit --fix=migrate</code> makes them in place, comments and layout kept</summary>`,
+        '',
+      ],
+    },
+  ];
+  const row = (label: string, text: string) => blocks.push({ lines: [`- ${label}: ${text}`], row: 'migration' });
+  for (const line of m.migrations) row('migrate', mdText(line.split('\n')[0]!));
+  for (const path of m.dropped) row('drop', `${mdCode(path)} (unknown key)`);
+  for (const line of m.repairs) row('repair', mdText(line.replace(/^- /, '')));
+  for (const line of m.remaining) row('by hand', mdText(line));
+  for (const line of m.errors) row('cannot', mdText(line));
+  const after = m.after;
+  if (!after.ok) {
+    const k = after.issues.length;
+    blocks.push({
+      lines: [
+        '',
+        `After the migration openclaw would still reject the config (${k} issue${k === 1 ? '' : 's'} above under “by hand”).`,
+      ],
+    });
+  } else {
+    const c = after.summary;
+    blocks.push({
+      lines: [
+        '',
+        `**After the migration** (not the config as committed): ${c.critical} critical · ${c.warn} warn · ${c.info} info`,
+        '',
+      ],
+    });
+    if (after.findings.length > 0) {
+      blocks.push({ lines: ['| Severity | Check | Title |', '|---|---|---|'], table, header: true });
+      for (const f of [...after.findings].sort(compareFindings))
+        blocks.push({
+          lines: [`| ${ICON[f.severity]} ${f.severity} | ${check(f.checkId, options)} | ${mdText(f.title)} |`],
+          row: 'migration',
+          table,
+        });
+    }
+  }
+  blocks.push({ lines: ['', '</details>'] });
+  return blocks;
+}
+
 function fit(head: string[], blocks: Block[], tail: string[], max: number): string {
   const size = (lines: readonly string[]) => lines.reduce((n, line) => n + line.length + 1, 0);
   let total = size(head) + size(tail) + blocks.reduce((n, b) => n + size(b.lines), 0);
-  const left: Record<RowKind, number> = { other: 0, info: 0, warn: 0, critical: 0, rejected: 0 };
+  const left: Record<RowKind, number> = { other: 0, info: 0, migration: 0, warn: 0, critical: 0, rejected: 0 };
   const keep = blocks.map(() => true);
   if (total > max) {
     // Room for the note that says what was left out.
@@ -293,6 +354,7 @@ function fit(head: string[], blocks: Block[], tail: string[], max: number): stri
 function truncationNote(left: Record<RowKind, number>): string[] {
   const counted = (['critical', 'warn', 'info'] as const).filter((k) => left[k] > 0).map((k) => `${left[k]} ${k}`);
   if (left.rejected > 0) counted.unshift(`${left.rejected} rejected-config issue${left.rejected === 1 ? '' : 's'}`);
+  if (left.migration > 0) counted.push(`${left.migration} upgrade-readiness row${left.migration === 1 ? '' : 's'}`);
   if (left.other > 0) counted.push(`${left.other} suppressed or resolved row${left.other === 1 ? '' : 's'}`);
   if (counted.length === 0) return [];
   return [

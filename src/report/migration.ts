@@ -4,6 +4,7 @@
  * it would be after the migration (labelled as such; the rejection still decides the exit code).
  */
 import type { AuditOutcome } from '../core/types.ts';
+import { maskSecretValues } from '../core/redact.ts';
 import type { MigrationRun } from '../migrate/run.ts';
 import { escapeControlCharacters } from './text.ts';
 
@@ -24,13 +25,18 @@ export interface MigrationSummary {
   after: AuditOutcome;
 }
 
+/**
+ * doctor's lines quote config values (origins, bindings, model ids): like every message built from config values,
+ * they show none of the config's distinctive secret values.
+ */
 export function summarizeMigration(run: MigrationRun): MigrationSummary {
+  const mask = (lines: readonly string[]) => lines.map((l) => maskSecretValues(l, run.secrets));
   return {
-    migrations: run.plan.changes,
-    dropped: run.plan.dropped,
-    repairs: run.plan.repairs,
+    migrations: mask(run.plan.changes),
+    dropped: mask(run.plan.dropped),
+    repairs: mask(run.plan.repairs),
     remaining: run.after.ok ? [] : run.after.issues.map((i) => `${i.path}: ${i.message}`),
-    errors: run.errors,
+    errors: mask(run.errors),
     files: run.files.map((f) => f.file),
     after: run.after,
   };

@@ -10,10 +10,14 @@ import { BaseUnavailableError, compareWithBase, gitTreeHost, prepareBase } from 
 import type { ActionPorts } from '../ports.ts';
 import type { ToolConfig } from '../../toolconfig/parse.ts';
 import { selectChecks } from '../../report/check-filter.ts';
+import { migrationFor, readOnceHost } from '../../migrate/index.ts';
+import type { MigrationSummary } from '../../report/migration.ts';
 
 export interface Audited {
   configs: string[];
   outcomes: AuditOutcome[];
+  /** By config: what `openclaw doctor --fix` would migrate in a rejected config, and the audit after it. */
+  migrations: Map<string, MigrationSummary>;
 }
 
 /** Throws `UsageError` when the configs cannot be found (the caller fails the step with its message). */
@@ -37,10 +41,18 @@ export function auditConfigs(
   if (found.truncated)
     ports.core.info(`Stopped searching after ${MAX_DISCOVERY_FOLDERS} folders: list the configs in config:`);
   const deployEnv = settings?.env ?? [];
+  // The audit and then the migration of a rejected config read the same files: each is read once.
+  const host = readOnceHost(ports.host);
   const outcomes = configs.map((configPath) =>
-    audit({ host: ports.host, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv }),
+    audit({ host, configPath, root: inputs.root, lenient: inputs.lenient, deployEnv }),
   );
-  return { configs, outcomes: selectChecks(outcomes, settings?.checks ?? {}) };
+  const checks = settings?.checks ?? {};
+  const migrations = new Map<string, MigrationSummary>();
+  outcomes.forEach((o, i) => {
+    const migration = o.ok ? undefined : migrationFor(host, configs[i]!, inputs.root);
+    if (migration) migrations.set(o.config, { ...migration, after: selectChecks([migration.after], checks)[0]! });
+  });
+  return { configs, outcomes: selectChecks(outcomes, checks), migrations };
 }
 
 /** The `exclude` input, else the settings file's `exclude:`; messages name whichever was used. */

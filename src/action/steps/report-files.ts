@@ -2,13 +2,23 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { REPOSITORY_URL } from '../../report/formats.ts';
 import { toJson } from '../../report/json.ts';
+import { migrationToJson } from '../../report/migration.ts';
 import type { Step } from '../run-state.ts';
 import { renderSarif, reportFileOptions } from '../sarif-file.ts';
 
 /** A report file could not be written (a link, a folder outside the workspace): the run fails with this message. */
 export class ReportFileError extends Error {}
 
-export const writeReportFiles: Step = ({ ports, inputs, ctx, workspace, outcomes, docsBaseUri, results }) => {
+export const writeReportFiles: Step = ({
+  ports,
+  inputs,
+  ctx,
+  workspace,
+  outcomes,
+  migrations,
+  docsBaseUri,
+  results,
+}) => {
   results.sarif = renderSarif(outcomes, {
     toolVersion: ports.version,
     informationUri: REPOSITORY_URL,
@@ -32,7 +42,16 @@ export const writeReportFiles: Step = ({ ports, inputs, ctx, workspace, outcomes
   results.jsonFile = join(jsonDir, 'openclaw-audit.json');
   for (const [path, text] of [
     [inputs.sarifFile, results.sarif],
-    [results.jsonFile, toJson(outcomes, { ts: (ports.now ?? Date.now)() })],
+    [
+      results.jsonFile,
+      toJson(outcomes, {
+        ts: (ports.now ?? Date.now)(),
+        migrations: outcomes.map((o) => {
+          const m = migrations.get(o.config);
+          return m ? migrationToJson(m) : undefined;
+        }),
+      }),
+    ],
   ] as const) {
     try {
       ports.writeText(path, text, reportFileOptions(path, workspace));

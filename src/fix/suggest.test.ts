@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { migrationLines } from './suggest.ts';
+
+const DOCTOR = [
+  'Moved gateway.nodes.denyCommands → gateway.nodes.commands.deny.',
+  'Moved channels.telegram.streamMode → channels.telegram.streaming.mode (partial).',
+  'Removed unknown key tools.web.fetch.legacy.',
+];
+
+test('a migration suggestion names the doctor lines whose keys it writes, before or after', () => {
+  assert.deepEqual(
+    migrationLines(DOCTOR, [
+      '    nodes: {',
+      '      denyCommands: ["camera.snap"],',
+      '      commands: {',
+      '        deny: ["camera.snap"]',
+    ]),
+    ['Moved gateway.nodes.denyCommands → gateway.nodes.commands.deny.'],
+  );
+  assert.deepEqual(
+    migrationLines(DOCTOR, ["      'streamMode': 'partial',", '      streaming: { mode: "partial" },']),
+    ['Moved channels.telegram.streamMode → channels.telegram.streaming.mode (partial).'],
+  );
+});
+
+test('a block naming no key (a closing brace) comes with every line of its config; a security fix alone with none', () => {
+  assert.deepEqual(migrationLines([...DOCTOR, DOCTOR[0]!], ['    },', '  },']), DOCTOR);
+  assert.deepEqual(migrationLines([], ['    groupPolicy: "allowlist",']), []);
+});
