@@ -275,7 +275,7 @@ export function main(argv: string[], io: CliIo): number {
   // (text, JSON and Markdown show it; the other formats do not, so it is computed only when one of them is written).
   const showsMigration = targets.some((t) => t.format === 'text' || t.format === 'json' || t.format === 'markdown');
   const migrations = outcomes.map((o, i) =>
-    o.ok || !showsMigration ? undefined : migrationFor(host, configs[i]!, root),
+    o.ok || !showsMigration ? undefined : migrationFor(host, configs[i]!, root, o.issues),
   );
   // Secrets were kept out where the config's structure is known (core/redact.ts): no output is rewritten.
   // The text report shows its notes; a machine format on stdout (or a file) leaves them to stderr.

@@ -1,10 +1,19 @@
 /** The migration engine's entry points for the CLI and the fix. */
 import type { FileInfo, Host, OpenedFile } from '../core/host.ts';
+import type { ConfigIssue } from '../core/types.ts';
 import { summarizeMigration, type MigrationSummary } from '../report/migration.ts';
 import { runMigration } from './run.ts';
 
-/** What doctor would migrate in a config, or undefined when it would change nothing (or cannot read the config). */
-export function migrationFor(host: Host, configPath: string, root: string): MigrationSummary | undefined {
+/**
+ * What doctor would migrate in a config, and what that does about each of openclaw's `issues` with it; undefined when
+ * it would change nothing (or cannot read the config).
+ */
+export function migrationFor(
+  host: Host,
+  configPath: string,
+  root: string,
+  issues: readonly ConfigIssue[] = [],
+): MigrationSummary | undefined {
   let run: ReturnType<typeof runMigration>;
   try {
     run = runMigration({ host, configPath, root });
@@ -12,7 +21,7 @@ export function migrationFor(host: Host, configPath: string, root: string): Migr
     return undefined;
   }
   if (!run || (run.plan.changes.length === 0 && run.plan.dropped.length === 0)) return undefined;
-  return summarizeMigration(run);
+  return summarizeMigration(run, issues);
 }
 
 /**

@@ -182,16 +182,34 @@ test('a rejected config: the report says what doctor would migrate and audits th
   assert.match(text.stdout, /migrate {2}Removed retired gateway\.tailscale\.resetOnExit config\./);
   assert.match(text.stdout, /migrate {2}Removed commands\.ownerDisplay; owner ids now render raw\./);
   assert.match(text.stdout, /after the migration \(not the config as committed\)/);
+  // Issue by issue: what the migration does about each of openclaw's issues.
+  assert.match(text.stdout, /^ {2}issue {4}gateway\.tailscale: Unrecognized key: "resetOnExit" → migrated$/m);
   const json = r.run('openclaw.json', '--json');
   assert.equal(json.code, 2);
   const body = JSON.parse(json.stdout) as {
     ok: boolean;
-    migration: { migrations: string[]; afterMigration: { ok: boolean } };
+    migration: { issues: Array<{ fate: string }>; migrations: string[]; afterMigration: { ok: boolean } };
   };
   assert.equal(body.ok, false);
   assert.ok(body.migration.migrations.includes('Removed retired gateway.tailscale.resetOnExit config.'));
   assert.equal(body.migration.afterMigration.ok, true);
+  assert.ok(body.migration.issues.every((i) => i.fate === 'migrated'));
   assert.deepEqual(json.writes, []);
+});
+
+test('issue by issue: a retired key doctor migrates, an unknown key it drops, a bad value that needs a person', () => {
+  const r = repo({
+    'openclaw.json': '{\n  gateway: { bind: 12, tailscale: { resetOnExit: false } },\n  tools: { bogus: 1 },\n}\n',
+  });
+  const text = r.run('openclaw.json');
+  assert.equal(text.code, 2);
+  const fates = text.stdout.split('\n').filter((l) => l.startsWith('  issue '));
+  assert.deepEqual(fates, [
+    '  issue    tools: Unrecognized key: "bogus" → dropped (unknown key)',
+    '  issue    gateway.bind: Invalid input (allowed: "auto", "lan", "loopback", "custom", "tailnet") → remains: needs a person',
+    '  issue    gateway.tailscale: Unrecognized key: "resetOnExit" → migrated',
+  ]);
+  assert.match(text.stdout, /after the migration the config would still be rejected \(1 issue\)/);
 });
 
 test('--fix=migrate edits each key in its own file, keeps comments and quotes, and a second run is a no-op', () => {

@@ -279,6 +279,7 @@ test("a rejected config's upgrade readiness: doctor's lines, config keys escaped
     findings: [{ ...finding, location: { ...finding.location, file: 'team/openclaw.json' } }],
   });
   const migration = {
+    issues: [{ path: 'gateway.nodes', message: 'Unrecognized key: "denyCommands"', fate: 'migrated' as const }],
     migrations: [
       'Moved gateway.nodes.denyCommands → gateway.nodes.commands.deny.',
       'Moved <b>x</b> → [y](http://evil)',
@@ -302,6 +303,10 @@ test("a rejected config's upgrade readiness: doctor's lines, config keys escaped
     /<details><summary><b>Upgrade readiness<\/b>: <code>openclaw doctor --fix<\/code> would make 3 changes; <code>npx openclaw-audit --fix=migrate<\/code> makes them in place/,
   );
   assert.match(html, /<li>migrate: Moved gateway\.nodes\.denyCommands → gateway\.nodes\.commands\.deny\.<\/li>/);
+  assert.match(
+    html,
+    /<code>gateway\.nodes<\/code>: Unrecognized key: &quot;denyCommands&quot; → <em><code>openclaw doctor --fix<\/code> migrates this<\/em><\/li>/,
+  );
   assert.match(html, /<li>migrate: Moved &lt;b&gt;x&lt;\/b&gt; → \[y\]\(http:\u200b\/\/evil\)<\/li>/);
   assert.match(html, /<li>drop: <code>tools.`evil`<\/code> \(unknown key\)<\/li>/);
   assert.doesNotMatch(html, /<a href="http:\/\/evil/);

@@ -7,7 +7,7 @@ import { findRule } from '../core/checks/registry.ts';
 import { docsFileName } from './docs.ts';
 import { compareFindings } from './order.ts';
 import { htmlText, mdCode, mdText, mdUrlSegment } from './markdown-escape.ts';
-import type { MigrationSummary } from './migration.ts';
+import type { IssueFate, MigrationSummary } from './migration.ts';
 import type {
   AuditOutcome,
   ConfigIssue,
@@ -49,6 +49,11 @@ export interface BaselineSummary {
 }
 
 const ICON: Record<Severity, string> = { critical: '🔴', warn: '🟠', info: '🔵' };
+const FATE: Record<IssueFate['fate'], string> = {
+  migrated: '_`openclaw doctor --fix` migrates this_',
+  dropped: '_`openclaw doctor --fix` drops this unknown key_',
+  'by hand': '_remains after `openclaw doctor --fix`: needs a person_',
+};
 const DEFAULT_MAX = 1024 * 1024 - 4096;
 
 function encodePath(file: string): string {
@@ -196,8 +201,12 @@ export function renderMarkdown(outcomes: readonly AuditOutcome[], options: Markd
           '',
         ],
       });
-      for (const issue of o.issues) blocks.push({ lines: [issueLine(issue, o.config, options)], row: 'rejected' });
       const migration = options.migrations?.get(o.config);
+      o.issues.forEach((issue, i) => {
+        const fate = migration?.issues[i]?.fate;
+        const note = fate ? ` → ${FATE[fate]}` : '';
+        blocks.push({ lines: [issueLine(issue, o.config, options) + note], row: 'rejected' });
+      });
       if (migration) blocks.push(...upgradeReadiness(migration, options, tables++));
       continue;
     }

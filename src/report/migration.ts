@@ -3,12 +3,22 @@
  * migrate (its own lines), what it would drop as unknown, what still needs a person, and the audit of the config as
  * it would be after the migration (labelled as such; the rejection still decides the exit code).
  */
-import type { AuditOutcome } from '../core/types.ts';
+import type { AuditOutcome, ConfigIssue } from '../core/types.ts';
 import { maskSecretValues } from '../core/redact.ts';
 import type { MigrationRun } from '../migrate/run.ts';
 import { escapeControlCharacters } from './text.ts';
 
+/** What the migration does about one of openclaw's issues with the config as committed. */
+export interface IssueFate {
+  path: string;
+  message: string;
+  /** `migrated`: gone after doctor's migrations; `dropped`: an unknown key doctor removes; `by hand`: still there. */
+  fate: 'migrated' | 'dropped' | 'by hand';
+}
+
 export interface MigrationSummary {
+  /** openclaw's issues with the config as committed, each with what the migration does about it. */
+  issues: IssueFate[];
   /** doctor's lines for the changes it would make. */
   migrations: string[];
   /** Unknown keys doctor would drop (dotted paths). */
@@ -29,9 +39,10 @@ export interface MigrationSummary {
  * doctor's lines quote config values (origins, bindings, model ids): like every message built from config values,
  * they show none of the config's distinctive secret values.
  */
-export function summarizeMigration(run: MigrationRun): MigrationSummary {
+export function summarizeMigration(run: MigrationRun, issues: readonly ConfigIssue[] = []): MigrationSummary {
   const mask = (lines: readonly string[]) => lines.map((l) => maskSecretValues(l, run.secrets));
   return {
+    issues: issues.map((i) => ({ path: i.path, message: i.message, fate: fateOf(i, run) })),
     migrations: mask(run.plan.changes),
     dropped: mask(run.plan.dropped),
     repairs: mask(run.plan.repairs),
@@ -42,9 +53,27 @@ export function summarizeMigration(run: MigrationRun): MigrationSummary {
   };
 }
 
+const TEXT_FATE: Record<IssueFate['fate'], string> = {
+  migrated: 'migrated',
+  dropped: 'dropped (unknown key)',
+  'by hand': 'remains: needs a person',
+};
+
+const UNRECOGNIZED = /^Unrecognized keys?: (.*)$/;
+
+function fateOf(issue: ConfigIssue, run: MigrationRun): IssueFate['fate'] {
+  const after = run.after;
+  if (!after.ok && after.issues.some((i) => i.path === issue.path && i.message === issue.message)) return 'by hand';
+  const keys = [...(UNRECOGNIZED.exec(issue.message)?.[1] ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+  const base = issue.path === '<root>' ? '' : `${issue.path}.`;
+  if (keys.length > 0 && keys.every((k) => run.plan.dropped.includes(base + k))) return 'dropped';
+  return 'migrated';
+}
+
 export function migrationToJson(summary: MigrationSummary): Record<string, unknown> {
   const after = summary.after;
   return {
+    issues: summary.issues,
     migrations: summary.migrations,
     dropped: summary.dropped,
     repairs: summary.repairs,
@@ -65,6 +94,7 @@ export function renderMigrationText(config: string, summary: MigrationSummary): 
   const e = escapeControlCharacters;
   if (summary.migrations.length === 0 && summary.dropped.length === 0) return '';
   let out = `\n${e(config)}: upgrade readiness — what \`openclaw doctor --fix\` would change (apply with openclaw-audit --fix=migrate)\n`;
+  for (const i of summary.issues) out += `  issue    ${e(i.path)}: ${e(i.message)} → ${TEXT_FATE[i.fate]}\n`;
   for (const m of summary.migrations) out += `  migrate  ${e(m.split('\n')[0]!)}\n`;
   for (const d of summary.dropped) out += `  drop     ${e(d)} (unknown key)\n`;
   for (const r of summary.repairs) out += `  repair   ${e(r.replace(/^- /, ''))}\n`;

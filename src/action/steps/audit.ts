@@ -49,7 +49,7 @@ export function auditConfigs(
   const checks = settings?.checks ?? {};
   const migrations = new Map<string, MigrationSummary>();
   outcomes.forEach((o, i) => {
-    const migration = o.ok ? undefined : migrationFor(host, configs[i]!, inputs.root);
+    const migration = o.ok ? undefined : migrationFor(host, configs[i]!, inputs.root, o.issues);
     if (migration) migrations.set(o.config, { ...migration, after: selectChecks([migration.after], checks)[0]! });
   });
   return { configs, outcomes: selectChecks(outcomes, checks), migrations };
