@@ -6,7 +6,7 @@ import { renderFormat, type Format } from '../report/formats.ts';
 import { outcomeToJson } from '../report/json.ts';
 import { escapeControlCharacters, oneLine, renderText } from '../report/text.ts';
 import { safeDiff } from './diff.ts';
-import { hiddenLines, planFixRun, type ConfigFix, type FileFix, type FixRun } from './run.ts';
+import { planFixRun, type ConfigFix, type FileFix, type FixRun } from './run.ts';
 import { errorMessage } from '../core/errors.ts';
 import { migrationToJson } from '../report/migration.ts';
 
@@ -68,7 +68,7 @@ interface DryRunDiff {
 
 /** The dry-run patch of some files: one unified diff per edited file, in the order the files were first edited. */
 function renderDiff(run: FixRun, files: readonly FileFix[] = run.files): DryRunDiff {
-  const diffs = files.map((f) => ({ file: f.file, ...safeDiff(f.file, f.before, f.edits, hiddenLines(run, f)) }));
+  const diffs = files.map((f) => ({ file: f.file, ...safeDiff(f.file, f.before, f.edits, f.hidden) }));
   return {
     patch: diffs.map((d) => d.patch).join(''),
     withheld: diffs.flatMap((d) => d.withheld.map((line) => `${d.file}:${line}`)),

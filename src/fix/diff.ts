@@ -5,6 +5,8 @@ import { applyEdits, physicalLines, type TextEdit } from './text.ts';
 export interface LineBlock<E extends TextEdit = TextEdit> {
   start: number;
   end: number;
+  /** 0-based first line of `after` in the edited text. */
+  afterStart: number;
   before: string[];
   after: string[];
   edits: E[];
@@ -49,18 +51,36 @@ export function lineBlocks<E extends TextEdit>(text: string, edits: readonly E[]
       groups.push({ start: first, end: last + 1, edits: [edit] });
     }
   }
+  let delta = 0;
   return groups.map((g) => {
     const from = starts[g.start]!;
     const region = text.slice(from, starts[g.end]!);
     const shifted = g.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
-    return {
+    const after = physicalLines(applyEdits(region, shifted));
+    const block = {
       start: g.start,
       end: g.end,
+      afterStart: g.start + delta,
       before: lines.slice(g.start, g.end),
-      after: physicalLines(applyEdits(region, shifted)),
+      after,
       edits: g.edits,
     };
+    delta += after.length - (g.end - g.start);
+    return block;
   });
+}
+
+/** The 1-based lines of a file that hold a secret, before and after its edits. */
+export interface HiddenLines {
+  before: ReadonlySet<number>;
+  after: ReadonlySet<number>;
+}
+
+/** A block shows a secret when one of its lines, as they are or as they would be, holds one. */
+export function showsSecret(block: LineBlock, hidden: HiddenLines): boolean {
+  for (let i = block.start; i < block.end; i++) if (hidden.before.has(i + 1)) return true;
+  for (let i = 0; i < block.after.length; i++) if (hidden.after.has(block.afterStart + i + 1)) return true;
+  return false;
 }
 
 const NO_NEWLINE = '\\ No newline at end of file\n';
@@ -88,19 +108,15 @@ export function safeDiff(
   file: string,
   text: string,
   edits: readonly TextEdit[],
-  hidden: ReadonlySet<number> = new Set(),
+  hidden: HiddenLines = { before: new Set(), after: new Set() },
   context = 3,
 ): SafeDiff {
-  const isHidden = (index: number) => hidden.has(index + 1);
+  const isHidden = (index: number) => hidden.before.has(index + 1);
   const withheld: number[] = [];
   const blocks = lineBlocks(text, edits).filter((block) => {
-    for (let i = block.start; i < block.end; i++) {
-      if (isHidden(i)) {
-        withheld.push(block.start + 1);
-        return false;
-      }
-    }
-    return true;
+    if (!showsSecret(block, hidden)) return true;
+    withheld.push(block.start + 1);
+    return false;
   });
   if (blocks.length === 0) return { patch: '', withheld, needsUnidiffZero: false };
   const lines = physicalLines(text);
@@ -149,5 +165,5 @@ export function safeDiff(
 
 /** `safeDiff`'s patch for a text that holds no secret. */
 export function unifiedDiff(file: string, text: string, edits: readonly TextEdit[], context = 3): string {
-  return safeDiff(file, text, edits, new Set(), context).patch;
+  return safeDiff(file, text, edits, { before: new Set(), after: new Set() }, context).patch;
 }

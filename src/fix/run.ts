@@ -35,6 +35,11 @@ export interface FileFix {
   after: string;
   /** Edits in `before`'s offsets, sorted, non-overlapping. */
   edits: PlannedEdit[];
+  /**
+   * The 1-based lines that hold a secret, in `before` and in `after` (a migration can move a secret to new lines):
+   * neither is ever quoted.
+   */
+  hidden: { before: Set<number>; after: Set<number> };
 }
 
 export interface ConfigFix {
@@ -59,11 +64,6 @@ export interface FixRun {
   secrets: ConfigSecrets;
 }
 
-/** The 1-based lines of a file's text before the fixes that hold a secret, and so are never quoted. */
-export function hiddenLines(run: FixRun, file: FileFix): Set<number> {
-  return secretLines(file.file, file.before, run.secrets);
-}
-
 /** Maps an edit made on an already-edited text back to the original text's offsets. */
 function toOriginal(prior: readonly PlannedEdit[], edit: PlannedEdit): PlannedEdit {
   let shift = 0;
@@ -82,6 +82,9 @@ export function planFixRun(options: FixOptions): FixRun {
   const files = new Map<string, FileFix>();
   const configs: ConfigFix[] = [];
   const secrets: ConfigSecrets[] = [];
+  // Spans locate secrets in one version of the texts: as read (before any edit) and as written (after every edit).
+  const asRead: ConfigSecrets[] = [];
+  const asWritten = new Map<string, ConfigSecrets>();
   const read = (h: Host, absPath: string) => decodeFull(h.readFile(absPath));
 
   const kinds = options.kinds ?? { security: true, migrate: false };
@@ -94,7 +97,15 @@ export function planFixRun(options: FixOptions): FixRun {
       );
       existing.after = after;
     } else {
-      files.set(absPath, { file, absPath, before, after, edits: [...edits].sort((a, b) => a.start - b.start) });
+      const sorted = [...edits].sort((a, b) => a.start - b.start);
+      files.set(absPath, {
+        file,
+        absPath,
+        before,
+        after,
+        edits: sorted,
+        hidden: { before: new Set(), after: new Set() },
+      });
     }
     pending.set(absPath, encoder.encode(after));
   };
@@ -102,6 +113,7 @@ export function planFixRun(options: FixOptions): FixRun {
   for (const configPath of options.configPaths) {
     // doctor's migrations first (every one that can be made, even when another issue remains), then the security fix.
     let migration: MigrationSummary | undefined;
+    let migrated = false;
     if (kinds.migrate) {
       let run: ReturnType<typeof runMigration>;
       try {
@@ -111,7 +123,9 @@ export function planFixRun(options: FixOptions): FixRun {
       }
       if (run && (run.plan.changes.length > 0 || run.plan.dropped.length > 0 || run.errors.length > 0)) {
         migration = summarizeMigration(run);
-        secrets.push(run.after.secrets);
+        secrets.push(run.secrets);
+        asRead.push(run.secretsBefore);
+        migrated = run.files.length > 0;
         const lines = [...migration.migrations, ...migration.dropped.map((p) => `Removed unknown key ${p}.`)];
         for (const f of run.files)
           stage(
@@ -125,6 +139,9 @@ export function planFixRun(options: FixOptions): FixRun {
     const current = overlayHost(host, pending);
     const before = auditFile({ host: current, configPath, root });
     secrets.push(before.secrets);
+    if (!migrated) asRead.push(before.secrets);
+    // Unless the security fix edits the config below, its texts as written are `current`'s.
+    asWritten.set(configPath, before.secrets);
     if (!before.ok) {
       configs.push({
         config: before.config,
@@ -188,6 +205,7 @@ export function planFixRun(options: FixOptions): FixRun {
       continue;
     }
     secrets.push(after.secrets);
+    asWritten.set(configPath, after.secrets);
     result.report = after;
     for (const [file, text] of edited)
       stage(
@@ -197,6 +215,13 @@ export function planFixRun(options: FixOptions): FixRun {
         plan.edits.filter((e) => e.file === file),
       );
   }
+  const secretsAsRead = mergeSecrets(asRead);
+  const secretsAsWritten = mergeSecrets([...asWritten.values()]);
+  for (const f of files.values())
+    f.hidden = {
+      before: secretLines(f.file, f.before, secretsAsRead),
+      after: secretLines(f.file, f.after, secretsAsWritten),
+    };
   return {
     configs,
     files: [...files.values()],

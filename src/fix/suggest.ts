@@ -2,8 +2,8 @@
  * Fix suggestions for pull-request review comments: per block of lines a fix edits, the lines as they are and as
  * they should be, so that the Action can post them as ```suggestion``` blocks.
  */
-import { lineBlocks } from './diff.ts';
-import { hiddenLines, planFixRun, type FixOptions, type FixRun } from './run.ts';
+import { lineBlocks, showsSecret } from './diff.ts';
+import { planFixRun, type FixOptions, type FixRun } from './run.ts';
 
 export interface FixSuggestion {
   /** Relative to the audit root, `/`-separated. */
@@ -37,11 +37,10 @@ export function fixSuggestions(run: FixRun): FixSuggestions {
   const out: FixSuggestion[] = [];
   let withheld = 0;
   for (const file of run.files) {
-    const hidden = hiddenLines(run, file);
     for (const block of lineBlocks(file.before, file.edits)) {
       const originalLines = block.before.map(stripEol);
       const suggestedLines = block.after.map(stripEol);
-      if (originalLines.some((_, i) => hidden.has(block.start + 1 + i))) {
+      if (showsSecret(block, file.hidden)) {
         withheld++;
         continue;
       }

@@ -36,6 +36,8 @@ export interface MigrationRun {
   after: AuditOutcome;
   /** The secrets of the config before and after the migration: what no report of it may show. */
   secrets: ConfigSecrets;
+  /** The secrets of the config as read, their spans in the texts as they are (before the edits). */
+  secretsBefore: ConfigSecrets;
 }
 
 /** The config as written: parsed, `$include`s merged, no `${VAR}` substitution (what a migration rewrites). */
@@ -99,12 +101,14 @@ export function runMigration(options: { host: Host; configPath: string; root: st
   }
   const ok = errors.length === 0;
   const after = auditFile({ host: ok ? overlay : host, configPath, root });
+  const secretsBefore = findSecrets(loaded.config.tree);
   return {
     config: loaded.config.file,
     plan,
     files: ok ? edited : [],
     errors,
     after,
-    secrets: mergeSecrets([findSecrets(loaded.config.tree), after.secrets]),
+    secrets: mergeSecrets([secretsBefore, after.secrets]),
+    secretsBefore,
   };
 }

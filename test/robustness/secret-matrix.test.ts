@@ -133,6 +133,24 @@ function configs(s: Spelling): Record<string, string> {
       '}',
       '',
     ].join('\n'),
+    // Rejected by openclaw as committed: doctor's migrations move the web search key into the brave plugin's config
+    // (a secret on new lines) and rename the node deny list; the security fix then runs on the migrated config.
+    'legacy/openclaw.json': [
+      '{',
+      '  gateway: { bind: "loopback", auth: { mode: "token", token: "${GW_TOKEN}" },',
+      '    nodes: { denyCommands: ["camera.snap"] } },',
+      '  tools: { web: { search: {',
+      `    apiKey: ${lit} } } },`,
+      '  channels: {',
+      '    discord: {',
+      '      enabled: true,',
+      '      groupPolicy: "open",',
+      `      token: ${lit},`,
+      '    },',
+      '  },',
+      '}',
+      '',
+    ].join('\n'),
     'exec/openclaw.json': [
       '{',
       '  secrets: { providers: { pass: { source: "exec",',
@@ -213,7 +231,12 @@ async function actionOutputs(
 }
 
 function reviewBodies(repo: string, config: string, outcome: AuditOutcome): string {
-  const fixRun = planFixRun({ host: nodeHost, configPaths: [join(repo, config)], root: repo });
+  const fixRun = planFixRun({
+    host: nodeHost,
+    configPaths: [join(repo, config)],
+    root: repo,
+    kinds: { security: true, migrate: true },
+  });
   const { suggestions, withheld } = fixSuggestions(fixRun);
   const built = suggestionComments(suggestions, {
     repoPrefix: '',
@@ -234,6 +257,11 @@ async function outputsFor(
   const outputs: Outputs = {};
   for (const format of ['text', 'json', 'sarif', 'markdown'] as const)
     outputs[format] = renderOutput([outcome], format);
+  for (const format of ['text', 'markdown'] as const) {
+    // The CLI's own reports: a rejected config's upgrade readiness (doctor's lines, the audit after) included.
+    const cli = runCli([config, '--format', format], repo);
+    outputs[`cli --format ${format}`] = `${cli.code}\n${cli.stdout}\n${cli.stderr}`;
+  }
   const dryRun = runCli([config, '--fix', '--dry-run'], repo);
   outputs['--fix --dry-run'] = `${dryRun.code}\n${dryRun.stdout}\n${dryRun.stderr}`;
   const fixJson = runCli([config, '--fix', '--dry-run', '--json'], repo);
@@ -254,7 +282,7 @@ describe('secrets in every field family, whatever the value and its spelling', (
       const other = control(spelling, seededRandom(index + 1));
       const server = await startFakeGitHub();
       try {
-        for (const config of ['main/openclaw.json', 'exec/openclaw.json']) {
+        for (const config of ['main/openclaw.json', 'exec/openclaw.json', 'legacy/openclaw.json']) {
           const secret = await outputsFor(spelling, config, server);
           const random = await outputsFor(other, config, server);
           assert.deepEqual(Object.keys(secret.outputs), Object.keys(random.outputs));
