@@ -12,7 +12,7 @@ import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
 import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom } from './repairs.ts';
-import { persistRoster, readRoster } from './roster.ts';
+import { persistRoster, preserveChannelAccountOwners, readRoster } from './roster.ts';
 import { MIGRATIONS, dropPluginInstalls, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -85,6 +85,7 @@ function migrateConfig(
   const installs = has(rec(raw.plugins), 'installs');
   if (detected.length > 0 || installs) {
     for (const migration of MIGRATIONS) migration.apply(draft, changes);
+    preserveChannelAccountOwners(draft, changes, raw);
     dropPluginInstalls(draft, changes);
   }
   // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).

@@ -92,3 +92,27 @@ test('nothing to migrate: a config openclaw accepts keeps its implicit roster; a
   assert.deepEqual(rejected.changes, [PREPARED]);
   assert.deepEqual(rejected.migrated.agents, { entries: { main: {} } });
 });
+
+test('a markerless legacy list: Telegram accounts no binding routes are bound to its first agent', () => {
+  const { changes, migrated } = migrate({
+    gateway: { mode: 'local' },
+    agents: { list: [{ id: 'max' }, { id: 'ops' }] },
+    bindings: [{ agentId: 'ops', match: { channel: 'telegram', accountId: 'b' } }],
+    channels: {
+      telegram: {
+        botToken: 'x',
+        accounts: { a: { botToken: 'y' }, b: { botToken: 'z' }, c: { enabled: false } },
+      },
+    },
+  });
+  assert.deepEqual(changes, [
+    STAMPED,
+    'Preserved telegram:a ownership with binding {"agentId":"max","match":{"channel":"telegram","accountId":"a"}}.',
+    'Preserved telegram:default ownership with binding {"agentId":"max","match":{"channel":"telegram","accountId":"default"}}.',
+  ]);
+  assert.deepEqual(migrated.bindings, [
+    { agentId: 'ops', match: { channel: 'telegram', accountId: 'b' } },
+    { agentId: 'max', match: { channel: 'telegram', accountId: 'a' } },
+    { agentId: 'max', match: { channel: 'telegram', accountId: 'default' } },
+  ]);
+});

@@ -338,3 +338,88 @@ export function restoreSystemAgent(root: Rec, changes: string[]): void {
     changes.push(`Set agents.defaults.heartbeat.agentId to ${owner.agentId} for legacy heartbeats.`);
   }
 }
+
+/** Channel plugins that ship with openclaw and list accounts (the others are npm plugins doctor cannot load offline). */
+const BUNDLED_ACCOUNT_CHANNELS = ['telegram'];
+
+const configured = (v: unknown) => (typeof v === 'string' ? v.trim() !== '' : isRec(v));
+const accountKey = (v: string) => normalizeAgentId(v);
+
+/** A binding that routes the channel account with no peer, guild, team or role context. */
+function routesAccount(binding: unknown, channel: string, accountId: string): boolean {
+  const match = rec(rec(binding)?.match);
+  if (!match || typeof match.channel !== 'string' || match.channel.trim().toLowerCase() !== channel) return false;
+  if (match.peer !== undefined || !blank(match.guildId) || !blank(match.teamId)) return false;
+  if (Array.isArray(match.roles) && match.roles.length > 0) return false;
+  const bound = typeof match.accountId === 'string' ? match.accountId.trim() : '';
+  if (bound === '*') return true;
+  return (bound ? accountKey(bound) : 'default') === accountId;
+}
+
+/** The accounts of a bundled channel: its configured accounts, the accounts bindings name, its implicit default. */
+function channelAccountIds(root: Rec, channel: string, entry: Rec): string[] {
+  const ids = new Set<string>();
+  for (const key of Object.keys(rec(entry.accounts) ?? {})) if (key) ids.add(accountKey(key));
+  for (const b of Array.isArray(root.bindings) ? root.bindings : []) {
+    const match = rec(rec(b)?.match);
+    if (!match || typeof match.channel !== 'string' || match.channel.trim().toLowerCase() !== channel) continue;
+    const id = typeof match.accountId === 'string' ? match.accountId.trim() : '';
+    if (id && id !== '*') ids.add(accountKey(id));
+  }
+  if (configured(entry.botToken) || configured(entry.tokenFile) || ids.size === 0) ids.add('default');
+  return [...ids].sort();
+}
+
+/**
+ * A legacy markerless multi-agent list gave every channel account no binding routed to its first agent; explicit
+ * ownership would leave those accounts without an owner, so doctor binds each of them to that agent (bundled channels
+ * only: offline, doctor cannot load the others). `raw` is the config as written.
+ */
+export function preserveChannelAccountOwners(root: Rec, changes: string[], raw: Rec): void {
+  const agentIds = Object.keys(rec(rec(root.agents)?.entries) ?? {});
+  if (agentIds.length < 2 || rec(root.plugins)?.enabled === false) return;
+  const bindings = root.bindings === undefined ? [] : root.bindings;
+  if (
+    !Array.isArray(bindings) ||
+    !bindings.every((b) => {
+      const match = rec(rec(b)?.match);
+      return (
+        match !== undefined &&
+        typeof b.agentId === 'string' &&
+        b.agentId.trim() !== '' &&
+        typeof match.channel === 'string' &&
+        (match.accountId === undefined || typeof match.accountId === 'string')
+      );
+    })
+  )
+    return;
+  const source = rec(raw.agents);
+  const list = source?.list;
+  if (
+    !source ||
+    source.ownership !== undefined ||
+    source.entries !== undefined ||
+    !Array.isArray(list) ||
+    list.length < 2 ||
+    !list.every((e) => isRec(e) && !blank(e.id) && (e.default === undefined || e.default === false))
+  )
+    return;
+  const owner = normalizeAgentId((list[0] as Rec).id);
+  if (!agentIds.some((id) => normalizeAgentId(id) === owner)) return;
+  const channels = rec(root.channels) ?? {};
+  const added: Rec[] = [];
+  for (const channel of BUNDLED_ACCOUNT_CHANNELS) {
+    const entry = rec(channels[channel]);
+    if (!entry || entry.enabled === false) continue;
+    const accounts = rec(entry.accounts) ?? {};
+    for (const accountId of channelAccountIds(root, channel, entry)) {
+      const key = Object.keys(accounts).find((k) => accountKey(k) === accountId);
+      if (key !== undefined && rec(accounts[key])?.enabled === false) continue;
+      if (bindings.some((b) => routesAccount(b, channel, accountId))) continue;
+      const binding = { agentId: owner, match: { channel, accountId } };
+      added.push(binding);
+      changes.push(`Preserved ${channel}:${accountId} ownership with binding ${JSON.stringify(binding)}.`);
+    }
+  }
+  if (added.length > 0) root.bindings = [...bindings, ...added];
+}
