@@ -116,3 +116,9 @@ test('a markerless legacy list: Telegram accounts no binding routes are bound to
     { agentId: 'max', match: { channel: 'telegram', accountId: 'default' } },
   ]);
 });
+
+test('the retired crestodian block is removed', () => {
+  const { changes, migrated } = migrate({ gateway: { mode: 'local' }, crestodian: { enabled: true } });
+  assert.deepEqual(changes, ['Removed retired crestodian config; system-agent rescue uses built-in policy.']);
+  assert.equal('crestodian' in migrated, false);
+});

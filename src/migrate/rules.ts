@@ -1068,6 +1068,18 @@ export const MIGRATIONS: readonly Migration[] = [
     apply: agentsListToEntries,
   },
   { id: 'runtime.agents-explicit-ownership', apply: explicitOwnership },
+  {
+    id: 'crestodian-retired',
+    detect: present(
+      ['crestodian'],
+      'crestodian config was retired; system-agent rescue now uses built-in policy. Run "openclaw doctor --fix" to remove it.',
+    ),
+    apply: (root, changes) => {
+      if (!has(root, 'crestodian')) return;
+      delete root.crestodian;
+      changes.push('Removed retired crestodian config; system-agent rescue uses built-in policy.');
+    },
+  },
   { id: 'runtime.legacy-system-agent-owner', detect: detectMissingSystemAgent, apply: restoreSystemAgent },
   {
     id: 'tools.web.search-provider-config->plugins.entries',
