@@ -122,3 +122,21 @@ test('the retired crestodian block is removed', () => {
   assert.deepEqual(changes, ['Removed retired crestodian config; system-agent rescue uses built-in policy.']);
   assert.equal('crestodian' in migrated, false);
 });
+
+test("a legacy default agent keeps a fixed session store: it is named as the store's owner", () => {
+  const { migrated } = migrate({
+    gateway: { mode: 'local' },
+    session: { store: '~/.openclaw/sessions.json' },
+    messages: { suppressToolErrors: true },
+    agents: { list: [{ id: 'main', default: true }, { id: 'dev' }] },
+  });
+  assert.deepEqual(migrated.agents, {
+    entries: { main: {}, dev: {} },
+    defaults: {
+      heartbeat: { agentId: 'main' },
+      systemAgent: { agentId: 'main' },
+      sessionStore: { agentId: 'main' },
+    },
+    ownership: 'explicit',
+  });
+});

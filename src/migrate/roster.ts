@@ -118,6 +118,10 @@ export function materializeDefaultAgentRoles(root: Rec, agentId: string, workspa
     if (!entries.some((e) => rec(e)?.heartbeat) && defaults.heartbeat === undefined) set('heartbeat');
     if (unset('systemAgent')) set('systemAgent');
     if (id !== 'main' && unset('authInheritance')) set('authInheritance');
+    // A fixed session store (one file, no `{agentId}`) belonged to the default agent.
+    const store = rec(root.session)?.store;
+    if (typeof store === 'string' && store.trim() && !store.includes('{agentId}') && unset('sessionStore'))
+      set('sessionStore');
     if (touched) {
       if (rawDefaults === undefined) agents.defaults = defaults;
       changed = true;
