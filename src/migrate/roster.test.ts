@@ -140,3 +140,21 @@ test("a legacy default agent keeps a fixed session store: it is named as the sto
     ownership: 'explicit',
   });
 });
+
+test('a markerless legacy list alone: the migrations commit early, ownership stamped, the unrouted Telegram account bound', () => {
+  // Checked against openclaw doctor --fix 2026.9.6 (the first agent's workspace pin is its state folder: left out).
+  const { changes, migrated } = migrate({
+    gateway: { mode: 'local' },
+    agents: { list: [{ id: 'alpha' }, { id: 'beta', workspace: '/srv/beta' }] },
+    channels: { telegram: { botToken: '123:abc', dmPolicy: 'pairing' } },
+  });
+  assert.deepEqual(changes, [
+    STAMPED,
+    'Preserved telegram:default ownership with binding {"agentId":"alpha","match":{"channel":"telegram","accountId":"default"}}.',
+  ]);
+  assert.deepEqual(migrated.agents, {
+    entries: { alpha: {}, beta: { workspace: '/srv/beta' } },
+    ownership: 'explicit',
+  });
+  assert.deepEqual(migrated.bindings, [{ agentId: 'alpha', match: { channel: 'telegram', accountId: 'default' } }]);
+});
