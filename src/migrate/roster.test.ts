@@ -158,3 +158,24 @@ test('a markerless legacy list alone: the migrations commit early, ownership sta
   });
   assert.deepEqual(migrated.bindings, [{ agentId: 'alpha', match: { channel: 'telegram', accountId: 'default' } }]);
 });
+
+test('repeated and unreadable agents.list ids are kept apart like doctor does, in linear time', () => {
+  const { changes, migrated } = migrate({
+    gateway: { mode: 'local' },
+    agents: { list: [{ id: 'Ops' }, { id: 'ops' }, { id: 'ops-2' }, { id: 'ops' }, 'junk', {}] },
+  });
+  assert.deepEqual(Object.keys((migrated.agents as { entries: object }).entries), [
+    'ops',
+    'ops-2',
+    'ops-2-2',
+    'ops-3',
+    'agent',
+  ]);
+  assert.ok(changes.includes('Moved duplicate agents.list id "ops" to agents.entries.ops-3.'));
+  assert.ok(changes.includes('Removed malformed agents.list[4] entry.'));
+  const many = Array.from({ length: 5000 }, () => ({ id: 'x' }));
+  const started = Date.now();
+  const big = migrate({ gateway: { mode: 'local' }, agents: { list: many } });
+  assert.equal(Object.keys((big.migrated.agents as { entries: object }).entries).length, 5000);
+  assert.ok(Date.now() - started < 10000);
+});

@@ -244,6 +244,7 @@ function agentsListToEntries(root: Rec, changes: string[]): void {
   // Each authored entry keeps its place: ids normalized, a repeated id suffixed, a non-record entry dropped.
   const entries: Rec = {};
   const ordered: Rec[] = [];
+  const nextSuffix = new Map<string, number>();
   agents.list.forEach((item: unknown, index: number) => {
     if (!isRec(item)) {
       changes.push(`Removed malformed agents.list[${index}] entry.`);
@@ -252,8 +253,11 @@ function agentsListToEntries(root: Rec, changes: string[]): void {
     const raw = typeof item.id === 'string' && item.id.trim() ? item.id.trim() : 'agent';
     const requested = normalizeAgentId(raw);
     if (requested !== raw) changes.push(`Normalized agents.list id "${raw}" → agents.entries.${requested}.`);
+    // The first free `-N` (N ≥ 2); suffixes below the one last tried for this id are all taken, so start there.
     let id = requested;
-    for (let suffix = 2; has(entries, id); suffix++) id = `${requested}-${suffix}`;
+    let suffix = nextSuffix.get(requested) ?? 2;
+    while (has(entries, id)) id = `${requested}-${suffix++}`;
+    nextSuffix.set(requested, suffix);
     const config: Rec = {};
     for (const key of Object.keys(item)) if (key !== 'id') put(config, key, item[key]);
     put(entries, id, config);
