@@ -62,6 +62,7 @@ const MATCHING = [
   'niu-cai__openclaw-quick-start__configs-openclaw-json',
   'quantum-vector-io__social_agent_openclaw__config-openclaw-json5',
   'thelockdoc__clawdbot-zeabur__start-sh',
+  'vsv1020__openclaw-deploy__openclaw-jsonc',
   'windley__openclaw-cedar-policy-demo__openclaw-json5',
 ];
 
@@ -246,6 +247,8 @@ test("--fix --json lists each migration with doctor's message; --fix=security al
   assert.deepEqual(body.fix.migration.migrations, [
     'Removed retired gateway.tailscale.resetOnExit config.',
     'Removed commands.ownerDisplay; owner ids now render raw.',
+    // With an `$include`, doctor cannot commit the migrations early: its roster step then writes the implicit roster.
+    'Prepared the canonical agent roster without retired default markers for persistence.',
   ]);
   assert.deepEqual(body.fix.migration.filesChanged.sort(), ['commands.json5', 'openclaw.json']);
   assert.equal(r.run('--fix=nonsense').code, 2);
@@ -281,7 +284,15 @@ test("agents.list becomes keyed agents.entries in place, in the file's own style
       '\t\t\t\t"workspace": "~/b" // on call',
       '\t\t\t}',
       '\t\t},',
-      '\t\t"ownership": "explicit"',
+      '\t\t"ownership": "explicit",',
+      '\t\t"defaults": {',
+      '\t\t\t"systemAgent": {',
+      '\t\t\t\t"agentId": "main"',
+      '\t\t\t},',
+      '\t\t\t"heartbeat": {',
+      '\t\t\t\t"agentId": "main"',
+      '\t\t\t}',
+      '\t\t}',
       '\t},',
       '\t"commands": { "native": "auto" }',
       '}',

@@ -6,13 +6,14 @@
  */
 import type { ConfigNode } from '../core/config/node.ts';
 import { toPlain } from '../core/config/node.ts';
-import { migrateContextBudgets, migrateRoster } from '../core/schema/migrate.ts';
+import { migrateContextBudgets } from '../core/schema/migrate.ts';
 import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
 import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom } from './repairs.ts';
-import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
+import { persistRoster, preserveChannelAccountOwners, readRoster } from './roster.ts';
+import { MIGRATIONS, dropPluginInstalls, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
   /** The legacy keys doctor reports before it migrates ("Legacy config keys detected"), as `path: message`. */
@@ -58,9 +59,14 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
 }
 
 const isReference = (value: unknown) => typeof value === 'string' && value.includes('${');
+const rosterUnowned = (root: Rec) =>
+  rec(root.agents)?.ownership === undefined && Object.keys(rec(rec(root.agents)?.entries) ?? {}).length > 1;
 
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
-function migrateConfig(raw: unknown): {
+function migrateConfig(
+  raw: unknown,
+  hasIncludes: boolean,
+): {
   detected: LegacyIssue[];
   changes: string[];
   dropped: string[];
@@ -69,15 +75,17 @@ function migrateConfig(raw: unknown): {
 } {
   if (!isRec(raw)) return { detected: [], changes: [], dropped: [], repairs: [], migrated: raw };
   const detected = MIGRATIONS.flatMap((m) => m.detect?.(raw) ?? []);
-  // openclaw reads a valid legacy roster as keyed entries, and context budgets as model settings, before anything
-  // else (silently, no doctor line); doctor writes that reading out.
-  const roster = migrateRoster(migrateContextBudgets(raw));
-  const draft = clonePlain(roster.config) as Rec;
+  // openclaw reads context budgets as model settings and a legacy roster as keyed entries (its legacy default agent's
+  // ownership written out) before anything else, silently; doctor migrates and writes that reading.
+  const draft = clonePlain(migrateContextBudgets(raw)) as Rec;
+  const read = readRoster(draft);
+  const unownedBefore = rec(rec(draft.agents)?.entries) !== undefined && rosterUnowned(draft);
   const changes: string[] = [];
   // doctor migrates only when one of its legacy rules matched the config as written.
   const installs = has(rec(raw.plugins), 'installs');
   if (detected.length > 0 || installs) {
     for (const migration of MIGRATIONS) migration.apply(draft, changes);
+    preserveChannelAccountOwners(draft, changes, raw);
     dropPluginInstalls(draft, changes);
   }
   // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).
@@ -88,13 +96,15 @@ function migrateConfig(raw: unknown): {
   const stillInvalid = issues.some((issue) => !isReference(valueAt(draft, issue.path)));
   if (stillInvalid && changes.length > 0)
     changes.push('Migration applied; other validation issues remain — run doctor to review.');
-  const convertedList = Array.isArray(rec(raw.agents)?.list) && !has(rec(rec(roster.config)?.agents), 'list');
-  persistRoster(draft, changes, {
-    stillInvalid,
-    legacyDefaultAgentId: roster.legacyDefaultAgentId,
-    convertedList,
-    ownershipWritten: rec(raw.agents)?.ownership !== undefined,
-  });
+  // doctor commits migrations that leave a valid single-file config with no legacy key before its main pass.
+  const committedEarly =
+    changes.length > 0 &&
+    !stillInvalid &&
+    !hasIncludes &&
+    !MIGRATIONS.some((m) => (m.detect?.(draft) ?? []).length > 0);
+  // A config with nothing to migrate that openclaw accepts is left alone (doctor would still write its roster).
+  if (changes.length > 0 || stillInvalid || validateConfig(raw).some((issue) => !isReference(valueAt(raw, issue.path))))
+    persistRoster(draft, changes, { raw, read, unownedBefore, committedEarly });
 
   const dropped: string[] = [];
   for (let round = 0; round < MAX_DROP_ROUNDS; round++) {
@@ -129,7 +139,7 @@ function migrateConfig(raw: unknown): {
 }
 
 export function planMigration(tree: ConfigNode, texts: ReadonlyMap<string, string>): MigrationPlan {
-  const { detected, changes, dropped, repairs, migrated } = migrateConfig(toPlain(tree));
+  const { detected, changes, dropped, repairs, migrated } = migrateConfig(toPlain(tree), texts.size > 1);
   const { edits, unplaced } = renderMigration(tree, texts, migrated);
   return { detected, changes, dropped, repairs, migrated, edits, unplaced };
 }

@@ -5,7 +5,9 @@
  * Only a subset of doctor's migrations is reproduced; docs/fix.md lists which.
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
+import { normalizeAgentId } from '../core/agent-id.ts';
 import { rewriteModelRefs } from './model-refs.ts';
+import { detectMissingSystemAgent, restoreSystemAgent } from './roster.ts';
 import {
   deletePath,
   ensure,
@@ -239,21 +241,43 @@ function agentsListToEntries(root: Rec, changes: string[]): void {
     changes.push('Removed agents.list because canonical agents.entries is already set.');
     return;
   }
+  // Each authored entry keeps its place: ids normalized, a repeated id suffixed, a non-record entry dropped.
   const entries: Rec = {};
-  for (const item of agents.list) {
-    if (!isRec(item) || typeof item.id !== 'string' || !item.id.trim()) continue;
-    const raw = item.id.trim();
-    const id = /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(raw)
-      ? raw.toLowerCase()
-      : raw
-          .toLowerCase()
-          .replace(/[^a-z0-9_-]+/g, '_')
-          .replace(/^[_-]+|[_-]+$/g, '')
-          .slice(0, 64) || 'main';
-    if (id !== raw) changes.push(`Normalized agents.list id "${raw}" → agents.entries.${id}.`);
-    const { id: _id, ...config } = item;
-    if (!has(entries, id)) put(entries, id, config);
-  }
+  const ordered: Rec[] = [];
+  const nextSuffix = new Map<string, number>();
+  agents.list.forEach((item: unknown, index: number) => {
+    if (!isRec(item)) {
+      changes.push(`Removed malformed agents.list[${index}] entry.`);
+      return;
+    }
+    const raw = typeof item.id === 'string' && item.id.trim() ? item.id.trim() : 'agent';
+    const requested = normalizeAgentId(raw);
+    if (requested !== raw) changes.push(`Normalized agents.list id "${raw}" → agents.entries.${requested}.`);
+    // The first free `-N` (N ≥ 2); suffixes below the one last tried for this id are all taken, so start there.
+    let id = requested;
+    let suffix = nextSuffix.get(requested) ?? 2;
+    while (has(entries, id)) id = `${requested}-${suffix++}`;
+    nextSuffix.set(requested, suffix);
+    const config: Rec = {};
+    for (const key of Object.keys(item)) if (key !== 'id') put(config, key, item[key]);
+    put(entries, id, config);
+    ordered.push(config);
+    if (id !== requested) changes.push(`Moved duplicate agents.list id "${requested}" to agents.entries.${id}.`);
+  });
+  // A markerless multi-agent list: the first agent keeps the workspace it used (the defaults' one; doctor's state
+  // folder when unset, which is no config fact and is left out).
+  const first = ordered[0];
+  const fallback = rec(agents.defaults)?.workspace;
+  if (
+    agents.ownership === undefined &&
+    ordered.length > 1 &&
+    ordered.every((e) => !has(e, 'default') || e.default === false) &&
+    first &&
+    (!has(first, 'workspace') || (typeof first.workspace === 'string' && !first.workspace.trim())) &&
+    typeof fallback === 'string' &&
+    fallback.trim()
+  )
+    first.workspace = fallback.trim();
   delete agents.list;
   agents.entries = entries;
   changes.push('Moved agents.list → keyed agents.entries.');
@@ -1049,6 +1073,19 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { id: 'runtime.agents-explicit-ownership', apply: explicitOwnership },
   {
+    id: 'crestodian-retired',
+    detect: present(
+      ['crestodian'],
+      'crestodian config was retired; system-agent rescue now uses built-in policy. Run "openclaw doctor --fix" to remove it.',
+    ),
+    apply: (root, changes) => {
+      if (!has(root, 'crestodian')) return;
+      delete root.crestodian;
+      changes.push('Removed retired crestodian config; system-agent rescue uses built-in policy.');
+    },
+  },
+  { id: 'runtime.legacy-system-agent-owner', detect: detectMissingSystemAgent, apply: restoreSystemAgent },
+  {
     id: 'tools.web.search-provider-config->plugins.entries',
     detect: (root) => {
       const source = rec(rec(rec(root.tools)?.web)?.search);
@@ -1064,132 +1101,6 @@ export const MIGRATIONS: readonly Migration[] = [
     apply: webSearchProviders,
   },
 ];
-
-/**
- * doctor's roster step after the migrations. The roster openclaw reads (an implicit `main`, a valid legacy list made
- * keyed) is always written out; doctor prints its line, strips retired `default` markers and stamps explicit
- * ownership on a multi-agent roster when the config still needs repair or the roster has several agents.
- */
-export interface RosterFacts {
-  /** The config is still rejected after the migrations. */
-  stillInvalid: boolean;
-  /** The single legacy `default: true` agent of a multi-agent roster. */
-  legacyDefaultAgentId?: string;
-  /** A legacy `agents.list` was read as keyed entries. */
-  convertedList: boolean;
-  /** The config as written set `agents.ownership`. */
-  ownershipWritten: boolean;
-}
-
-export function persistRoster(root: Rec, changes: string[], facts: RosterFacts): void {
-  const { stillInvalid, legacyDefaultAgentId, convertedList } = facts;
-  const agents = rec(root.agents);
-  if (has(root, 'agents') && !agents) return;
-  const entries = rec(agents?.entries);
-  if (!entries && agents && has(agents, 'entries')) return;
-  const target = agents ?? ensure(root, 'agents');
-  if ((!entries || Object.keys(entries).length === 0) && target.ownership !== 'explicit') target.entries = { main: {} };
-  const roster = rec(target.entries) ?? {};
-  const several = Object.keys(roster).length > 1;
-  const materialized = legacyDefaultAgentId !== undefined && materializeDefaultAgentRoles(root, legacyDefaultAgentId);
-  // A converted list without default markers: the first agent keeps the workspace it used (the defaults' one; when
-  // that is unset doctor writes its machine's state folder, which is not a config fact and is left out).
-  const first = rec(roster[Object.keys(roster)[0] ?? '']);
-  const defaultWorkspace = rec(target.defaults)?.workspace;
-  const pinned =
-    convertedList &&
-    !legacyDefaultAgentId &&
-    several &&
-    !facts.ownershipWritten &&
-    first !== undefined &&
-    (!has(first, 'workspace') || (typeof first.workspace === 'string' && !first.workspace.trim())) &&
-    typeof defaultWorkspace === 'string' &&
-    defaultWorkspace.trim() !== '';
-  if (pinned) first!.workspace = (defaultWorkspace as string).trim();
-  if (!stillInvalid && !(several && target.ownership === undefined)) return;
-  for (const id of Object.keys(roster)) {
-    const entry = rec(roster[id]);
-    if (has(entry, 'default')) delete entry.default;
-  }
-  if (convertedList) changes.push('Moved agents.list to keyed agents.entries.');
-  if (pinned) changes.push("Preserved the first legacy agent's existing workspace.");
-  if (materialized)
-    changes.push(
-      'Materialized legacy per-surface agent ownership.',
-      'Removed retired agents.entries.*.default markers.',
-    );
-  changes.push('Prepared the canonical agent roster without retired default markers for persistence.');
-  // doctor's roster step stamps (and says so) whenever the roster has several agents, even when a migration did.
-  if (several) {
-    target.ownership = 'explicit';
-    changes.push('Stamped the multi-agent roster for explicit per-surface ownership.');
-  }
-}
-
-const CHANNEL_META_KEYS = new Set(['defaults', 'modelByChannel']);
-
-/**
- * A multi-agent roster whose single legacy `default: true` agent owned everything: doctor writes that ownership out
- * (channel-wide bindings for unbound channels, the default agent for heartbeats, system work, auth inheritance and
- * talk). Returns whether anything was written. The agent's workspace doctor also pins is the machine's state
- * folder when none is set; that is not written here (it is not in the config).
- */
-function materializeDefaultAgentRoles(root: Rec, agentId: string): boolean {
-  let changed = false;
-  const bindings = Array.isArray(root.bindings) ? root.bindings : root.bindings === undefined ? [] : undefined;
-  if (bindings) {
-    const wide = (b: unknown, channel: string) => {
-      const match = rec(rec(b)?.match);
-      return (
-        match !== undefined &&
-        typeof match.channel === 'string' &&
-        match.channel.trim().toLowerCase() === channel &&
-        typeof match.accountId === 'string' &&
-        match.accountId.trim() === '*' &&
-        match.peer === undefined &&
-        !match.guildId &&
-        !match.teamId &&
-        (!Array.isArray(match.roles) || match.roles.length === 0)
-      );
-    };
-    const relevant = bindings.filter((b) => isRec(b) && b.type !== 'acp');
-    const channels = rec(root.channels);
-    const ids = [
-      ...new Set(
-        Object.keys(channels ?? {})
-          .filter((id) => !CHANNEL_META_KEYS.has(id) && rec(channels![id])?.enabled !== false)
-          .map((id) => id.trim().toLowerCase()),
-      ),
-    ].sort();
-    const unbound = ids.filter((id) => !relevant.some((b) => wide(b, id)));
-    if (unbound.length > 0) {
-      root.bindings = [...bindings, ...unbound.map((channel) => ({ agentId, match: { channel, accountId: '*' } }))];
-      changed = true;
-    }
-  }
-  const agents = rec(root.agents);
-  const rawDefaults = agents?.defaults;
-  if (agents && (rawDefaults === undefined || isRec(rawDefaults))) {
-    const defaults = rec(rawDefaults) ?? {};
-    const unset = (key: string) =>
-      defaults[key] === undefined || (isRec(defaults[key]) && !has(defaults[key] as Rec, 'agentId'));
-    const entries = Object.values(rec(agents.entries) ?? {});
-    const set = (key: string) => {
-      put(defaults, key, { ...(rec(defaults[key]) ?? {}), agentId });
-      changed = true;
-    };
-    if (!entries.some((e) => rec(e)?.heartbeat) && defaults.heartbeat === undefined) set('heartbeat');
-    if (unset('systemAgent')) set('systemAgent');
-    if (agentId !== 'main' && unset('authInheritance')) set('authInheritance');
-    if (changed && rawDefaults === undefined) agents.defaults = defaults;
-  }
-  const talk = root.talk;
-  if (talk === undefined || (isRec(talk) && !has(talk, 'agentId'))) {
-    root.talk = { ...(rec(talk) ?? {}), agentId };
-    changed = true;
-  }
-  return changed;
-}
 
 /** `plugins.installs` is machine state now: doctor records it elsewhere and removes it from the config. */
 export function dropPluginInstalls(root: Rec, changes: string[]): void {
