@@ -2,10 +2,10 @@
  * doctor's model-ref canonicalization (`models.canonical-model-refs`): retired model ids in model settings are
  * replaced by their successors. The retired-id tables come from the pinned package (`scripts/gen-migrate-data.mjs`);
  * the Claude and Gemini successor rules are written here from openclaw's observable behaviour. Provider catalogs
- * (`models.providers.<id>.models[].id`) are not rewritten (not reproduced).
+ * (`models.providers.<id>.models[].id`) are upgraded too; rows that end up with the same id are merged into one.
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
-import { has, isRec, put, type Rec } from './draft.ts';
+import { has, isRec, put, samePlain, type Rec } from './draft.ts';
 
 type Table = Record<string, string>;
 
@@ -160,17 +160,24 @@ function canonicalModelRef(value: string): string | undefined {
   return result === value ? undefined : result;
 }
 
-function mergeEntries(existing: unknown, incoming: unknown): { value: unknown; conflicts: string[] } {
+/** Equal as written, or once the model refs inside both are canonical (doctor's comparison when merging). */
+function sameEntryValue(a: unknown, b: unknown, path: string): boolean {
+  return samePlain(a, b) || samePlain(rewriteModelRefs(a, path, []), rewriteModelRefs(b, path, []));
+}
+
+/** `incoming` merged into `existing`: fields `existing` lacks are added; differing fields are kept and named. */
+function mergeEntries(existing: unknown, incoming: unknown, path: string): { value: unknown; conflicts: string[] } {
   if (!isRec(existing) || !isRec(incoming))
-    return { value: existing, conflicts: JSON.stringify(existing) === JSON.stringify(incoming) ? [] : ['value'] };
-  const merged: Rec = { ...existing };
+    return { value: existing, conflicts: sameEntryValue(existing, incoming, path) ? [] : ['value'] };
+  const merged: Rec = {};
+  for (const field of Object.keys(existing)) put(merged, field, existing[field]);
   const conflicts: string[] = [];
   for (const field of Object.keys(incoming)) {
     if (incoming[field] === undefined) continue;
     if (!has(existing, field) || existing[field] === undefined) put(merged, field, incoming[field]);
-    else if (JSON.stringify(existing[field]) !== JSON.stringify(incoming[field])) {
+    else if (!sameEntryValue(existing[field], incoming[field], `${path}.${field}`)) {
       if (isRec(existing[field]) && isRec(incoming[field])) {
-        const nested = mergeEntries(existing[field], incoming[field]);
+        const nested = mergeEntries(existing[field], incoming[field], `${path}.${field}`);
         put(merged, field, nested.value);
         conflicts.push(...nested.conflicts.map((c) => `${field}.${c}`));
       } else conflicts.push(field);
@@ -196,7 +203,7 @@ function rewriteMapKeys(record: Rec, path: string, changes: string[]): Rec | und
       }
     }
     if (has(next, target)) {
-      const { value, conflicts } = mergeEntries(next[target], record[key]);
+      const { value, conflicts } = mergeEntries(next[target], record[key], `${path}.${target}`);
       put(next, target, value);
       changes.push(
         conflicts.length > 0
@@ -208,6 +215,83 @@ function rewriteMapKeys(record: Rec, path: string, changes: string[]): Rec | und
     put(next, target, record[key]);
   }
   return changed ? next : undefined;
+}
+
+/** A provider catalog row's id as doctor canonicalizes it (trimmed; retired ids upgraded within the provider). */
+function catalogModelId(provider: string, id: string): string {
+  const trimmed = id.trim();
+  const upgraded = canonicalModelRef(`${provider}/${trimmed}`);
+  if (!upgraded) return trimmed;
+  const slash = upgraded.indexOf('/');
+  return slash > 0 && upgraded.slice(0, slash).toLowerCase() === provider.toLowerCase()
+    ? upgraded.slice(slash + 1)
+    : trimmed;
+}
+
+interface CatalogRow {
+  index: number;
+  model: unknown;
+  record?: Rec;
+  original?: string;
+  id?: string;
+  changed?: boolean;
+}
+
+/**
+ * `models.providers.<id>.models[]`: each row's id canonicalized; rows whose ids now coincide become one row (the one
+ * already written with the canonical id, else the first), the others merged into it, at the first row's position.
+ */
+function rewriteCatalogs(providers: Rec, path: string, changes: string[]): Rec {
+  let next: Rec | undefined;
+  for (const providerId of Object.keys(providers)) {
+    const provider = providers[providerId];
+    if (!isRec(provider) || !Array.isArray(provider.models)) continue;
+    const rows: CatalogRow[] = provider.models.map((model: unknown, index: number) => {
+      if (!isRec(model) || typeof model.id !== 'string') return { index, model };
+      const id = catalogModelId(providerId, model.id);
+      return { index, model, record: model, original: model.id, id, changed: id !== model.id };
+    });
+    if (!rows.some((r) => r.changed)) continue;
+    const byId = new Map<string, CatalogRow[]>();
+    for (const row of rows) if (row.id !== undefined) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+    const emitted = new Set<string>();
+    const models: unknown[] = [];
+    for (const row of rows) {
+      const group = row.id === undefined ? undefined : byId.get(row.id);
+      if (!group || !row.record || !group.some((r) => r.changed)) {
+        models.push(row.model);
+        continue;
+      }
+      if (emitted.has(row.id!)) continue;
+      emitted.add(row.id!);
+      const preferred = group.find((r) => r.original === r.id) ?? group[0]!;
+      let merged: unknown = { ...preferred.record, id: row.id };
+      for (const other of group) {
+        if (other === preferred) continue;
+        const result = mergeEntries(
+          merged,
+          { ...other.record, id: row.id },
+          `${path}.${providerId}.models.${preferred.index}`,
+        );
+        merged = isRec(result.value) ? result.value : merged;
+        const at = `${path}.${providerId}.models.${other.index}`;
+        changes.push(
+          result.conflicts.length > 0
+            ? `Merged ${at} into model id ${JSON.stringify(row.id)}; kept canonical values for conflicting fields: ${result.conflicts.sort().join(', ')}.`
+            : `Merged ${at} into model id ${JSON.stringify(row.id)}.`,
+        );
+      }
+      for (const r of group)
+        if (r.changed)
+          changes.push(
+            `Upgraded ${path}.${providerId}.models.${r.index}.id from ${JSON.stringify(r.original)} to ${JSON.stringify(r.id)}.`,
+          );
+      models.push(merged);
+    }
+    next ??= { ...providers };
+    put(next, providerId, { ...provider, models });
+  }
+  return next ?? providers;
 }
 
 const MAX_DEPTH = 64;
@@ -245,6 +329,7 @@ export function rewriteModelRefs(value: unknown, path: string, changes: string[]
       changes.push(`Upgraded ${path} provider/model from ${JSON.stringify(ref)} to ${JSON.stringify(next)}.`);
     }
   }
+  if (path === '.providers' || path.endsWith('.models.providers')) working = rewriteCatalogs(working, path, changes);
   if (MAP_KEYS.has(key) && !(path === 'config.models' || path.endsWith('.models.providers')))
     working = rewriteMapKeys(working, path, changes) ?? working;
   const out: Rec = {};

@@ -1,0 +1,56 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeHost } from '../io/node-host.ts';
+import { runMigration } from './run.ts';
+
+/** Migrates one config text: doctor's lines, its other repairs, the migrated config and the edited text. */
+function migrate(text: string) {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'oc-models-')));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'openclaw.json'), text);
+  const run = runMigration({ host: nodeHost, configPath: join(dir, 'openclaw.json'), root: dir });
+  assert.ok(run);
+  assert.deepEqual(run.errors, []);
+  return {
+    changes: run.plan.changes,
+    repairs: run.plan.repairs,
+    migrated: run.plan.migrated,
+    /** The migrated value at a key path. */
+    at: (...keys: string[]) =>
+      keys.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], run.plan.migrated),
+    text: run.files[0]?.after ?? text,
+  };
+}
+
+test('a provider catalog row with a retired model id is upgraded; rows that now share an id are merged into the canonical one', () => {
+  const r = migrate(`{
+  gateway: { mode: "local", tailscale: { resetOnExit: false } },
+  models: {
+    providers: {
+      anthropic: {
+        baseUrl: "https://api.anthropic.com",
+        models: [
+          { id: "claude-opus-4-7", name: "Claude Opus 4.7", contextWindow: 1000000 },
+          // kept for old sessions
+          { id: "claude-opus-4-5-20251101", name: "Claude Opus 4.5", contextWindow: 200000, reasoning: true },
+          { id: "claude-sonnet-4-5", name: "Claude Sonnet 4.5" },
+        ],
+      },
+    },
+  },
+}
+`);
+  assert.deepEqual(r.changes, [
+    'Removed retired gateway.tailscale.resetOnExit config.',
+    'Merged config.models.providers.anthropic.models.1 into model id "claude-opus-4-7"; kept canonical values for conflicting fields: contextWindow, name.',
+    'Upgraded config.models.providers.anthropic.models.1.id from "claude-opus-4-5-20251101" to "claude-opus-4-7".',
+    'Upgraded config.models.providers.anthropic.models.2.id from "claude-sonnet-4-5" to "claude-sonnet-4-6".',
+  ]);
+  assert.deepEqual(r.at('models', 'providers', 'anthropic', 'models'), [
+    { id: 'claude-opus-4-7', name: 'Claude Opus 4.7', contextWindow: 1000000, reasoning: true },
+    { id: 'claude-sonnet-4-6', name: 'Claude Sonnet 4.5' },
+  ]);
+});
