@@ -54,3 +54,54 @@ test('a provider catalog row with a retired model id is upgraded; rows that now 
     { id: 'claude-sonnet-4-6', name: 'Claude Sonnet 4.5' },
   ]);
 });
+
+test('the legacy openai-codex provider is removed when models.providers.openai already defines its models, moved when there is none', () => {
+  const both = migrate(`{
+  models: {
+    providers: {
+      "openai-codex": { baseUrl: "\${OPENAI_CODEX_BASE_URL}", models: [] },
+      openai: { baseUrl: "\${OPENAI_BASE_URL}", models: [] },
+    },
+  },
+}
+`);
+  assert.deepEqual(both.changes, [
+    'Removed models.providers.openai-codex because models.providers.openai already exists.',
+  ]);
+  assert.deepEqual(both.at('models', 'providers'), { openai: { baseUrl: '${OPENAI_BASE_URL}', models: [] } });
+  assert.doesNotMatch(both.text, /openai-codex/);
+
+  const alone = migrate(`{
+  models: {
+    providers: {
+      codex: { api: "openai-codex-responses", models: [{ id: "gpt-5.4", name: "GPT-5.4" }] },
+    },
+  },
+}
+`);
+  assert.deepEqual(alone.changes, [
+    'Moved models.providers.codex.api "openai-codex-responses" → "openai-chatgpt-responses".',
+    'Moved models.providers.codex → models.providers.openai.',
+  ]);
+  assert.deepEqual(alone.at('models', 'providers'), {
+    openai: {
+      api: 'openai-chatgpt-responses',
+      models: [{ id: 'gpt-5.4', name: 'GPT-5.4', agentRuntime: { id: 'codex' } }],
+    },
+  });
+});
+
+test('a legacy Codex provider whose models differ from the OpenAI ones is left for a person', () => {
+  const r = migrate(`{
+  gateway: { mode: "local", tailscale: { resetOnExit: false } },
+  models: {
+    providers: {
+      openai: { models: [{ id: "gpt-5.4", contextWindow: 400000 }] },
+      "openai-codex": { models: [{ id: "gpt-5.4", contextWindow: 272000 }] },
+    },
+  },
+}
+`);
+  assert.ok(!r.changes.some((line) => line.includes('openai-codex')), r.changes.join('\n'));
+  assert.ok(r.at('models', 'providers', 'openai-codex'));
+});

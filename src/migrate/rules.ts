@@ -6,6 +6,7 @@
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
+import { detectCodexProviders, migrateCodexProviders } from './rules/codex-provider.ts';
 import {
   deletePath,
   ensure,
@@ -931,6 +932,11 @@ export const MIGRATIONS: readonly Migration[] = [
       } else changes.push('Removed defaultModel (agents.defaults.model already set or value invalid).');
       delete root.defaultModel;
     },
+  },
+  {
+    id: 'models.providers.codex-routes->models.providers.openai',
+    detect: detectCodexProviders,
+    apply: migrateCodexProviders,
   },
   {
     id: 'models.canonical-model-refs',
