@@ -17,6 +17,7 @@ const CASES = join(import.meta.dirname, '../../test/conformance/cases');
  * regression.
  */
 const MATCHING = [
+  '0xrancho__aa-cma__openclaw-json',
   'Agent-Guard__Demo-exfil__openclaw-json',
   'Alzxcvb__openclaw-telegram-bot__start-sh',
   'Alzxcvb__openclaw-telegram-bot__start-sh-9404449',
@@ -32,6 +33,7 @@ const MATCHING = [
   'Hello-Vince__openclaw-coding-agent__config-openclaw-json',
   'Hwikb__openclaw-dockerized__openclaw-json-example',
   'HyperCLI__hypercli-agent-images__openclaw-openclaw-json',
+  'IT-HUSET__openclaw-guide__examples-openclaw-pragmatic-json',
   'James-Bao__sample-OpenClaw-on-AWS-with-Bedrock__openclaw-openclaw-json',
   'JungeAlexander__openclaw-docker-config__config-openclaw-json',
   'LeonardoBonacci__dockerclaw__swarm-coordinator-data-openclaw-json',

@@ -105,3 +105,45 @@ test('a legacy Codex provider whose models differ from the OpenAI ones is left f
   assert.ok(!r.changes.some((line) => line.includes('openai-codex')), r.changes.join('\n'));
   assert.ok(r.at('models', 'providers', 'openai-codex'));
 });
+
+test('refs on the retired openai-codex provider become openai/<model> pinned to the Codex runtime; its auth profile moves to openai', () => {
+  const r = migrate(`{
+  auth: { profiles: { "openai-codex:default": { provider: "openai-codex", mode: "oauth" } } },
+  agents: {
+    defaults: { model: { primary: "openai-codex/gpt-5.4" } },
+    entries: { main: {}, writer: { model: "openai-codex/gpt-5.4" } },
+  },
+  commands: { ownerDisplay: "raw" },
+}
+`);
+  assert.deepEqual(r.repairs, [
+    'Repaired Codex model routes:\n- agents.defaults.model.primary: openai-codex/gpt-5.4 -> openai/gpt-5.4.\n- agents.entries.writer.model: openai-codex/gpt-5.4 -> openai/gpt-5.4.',
+    'Set agents.defaults.models.openai/gpt-5.4.agentRuntime.id to "codex" so repaired OpenAI refs keep Codex auth routing.',
+    'Set agents.entries.writer.models.openai/gpt-5.4.agentRuntime.id to "codex" so repaired OpenAI refs keep Codex auth routing.',
+    'Migrated legacy auth profile config to canonical providers.',
+  ]);
+  assert.deepEqual(r.at('agents', 'defaults'), {
+    model: { primary: 'openai/gpt-5.4' },
+    models: { 'openai/gpt-5.4': { agentRuntime: { id: 'codex' } } },
+  });
+  assert.equal(r.at('agents', 'entries', 'writer', 'model'), 'openai/gpt-5.4');
+  assert.deepEqual(r.at('auth', 'profiles'), { 'openai:default': { provider: 'openai', mode: 'oauth' } });
+});
+
+test('an agent on the default OpenAI model runs on Codex: a restrictive plugins.allow gets the codex plugin', () => {
+  const config = (providers: string) => `{
+  plugins: { allow: ["browser"] },
+  agents: { entries: { main: { tools: { allow: ["browser"] } } } },
+  commands: { ownerDisplay: "raw" },${providers}
+}
+`;
+  const r = migrate(config(''));
+  assert.ok(r.repairs.includes('Enabled plugins.entries.codex because configured agent routes use Codex runtime.'));
+  assert.deepEqual(r.at('plugins', 'allow'), ['browser', 'codex']);
+  assert.deepEqual(r.at('plugins', 'entries', 'codex'), { enabled: true });
+  // A custom OpenAI-compatible endpoint does not run on Codex.
+  const custom = migrate(
+    config('\n  models: { providers: { openai: { baseUrl: "http://localhost:8000/v1", models: [] } } },'),
+  );
+  assert.equal(custom.at('plugins', 'entries', 'codex'), undefined);
+});

@@ -12,6 +12,7 @@ import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
 import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom } from './repairs.ts';
+import { repairCodexAuthProfiles, repairCodexRoutes } from './rules/codex-routes.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -121,10 +122,12 @@ function migrateConfig(raw: unknown): {
   if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
   enablePlugins(draft, repairs);
+  repairCodexRoutes(draft, repairs);
   const rawPlugins = rec(raw.plugins);
   dropStalePlugins(draft, repairs, has(rawPlugins, 'installs') || has(rawPlugins, 'load'));
   openDmAllowFrom(draft, repairs);
   copyGroupAllowFrom(draft, repairs);
+  repairCodexAuthProfiles(draft, repairs);
   return { detected, changes, dropped, repairs, migrated: draft };
 }
 
