@@ -89,6 +89,9 @@ if (!out.BUNDLED_CHANNELS) throw new Error('GENERATED_BUNDLED_CHANNEL_IDS not fo
 // plugin auto-enable of configured models.
 out.BUNDLED_PROVIDER_PLUGINS = {};
 out.BUNDLED_PLUGINS = [];
+// Providers whose configuration alone (an auth profile, a models.providers entry, a model ref) enables the bundled
+// plugin that owns them (manifest `autoEnableWhenConfiguredProviders`), in doctor's order: provider → plugin.
+out.AUTO_ENABLE_PROVIDER_PLUGINS = {};
 for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
@@ -103,6 +106,12 @@ for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
   for (const provider of Array.isArray(manifest.providers) ? manifest.providers : []) {
     if (typeof provider === 'string' && typeof manifest.id === 'string')
       out.BUNDLED_PROVIDER_PLUGINS[provider] ??= manifest.id;
+  }
+  for (const provider of Array.isArray(manifest.autoEnableWhenConfiguredProviders)
+    ? manifest.autoEnableWhenConfiguredProviders
+    : []) {
+    if (typeof provider === 'string' && typeof manifest.id === 'string')
+      out.AUTO_ENABLE_PROVIDER_PLUGINS[provider] ??= manifest.id;
   }
 }
 // Official external plugins (installable from npm/ClawHub): the bundled catalog module is plain data; importing it

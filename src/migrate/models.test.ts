@@ -147,3 +147,20 @@ test('an agent on the default OpenAI model runs on Codex: a restrictive plugins.
   );
   assert.equal(custom.at('plugins', 'entries', 'codex'), undefined);
 });
+
+test('a configured MiniMax portal login enables the minimax plugin; the retired minimax-portal-auth id is not stale', () => {
+  const r = migrate(`{
+  auth: { profiles: { "minimax-portal:default": { provider: "minimax-portal", mode: "oauth" } } },
+  agents: { defaults: { model: "minimax-portal/MiniMax-M2.5" } },
+  plugins: {
+    allow: ["minimax-portal-auth", "memory-core"],
+    entries: { "minimax-portal-auth": { enabled: true }, "memory-core": { enabled: true } },
+  },
+  commands: { ownerDisplay: "raw" },
+}
+`);
+  assert.ok(r.repairs.includes('minimax-portal auth configured, enabled automatically.'), r.repairs.join('\n'));
+  assert.ok(!r.repairs.some((line) => line.includes('stale')), r.repairs.join('\n'));
+  assert.deepEqual(r.at('plugins', 'allow'), ['minimax-portal-auth', 'memory-core', 'minimax']);
+  assert.deepEqual(r.at('plugins', 'entries', 'minimax'), { enabled: true });
+});
