@@ -164,3 +164,57 @@ test('a configured MiniMax portal login enables the minimax plugin; the retired 
   assert.deepEqual(r.at('plugins', 'allow'), ['minimax-portal-auth', 'memory-core', 'minimax']);
   assert.deepEqual(r.at('plugins', 'entries', 'minimax'), { enabled: true });
 });
+
+test('the local Ollama key marker becomes ollama-local and native Ollama models get num_ctx from their context window', () => {
+  const r = migrate(`{
+  auth: { profiles: { "ollama:default": { provider: "ollama", mode: "api_key" } } },
+  models: {
+    providers: {
+      ollama: {
+        baseUrl: "http://127.0.0.1:11434",
+        api: "ollama",
+        apiKey: "OLLAMA_API_KEY",
+        models: [{ id: "gemma4", name: "gemma4", contextWindow: 128000, maxTokens: 8192 }],
+      },
+    },
+  },
+}
+`);
+  assert.deepEqual(r.changes, [
+    'Migrated models.providers.ollama.apiKey to ollama-local and removed the obsolete ollama:default auth profile marker.',
+  ]);
+  assert.ok(
+    r.repairs.includes(
+      'Set models.providers.ollama.models[0].params.num_ctx to 128000 for native Ollama compatibility.',
+    ),
+  );
+  assert.equal(r.at('auth'), undefined);
+  assert.equal(r.at('models', 'providers', 'ollama', 'apiKey'), 'ollama-local');
+  assert.deepEqual(r.at('models', 'providers', 'ollama', 'models', '0', 'params'), { num_ctx: 128000 });
+});
+
+test('the retired nano-banana-pro skill becomes the default image model and the Google provider key', () => {
+  const r = migrate(`{
+  gateway: { mode: "local", tailscale: { resetOnExit: false } },
+  skills: {
+    entries: {
+      "nano-banana-pro": { enabled: true, env: { GEMINI_API_KEY: "\${GEMINI_API_KEY}" } },
+    },
+  },
+}
+`);
+  assert.deepEqual(r.repairs.slice(0, 3), [
+    'Moved skills.entries.nano-banana-pro → agents.defaults.mediaModels.image.primary (google/gemini-3-pro-image-preview).',
+    'Moved skills.entries.nano-banana-pro.env.GEMINI_API_KEY → models.providers.google.apiKey.',
+    'Removed legacy skills.entries.nano-banana-pro.',
+  ]);
+  assert.equal(r.at('skills'), undefined);
+  assert.deepEqual(r.at('agents', 'defaults', 'mediaModels'), {
+    image: { primary: 'google/gemini-3-pro-image-preview' },
+  });
+  assert.deepEqual(r.at('models', 'providers', 'google'), {
+    apiKey: '${GEMINI_API_KEY}',
+    baseUrl: 'https://generativelanguage.googleapis.com/v1beta',
+    models: [],
+  });
+});

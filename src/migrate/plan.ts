@@ -12,6 +12,7 @@ import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
 import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom } from './repairs.ts';
+import { nanoBananaSkill, ollamaNumCtx } from './rules/provider-compat.ts';
 import { repairCodexAuthProfiles, repairCodexRoutes } from './rules/codex-routes.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
@@ -121,6 +122,8 @@ function migrateConfig(raw: unknown): {
   // Nothing for doctor to migrate: the roster and repairs it would write with a migration are no reason alone.
   if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
+  nanoBananaSkill(draft, repairs);
+  ollamaNumCtx(draft, repairs);
   enablePlugins(draft, repairs);
   repairCodexRoutes(draft, repairs);
   const rawPlugins = rec(raw.plugins);

@@ -7,6 +7,7 @@
 import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
 import { detectCodexProviders, migrateCodexProviders } from './rules/codex-provider.ts';
+import { detectOllamaLocalAuth, migrateOllamaLocalAuth } from './rules/provider-compat.ts';
 import {
   deletePath,
   ensure,
@@ -1069,6 +1070,8 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     apply: webSearchProviders,
   },
+  // The bundled Ollama plugin's legacy migration (plugin migrations run after the core ones).
+  { id: 'ollama.local-auth-marker', detect: detectOllamaLocalAuth, apply: migrateOllamaLocalAuth },
 ];
 
 /**
