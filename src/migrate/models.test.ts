@@ -218,3 +218,23 @@ test('the retired nano-banana-pro skill becomes the default image model and the 
     models: [],
   });
 });
+
+test('stale plugin ids are dropped, but not those with install records nor bare { enabled: false } decisions', () => {
+  const r = migrate(`{
+  plugins: {
+    entries: {
+      skillhub: { enabled: true },
+      "alibaba-cloud-auth": { enabled: false },
+      "local-tool": { enabled: true },
+    },
+    installs: { "local-tool": { source: "path", sourcePath: "/opt/local-tool" } },
+  },
+  commands: { ownerDisplay: "raw" },
+}
+`);
+  assert.ok(r.repairs.includes('- plugins.entries: removed 1 stale plugin entry (skillhub)'), r.repairs.join('\n'));
+  assert.deepEqual(r.at('plugins', 'entries'), {
+    'alibaba-cloud-auth': { enabled: false },
+    'local-tool': { enabled: true },
+  });
+});

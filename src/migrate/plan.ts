@@ -11,7 +11,7 @@ import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
-import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom } from './repairs.ts';
+import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom, pluginIdOf } from './repairs.ts';
 import { nanoBananaSkill, ollamaNumCtx } from './rules/provider-compat.ts';
 import { repairCodexAuthProfiles, repairCodexRoutes } from './rules/codex-routes.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
@@ -127,7 +127,8 @@ function migrateConfig(raw: unknown): {
   enablePlugins(draft, repairs);
   repairCodexRoutes(draft, repairs);
   const rawPlugins = rec(raw.plugins);
-  dropStalePlugins(draft, repairs, has(rawPlugins, 'installs') || has(rawPlugins, 'load'));
+  const installed = new Set(Object.keys(rec(rawPlugins?.installs) ?? {}).map(pluginIdOf));
+  dropStalePlugins(draft, repairs, has(rawPlugins, 'load'), installed);
   openDmAllowFrom(draft, repairs);
   copyGroupAllowFrom(draft, repairs);
   repairCodexAuthProfiles(draft, repairs);

@@ -31,7 +31,8 @@ const PLUGIN_ALIASES: Record<string, string> = {
   'minimax-portal': 'minimax',
   'minimax-portal-auth': 'minimax',
 };
-const pluginIdOf = (id: string) => {
+const RETIRED_PLUGINS = new Set(['google-antigravity-auth', 'google-gemini-cli-auth', 'skill-workshop']);
+export const pluginIdOf = (id: string) => {
   const n = id.trim().toLowerCase();
   return own(PLUGIN_ALIASES, n) ? PLUGIN_ALIASES[n]! : n;
 };
@@ -224,11 +225,21 @@ export function copyGroupAllowFrom(root: Rec, changes: string[]): void {
  * Plugin ids no known plugin answers to are dropped from plugins.allow/deny/entries/slots, as doctor's stale-plugin
  * repair does (with nothing installed beyond what ships with openclaw and its official catalog).
  */
-export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boolean): void {
+export function dropStalePlugins(
+  root: Rec,
+  changes: string[],
+  localPlugins: boolean,
+  installed: ReadonlySet<string> = new Set(),
+): void {
   const plugins = rec(root.plugins);
-  // Plugins loaded from local paths or install records are unknown here: nothing is judged stale then.
+  // Plugins loaded from local paths are unknown here: nothing is judged stale then. Plugins with install records are
+  // kept (doctor preserves them while it moves the records to its own state).
   if (!plugins || plugins.enabled === false || localPlugins) return;
-  const stale = (id: unknown) => typeof id === 'string' && !KNOWN_PLUGINS.has(pluginIdOf(id));
+  const stale = (id: unknown) =>
+    typeof id === 'string' && !KNOWN_PLUGINS.has(pluginIdOf(id)) && !installed.has(pluginIdOf(id));
+  // A bare `{ enabled: false }` records a decision to keep a plugin off; it stays unless the id is retired.
+  const disableMarker = (id: string, entry: unknown) =>
+    isRec(entry) && entry.enabled === false && Object.keys(entry).length === 1 && !RETIRED_PLUGINS.has(pluginIdOf(id));
   for (const key of ['allow', 'deny'] as const) {
     const list = plugins[key];
     if (!Array.isArray(list)) continue;
@@ -240,7 +251,7 @@ export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boo
     );
   }
   const entries = rec(plugins.entries);
-  const removedEntries = Object.keys(entries ?? {}).filter(stale);
+  const removedEntries = Object.keys(entries ?? {}).filter((id) => stale(id) && !disableMarker(id, entries![id]));
   for (const id of removedEntries) {
     // An entry with settings of its own keeps them; only its switch goes.
     const entry = rec(entries![id]);
