@@ -48,7 +48,7 @@ const GOOGLE_IDS: Table = {
   'gemini-3.1-flash-preview': 'gemini-3-flash-preview',
   'gemma-4-26b': 'gemma-4-26b-a4b-it',
 };
-const GOOGLE_PROVIDERS = new Set(['google', 'google-gemini-cli', 'google-vertex', 'together']);
+const GOOGLE_PROVIDERS = new Set(['google', 'google-gemini-cli', 'google-vertex']);
 
 function lookup(table: Table, id: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(table, id) ? table[id] : undefined;
@@ -116,47 +116,97 @@ function claudeSuccessor(token: string, separator: string, provider: string): st
   return undefined;
 }
 
+/** A trailing `@profile` split off a ref, keeping `@YYYYMMDD` versions and `@q4_k_m`/`@8bit` quantizations. */
+function splitProfile(raw: string): { model: string; profile?: string } {
+  const trimmed = raw.trim();
+  if (!trimmed) return { model: '' };
+  let at = trimmed.indexOf('@', trimmed.lastIndexOf('/') + 1);
+  if (at <= 0) return { model: trimmed };
+  if (/^\d{8}(?:@|$)/.test(trimmed.slice(at + 1))) {
+    const next = trimmed.indexOf('@', at + 9);
+    if (next < 0) return { model: trimmed };
+    at = next;
+  }
+  if (/^(?:i?q\d+(?:_[a-z0-9]+)*|\d+bit)(?:@|$)/i.test(trimmed.slice(at + 1))) {
+    const next = trimmed.indexOf('@', at + 1);
+    if (next < 0) return { model: trimmed };
+    at = next;
+  }
+  const model = trimmed.slice(0, at).trim();
+  const profile = trimmed.slice(at + 1).trim();
+  return model && profile ? { model, profile } : { model: trimmed };
+}
+
+/** Google's renamed preview ids (also under a `google/` namespace). */
+function googlePreviewId(id: string): string {
+  if (id.startsWith('google/')) {
+    const inner = googlePreviewId(id.slice(7));
+    return inner === id.slice(7) ? id : `google/${inner}`;
+  }
+  return lookup(GOOGLE_IDS, id) ?? id;
+}
+
+/** A catalog model id as openclaw writes it for a (lowercase) provider: Google and Together renames. */
+function catalogIdForConfig(provider: string, model: string): string {
+  if (GOOGLE_PROVIDERS.has(provider) || model.startsWith('google/')) return googlePreviewId(model);
+  return provider === 'together' && model === 'moonshotai/Kimi-K2.5' ? 'moonshotai/Kimi-K2.6' : model;
+}
+
+/** `provider/model` with the provider lowercased and the model id renamed as openclaw writes it. */
+function refForConfig(ref: string): string {
+  const trimmed = ref.trim();
+  const slash = trimmed.indexOf('/');
+  if (slash <= 0 || slash >= trimmed.length - 1) return trimmed;
+  const provider = trimmed.slice(0, slash).trim().toLowerCase();
+  const model = trimmed.slice(slash + 1).trim();
+  return provider && model ? `${provider}/${catalogIdForConfig(provider, model)}` : trimmed;
+}
+
+/** The successor of a retired model ref (its provider kept as written), or undefined. */
+function retiredSuccessor(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  const split = splitProfile(trimmed);
+  const profile = split.profile ? `@${split.profile}` : '';
+  const slash = split.model.indexOf('/');
+  const provider = slash > 0 ? split.model.slice(0, slash).trim() : '';
+  const model = slash > 0 ? split.model.slice(slash + 1).trim() : split.model;
+  const p = provider.toLowerCase();
+  const m = model.toLowerCase();
+  if (p === 'openai' && m === 'gpt-5.6') return `${provider}/gpt-5.6-sol${profile}`;
+  const table =
+    p === 'groq'
+      ? lookup(GROQ, m)
+      : p === 'xai'
+        ? lookup(XAI, m)
+        : p === 'openai' || p === 'openai-codex' || p === 'github-copilot'
+          ? ((p === 'openai-codex' ? lookup(CODEX, m) : undefined) ?? lookup(OPENAI, m))
+          : undefined;
+  if (table) return `${provider}/${table}${profile}`;
+  if ((p === 'github-copilot' || p === 'copilot-proxy') && m === 'grok-code-fast-1')
+    return `${provider}/gpt-5.4-mini${profile}`;
+  if (p && !['anthropic', 'github-copilot', 'copilot-proxy', 'venice', 'vercel-ai-gateway'].includes(p))
+    return undefined;
+  const separator = p === 'github-copilot' || p === 'copilot-proxy' ? '.' : '-';
+  const parts = model.split('/');
+  const last = parts[parts.length - 1] ? claudeSuccessor(parts[parts.length - 1]!, separator, p) : undefined;
+  const next = last ? [...parts.slice(0, -1), last].join('/') : claudeSuccessor(model, separator, p);
+  if (!next || next === model) return undefined;
+  return `${provider ? `${provider}/${next}` : next}${profile}`;
+}
+
 /** The canonical form of a model ref (`provider/model[@profile]`), or undefined when it is already canonical. */
 function canonicalModelRef(value: string): string | undefined {
   const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  const at = trimmed.lastIndexOf('@');
-  const profile = at > trimmed.lastIndexOf('/') && at > 0 ? trimmed.slice(at) : '';
-  let ref = profile ? trimmed.slice(0, -profile.length) : trimmed;
-  const slash = ref.indexOf('/');
-  const provider = slash > 0 ? ref.slice(0, slash).trim() : '';
-  const p = provider.toLowerCase();
-  let model = slash > 0 ? ref.slice(slash + 1).trim() : ref;
-  if (GOOGLE_PROVIDERS.has(p) || model.toLowerCase().startsWith('google/')) {
-    const bare = model.startsWith('google/') ? model.slice(7) : model;
-    const next = lookup(GOOGLE_IDS, bare);
-    if (next) model = model.startsWith('google/') ? `google/${next}` : next;
-    ref = provider ? `${provider}/${model}` : model;
-  }
-  const m = model.toLowerCase();
-  let upgraded: string | undefined;
-  if (p === 'openai' && m === 'gpt-5.6') upgraded = `${provider}/gpt-5.6-sol`;
-  else {
-    const table =
-      p === 'groq'
-        ? lookup(GROQ, m)
-        : p === 'xai'
-          ? lookup(XAI, m)
-          : p === 'openai' || p === 'openai-codex' || p === 'github-copilot'
-            ? (p === 'openai-codex' && lookup(CODEX, m)) || lookup(OPENAI, m)
-            : undefined;
-    if (table) upgraded = `${provider}/${table}`;
-    else if ((p === 'github-copilot' || p === 'copilot-proxy') && m === 'grok-code-fast-1')
-      upgraded = `${provider}/gpt-5.4-mini`;
-    else if (!p || ['anthropic', 'github-copilot', 'copilot-proxy', 'venice', 'vercel-ai-gateway'].includes(p)) {
-      const separator = p === 'github-copilot' || p === 'copilot-proxy' ? '.' : '-';
-      const parts = model.split('/');
-      const last = claudeSuccessor(parts[parts.length - 1] ?? '', separator, p);
-      const next = last ? [...parts.slice(0, -1), last].join('/') : claudeSuccessor(model, separator, p);
-      if (next && next !== model) upgraded = provider ? `${provider}/${next}` : next;
-    }
-  }
-  const result = (upgraded ?? ref) + profile;
+  if (!trimmed) return value === trimmed ? undefined : trimmed;
+  const split = splitProfile(trimmed);
+  const slash = split.model.indexOf('/');
+  const provider = slash > 0 ? split.model.slice(0, slash).toLowerCase().trim() : '';
+  const modelId = slash > 0 ? split.model.slice(slash + 1) : split.model;
+  const renamed =
+    GOOGLE_PROVIDERS.has(provider) || provider === 'together' || modelId.toLowerCase().startsWith('google/');
+  const normalized = `${renamed ? refForConfig(split.model) : split.model}${split.profile ? `@${split.profile}` : ''}`;
+  const result = retiredSuccessor(normalized) ?? normalized;
   return result === value ? undefined : result;
 }
 
@@ -217,15 +267,20 @@ function rewriteMapKeys(record: Rec, path: string, changes: string[]): Rec | und
   return changed ? next : undefined;
 }
 
-/** A provider catalog row's id as doctor canonicalizes it (trimmed; retired ids upgraded within the provider). */
+/** A provider catalog row's id as doctor canonicalizes it (trimmed; renamed; retired ids upgraded within the provider). */
 function catalogModelId(provider: string, id: string): string {
   const trimmed = id.trim();
-  const upgraded = canonicalModelRef(`${provider}/${trimmed}`);
-  if (!upgraded) return trimmed;
+  const p = provider.trim().toLowerCase();
+  const normalized =
+    GOOGLE_PROVIDERS.has(p) || p === 'together' || trimmed.toLowerCase().startsWith('google/')
+      ? catalogIdForConfig(p, trimmed)
+      : trimmed;
+  const upgraded = retiredSuccessor(`${provider}/${normalized}`);
+  if (!upgraded) return normalized;
   const slash = upgraded.indexOf('/');
   return slash > 0 && upgraded.slice(0, slash).toLowerCase() === provider.toLowerCase()
     ? upgraded.slice(slash + 1)
-    : trimmed;
+    : normalized;
 }
 
 interface CatalogRow {

@@ -238,3 +238,19 @@ test('stale plugin ids are dropped, but not those with install records nor bare 
     'local-tool': { enabled: true },
   });
 });
+
+test('model refs keep an auth profile suffix but not a dated version suffix when upgraded', () => {
+  const r = migrate(`{
+  agents: {
+    defaults: {
+      model: { primary: "anthropic/claude-opus-4-5@work", fallbacks: ["anthropic/claude-sonnet-4-5@20250929", "Google/gemini-3-pro"] },
+    },
+  },
+}
+`);
+  assert.deepEqual(r.changes.slice(0, 3), [
+    'Upgraded config.agents.defaults.model.primary from "anthropic/claude-opus-4-5@work" to "anthropic/claude-opus-4-7@work".',
+    'Upgraded config.agents.defaults.model.fallbacks.0 from "anthropic/claude-sonnet-4-5@20250929" to "anthropic/claude-sonnet-4-6".',
+    'Upgraded config.agents.defaults.model.fallbacks.1 from "Google/gemini-3-pro" to "google/gemini-3.1-pro-preview".',
+  ]);
+});
