@@ -116,6 +116,11 @@ function claudeSuccessor(token: string, separator: string, provider: string): st
   return undefined;
 }
 
+/** Whether a ref ends in an auth profile (`@name`; a `@YYYYMMDD` version or `@q4_k_m`/`@8bit` quantization is not one). */
+export function hasAuthProfile(ref: string): boolean {
+  return splitProfile(ref).profile !== undefined;
+}
+
 /** A trailing `@profile` split off a ref, keeping `@YYYYMMDD` versions and `@q4_k_m`/`@8bit` quantizations. */
 function splitProfile(raw: string): { model: string; profile?: string } {
   const trimmed = raw.trim();

@@ -28,6 +28,7 @@ function migrate(text: string) {
 test('a provider catalog row with a retired model id is upgraded; rows that now share an id are merged into the canonical one', () => {
   const r = migrate(`{
   gateway: { mode: "local", tailscale: { resetOnExit: false } },
+  agents: { defaults: { model: "anthropic/claude-opus-4-7" } },
   models: {
     providers: {
       anthropic: {
@@ -72,6 +73,7 @@ test('the legacy openai-codex provider is removed when models.providers.openai a
   assert.doesNotMatch(both.text, /openai-codex/);
 
   const alone = migrate(`{
+  agents: { defaults: { model: "openai/gpt-5.4" } },
   models: {
     providers: {
       codex: { api: "openai-codex-responses", models: [{ id: "gpt-5.4", name: "GPT-5.4" }] },
@@ -168,6 +170,7 @@ test('a configured MiniMax portal login enables the minimax plugin; the retired 
 test('the local Ollama key marker becomes ollama-local and native Ollama models get num_ctx from their context window', () => {
   const r = migrate(`{
   auth: { profiles: { "ollama:default": { provider: "ollama", mode: "api_key" } } },
+  agents: { defaults: { model: "ollama/gemma4" } },
   models: {
     providers: {
       ollama: {
@@ -253,4 +256,53 @@ test('model refs keep an auth profile suffix but not a dated version suffix when
     'Upgraded config.agents.defaults.model.fallbacks.0 from "anthropic/claude-sonnet-4-5@20250929" to "anthropic/claude-sonnet-4-6".',
     'Upgraded config.agents.defaults.model.fallbacks.1 from "Google/gemini-3-pro" to "google/gemini-3.1-pro-preview".',
   ]);
+});
+
+test('retired catalog settings: models.pricing, an unknown thinkingFormat, a stale catalog context window', () => {
+  const r = migrate(`{
+  agents: { defaults: { model: "xai/grok-4.20-reasoning" } },
+  models: {
+    pricing: { enabled: true },
+    providers: {
+      xai: {
+        models: [
+          { id: "grok-4.20-reasoning", contextWindow: 2000000 },
+          { id: "grok-3", compat: { thinkingFormat: "bogus", supportsTools: true } },
+        ],
+      },
+    },
+  },
+}
+`);
+  assert.deepEqual(r.changes.slice(0, 3), [
+    'Removed models.pricing (pricing now ships with the hosted model catalog).',
+    'Removed models.providers.xai.models.1.compat.thinkingFormat (unrecognized value "bogus"; runtime default applies).',
+    'Repaired models.providers.xai.models[0].grok-4.20-reasoning.contextWindow (2000000 → 1000000 to match catalog default).',
+  ]);
+  assert.deepEqual(r.at('models'), {
+    providers: {
+      xai: {
+        models: [
+          { id: 'grok-4.20-reasoning', contextWindow: 1000000 },
+          { id: 'grok-3', compat: { supportsTools: true } },
+        ],
+      },
+    },
+  });
+});
+
+test('a config that relied on the first catalog model as its implicit primary gets it written as the default primary', () => {
+  const r = migrate(`{
+  models: {
+    providers: {
+      xai: { baseUrl: "https://api.x.ai/v1", api: "openai-completions", models: [{ id: "grok-4.3", name: "Grok" }] },
+    },
+  },
+  agents: { defaults: { workspace: "~/work" } },
+  commands: { ownerDisplay: "raw" },
+}
+`);
+  assert.equal(r.changes[0], 'Preserved the implicit primary model in agents.defaults.model.primary (xai/grok-4.3).');
+  assert.deepEqual(r.at('agents', 'defaults', 'model'), { primary: 'xai/grok-4.3' });
+  assert.equal(r.at('meta'), undefined);
 });

@@ -62,7 +62,10 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
 const isReference = (value: unknown) => typeof value === 'string' && value.includes('${');
 
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
-function migrateConfig(raw: unknown): {
+function migrateConfig(
+  raw: unknown,
+  includes: boolean,
+): {
   detected: LegacyIssue[];
   changes: string[];
   dropped: string[];
@@ -79,7 +82,7 @@ function migrateConfig(raw: unknown): {
   // doctor migrates only when one of its legacy rules matched the config as written.
   const installs = has(rec(raw.plugins), 'installs');
   if (detected.length > 0 || installs) {
-    for (const migration of MIGRATIONS) migration.apply(draft, changes);
+    for (const migration of MIGRATIONS) migration.apply(draft, changes, { authored: raw, includes });
     dropPluginInstalls(draft, changes);
   }
   // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).
@@ -136,7 +139,7 @@ function migrateConfig(raw: unknown): {
 }
 
 export function planMigration(tree: ConfigNode, texts: ReadonlyMap<string, string>): MigrationPlan {
-  const { detected, changes, dropped, repairs, migrated } = migrateConfig(toPlain(tree));
+  const { detected, changes, dropped, repairs, migrated } = migrateConfig(toPlain(tree), texts.size > 1);
   const { edits, unplaced } = renderMigration(tree, texts, migrated);
   return { detected, changes, dropped, repairs, migrated, edits, unplaced };
 }

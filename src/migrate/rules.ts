@@ -7,6 +7,15 @@
 import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
 import { detectCodexProviders, migrateCodexProviders } from './rules/codex-provider.ts';
+import {
+  detectModelsPricing,
+  detectStaleContextWindow,
+  detectThinkingFormat,
+  migrateModelsPricing,
+  migrateStaleContextWindow,
+  migrateThinkingFormat,
+} from './rules/model-catalog.ts';
+import { detectUtilityModelSeparation, migrateUtilityModelSeparation } from './rules/utility-model.ts';
 import { detectOllamaLocalAuth, migrateOllamaLocalAuth } from './rules/provider-compat.ts';
 import {
   deletePath,
@@ -33,7 +42,13 @@ export interface Migration {
   id: string;
   /** The "Legacy config keys detected" lines doctor prints for the config before it migrates. */
   detect?: (root: Rec) => LegacyIssue[];
-  apply: (root: Rec, changes: string[]) => void;
+  apply: (root: Rec, changes: string[], context?: MigrationContext) => void;
+}
+
+/** What a migration may need beyond the draft: the config as written, and whether it is split over `$include`s. */
+export interface MigrationContext {
+  authored: Rec;
+  includes: boolean;
 }
 
 const RUN = 'Run "openclaw doctor --fix".';
@@ -935,6 +950,12 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    id: 'runtime.utility-model-separation',
+    detect: detectUtilityModelSeparation,
+    apply: migrateUtilityModelSeparation,
+  },
+  { id: 'models.pricing-retired', detect: detectModelsPricing, apply: migrateModelsPricing },
+  {
     id: 'models.providers.codex-routes->models.providers.openai',
     detect: detectCodexProviders,
     apply: migrateCodexProviders,
@@ -979,6 +1000,16 @@ export const MIGRATIONS: readonly Migration[] = [
         : [];
     },
     apply: modelPolicyAllow,
+  },
+  {
+    id: 'models.providers.*.models.*.compat.thinkingFormat-invalid',
+    detect: detectThinkingFormat,
+    apply: migrateThinkingFormat,
+  },
+  {
+    id: 'models.providers.*.models.*.contextWindow-stale',
+    detect: detectStaleContextWindow,
+    apply: migrateStaleContextWindow,
   },
   {
     id: 'runtime.messages-suppress-tool-errors',
