@@ -306,3 +306,17 @@ test('a config that relied on the first catalog model as its implicit primary ge
   assert.deepEqual(r.at('agents', 'defaults', 'model'), { primary: 'xai/grok-4.3' });
   assert.equal(r.at('meta'), undefined);
 });
+
+test('the retired "openai" adapter id becomes openai-completions', () => {
+  const r = migrate(`{
+  agents: { defaults: { model: "local/qwen3" } },
+  models: { providers: { local: { baseUrl: "http://127.0.0.1:8000/v1", api: "openai", models: [{ id: "qwen3", name: "Qwen3" }] } } },
+  commands: { ownerDisplay: "raw" },
+}
+`);
+  assert.ok(
+    r.repairs.includes('Moved models.providers.local.api "openai" → "openai-completions".'),
+    r.repairs.join('\n'),
+  );
+  assert.equal(r.at('models', 'providers', 'local', 'api'), 'openai-completions');
+});

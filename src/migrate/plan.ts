@@ -12,7 +12,7 @@ import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
 import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom, pluginIdOf } from './repairs.ts';
-import { nanoBananaSkill, ollamaNumCtx } from './rules/provider-compat.ts';
+import { nanoBananaSkill, ollamaNumCtx, openaiCompletionsApi } from './rules/provider-compat.ts';
 import { repairCodexAuthProfiles, repairCodexRoutes } from './rules/codex-routes.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
@@ -126,6 +126,7 @@ function migrateConfig(
   if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
   nanoBananaSkill(draft, repairs);
+  openaiCompletionsApi(draft, repairs);
   ollamaNumCtx(draft, repairs);
   enablePlugins(draft, repairs);
   repairCodexRoutes(draft, repairs);

@@ -4,6 +4,7 @@
  *   profile becomes the `ollama-local` key (a doctor migration line);
  * - the retired `nano-banana-pro` skill: its image model becomes `agents.defaults.mediaModels.image`, its Gemini key
  *   `models.providers.google.apiKey`, and the skill entry goes ("Doctor changes");
+ * - the retired `api: "openai"` adapter id becomes `openai-completions` ("Doctor changes");
  * - native Ollama models get `params.num_ctx` from their context budget ("Doctor changes").
  */
 import { ensure, has, isRec, put, rec, type Rec } from '../draft.ts';
@@ -141,5 +142,24 @@ export function ollamaNumCtx(root: Rec, changes: string[]): void {
       );
       put(model, 'params', { ...(rec(model.params) ?? {}), num_ctx: budget });
     });
+  }
+}
+
+/** The retired `api: "openai"` adapter id (on a provider or one of its models) becomes `openai-completions`. */
+export function openaiCompletionsApi(root: Rec, changes: string[]): void {
+  const providers = rec(rec(root.models)?.providers);
+  for (const id of Object.keys(providers ?? {})) {
+    const provider = rec(providers![id]);
+    if (!provider) continue;
+    if (provider.api === 'openai') {
+      provider.api = 'openai-completions';
+      changes.push(`Moved models.providers.${id}.api "openai" → "openai-completions".`);
+    }
+    if (Array.isArray(provider.models))
+      provider.models.forEach((model, index) => {
+        if (!isRec(model) || model.api !== 'openai') return;
+        model.api = 'openai-completions';
+        changes.push(`Moved models.providers.${id}.models[${index}].api "openai" → "openai-completions".`);
+      });
   }
 }
