@@ -223,46 +223,81 @@ function repairElsewhere(r: Repair) {
   if (typeof voice?.model === 'string') rewriteSlot(r, voice, 'model', 'channels.discord.voice.model', codex);
 }
 
-/** The refs configured for the agents, with the scope each applies to (the implicit default model included). */
-function configuredRoutes(root: Rec): Array<{ ref: string; scope?: Rec }> {
-  const out: Array<{ ref: string; scope?: Rec }> = [];
-  const selector = (v: unknown, scope?: Rec) => {
-    if (typeof v === 'string' && v.trim()) out.push({ ref: v.trim(), scope });
+type Route = { ref: string; scope?: Rec };
+
+/** A scope's own refs: its model selector, heartbeat and subagent models, and model entries pinned to Codex. */
+function ownRoutes(scope: Rec | undefined): {
+  model: Route[];
+  heartbeat: Route[];
+  subagents: Route[];
+  pinned: Route[];
+} {
+  const selector = (v: unknown): Route[] => {
+    if (typeof v === 'string') return v.trim() ? [{ ref: v.trim(), scope }] : [];
     const s = rec(v);
-    if (!s) return;
-    if (typeof s.primary === 'string' && s.primary.trim()) out.push({ ref: s.primary.trim(), scope });
-    if (Array.isArray(s.fallbacks))
-      for (const f of s.fallbacks) if (typeof f === 'string' && f.trim()) out.push({ ref: f.trim(), scope });
+    if (!s) return [];
+    const refs = [s.primary, ...(Array.isArray(s.fallbacks) ? s.fallbacks : [])];
+    return refs.flatMap((r) => (typeof r === 'string' && r.trim() ? [{ ref: r.trim(), scope }] : []));
   };
+  const beat = rec(scope?.heartbeat)?.model;
+  const models = rec(scope?.models);
+  return {
+    model: scope && has(scope, 'model') ? selector(scope.model) : [],
+    heartbeat: typeof beat === 'string' && beat.trim() ? [{ ref: beat.trim(), scope }] : [],
+    subagents: selector(rec(scope?.subagents)?.model),
+    pinned: Object.keys(models ?? {}).flatMap((key) =>
+      key.trim() && explicitRuntime(rec(models![key])?.agentRuntime) === 'codex' ? [{ ref: key.trim(), scope }] : [],
+    ),
+  };
+}
+
+const primaryOf = (scope: Rec | undefined) => {
+  const m = scope?.model;
+  return typeof m === 'string'
+    ? m.trim()
+    : typeof rec(m)?.primary === 'string'
+      ? (rec(m)!.primary as string).trim()
+      : '';
+};
+
+/**
+ * The routes the configured agents run, with the agent scope each applies to: an agent's own refs, else what it
+ * inherits from the defaults (the implicit default model included when no default primary is set).
+ */
+function configuredRoutes(root: Rec): Route[] {
   const agents = rec(root.agents);
-  const primaryOf = (scope: Rec | undefined) => {
-    const m = scope?.model;
-    return typeof m === 'string'
-      ? m.trim()
-      : typeof rec(m)?.primary === 'string'
-        ? (rec(m)!.primary as string).trim()
-        : '';
-  };
   const defaults = rec(agents?.defaults);
-  const implicit = agents !== undefined && !primaryOf(defaults) ? implicitDefaultRef(root) : undefined;
-  for (const { scope, defaults: isDefaults } of scopes(root)) {
-    selector(scope.model, scope);
-    if (!isDefaults && !primaryOf(scope) && implicit) out.push({ ref: implicit, scope });
-    const heartbeat = rec(scope.heartbeat);
-    if (typeof heartbeat?.model === 'string' && heartbeat.model.trim())
-      out.push({ ref: heartbeat.model.trim(), scope });
-    selector(rec(scope.subagents)?.model, scope);
-    const models = rec(scope.models);
-    for (const key of Object.keys(models ?? {}))
-      if (key.trim() && explicitRuntime(rec(models![key])?.agentRuntime) === 'codex')
-        out.push({ ref: key.trim(), scope });
+  const own = ownRoutes(defaults);
+  const modelRefs = [...own.model];
+  if (agents && !primaryOf(defaults)) {
+    const implicit = implicitDefaultRef(root);
+    if (!own.model.some((r) => r.ref === implicit)) modelRefs.push({ ref: implicit });
   }
-  if (implicit && !rec(agents?.entries)) out.push({ ref: implicit });
   const byChannel = rec(rec(root.channels)?.modelByChannel);
-  for (const channel of Object.keys(byChannel ?? {}))
-    for (const v of Object.values(rec(byChannel![channel]) ?? {}))
-      if (typeof v === 'string' && v.trim()) out.push({ ref: v.trim() });
-  return out;
+  const channelRefs: Route[] = Object.keys(byChannel ?? {}).flatMap((channel) =>
+    Object.values(rec(byChannel![channel]) ?? {}).flatMap((v) =>
+      typeof v === 'string' && v.trim() ? [{ ref: v.trim() }] : [],
+    ),
+  );
+  const entries = scopes(root).filter((s) => !s.defaults);
+  if (entries.length === 0) return [...modelRefs, ...own.heartbeat, ...own.subagents, ...own.pinned, ...channelRefs];
+  return entries.flatMap(({ scope }) => {
+    const mine = ownRoutes(scope);
+    const at = (routes: Route[]) => routes.map((r) => ({ ref: r.ref, scope }));
+    return [
+      ...at(channelRefs),
+      ...mine.model,
+      ...(primaryOf(scope) ? [] : at(modelRefs)),
+      ...mine.heartbeat,
+      ...mine.subagents,
+      ...(mine.heartbeat.length > 0 ? [] : at(own.heartbeat)),
+      ...(primaryOf(rec(scope.subagents) ? { model: rec(scope.subagents)!.model } : undefined)
+        ? []
+        : at(own.subagents)),
+      ...at(own.pinned),
+      ...mine.pinned,
+    ];
+  });
 }
 
 /** The model an agent without one runs: the first configured provider row when OpenAI's default is not listed. */
