@@ -69,6 +69,23 @@ for (const file of readdirSync(dist)
     if (table) out[name] = table;
   }
 }
+// The thinking-format dialects model compat accepts, and the catalog context windows doctor repairs when stale.
+for (const file of readdirSync(dist)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
+  const source = readFileSync(join(dist, file), 'utf8');
+  out.MODEL_THINKING_FORMATS ??= arrayLiteral(source, 'MODEL_DATA_THINKING_FORMATS');
+  const at = source.indexOf('const STALE_CONTEXT_WINDOW_FIXES = {');
+  if (at >= 0 && !out.STALE_CONTEXT_WINDOW_FIXES) {
+    const start = source.indexOf('{', at);
+    const end = source.indexOf('\n};', start);
+    out.STALE_CONTEXT_WINDOW_FIXES = JSON.parse(
+      source.slice(start, end + 2).replace(/^(\s*)([A-Za-z_]\w*):/gm, '$1"$2":'),
+    );
+  }
+}
+if (!out.MODEL_THINKING_FORMATS) throw new Error(`MODEL_DATA_THINKING_FORMATS not found in ${dist}`);
+if (!out.STALE_CONTEXT_WINDOW_FIXES) throw new Error(`STALE_CONTEXT_WINDOW_FIXES not found in ${dist}`);
 for (const name of TABLES) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
 for (const name of LISTS) if (!out[name]) throw new Error(`${name} not found in ${dist}`);
 // The chat channels openclaw ships (id and label), written as a JS literal with bare keys: quote them to read JSON.
@@ -89,6 +106,9 @@ if (!out.BUNDLED_CHANNELS) throw new Error('GENERATED_BUNDLED_CHANNEL_IDS not fo
 // plugin auto-enable of configured models.
 out.BUNDLED_PROVIDER_PLUGINS = {};
 out.BUNDLED_PLUGINS = [];
+// Providers whose configuration alone (an auth profile, a models.providers entry, a model ref) enables the bundled
+// plugin that owns them (manifest `autoEnableWhenConfiguredProviders`), in doctor's order: provider → plugin.
+out.AUTO_ENABLE_PROVIDER_PLUGINS = {};
 for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
@@ -103,6 +123,12 @@ for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
   for (const provider of Array.isArray(manifest.providers) ? manifest.providers : []) {
     if (typeof provider === 'string' && typeof manifest.id === 'string')
       out.BUNDLED_PROVIDER_PLUGINS[provider] ??= manifest.id;
+  }
+  for (const provider of Array.isArray(manifest.autoEnableWhenConfiguredProviders)
+    ? manifest.autoEnableWhenConfiguredProviders
+    : []) {
+    if (typeof provider === 'string' && typeof manifest.id === 'string')
+      out.AUTO_ENABLE_PROVIDER_PLUGINS[provider] ??= manifest.id;
   }
 }
 // Official external plugins (installable from npm/ClawHub): the bundled catalog module is plain data; importing it

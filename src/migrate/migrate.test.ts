@@ -17,6 +17,7 @@ const CASES = join(import.meta.dirname, '../../test/conformance/cases');
  * regression.
  */
 const MATCHING = [
+  '0xrancho__aa-cma__openclaw-json',
   'Agent-Guard__Demo-exfil__openclaw-json',
   'Alzxcvb__openclaw-telegram-bot__start-sh',
   'Alzxcvb__openclaw-telegram-bot__start-sh-9404449',
@@ -26,12 +27,14 @@ const MATCHING = [
   'Be1l-ai__openclaw-docker-config__config-openclaw-json',
   'Clawbuilders__openclaw-setup__config-openclaw-json',
   'ConsultingFuture4200__clawbot__config-openclaw-json5',
+  'DSTI-AWS-Cloud-Club__moltbot-aws-lab__config-openclaw-json',
   'Dithilli__openclaw-starter__openclaw-example-json',
   'Enigmaticjoe__onemoreytry__node-c-arc-openclaw-json',
   'HauptJ__OpenClaw-Deploy__openclaw-openclaw-json',
   'Hello-Vince__openclaw-coding-agent__config-openclaw-json',
   'Hwikb__openclaw-dockerized__openclaw-json-example',
   'HyperCLI__hypercli-agent-images__openclaw-openclaw-json',
+  'IT-HUSET__openclaw-guide__examples-openclaw-pragmatic-json',
   'James-Bao__sample-OpenClaw-on-AWS-with-Bedrock__openclaw-openclaw-json',
   'JungeAlexander__openclaw-docker-config__config-openclaw-json',
   'LeonardoBonacci__dockerclaw__swarm-coordinator-data-openclaw-json',
@@ -54,6 +57,7 @@ const MATCHING = [
   'bolotas-migas__selfhost__openclaw-openclaw-json',
   'casparfelten__openclaw-starter__openclaw-example-json',
   'clairefro__openclaw-sandbox-docker-lmstudio__openclaw-example-json',
+  'darrenchang__vibe-setup__openclaw-openclaw-json',
   'directifyapp__directify-agent__openclaw-example-json',
   'johndebord__openclaw__render-start-sh',
   'jweingardt12__BaseClaw__openclaw-config-openclaw-json',

@@ -2,10 +2,10 @@
  * doctor's model-ref canonicalization (`models.canonical-model-refs`): retired model ids in model settings are
  * replaced by their successors. The retired-id tables come from the pinned package (`scripts/gen-migrate-data.mjs`);
  * the Claude and Gemini successor rules are written here from openclaw's observable behaviour. Provider catalogs
- * (`models.providers.<id>.models[].id`) are not rewritten (not reproduced).
+ * (`models.providers.<id>.models[].id`) are upgraded too; rows that end up with the same id are merged into one.
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
-import { has, isRec, put, type Rec } from './draft.ts';
+import { has, isRec, put, samePlain, type Rec } from './draft.ts';
 
 type Table = Record<string, string>;
 
@@ -48,7 +48,7 @@ const GOOGLE_IDS: Table = {
   'gemini-3.1-flash-preview': 'gemini-3-flash-preview',
   'gemma-4-26b': 'gemma-4-26b-a4b-it',
 };
-const GOOGLE_PROVIDERS = new Set(['google', 'google-gemini-cli', 'google-vertex', 'together']);
+const GOOGLE_PROVIDERS = new Set(['google', 'google-gemini-cli', 'google-vertex']);
 
 function lookup(table: Table, id: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(table, id) ? table[id] : undefined;
@@ -116,61 +116,123 @@ function claudeSuccessor(token: string, separator: string, provider: string): st
   return undefined;
 }
 
+/** Whether a ref ends in an auth profile (`@name`; a `@YYYYMMDD` version or `@q4_k_m`/`@8bit` quantization is not one). */
+export function hasAuthProfile(ref: string): boolean {
+  return splitProfile(ref).profile !== undefined;
+}
+
+/** A trailing `@profile` split off a ref, keeping `@YYYYMMDD` versions and `@q4_k_m`/`@8bit` quantizations. */
+function splitProfile(raw: string): { model: string; profile?: string } {
+  const trimmed = raw.trim();
+  if (!trimmed) return { model: '' };
+  let at = trimmed.indexOf('@', trimmed.lastIndexOf('/') + 1);
+  if (at <= 0) return { model: trimmed };
+  if (/^\d{8}(?:@|$)/.test(trimmed.slice(at + 1))) {
+    const next = trimmed.indexOf('@', at + 9);
+    if (next < 0) return { model: trimmed };
+    at = next;
+  }
+  if (/^(?:i?q\d+(?:_[a-z0-9]+)*|\d+bit)(?:@|$)/i.test(trimmed.slice(at + 1))) {
+    const next = trimmed.indexOf('@', at + 1);
+    if (next < 0) return { model: trimmed };
+    at = next;
+  }
+  const model = trimmed.slice(0, at).trim();
+  const profile = trimmed.slice(at + 1).trim();
+  return model && profile ? { model, profile } : { model: trimmed };
+}
+
+/** Google's renamed preview ids (also under a `google/` namespace). */
+function googlePreviewId(id: string): string {
+  if (id.startsWith('google/')) {
+    const inner = googlePreviewId(id.slice(7));
+    return inner === id.slice(7) ? id : `google/${inner}`;
+  }
+  return lookup(GOOGLE_IDS, id) ?? id;
+}
+
+/** A catalog model id as openclaw writes it for a (lowercase) provider: Google and Together renames. */
+function catalogIdForConfig(provider: string, model: string): string {
+  if (GOOGLE_PROVIDERS.has(provider) || model.startsWith('google/')) return googlePreviewId(model);
+  return provider === 'together' && model === 'moonshotai/Kimi-K2.5' ? 'moonshotai/Kimi-K2.6' : model;
+}
+
+/** `provider/model` with the provider lowercased and the model id renamed as openclaw writes it. */
+function refForConfig(ref: string): string {
+  const trimmed = ref.trim();
+  const slash = trimmed.indexOf('/');
+  if (slash <= 0 || slash >= trimmed.length - 1) return trimmed;
+  const provider = trimmed.slice(0, slash).trim().toLowerCase();
+  const model = trimmed.slice(slash + 1).trim();
+  return provider && model ? `${provider}/${catalogIdForConfig(provider, model)}` : trimmed;
+}
+
+/** The successor of a retired model ref (its provider kept as written), or undefined. */
+function retiredSuccessor(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  const split = splitProfile(trimmed);
+  const profile = split.profile ? `@${split.profile}` : '';
+  const slash = split.model.indexOf('/');
+  const provider = slash > 0 ? split.model.slice(0, slash).trim() : '';
+  const model = slash > 0 ? split.model.slice(slash + 1).trim() : split.model;
+  const p = provider.toLowerCase();
+  const m = model.toLowerCase();
+  if (p === 'openai' && m === 'gpt-5.6') return `${provider}/gpt-5.6-sol${profile}`;
+  const table =
+    p === 'groq'
+      ? lookup(GROQ, m)
+      : p === 'xai'
+        ? lookup(XAI, m)
+        : p === 'openai' || p === 'openai-codex' || p === 'github-copilot'
+          ? ((p === 'openai-codex' ? lookup(CODEX, m) : undefined) ?? lookup(OPENAI, m))
+          : undefined;
+  if (table) return `${provider}/${table}${profile}`;
+  if ((p === 'github-copilot' || p === 'copilot-proxy') && m === 'grok-code-fast-1')
+    return `${provider}/gpt-5.4-mini${profile}`;
+  if (p && !['anthropic', 'github-copilot', 'copilot-proxy', 'venice', 'vercel-ai-gateway'].includes(p))
+    return undefined;
+  const separator = p === 'github-copilot' || p === 'copilot-proxy' ? '.' : '-';
+  const parts = model.split('/');
+  const last = parts[parts.length - 1] ? claudeSuccessor(parts[parts.length - 1]!, separator, p) : undefined;
+  const next = last ? [...parts.slice(0, -1), last].join('/') : claudeSuccessor(model, separator, p);
+  if (!next || next === model) return undefined;
+  return `${provider ? `${provider}/${next}` : next}${profile}`;
+}
+
 /** The canonical form of a model ref (`provider/model[@profile]`), or undefined when it is already canonical. */
 function canonicalModelRef(value: string): string | undefined {
   const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  const at = trimmed.lastIndexOf('@');
-  const profile = at > trimmed.lastIndexOf('/') && at > 0 ? trimmed.slice(at) : '';
-  let ref = profile ? trimmed.slice(0, -profile.length) : trimmed;
-  const slash = ref.indexOf('/');
-  const provider = slash > 0 ? ref.slice(0, slash).trim() : '';
-  const p = provider.toLowerCase();
-  let model = slash > 0 ? ref.slice(slash + 1).trim() : ref;
-  if (GOOGLE_PROVIDERS.has(p) || model.toLowerCase().startsWith('google/')) {
-    const bare = model.startsWith('google/') ? model.slice(7) : model;
-    const next = lookup(GOOGLE_IDS, bare);
-    if (next) model = model.startsWith('google/') ? `google/${next}` : next;
-    ref = provider ? `${provider}/${model}` : model;
-  }
-  const m = model.toLowerCase();
-  let upgraded: string | undefined;
-  if (p === 'openai' && m === 'gpt-5.6') upgraded = `${provider}/gpt-5.6-sol`;
-  else {
-    const table =
-      p === 'groq'
-        ? lookup(GROQ, m)
-        : p === 'xai'
-          ? lookup(XAI, m)
-          : p === 'openai' || p === 'openai-codex' || p === 'github-copilot'
-            ? (p === 'openai-codex' && lookup(CODEX, m)) || lookup(OPENAI, m)
-            : undefined;
-    if (table) upgraded = `${provider}/${table}`;
-    else if ((p === 'github-copilot' || p === 'copilot-proxy') && m === 'grok-code-fast-1')
-      upgraded = `${provider}/gpt-5.4-mini`;
-    else if (!p || ['anthropic', 'github-copilot', 'copilot-proxy', 'venice', 'vercel-ai-gateway'].includes(p)) {
-      const separator = p === 'github-copilot' || p === 'copilot-proxy' ? '.' : '-';
-      const parts = model.split('/');
-      const last = claudeSuccessor(parts[parts.length - 1] ?? '', separator, p);
-      const next = last ? [...parts.slice(0, -1), last].join('/') : claudeSuccessor(model, separator, p);
-      if (next && next !== model) upgraded = provider ? `${provider}/${next}` : next;
-    }
-  }
-  const result = (upgraded ?? ref) + profile;
+  if (!trimmed) return value === trimmed ? undefined : trimmed;
+  const split = splitProfile(trimmed);
+  const slash = split.model.indexOf('/');
+  const provider = slash > 0 ? split.model.slice(0, slash).toLowerCase().trim() : '';
+  const modelId = slash > 0 ? split.model.slice(slash + 1) : split.model;
+  const renamed =
+    GOOGLE_PROVIDERS.has(provider) || provider === 'together' || modelId.toLowerCase().startsWith('google/');
+  const normalized = `${renamed ? refForConfig(split.model) : split.model}${split.profile ? `@${split.profile}` : ''}`;
+  const result = retiredSuccessor(normalized) ?? normalized;
   return result === value ? undefined : result;
 }
 
-function mergeEntries(existing: unknown, incoming: unknown): { value: unknown; conflicts: string[] } {
+/** Equal as written, or once the model refs inside both are canonical (doctor's comparison when merging). */
+function sameEntryValue(a: unknown, b: unknown, path: string): boolean {
+  return samePlain(a, b) || samePlain(rewriteModelRefs(a, path, []), rewriteModelRefs(b, path, []));
+}
+
+/** `incoming` merged into `existing`: fields `existing` lacks are added; differing fields are kept and named. */
+function mergeEntries(existing: unknown, incoming: unknown, path: string): { value: unknown; conflicts: string[] } {
   if (!isRec(existing) || !isRec(incoming))
-    return { value: existing, conflicts: JSON.stringify(existing) === JSON.stringify(incoming) ? [] : ['value'] };
-  const merged: Rec = { ...existing };
+    return { value: existing, conflicts: sameEntryValue(existing, incoming, path) ? [] : ['value'] };
+  const merged: Rec = {};
+  for (const field of Object.keys(existing)) put(merged, field, existing[field]);
   const conflicts: string[] = [];
   for (const field of Object.keys(incoming)) {
     if (incoming[field] === undefined) continue;
     if (!has(existing, field) || existing[field] === undefined) put(merged, field, incoming[field]);
-    else if (JSON.stringify(existing[field]) !== JSON.stringify(incoming[field])) {
+    else if (!sameEntryValue(existing[field], incoming[field], `${path}.${field}`)) {
       if (isRec(existing[field]) && isRec(incoming[field])) {
-        const nested = mergeEntries(existing[field], incoming[field]);
+        const nested = mergeEntries(existing[field], incoming[field], `${path}.${field}`);
         put(merged, field, nested.value);
         conflicts.push(...nested.conflicts.map((c) => `${field}.${c}`));
       } else conflicts.push(field);
@@ -196,7 +258,7 @@ function rewriteMapKeys(record: Rec, path: string, changes: string[]): Rec | und
       }
     }
     if (has(next, target)) {
-      const { value, conflicts } = mergeEntries(next[target], record[key]);
+      const { value, conflicts } = mergeEntries(next[target], record[key], `${path}.${target}`);
       put(next, target, value);
       changes.push(
         conflicts.length > 0
@@ -208,6 +270,88 @@ function rewriteMapKeys(record: Rec, path: string, changes: string[]): Rec | und
     put(next, target, record[key]);
   }
   return changed ? next : undefined;
+}
+
+/** A provider catalog row's id as doctor canonicalizes it (trimmed; renamed; retired ids upgraded within the provider). */
+function catalogModelId(provider: string, id: string): string {
+  const trimmed = id.trim();
+  const p = provider.trim().toLowerCase();
+  const normalized =
+    GOOGLE_PROVIDERS.has(p) || p === 'together' || trimmed.toLowerCase().startsWith('google/')
+      ? catalogIdForConfig(p, trimmed)
+      : trimmed;
+  const upgraded = retiredSuccessor(`${provider}/${normalized}`);
+  if (!upgraded) return normalized;
+  const slash = upgraded.indexOf('/');
+  return slash > 0 && upgraded.slice(0, slash).toLowerCase() === provider.toLowerCase()
+    ? upgraded.slice(slash + 1)
+    : normalized;
+}
+
+interface CatalogRow {
+  index: number;
+  model: unknown;
+  record?: Rec;
+  original?: string;
+  id?: string;
+  changed?: boolean;
+}
+
+/**
+ * `models.providers.<id>.models[]`: each row's id canonicalized; rows whose ids now coincide become one row (the one
+ * already written with the canonical id, else the first), the others merged into it, at the first row's position.
+ */
+function rewriteCatalogs(providers: Rec, path: string, changes: string[]): Rec {
+  let next: Rec | undefined;
+  for (const providerId of Object.keys(providers)) {
+    const provider = providers[providerId];
+    if (!isRec(provider) || !Array.isArray(provider.models)) continue;
+    const rows: CatalogRow[] = provider.models.map((model: unknown, index: number) => {
+      if (!isRec(model) || typeof model.id !== 'string') return { index, model };
+      const id = catalogModelId(providerId, model.id);
+      return { index, model, record: model, original: model.id, id, changed: id !== model.id };
+    });
+    if (!rows.some((r) => r.changed)) continue;
+    const byId = new Map<string, CatalogRow[]>();
+    for (const row of rows) if (row.id !== undefined) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+    const emitted = new Set<string>();
+    const models: unknown[] = [];
+    for (const row of rows) {
+      const group = row.id === undefined ? undefined : byId.get(row.id);
+      if (!group || !row.record || !group.some((r) => r.changed)) {
+        models.push(row.model);
+        continue;
+      }
+      if (emitted.has(row.id!)) continue;
+      emitted.add(row.id!);
+      const preferred = group.find((r) => r.original === r.id) ?? group[0]!;
+      let merged: unknown = { ...preferred.record, id: row.id };
+      for (const other of group) {
+        if (other === preferred) continue;
+        const result = mergeEntries(
+          merged,
+          { ...other.record, id: row.id },
+          `${path}.${providerId}.models.${preferred.index}`,
+        );
+        merged = isRec(result.value) ? result.value : merged;
+        const at = `${path}.${providerId}.models.${other.index}`;
+        changes.push(
+          result.conflicts.length > 0
+            ? `Merged ${at} into model id ${JSON.stringify(row.id)}; kept canonical values for conflicting fields: ${result.conflicts.sort().join(', ')}.`
+            : `Merged ${at} into model id ${JSON.stringify(row.id)}.`,
+        );
+      }
+      for (const r of group)
+        if (r.changed)
+          changes.push(
+            `Upgraded ${path}.${providerId}.models.${r.index}.id from ${JSON.stringify(r.original)} to ${JSON.stringify(r.id)}.`,
+          );
+      models.push(merged);
+    }
+    next ??= { ...providers };
+    put(next, providerId, { ...provider, models });
+  }
+  return next ?? providers;
 }
 
 const MAX_DEPTH = 64;
@@ -245,6 +389,7 @@ export function rewriteModelRefs(value: unknown, path: string, changes: string[]
       changes.push(`Upgraded ${path} provider/model from ${JSON.stringify(ref)} to ${JSON.stringify(next)}.`);
     }
   }
+  if (path === '.providers' || path.endsWith('.models.providers')) working = rewriteCatalogs(working, path, changes);
   if (MAP_KEYS.has(key) && !(path === 'config.models' || path.endsWith('.models.providers')))
     working = rewriteMapKeys(working, path, changes) ?? working;
   const out: Rec = {};

@@ -11,8 +11,10 @@ import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
-import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom } from './repairs.ts';
+import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom, pluginIdOf } from './repairs.ts';
 import { persistRoster, preserveChannelAccountOwners, readRoster } from './roster.ts';
+import { nanoBananaSkill, ollamaNumCtx, openaiCompletionsApi } from './rules/provider-compat.ts';
+import { repairCodexAuthProfiles, repairCodexRoutes } from './rules/codex-routes.ts';
 import { MIGRATIONS, dropPluginInstalls, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -84,7 +86,7 @@ function migrateConfig(
   // doctor migrates only when one of its legacy rules matched the config as written.
   const installs = has(rec(raw.plugins), 'installs');
   if (detected.length > 0 || installs) {
-    for (const migration of MIGRATIONS) migration.apply(draft, changes);
+    for (const migration of MIGRATIONS) migration.apply(draft, changes, { authored: raw, includes: hasIncludes });
     preserveChannelAccountOwners(draft, changes, raw);
     dropPluginInstalls(draft, changes);
   }
@@ -130,11 +132,17 @@ function migrateConfig(
   // Nothing for doctor to migrate: the roster and repairs it would write with a migration are no reason alone.
   if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
+  nanoBananaSkill(draft, repairs);
+  openaiCompletionsApi(draft, repairs);
+  ollamaNumCtx(draft, repairs);
   enablePlugins(draft, repairs);
+  repairCodexRoutes(draft, repairs);
   const rawPlugins = rec(raw.plugins);
-  dropStalePlugins(draft, repairs, has(rawPlugins, 'installs') || has(rawPlugins, 'load'));
+  const installed = new Set(Object.keys(rec(rawPlugins?.installs) ?? {}).map(pluginIdOf));
+  dropStalePlugins(draft, repairs, has(rawPlugins, 'load'), installed);
   openDmAllowFrom(draft, repairs);
   copyGroupAllowFrom(draft, repairs);
+  repairCodexAuthProfiles(draft, repairs);
   return { detected, changes, dropped, repairs, migrated: draft };
 }
 

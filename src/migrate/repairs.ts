@@ -9,6 +9,7 @@ import { ensure, has, isRec, put, rec, type Rec } from './draft.ts';
 
 const DATA = data as unknown as {
   BUNDLED_PROVIDER_PLUGINS: Record<string, string>;
+  AUTO_ENABLE_PROVIDER_PLUGINS: Record<string, string>;
   BUNDLED_CHANNELS: Record<string, string>;
   BUNDLED_PLUGINS: string[];
   OFFICIAL_EXTERNAL_PLUGINS: string[];
@@ -24,6 +25,17 @@ const KNOWN_PLUGINS = new Set([
   ...DATA.OFFICIAL_EXTERNAL_CHANNELS,
 ]);
 const own = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+/** Retired plugin ids openclaw still reads as the plugin that replaced them. */
+const PLUGIN_ALIASES: Record<string, string> = {
+  'google-gemini-cli': 'google',
+  'minimax-portal': 'minimax',
+  'minimax-portal-auth': 'minimax',
+};
+const RETIRED_PLUGINS = new Set(['google-antigravity-auth', 'google-gemini-cli-auth', 'skill-workshop']);
+export const pluginIdOf = (id: string) => {
+  const n = id.trim().toLowerCase();
+  return own(PLUGIN_ALIASES, n) ? PLUGIN_ALIASES[n]! : n;
+};
 const STRING_KEYS = new Set(['model', 'primary', 'imageModel', 'pdfModel', 'utilityModel']);
 const ARRAY_KEYS = new Set(['fallbacks', 'fallback']);
 /** Channels whose group allowlist fell back to `allowFrom` (observed in doctor's answers: Telegram, WhatsApp). */
@@ -78,8 +90,12 @@ function candidates(root: Rec): Candidate[] {
     if (!channel || !own(CHANNEL_LABELS, id) || Object.keys(channel).every((k) => k === 'enabled')) continue;
     out.push({ pluginId: id, channelId: id, reason: `${CHANNEL_LABELS[id]} configured` });
   }
+  // Providers whose plugin turns on once they are configured at all (an auth profile, a provider entry, a model).
+  const refs = configuredModelRefs(root);
+  for (const [provider, pluginId] of Object.entries(DATA.AUTO_ENABLE_PROVIDER_PLUGINS))
+    if (providerConfigured(root, provider, refs)) out.push({ pluginId, reason: `${provider} auth configured` });
   const seen = new Set<string>();
-  for (const ref of configuredModelRefs(root)) {
+  for (const ref of refs) {
     const id = pluginForRef(ref);
     if (!id || seen.has(id)) continue;
     seen.add(id);
@@ -88,6 +104,17 @@ function candidates(root: Rec): Candidate[] {
   if (rec(root.browser)) out.push({ pluginId: 'browser', reason: 'browser configured' });
   else if (mentionsBrowserTool(root)) out.push({ pluginId: 'browser', reason: 'browser tool referenced' });
   return out;
+}
+
+function providerConfigured(root: Rec, provider: string, refs: string[]): boolean {
+  const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+  const profiles = rec(rec(root.auth)?.profiles);
+  if (Object.values(profiles ?? {}).some((p) => norm(rec(p)?.provider) === provider)) return true;
+  if (Object.keys(rec(rec(root.models)?.providers) ?? {}).some((k) => norm(k) === provider)) return true;
+  return refs.some((ref) => {
+    const slash = ref.trim().indexOf('/');
+    return slash > 0 && norm(ref.trim().slice(0, slash)) === provider;
+  });
 }
 
 function mentionsBrowserTool(root: Rec): boolean {
@@ -198,11 +225,21 @@ export function copyGroupAllowFrom(root: Rec, changes: string[]): void {
  * Plugin ids no known plugin answers to are dropped from plugins.allow/deny/entries/slots, as doctor's stale-plugin
  * repair does (with nothing installed beyond what ships with openclaw and its official catalog).
  */
-export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boolean): void {
+export function dropStalePlugins(
+  root: Rec,
+  changes: string[],
+  localPlugins: boolean,
+  installed: ReadonlySet<string> = new Set(),
+): void {
   const plugins = rec(root.plugins);
-  // Plugins loaded from local paths or install records are unknown here: nothing is judged stale then.
+  // Plugins loaded from local paths are unknown here: nothing is judged stale then. Plugins with install records are
+  // kept (doctor preserves them while it moves the records to its own state).
   if (!plugins || plugins.enabled === false || localPlugins) return;
-  const stale = (id: unknown) => typeof id === 'string' && !KNOWN_PLUGINS.has(id.trim().toLowerCase());
+  const stale = (id: unknown) =>
+    typeof id === 'string' && !KNOWN_PLUGINS.has(pluginIdOf(id)) && !installed.has(pluginIdOf(id));
+  // A bare `{ enabled: false }` records a decision to keep a plugin off; it stays unless the id is retired.
+  const disableMarker = (id: string, entry: unknown) =>
+    isRec(entry) && entry.enabled === false && Object.keys(entry).length === 1 && !RETIRED_PLUGINS.has(pluginIdOf(id));
   for (const key of ['allow', 'deny'] as const) {
     const list = plugins[key];
     if (!Array.isArray(list)) continue;
@@ -214,7 +251,7 @@ export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boo
     );
   }
   const entries = rec(plugins.entries);
-  const removedEntries = Object.keys(entries ?? {}).filter(stale);
+  const removedEntries = Object.keys(entries ?? {}).filter((id) => stale(id) && !disableMarker(id, entries![id]));
   for (const id of removedEntries) {
     // An entry with settings of its own keeps them; only its switch goes.
     const entry = rec(entries![id]);

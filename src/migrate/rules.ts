@@ -8,6 +8,17 @@ import retired from './data/doctor-data.json' with { type: 'json' };
 import { normalizeAgentId } from '../core/agent-id.ts';
 import { rewriteModelRefs } from './model-refs.ts';
 import { detectMissingSystemAgent, restoreSystemAgent } from './roster.ts';
+import { detectCodexProviders, migrateCodexProviders } from './rules/codex-provider.ts';
+import {
+  detectModelsPricing,
+  detectStaleContextWindow,
+  detectThinkingFormat,
+  migrateModelsPricing,
+  migrateStaleContextWindow,
+  migrateThinkingFormat,
+} from './rules/model-catalog.ts';
+import { detectUtilityModelSeparation, migrateUtilityModelSeparation } from './rules/utility-model.ts';
+import { detectOllamaLocalAuth, migrateOllamaLocalAuth } from './rules/provider-compat.ts';
 import {
   deletePath,
   ensure,
@@ -33,7 +44,13 @@ export interface Migration {
   id: string;
   /** The "Legacy config keys detected" lines doctor prints for the config before it migrates. */
   detect?: (root: Rec) => LegacyIssue[];
-  apply: (root: Rec, changes: string[]) => void;
+  apply: (root: Rec, changes: string[], context?: MigrationContext) => void;
+}
+
+/** What a migration may need beyond the draft: the config as written, and whether it is split over `$include`s. */
+export interface MigrationContext {
+  authored: Rec;
+  includes: boolean;
 }
 
 const RUN = 'Run "openclaw doctor --fix".';
@@ -957,6 +974,17 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    id: 'runtime.utility-model-separation',
+    detect: detectUtilityModelSeparation,
+    apply: migrateUtilityModelSeparation,
+  },
+  { id: 'models.pricing-retired', detect: detectModelsPricing, apply: migrateModelsPricing },
+  {
+    id: 'models.providers.codex-routes->models.providers.openai',
+    detect: detectCodexProviders,
+    apply: migrateCodexProviders,
+  },
+  {
     id: 'models.canonical-model-refs',
     detect: (root) =>
       ['agents', 'plugins', 'messages', 'tools', 'hooks', 'channels', 'models'].flatMap((section) => {
@@ -996,6 +1024,16 @@ export const MIGRATIONS: readonly Migration[] = [
         : [];
     },
     apply: modelPolicyAllow,
+  },
+  {
+    id: 'models.providers.*.models.*.compat.thinkingFormat-invalid',
+    detect: detectThinkingFormat,
+    apply: migrateThinkingFormat,
+  },
+  {
+    id: 'models.providers.*.models.*.contextWindow-stale',
+    detect: detectStaleContextWindow,
+    apply: migrateStaleContextWindow,
   },
   {
     id: 'runtime.messages-suppress-tool-errors',
@@ -1100,6 +1138,8 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     apply: webSearchProviders,
   },
+  // The bundled Ollama plugin's legacy migration (plugin migrations run after the core ones).
+  { id: 'ollama.local-auth-marker', detect: detectOllamaLocalAuth, apply: migrateOllamaLocalAuth },
 ];
 
 /** `plugins.installs` is machine state now: doctor records it elsewhere and removes it from the config. */
