@@ -12,7 +12,7 @@ import { parseJson5 } from '../core/config/parse.ts';
 import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { applyEdits, decodeFull, type TextEdit } from '../fix/text.ts';
-import { samePlain } from './draft.ts';
+import { put, rec, samePlain } from './draft.ts';
 import { planMigration, type MigrationPlan } from './plan.ts';
 
 interface MigratedFile {
@@ -47,6 +47,14 @@ function loadAsWritten(
   const file = display(configPath);
   const tree = includes.resolve(parseJson5(text.startsWith('\uFEFF') ? text.slice(1) : text, file), configPath);
   return { tree, files: [file, ...includes.files] };
+}
+
+/** The retired `plugins.installs` of the config as written, which doctor keeps as the machine's install records. */
+function installRecordsOf(config: unknown): Record<string, unknown> {
+  const installs = rec(rec(rec(config)?.plugins)?.installs);
+  const records: Record<string, unknown> = {};
+  for (const id of Object.keys(installs ?? {})) if (rec(installs![id])) put(records, id, installs![id]);
+  return records;
 }
 
 /** Plans and checks the migration of one config; undefined when the config cannot be loaded at all. */
@@ -100,6 +108,13 @@ export function runMigration(options: { host: Host; configPath: string; root: st
     plan,
     files: ok ? edited : [],
     errors,
-    after: auditFile({ host: ok ? overlay : host, configPath, root }),
+    // As on the machine doctor left offline (as in CI): the official npm plugins are not installed and the retired
+    // plugins.installs are install records.
+    after: auditFile({
+      host: ok ? overlay : host,
+      configPath,
+      root,
+      offlineDoctor: { installRecords: installRecordsOf(toPlain(tree)) },
+    }),
   };
 }
