@@ -55,7 +55,12 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
     const offline = options.offlineDoctor;
     const issues: ConfigIssue[] = validateConfig(
       config.value,
-      offline ? { officialChannelPluginsInstalled: false } : {},
+      offline
+        ? {
+            officialChannelPluginsInstalled: false,
+            ...(offline.pluginsUninspected ? { pluginsUninspected: true } : {}),
+          }
+        : {},
     ).map((violation) => ({
       path: formatIssuePath(violation.path),
       message: maskSecretValues(violation.message, secrets),

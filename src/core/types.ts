@@ -77,6 +77,8 @@ export interface ConfigIssue {
 export interface OfflineDoctorState {
   /** The install records doctor kept from `plugins.installs` (plugin id → record, as written). */
   installRecords: Readonly<Record<string, unknown>>;
+  /** A `plugins.load.paths` entry was unreadable: doctor left plugin settings uninspected, and so does the audit. */
+  pluginsUninspected?: boolean;
 }
 
 export interface AuditReport {

@@ -48,3 +48,61 @@ test('the audit after a migration sees what an offline doctor leaves: npm plugin
   );
   assert.equal(detail('plugins.installs_missing_integrity'), 'Plugin index records missing integrity:\n- feishu');
 });
+
+test("doctor's channel access repairs: legacy dm keys made canonical for an open policy, group allowlists copied, sender keys typed", () => {
+  const run = migrate(`{
+  channels: {
+    slack: { enabled: true, dm: { enabled: true, policy: 'open', allowFrom: ['*'] } },
+    zalouser: { enabled: true, accounts: { work: { dmPolicy: 'open', allowFrom: ['12345'] } } },
+    signal: { enabled: true, dmPolicy: 'allowlist', allowFrom: ['+15550001'] },
+    // Discord's group allowlist never fell back to allowFrom: nothing is copied there.
+    discord: {
+      enabled: true,
+      allowFrom: ['111'],
+      guilds: { g1: { toolsBySender: { '222': { allow: ['*'] }, 'id:333': { deny: ['exec'] } } } },
+    },
+  },
+}
+`);
+  assert.deepEqual(run.plan.repairs, [
+    '- channels.slack.dmPolicy: set to "open" (migrated from channels.slack.dm.policy)',
+    '- channels.slack.dm.allowFrom: removed after moving allowlist to channels.slack.allowFrom',
+    '- channels.slack.allowFrom: moved wildcard allowlist from channels.slack.dm.allowFrom',
+    '- channels.zalouser.accounts.work.allowFrom: added "*" (required by dmPolicy="open")',
+    'channels.signal.groupAllowFrom: copied 1 sender entry from allowFrom for explicit group allowlist.',
+    '- channels.discord.guilds.g1.toolsBySender: migrated 1 legacy key to typed id: entries (222 -> id:222).',
+  ]);
+  const channels = (run.plan.migrated as { channels: Record<string, Record<string, unknown>> }).channels;
+  assert.deepEqual(channels.slack, { enabled: true, dm: { enabled: true }, dmPolicy: 'open', allowFrom: ['*'] });
+  assert.deepEqual(channels.signal!.groupAllowFrom, ['+15550001']);
+  assert.equal(channels.discord!.groupAllowFrom, undefined);
+  assert.match(run.files[0]!.after, /"id:222": \{ allow: \['\*'\] \}|'id:222': \{ allow: \['\*'\] \}/);
+});
+
+test("Telegram's retired tuning knobs go; a plugin load path outside the repository leaves plugin-owned settings as written", () => {
+  const legacy = `{
+  agents: { list: [{ id: 'main' }] },
+  channels: { telegram: { botToken: 'x', streamMode: 'partial', retry: { attempts: 3 }, groups: { '-1': { errorCooldownMs: 5 } } } },
+}
+`;
+  const run = migrate(legacy);
+  assert.ok(run.plan.changes.includes('Removed retired Telegram tuning knobs.'));
+  assert.ok(
+    run.plan.changes.includes('Moved channels.telegram.streamMode → channels.telegram.streaming.mode (partial).'),
+  );
+  const telegram = (run.plan.migrated as { channels: { telegram: Record<string, unknown> } }).channels.telegram;
+  assert.equal(telegram.retry, undefined);
+  assert.deepEqual(telegram.groups, { '-1': {} });
+
+  const withPath = migrate(
+    legacy.replace('agents: {', "plugins: { load: { paths: ['/opt/openclaw/plugins'] } },\n  agents: {"),
+  );
+  assert.ok(!withPath.plan.changes.some((line) => /Telegram|streamMode/.test(line)));
+  const kept = (withPath.plan.migrated as { channels: { telegram: Record<string, unknown> } }).channels.telegram;
+  assert.equal(kept.streamMode, 'partial');
+  assert.equal(
+    withPath.after.ok,
+    true,
+    'the audit after leaves the uninspected telegram settings unjudged, as doctor does',
+  );
+});

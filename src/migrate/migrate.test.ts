@@ -65,6 +65,7 @@ const MATCHING = [
   'manu-mishra__open-claw-fleet__docker-openclaw-json',
   'niu-cai__openclaw-quick-start__configs-openclaw-json',
   'quantum-vector-io__social_agent_openclaw__config-openclaw-json5',
+  'tardigrde__openclaw-deploy__openclaw-example-json',
   'thelockdoc__clawdbot-zeabur__start-sh',
   'windley__openclaw-cedar-policy-demo__openclaw-json5',
 ];

@@ -11,7 +11,8 @@ import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
-import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom } from './repairs.ts';
+import { copyGroupAllowFrom, openDmAllowFrom, typeToolsBySenderKeys } from './channel-access.ts';
+import { dropStalePlugins, enablePlugins } from './repairs.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -59,8 +60,31 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
 
 const isReference = (value: unknown) => typeof value === 'string' && value.includes('${');
 
+export interface PlanOptions {
+  /** Whether a `plugins.load.paths` entry names a folder doctor can read (one in the repository); none by default. */
+  loadPathAvailable?: (path: string) => boolean;
+}
+
+/** The plugins' own channel compatibility migrations (doctor skips them while a plugin load path is unavailable). */
+const CHANNEL_COMPAT_MIGRATIONS = new Set(['channels.telegram.streaming-aliases']);
+
+/**
+ * A `plugins.load.paths` entry doctor cannot read: it then leaves plugin-owned settings as they are ("Configured
+ * plugin load path is unavailable: … Uninspected plugin configuration is preserved."): no channel compatibility
+ * migration, no plugin auto-enable.
+ */
+export function unavailableLoadPath(raw: unknown, options: PlanOptions = {}): string | undefined {
+  const paths = rec(rec(rec(raw)?.plugins)?.load)?.paths;
+  if (!Array.isArray(paths)) return undefined;
+  const available = options.loadPathAvailable ?? (() => false);
+  return paths.find((p): p is string => typeof p === 'string' && p.trim() !== '' && !available(p.trim()));
+}
+
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
-function migrateConfig(raw: unknown): {
+function migrateConfig(
+  raw: unknown,
+  options: PlanOptions = {},
+): {
   detected: LegacyIssue[];
   changes: string[];
   dropped: string[];
@@ -76,15 +100,18 @@ function migrateConfig(raw: unknown): {
   const changes: string[] = [];
   // doctor migrates only when one of its legacy rules matched the config as written.
   const installs = has(rec(raw.plugins), 'installs');
+  const uninspected = unavailableLoadPath(raw, options) !== undefined;
   if (detected.length > 0 || installs) {
-    for (const migration of MIGRATIONS) migration.apply(draft, changes);
+    for (const migration of MIGRATIONS)
+      if (!uninspected || !CHANNEL_COMPAT_MIGRATIONS.has(migration.id)) migration.apply(draft, changes);
     dropPluginInstalls(draft, changes);
   }
   // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).
   // doctor validates with the plugins its machine has: offline, none of the npm channel plugins.
   // One validation serves both questions: whether the config is still invalid, and which keys are unknown (the roster
   // step below adds only known keys).
-  let issues = validateConfig(draft, { officialChannelPluginsInstalled: false });
+  const validation = { officialChannelPluginsInstalled: false, ...(uninspected ? { pluginsUninspected: true } : {}) };
+  let issues = validateConfig(draft, validation);
   const stillInvalid = issues.some((issue) => !isReference(valueAt(draft, issue.path)));
   if (stillInvalid && changes.length > 0)
     changes.push('Migration applied; other validation issues remain — run doctor to review.');
@@ -99,7 +126,7 @@ function migrateConfig(raw: unknown): {
   const dropped: string[] = [];
   for (let round = 0; round < MAX_DROP_ROUNDS; round++) {
     let any = false;
-    if (round > 0) issues = validateConfig(draft, { officialChannelPluginsInstalled: false });
+    if (round > 0) issues = validateConfig(draft, validation);
     for (const issue of issues) {
       const keys = UNRECOGNIZED.exec(issue.message)?.[1];
       if (!keys) continue;
@@ -117,19 +144,34 @@ function migrateConfig(raw: unknown): {
   const meta = rec(draft.meta);
   const allow = has(rec(rec(rec(draft.agents)?.defaults)?.modelPolicy), 'allow');
   if (meta && allow && !has(raw, 'meta') && Object.keys(meta).every((k) => k === 'migrations')) delete draft.meta;
-  // Nothing for doctor to migrate: the roster and repairs it would write with a migration are no reason alone.
-  if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
+  // doctor's channel access repairs change the config by themselves (doctor writes for them alone).
+  const access: string[] = [];
+  const accessed = clonePlain(draft);
+  channelAccessRepairs(accessed, access);
+  // Nothing for doctor to migrate: the roster and plugin repairs it would write with a migration are no reason alone.
+  if (changes.length === 0 && dropped.length === 0 && access.length === 0)
+    return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
-  enablePlugins(draft, repairs);
+  if (!uninspected) enablePlugins(draft, repairs);
   const rawPlugins = rec(raw.plugins);
   dropStalePlugins(draft, repairs, has(rawPlugins, 'installs') || has(rawPlugins, 'load'));
-  openDmAllowFrom(draft, repairs);
-  copyGroupAllowFrom(draft, repairs);
+  channelAccessRepairs(draft, repairs);
   return { detected, changes, dropped, repairs, migrated: draft };
 }
 
-export function planMigration(tree: ConfigNode, texts: ReadonlyMap<string, string>): MigrationPlan {
-  const { detected, changes, dropped, repairs, migrated } = migrateConfig(toPlain(tree));
+/** doctor's channel access repairs, in its order. */
+function channelAccessRepairs(draft: Rec, repairs: string[]): void {
+  openDmAllowFrom(draft, repairs);
+  copyGroupAllowFrom(draft, repairs);
+  typeToolsBySenderKeys(draft, repairs);
+}
+
+export function planMigration(
+  tree: ConfigNode,
+  texts: ReadonlyMap<string, string>,
+  options: PlanOptions = {},
+): MigrationPlan {
+  const { detected, changes, dropped, repairs, migrated } = migrateConfig(toPlain(tree), options);
   const { edits, unplaced } = renderMigration(tree, texts, migrated);
   return { detected, changes, dropped, repairs, migrated, edits, unplaced };
 }

@@ -1,11 +1,11 @@
 /**
  * doctor's other config repairs that `openclaw doctor --fix` writes together with the migrations (its "Doctor
- * changes" lines, not legacy migrations): bundled provider plugins enabled for configured models, and
- * `groupAllowFrom` copied from `allowFrom` on channels whose group allowlist used to fall back to it.
+ * changes" lines, not legacy migrations): plugins enabled for configured channels and models, stale plugin ids
+ * dropped. The channel access repairs are in channel-access.ts.
  * The provider → plugin map comes from the pinned package (`scripts/gen-migrate-data.mjs`).
  */
 import data from './data/doctor-data.json' with { type: 'json' };
-import { ensure, has, isRec, put, rec, type Rec } from './draft.ts';
+import { ensure, isRec, rec, type Rec } from './draft.ts';
 
 const DATA = data as unknown as {
   BUNDLED_PROVIDER_PLUGINS: Record<string, string>;
@@ -26,8 +26,6 @@ const KNOWN_PLUGINS = new Set([
 const own = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const STRING_KEYS = new Set(['model', 'primary', 'imageModel', 'pdfModel', 'utilityModel']);
 const ARRAY_KEYS = new Set(['fallbacks', 'fallback']);
-/** Channels whose group allowlist fell back to `allowFrom` (observed in doctor's answers: Telegram, WhatsApp). */
-const GROUP_FALLBACK_CHANNELS = ['telegram', 'whatsapp'];
 
 /** Model refs configured for the agents (defaults, then each entry), in config order. */
 function configuredModelRefs(root: Rec): string[] {
@@ -156,44 +154,6 @@ export function enablePlugins(root: Rec, changes: string[]): void {
   }
 }
 
-function allowList(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return [
-    ...new Set(
-      value.map((v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '')).filter(Boolean),
-    ),
-  ];
-}
-
-export function copyGroupAllowFrom(root: Rec, changes: string[]): void {
-  const channels = rec(root.channels);
-  if (!channels) return;
-  for (const name of Object.keys(channels)) {
-    if (!GROUP_FALLBACK_CHANNELS.includes(name)) continue;
-    const channel = rec(channels[name]);
-    if (!channel || channel.enabled === false) continue;
-    const parentHad = allowList(channel.groupAllowFrom).length > 0;
-    const copy = (owner: Rec, prefix: string, parent?: Rec) => {
-      if (allowList(owner.groupAllowFrom).length > 0 || (parent && parentHad)) return;
-      const own = allowList(owner.allowFrom);
-      if (parent && own.length === 0 && allowList(parent.groupAllowFrom).length > 0) return;
-      const from = own.length > 0 ? own : parent ? allowList(parent.allowFrom) : [];
-      if (from.length === 0) return;
-      put(owner, 'groupAllowFrom', from);
-      changes.push(
-        `${prefix}.groupAllowFrom: copied ${from.length} sender ${from.length === 1 ? 'entry' : 'entries'} from allowFrom for explicit group allowlist.`,
-      );
-    };
-    copy(channel, `channels.${name}`);
-    const accounts = rec(channel.accounts);
-    for (const id of Object.keys(accounts ?? {})) {
-      const account = rec(accounts![id]);
-      if (account && account.enabled !== false && has(accounts, id))
-        copy(account, `channels.${name}.accounts.${id}`, channel);
-    }
-  }
-}
-
 /**
  * Plugin ids no known plugin answers to are dropped from plugins.allow/deny/entries/slots, as doctor's stale-plugin
  * repair does (with nothing installed beyond what ships with openclaw and its official catalog).
@@ -235,16 +195,5 @@ export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boo
         `- plugins.slots: reset ${hits.length} stale plugin slot${hits.length === 1 ? '' : 's'} (${hits.join(', ')})`,
       );
     }
-  }
-}
-
-/** An open DM policy needs `allowFrom: ["*"]`; doctor sets it where it is missing. */
-export function openDmAllowFrom(root: Rec, changes: string[]): void {
-  const channels = rec(root.channels);
-  for (const name of Object.keys(channels ?? {})) {
-    const channel = rec(channels![name]);
-    if (!channel || channel.dmPolicy !== 'open' || channel.allowFrom !== undefined) continue;
-    channel.allowFrom = ['*'];
-    changes.push(`- channels.${name}.allowFrom: set to ["*"] (required by dmPolicy="open")`);
   }
 }

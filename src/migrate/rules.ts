@@ -6,6 +6,7 @@
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
+import { stripTelegramTuning } from './telegram.ts';
 import {
   deletePath,
   ensure,
@@ -124,6 +125,7 @@ function migrateStreamingAliases(entry: Rec, path: string, changes: string[]): v
 
 function telegramStreaming(root: Rec, changes: string[]): void {
   visitChannel(root, 'telegram', (entry, path) => migrateStreamingAliases(entry, path, changes));
+  stripTelegramTuning(root, changes);
 }
 
 const hasTelegramAliases = (e: unknown) =>

@@ -3,7 +3,7 @@
  * apply the edits to the texts, check the edited files parse back to exactly the migrated config, and audit the
  * result. Nothing is written here; the caller writes `files`.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { overlayHost, type Host } from '../core/host.ts';
 import { createIncludeResolver } from '../core/config/include.ts';
 import { loadConfig, relativeTo } from '../core/config/load.ts';
@@ -13,7 +13,7 @@ import { auditFile } from '../core/run.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { applyEdits, decodeFull, type TextEdit } from '../fix/text.ts';
 import { put, rec, samePlain } from './draft.ts';
-import { planMigration, type MigrationPlan } from './plan.ts';
+import { planMigration, unavailableLoadPath, type MigrationPlan } from './plan.ts';
 
 interface MigratedFile {
   /** Relative to the root. */
@@ -66,7 +66,17 @@ export function runMigration(options: { host: Host; configPath: string; root: st
   const read = loaded.config.texts;
   const { tree, files } = loadAsWritten(host, configPath, root, read.get(loaded.config.file)!);
   const texts = new Map(files.map((f) => [f, read.get(f) ?? decodeFull(host.readFile(resolve(root, f)))]));
-  const plan = planMigration(tree, texts);
+  const configDir = dirname(configPath);
+  const planOptions = {
+    // Doctor reads a plugin load path on its machine; here only a folder inside the repository can be there.
+    loadPathAvailable: (p: string) => {
+      const target = resolve(configDir, p);
+      const rel = relative(root, target);
+      return !rel.startsWith('..') && !isAbsolute(rel) && host.stat(target)?.kind === 'directory';
+    },
+  };
+  const asWritten = toPlain(tree);
+  const plan = planMigration(tree, texts, planOptions);
   const errors = plan.unplaced.map((p) => `${p}: cannot place this change in the source files; make it by hand`);
   const edited: MigratedFile[] = [];
   const pending = new Map<string, Uint8Array>();
@@ -114,7 +124,10 @@ export function runMigration(options: { host: Host; configPath: string; root: st
       host: ok ? overlay : host,
       configPath,
       root,
-      offlineDoctor: { installRecords: installRecordsOf(toPlain(tree)) },
+      offlineDoctor: {
+        installRecords: installRecordsOf(asWritten),
+        ...(unavailableLoadPath(asWritten, planOptions) !== undefined ? { pluginsUninspected: true } : {}),
+      },
     }),
   };
 }
