@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeHost } from '../io/node-host.ts';
 import { runMigration } from './run.ts';
+import type { Rec } from './draft.ts';
 
 /** Migrates one config file written to a temporary folder. */
 function migrate(text: string) {
@@ -105,4 +106,35 @@ test("Telegram's retired tuning knobs go; a plugin load path outside the reposit
     true,
     'the audit after leaves the uninspected telegram settings unjudged, as doctor does',
   );
+});
+
+test('stale plugin ids go with the channel config only they could own; plugins with install records and pending settings stay', () => {
+  const run = migrate(`{
+  gateway: { tailscale: { resetOnExit: false } },
+  channels: { 'http-webhook': { enabled: true, inbound: { port: 8080 } } },
+  plugins: {
+    allow: ['http-webhook', 'minimax-portal-auth', 'dingtalk'],
+    entries: {
+      'http-webhook': { enabled: true },
+      'minimax-portal-auth': { enabled: true }, // an alias of the bundled minimax plugin
+      'memory-lancedb': { enabled: false }, // a deliberate "off" is never stale
+      'team-tools': { enabled: true, config: { baseUrl: 'http://127.0.0.1:18081' } },
+    },
+    installs: { dingtalk: { source: 'npm', spec: 'https://example.invalid/dingtalk.git' } },
+  },
+}
+`);
+  assert.deepEqual(
+    run.plan.repairs.filter((line) => line.includes('stale')),
+    [
+      '- plugins.allow: removed 1 stale plugin id (http-webhook)',
+      '- plugins.entries: removed 2 stale plugin entries (http-webhook, team-tools)',
+      '- channels: removed 1 stale channel config (http-webhook)',
+    ],
+  );
+  const migrated = run.plan.migrated as { channels?: Rec; plugins: { allow: string[]; entries: Rec } };
+  assert.equal(migrated.channels?.['http-webhook'], undefined);
+  assert.deepEqual(migrated.plugins.allow.slice(0, 2), ['minimax-portal-auth', 'dingtalk']);
+  assert.deepEqual(migrated.plugins.entries['team-tools'], { config: { baseUrl: 'http://127.0.0.1:18081' } });
+  assert.deepEqual(migrated.plugins.entries['memory-lancedb'], { enabled: false });
 });

@@ -12,7 +12,7 @@ import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
 import { copyGroupAllowFrom, openDmAllowFrom, typeToolsBySenderKeys } from './channel-access.ts';
-import { dropStalePlugins, enablePlugins } from './repairs.ts';
+import { dropStalePlugins, enablePlugins, normalizePluginId } from './repairs.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -154,7 +154,10 @@ function migrateConfig(
   const repairs: string[] = [];
   if (!uninspected) enablePlugins(draft, repairs);
   const rawPlugins = rec(raw.plugins);
-  dropStalePlugins(draft, repairs, has(rawPlugins, 'installs') || has(rawPlugins, 'load'));
+  // Offline, doctor fails to update every plugin with an install record: it keeps their config.
+  const preserve = new Set(Object.keys(rec(rawPlugins?.installs) ?? {}).map(normalizePluginId));
+  const loadPaths = rec(rawPlugins?.load)?.paths;
+  dropStalePlugins(draft, repairs, { localPlugins: Array.isArray(loadPaths) && loadPaths.length > 0, preserve });
   channelAccessRepairs(draft, repairs);
   return { detected, changes, dropped, repairs, migrated: draft };
 }

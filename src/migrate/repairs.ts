@@ -5,7 +5,7 @@
  * The provider → plugin map comes from the pinned package (`scripts/gen-migrate-data.mjs`).
  */
 import data from './data/doctor-data.json' with { type: 'json' };
-import { ensure, isRec, rec, type Rec } from './draft.ts';
+import { ensure, has, isRec, put, rec, type Rec } from './draft.ts';
 
 const DATA = data as unknown as {
   BUNDLED_PROVIDER_PLUGINS: Record<string, string>;
@@ -154,31 +154,70 @@ export function enablePlugins(root: Rec, changes: string[]): void {
   }
 }
 
+/** openclaw's built-in plugin id aliases and retired plugins (a reference to a retired one is only warned about). */
+const PLUGIN_ALIASES = new Map([
+  ['google-gemini-cli', 'google'],
+  ['minimax-portal', 'minimax'],
+  ['minimax-portal-auth', 'minimax'],
+]);
+const RETIRED_PLUGINS = new Set(['google-antigravity-auth', 'google-gemini-cli-auth', 'skill-workshop']);
+const CHANNEL_META_KEYS = new Set(['defaults', 'modelByChannel']);
+
+/** openclaw's plugin id key form: trimmed, lowercase, built-in aliases resolved. */
+export function normalizePluginId(id: string): string {
+  const lowered = id.trim().toLowerCase();
+  return PLUGIN_ALIASES.get(lowered) ?? lowered;
+}
+
+/** `{ enabled: false }` and nothing else: a deliberate "keep this plugin off", never stale. */
+const isDisableMarker = (entry: unknown) => isRec(entry) && entry.enabled === false && Object.keys(entry).length === 1;
+
 /**
- * Plugin ids no known plugin answers to are dropped from plugins.allow/deny/entries/slots, as doctor's stale-plugin
- * repair does (with nothing installed beyond what ships with openclaw and its official catalog).
+ * doctor's stale-plugin repair: plugin ids no known plugin answers to (shipped with openclaw, its chat channels, its
+ * official catalog) are dropped from plugins.allow/deny/entries/slots, and a channel config only such a plugin could
+ * own goes too, with the heartbeat targets and model overrides naming it. `preserve` holds the plugins doctor tried
+ * and failed to install or update (offline: every plugin with an install record), which it keeps.
  */
-export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boolean): void {
+export function dropStalePlugins(
+  root: Rec,
+  changes: string[],
+  options: { localPlugins: boolean; preserve: ReadonlySet<string> },
+): void {
   const plugins = rec(root.plugins);
-  // Plugins loaded from local paths or install records are unknown here: nothing is judged stale then.
-  if (!plugins || plugins.enabled === false || localPlugins) return;
-  const stale = (id: unknown) => typeof id === 'string' && !KNOWN_PLUGINS.has(id.trim().toLowerCase());
+  // Plugins loaded from local paths are unknown here: nothing is judged stale then.
+  if (!plugins || plugins.enabled === false || options.localPlugins) return;
+  const known = (id: string) => KNOWN_PLUGINS.has(id);
+  const evidence = new Set([...options.preserve].filter((id) => !known(id)));
+  const staleId = (raw: unknown): raw is string => {
+    if (typeof raw !== 'string') return false;
+    const id = normalizePluginId(raw);
+    return id !== '' && !known(id);
+  };
+  const kept = (raw: string) => options.preserve.has(normalizePluginId(raw));
   for (const key of ['allow', 'deny'] as const) {
     const list = plugins[key];
     if (!Array.isArray(list)) continue;
-    const removed = list.filter(stale) as string[];
+    const hits = list.filter(staleId);
+    for (const id of hits) evidence.add(normalizePluginId(id));
+    const removed = hits.filter((id) => !kept(id));
     if (removed.length === 0) continue;
-    plugins[key] = list.filter((id) => !stale(id));
+    const gone = new Set(removed.map(normalizePluginId));
+    plugins[key] = list.filter((id) => typeof id !== 'string' || !gone.has(normalizePluginId(id)));
     changes.push(
       `- plugins.${key}: removed ${removed.length} stale plugin id${removed.length === 1 ? '' : 's'} (${removed.join(', ')})`,
     );
   }
   const entries = rec(plugins.entries);
-  const removedEntries = Object.keys(entries ?? {}).filter(stale);
+  const entryHits = Object.keys(entries ?? {}).filter(
+    (id) => staleId(id) && (!isDisableMarker(entries![id]) || RETIRED_PLUGINS.has(normalizePluginId(id))),
+  );
+  for (const id of entryHits) evidence.add(normalizePluginId(id));
+  const removedEntries = entryHits.filter((id) => !kept(id));
   for (const id of removedEntries) {
-    // An entry with settings of its own keeps them; only its switch goes.
+    // The plugin is configured but cannot be installed offline: doctor keeps its settings for the pending upgrade
+    // (plugins.entries.<id>.config is restored after the repair), and only those.
     const entry = rec(entries![id]);
-    if (entry && Object.keys(entry).some((k) => k !== 'enabled')) delete entry.enabled;
+    if (entry && has(entry, 'config') && entry.enabled !== false) put(entries!, id, { config: entry.config });
     else delete entries![id];
   }
   if (removedEntries.length > 0)
@@ -187,13 +226,76 @@ export function dropStalePlugins(root: Rec, changes: string[], localPlugins: boo
     );
   const slots = rec(plugins.slots);
   if (slots) {
-    const hits = Object.keys(slots).filter((k) => stale(slots[k]));
+    const hits = ['memory', 'contextEngine'].filter((k) => {
+      const v = slots[k];
+      return typeof v === 'string' && v.trim().toLowerCase() !== 'none' && staleId(v) && !kept(v);
+    });
+    const defaults: Record<string, string> = { memory: 'memory-core', contextEngine: 'legacy' };
+    const labels = hits.map((k) => `${k}: ${String(slots[k])} -> ${defaults[k]}`);
     for (const k of hits) delete slots[k];
     if (hits.length > 0) {
       if (Object.keys(slots).length === 0) delete plugins.slots;
       changes.push(
-        `- plugins.slots: reset ${hits.length} stale plugin slot${hits.length === 1 ? '' : 's'} (${hits.join(', ')})`,
+        `- plugins.slots: reset ${hits.length} stale plugin slot${hits.length === 1 ? '' : 's'} (${labels.join(', ')})`,
       );
     }
   }
+  dropDanglingChannels(root, changes, evidence, kept);
+}
+
+/** Channel configs for a plugin that is gone (stale evidence above), with what points at them. */
+function dropDanglingChannels(
+  root: Rec,
+  changes: string[],
+  evidence: ReadonlySet<string>,
+  kept: (id: string) => boolean,
+): void {
+  const channels = rec(root.channels);
+  if (!channels) return;
+  const seen = new Set<string>();
+  const dangling = Object.keys(channels).filter((id) => {
+    const n = normalizePluginId(id);
+    if (CHANNEL_META_KEYS.has(id) || !n || KNOWN_PLUGINS.has(n) || !evidence.has(n) || seen.has(n) || kept(id))
+      return false;
+    seen.add(n);
+    return true;
+  });
+  if (dangling.length === 0) return;
+  const gone = new Set(dangling.map(normalizePluginId));
+  const targets: string[] = [];
+  const agents = rec(root.agents);
+  const scopes = [rec(agents?.defaults), ...Object.values(rec(agents?.entries) ?? {}).map(rec)];
+  for (const scope of scopes) {
+    const heartbeat = rec(scope?.heartbeat);
+    if (typeof heartbeat?.target === 'string' && gone.has(normalizePluginId(heartbeat.target))) {
+      targets.push(heartbeat.target);
+      delete heartbeat.target;
+    }
+  }
+  const overrides: string[] = [];
+  const byChannel = rec(channels.modelByChannel);
+  for (const provider of Object.keys(byChannel ?? {})) {
+    const map = rec(byChannel![provider]);
+    if (!map) continue;
+    for (const id of Object.keys(map))
+      if (gone.has(normalizePluginId(id))) {
+        overrides.push(id);
+        delete map[id];
+      }
+    if (Object.keys(map).length === 0) delete byChannel![provider];
+  }
+  if (byChannel && Object.keys(byChannel).length === 0) delete channels.modelByChannel;
+  for (const id of Object.keys(channels))
+    if (!CHANNEL_META_KEYS.has(id) && gone.has(normalizePluginId(id))) delete channels[id];
+  changes.push(
+    `- channels: removed ${dangling.length} stale channel config${dangling.length === 1 ? '' : 's'} (${dangling.join(', ')})`,
+  );
+  if (targets.length > 0)
+    changes.push(
+      `- agents heartbeat: removed ${targets.length} stale heartbeat target${targets.length === 1 ? '' : 's'} (${[...new Set(targets)].join(', ')})`,
+    );
+  if (overrides.length > 0)
+    changes.push(
+      `- channels.modelByChannel: removed ${overrides.length} stale channel model override${overrides.length === 1 ? '' : 's'} (${[...new Set(overrides)].join(', ')})`,
+    );
 }
