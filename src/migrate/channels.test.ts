@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { nodeHost } from '../io/node-host.ts';
 import { runMigration } from './run.ts';
 import type { Rec } from './draft.ts';
+import { renderMigrationText, summarizeMigration } from '../report/migration.ts';
 
 /** Migrates one config file written to a temporary folder. */
 function migrate(text: string) {
@@ -48,6 +49,13 @@ test('the audit after a migration sees what an offline doctor leaves: npm plugin
     'Unpinned plugin index install records:\n- feishu (@vendor/feishu)',
   );
   assert.equal(detail('plugins.installs_missing_integrity'), 'Plugin index records missing integrity:\n- feishu');
+  // The report says what waits, in doctor's words, instead of dropping it silently.
+  const text = renderMigrationText('openclaw.json', summarizeMigration(run));
+  assert.match(
+    text,
+    /^ {2}pending {2}channels\.feishu: Plugin "feishu" channel settings cannot be checked until its data\/settings upgrade finishes\. Your existing settings have been kept\./m,
+  );
+  assert.match(text, /^ {2}pending {2}plugins\.entries\.feishu: Plugin "feishu" settings cannot be checked/m);
 });
 
 test("doctor's channel access repairs: legacy dm keys made canonical for an open policy, group allowlists copied, sender keys typed", () => {
@@ -99,6 +107,13 @@ test("Telegram's retired tuning knobs go; a plugin load path outside the reposit
     legacy.replace('agents: {', "plugins: { load: { paths: ['/opt/openclaw/plugins'] } },\n  agents: {"),
   );
   assert.ok(!withPath.plan.changes.some((line) => /Telegram|streamMode/.test(line)));
+  assert.deepEqual(withPath.plan.pending, [
+    {
+      path: 'plugins.load.paths',
+      message:
+        'Configured plugin load path is unavailable: /opt/openclaw/plugins. Uninspected plugin configuration is preserved. Restore access to the path, then run `openclaw doctor --fix`.',
+    },
+  ]);
   const kept = (withPath.plan.migrated as { channels: { telegram: Record<string, unknown> } }).channels.telegram;
   assert.equal(kept.streamMode, 'partial');
   assert.equal(

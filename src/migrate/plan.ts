@@ -10,6 +10,7 @@ import { migrateContextBudgets, migrateRoster } from '../core/schema/migrate.ts'
 import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
+import { pendingPluginWork } from './pending.ts';
 import { renderMigration } from './render.ts';
 import { copyGroupAllowFrom, openDmAllowFrom, typeToolsBySenderKeys } from './channel-access.ts';
 import { dropStalePlugins, enablePlugins, normalizePluginId } from './repairs.ts';
@@ -24,6 +25,11 @@ export interface MigrationPlan {
   dropped: string[];
   /** doctor's lines for the other repairs it writes with the migrations (plugins enabled, group allowlists). */
   repairs: string[];
+  /**
+   * Plugin work doctor leaves pending offline (as in CI), in its words: npm plugins' settings kept unchecked until
+   * their own upgrade runs, or every plugin setting left uninspected when a plugin load path cannot be read.
+   */
+  pending: LegacyIssue[];
   /** The config as it would be after the migration (plain data, `${VAR}` as written). */
   migrated: unknown;
   /** Edits of the source files, in the file that owns each key. */
@@ -74,10 +80,14 @@ const CHANNEL_COMPAT_MIGRATIONS = new Set(['channels.telegram.streaming-aliases'
  * migration, no plugin auto-enable.
  */
 export function unavailableLoadPath(raw: unknown, options: PlanOptions = {}): string | undefined {
+  return unavailableLoadPaths(raw, options)[0];
+}
+
+function unavailableLoadPaths(raw: unknown, options: PlanOptions): string[] {
   const paths = rec(rec(rec(raw)?.plugins)?.load)?.paths;
-  if (!Array.isArray(paths)) return undefined;
+  if (!Array.isArray(paths)) return [];
   const available = options.loadPathAvailable ?? (() => false);
-  return paths.find((p): p is string => typeof p === 'string' && p.trim() !== '' && !available(p.trim()));
+  return paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '' && !available(p.trim()));
 }
 
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
@@ -174,7 +184,9 @@ export function planMigration(
   texts: ReadonlyMap<string, string>,
   options: PlanOptions = {},
 ): MigrationPlan {
-  const { detected, changes, dropped, repairs, migrated } = migrateConfig(toPlain(tree), options);
+  const raw = toPlain(tree);
+  const { detected, changes, dropped, repairs, migrated } = migrateConfig(raw, options);
   const { edits, unplaced } = renderMigration(tree, texts, migrated);
-  return { detected, changes, dropped, repairs, migrated, edits, unplaced };
+  const pending = pendingPluginWork(migrated, unavailableLoadPaths(raw, options));
+  return { detected, changes, dropped, repairs, pending, migrated, edits, unplaced };
 }
