@@ -270,3 +270,69 @@ export function typeToolsBySenderKeys(root: Rec, changes: string[]): void {
       );
   }
 }
+
+/** Root keys any channel may move into its default account (openclaw's common and legacy promotion keys). */
+const PROMOTION_KEYS = new Set([
+  'name',
+  'token',
+  'tokenFile',
+  'botId',
+  'secret',
+  'botToken',
+  'webhookPath',
+  'webhookUrl',
+  'dmPolicy',
+  'allowFrom',
+  'groupPolicy',
+  'groupAllowFrom',
+  'defaultTo',
+]);
+const LEGACY_PROMOTION_KEYS = new Set(['accessToken', 'appToken', 'httpUrl', 'password', 'userId', 'webhookSecret']);
+/**
+ * What the channel plugins installed offline declare: Telegram (bundled) moves only its bot token into the default
+ * account beside named ones; QQ Bot keeps its root. Others are not installed: their root moves only when every key is
+ * a common one (doctor defers the rest until the plugin says which keys it owns).
+ */
+const PROMOTION_SURFACES: Record<string, { preserveRoot?: true; keysToMove?: string[]; namedAccountKeys?: string[] }> =
+  {
+    telegram: { keysToMove: ['streaming', 'webhookSecret'], namedAccountKeys: ['botToken', 'tokenFile'] },
+    qqbot: { preserveRoot: true },
+  };
+const INHERITED_POLICY_KEYS = ['dmPolicy', 'allowFrom', 'groupPolicy', 'groupAllowFrom'];
+
+/** doctor's seeding of `accounts.default` from a channel's single-account root values when named accounts exist. */
+export function seedDefaultAccounts(root: Rec, changes: string[]): void {
+  const channels = rec(root.channels);
+  for (const id of Object.keys(channels ?? {})) {
+    const channel = rec(channels![id]);
+    const accounts = rec(channel?.accounts);
+    if (!channel || !accounts) continue;
+    const accountIds = Object.keys(accounts);
+    if (accountIds.length === 0 || accountIds.some((k) => k.trim().toLowerCase() === 'default')) continue;
+    const surface = Object.prototype.hasOwnProperty.call(PROMOTION_SURFACES, id) ? PROMOTION_SURFACES[id] : undefined;
+    if (surface?.preserveRoot) continue;
+    const entries = Object.keys(channel).filter(
+      (k) => k !== 'accounts' && k !== 'defaultAccount' && k !== 'enabled' && channel[k] !== undefined,
+    );
+    if (entries.length === 0) continue;
+    const declared = surface?.keysToMove;
+    if (!declared && entries.some((k) => !PROMOTION_KEYS.has(k) && !LEGACY_PROMOTION_KEYS.has(k))) continue;
+    let keys = entries.filter(
+      (k) => PROMOTION_KEYS.has(k) || (declared ? declared.includes(k) : LEGACY_PROMOTION_KEYS.has(k)),
+    );
+    if (surface?.namedAccountKeys && accountIds.some(Boolean))
+      keys = keys.filter((k) => surface.namedAccountKeys!.includes(k));
+    if (keys.length === 0) continue;
+    const seeded: Rec = {};
+    for (const k of keys) put(seeded, k, structuredClone(channel[k]));
+    const inherited = INHERITED_POLICY_KEYS.filter((k) => keys.includes(k));
+    for (const accountId of accountIds) {
+      const account = rec(accounts[accountId]);
+      if (!account) continue;
+      for (const k of inherited) if (!has(account, k)) put(account, k, structuredClone(channel[k]));
+    }
+    for (const k of keys) delete channel[k];
+    put(accounts, 'default', seeded);
+    changes.push(`Moved channels.${id} single-account top-level values into channels.${id}.accounts.default.`);
+  }
+}

@@ -81,6 +81,8 @@ test("doctor's channel access repairs: legacy dm keys made canonical for an open
     'channels.signal.groupAllowFrom: copied 1 sender entry from allowFrom for explicit group allowlist.',
     '- channels.discord.guilds.g1.toolsBySender: migrated 1 legacy key to typed id: entries (222 -> id:222).',
   ]);
+  assert.deepEqual(run.plan.changes, [], 'no legacy migration: the repairs alone are written, as doctor writes them');
+  assert.equal(run.files.length, 1);
   const channels = (run.plan.migrated as { channels: Record<string, Record<string, unknown>> }).channels;
   assert.deepEqual(channels.slack, { enabled: true, dm: { enabled: true }, dmPolicy: 'open', allowFrom: ['*'] });
   assert.deepEqual(channels.signal!.groupAllowFrom, ['+15550001']);
@@ -152,4 +154,47 @@ test('stale plugin ids go with the channel config only they could own; plugins w
   assert.deepEqual(migrated.plugins.allow.slice(0, 2), ['minimax-portal-auth', 'dingtalk']);
   assert.deepEqual(migrated.plugins.entries['team-tools'], { config: { baseUrl: 'http://127.0.0.1:18081' } });
   assert.deepEqual(migrated.plugins.entries['memory-lancedb'], { enabled: false });
+});
+
+test("Telegram's own compatibility migration and the default account seeded beside named ones (as the real doctor answered)", () => {
+  const run = migrate(`{
+  channels: {
+    telegram: {
+      botToken: '123:abc',
+      groupMentionsOnly: true,
+      includeGroupHistoryContext: 'none',
+      historyLimit: 20,
+      dm: { threadReplies: true },
+      retry: { attempts: 3 },
+      streaming: { mode: 'partial', preview: { nativeToolProgress: true } },
+      accounts: {
+        alerts: { botToken: '456:def', includeGroupHistoryContext: 'recent', direct: { '42': { threadReplies: true } } },
+      },
+    },
+  },
+}
+`);
+  assert.deepEqual(run.plan.changes, [
+    'Removed retired Telegram tuning knobs.',
+    'Removed channels.telegram.dm.threadReplies; DM topic sessions now follow Telegram getMe.has_topics_enabled.',
+    'Removed channels.telegram.streaming.preview native draft keys; Telegram previews now use rich send/edit messages.',
+    'Removed channels.telegram.includeGroupHistoryContext and set historyLimit to 0; Telegram group history is always on for groups and bounded by historyLimit.',
+    'Moved channels.telegram.groupMentionsOnly → channels.telegram.groups."*".requireMention.',
+    'Removed channels.telegram.accounts.alerts.direct.42.threadReplies; DM topic sessions now follow Telegram getMe.has_topics_enabled.',
+    'Removed channels.telegram.accounts.alerts.includeGroupHistoryContext and set historyLimit to 20; Telegram group history is always on for groups and bounded by historyLimit.',
+  ]);
+  assert.equal(
+    run.plan.repairs[0],
+    'Moved channels.telegram single-account top-level values into channels.telegram.accounts.default.',
+  );
+  assert.deepEqual((run.plan.migrated as { channels: Rec }).channels.telegram, {
+    historyLimit: 0,
+    streaming: { mode: 'partial' },
+    accounts: {
+      alerts: { botToken: '456:def', direct: { '42': {} }, historyLimit: 20 },
+      default: { botToken: '123:abc' },
+    },
+    groups: { '*': { requireMention: true } },
+    enabled: true,
+  });
 });

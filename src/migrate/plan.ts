@@ -12,7 +12,7 @@ import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { pendingPluginWork } from './pending.ts';
 import { renderMigration } from './render.ts';
-import { copyGroupAllowFrom, openDmAllowFrom, typeToolsBySenderKeys } from './channel-access.ts';
+import { copyGroupAllowFrom, openDmAllowFrom, seedDefaultAccounts, typeToolsBySenderKeys } from './channel-access.ts';
 import { dropStalePlugins, enablePlugins, normalizePluginId } from './repairs.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
@@ -157,11 +157,13 @@ function migrateConfig(
   // doctor's channel access repairs change the config by themselves (doctor writes for them alone).
   const access: string[] = [];
   const accessed = clonePlain(draft);
+  seedDefaultAccounts(accessed, access);
   channelAccessRepairs(accessed, access);
   // Nothing for doctor to migrate: the roster and plugin repairs it would write with a migration are no reason alone.
   if (changes.length === 0 && dropped.length === 0 && access.length === 0)
     return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
+  seedDefaultAccounts(draft, repairs);
   if (!uninspected) enablePlugins(draft, repairs);
   const rawPlugins = rec(raw.plugins);
   // Offline, doctor fails to update every plugin with an install record: it keeps their config.

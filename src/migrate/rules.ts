@@ -6,7 +6,7 @@
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
-import { stripTelegramTuning } from './telegram.ts';
+import { telegramCompatibility, telegramLegacyIssues } from './telegram.ts';
 import {
   deletePath,
   ensure,
@@ -125,7 +125,7 @@ function migrateStreamingAliases(entry: Rec, path: string, changes: string[]): v
 
 function telegramStreaming(root: Rec, changes: string[]): void {
   visitChannel(root, 'telegram', (entry, path) => migrateStreamingAliases(entry, path, changes));
-  stripTelegramTuning(root, changes);
+  telegramCompatibility(root, changes);
 }
 
 const hasTelegramAliases = (e: unknown) =>
@@ -849,6 +849,7 @@ export const MIGRATIONS: readonly Migration[] = [
           path: 'channels.telegram.accounts',
           message: `channels.telegram.accounts.<id>.streamMode, streaming (scalar), chunkMode, blockStreaming, draftChunk, and blockStreamingCoalesce are legacy; use channels.telegram.accounts.<id>.streaming.{mode,chunkMode,preview.chunk,block.enabled,block.coalesce}. ${RUN}`,
         });
+      if (telegram) out.push(...telegramLegacyIssues(telegram));
       return out;
     },
     apply: telegramStreaming,
