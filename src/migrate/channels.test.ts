@@ -198,3 +198,27 @@ test("Telegram's own compatibility migration and the default account seeded besi
     enabled: true,
   });
 });
+
+test('npm channels: a root of common keys is seeded into accounts.default, an undeclared one waits; their schema defaults are not applied offline', () => {
+  const run = migrate(`{
+  gateway: { mode: 'local', bind: 'loopback', auth: { mode: 'token', token: 'a-long-enough-gateway-token-value-0123' } },
+  channels: {
+    slack: { botToken: 'xoxb-1', appToken: 'xapp-1', dmPolicy: 'allowlist', allowFrom: ['U1'], accounts: { work: { botToken: 'xoxb-2' } } },
+    // guilds is no common key: doctor waits for the Discord plugin to say which keys it owns.
+    discord: { token: 'd1', guilds: { g: { requireMention: true } }, accounts: { ops: { token: 'd2' } } },
+  },
+}
+`);
+  assert.equal(
+    run.plan.repairs[0],
+    'Moved channels.slack single-account top-level values into channels.slack.accounts.default.',
+  );
+  const channels = (run.plan.migrated as { channels: Record<string, Rec> }).channels;
+  assert.deepEqual(channels.slack!.accounts, {
+    work: { botToken: 'xoxb-2', dmPolicy: 'allowlist', allowFrom: ['U1'] },
+    default: { botToken: 'xoxb-1', appToken: 'xapp-1', dmPolicy: 'allowlist', allowFrom: ['U1'] },
+  });
+  assert.equal(channels.discord!.token, 'd1');
+  // Without the Discord plugin its groupPolicy default ("allowlist") is not materialized: no multi-user signal.
+  assert.deepEqual(findings(run), ['summary.attack_surface', 'gateway.trusted_proxies_missing']);
+});
