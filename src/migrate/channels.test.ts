@@ -222,3 +222,15 @@ test('npm channels: a root of common keys is seeded into accounts.default, an un
   // Without the Discord plugin its groupPolicy default ("allowlist") is not materialized: no multi-user signal.
   assert.deepEqual(findings(run), ['summary.attack_surface', 'gateway.trusted_proxies_missing']);
 });
+
+test("Telegram's compatibility migration runs even when no legacy key is detected (as the real doctor answered)", () => {
+  const run = migrate(`{
+  gateway: { mode: 'local', bind: 'loopback', auth: { mode: 'token', token: 'a-long-enough-gateway-token-value-0123' } },
+  channels: { telegram: { botToken: '123:abc', retry: { attempts: 3 } } },
+}
+`);
+  assert.deepEqual(run.plan.detected, []);
+  assert.deepEqual(run.plan.changes, ['Removed retired Telegram tuning knobs.']);
+  assert.deepEqual(run.plan.repairs, ['Telegram configured, enabled automatically.']);
+  assert.deepEqual((run.plan.migrated as { channels: Rec }).channels.telegram, { botToken: '123:abc', enabled: true });
+});

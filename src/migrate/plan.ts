@@ -115,6 +115,10 @@ function migrateConfig(
     for (const migration of MIGRATIONS)
       if (!uninspected || !CHANNEL_COMPAT_MIGRATIONS.has(migration.id)) migration.apply(draft, changes);
     dropPluginInstalls(draft, changes);
+  } else if (!uninspected) {
+    // The channel plugins' compatibility migrations run on every config doctor loads, legacy keys detected or not.
+    for (const migration of MIGRATIONS)
+      if (CHANNEL_COMPAT_MIGRATIONS.has(migration.id)) migration.apply(draft, changes);
   }
   // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).
   // doctor validates with the plugins its machine has: offline, none of the npm channel plugins.
