@@ -83,6 +83,11 @@ test("doctor's channel access repairs: legacy dm keys made canonical for an open
   ]);
   assert.deepEqual(run.plan.changes, [], 'no legacy migration: the repairs alone are written, as doctor writes them');
   assert.equal(run.files.length, 1);
+  // A config openclaw accepts needs no doctor run: its channel settings are left as written.
+  const accepted = migrate(
+    `{ channels: { signal: { enabled: true, dmPolicy: 'allowlist', allowFrom: ['+15550001'] } } }\n`,
+  );
+  assert.deepEqual([accepted.plan.changes, accepted.plan.repairs, accepted.files], [[], [], []]);
   const channels = (run.plan.migrated as { channels: Record<string, Record<string, unknown>> }).channels;
   assert.deepEqual(channels.slack, { enabled: true, dm: { enabled: true }, dmPolicy: 'open', allowFrom: ['*'] });
   assert.deepEqual(channels.signal!.groupAllowFrom, ['+15550001']);
@@ -201,7 +206,12 @@ test("Telegram's own compatibility migration and the default account seeded besi
 
 test('npm channels: a root of common keys is seeded into accounts.default, an undeclared one waits; their schema defaults are not applied offline', () => {
   const run = migrate(`{
-  gateway: { mode: 'local', bind: 'loopback', auth: { mode: 'token', token: 'a-long-enough-gateway-token-value-0123' } },
+  gateway: {
+    mode: 'local',
+    bind: 'loopback',
+    auth: { mode: 'token', token: 'a-long-enough-gateway-token-value-0123' },
+    tailscale: { resetOnExit: false }, // retired: openclaw rejects the config, doctor migrates it
+  },
   channels: {
     slack: { botToken: 'xoxb-1', appToken: 'xapp-1', dmPolicy: 'allowlist', allowFrom: ['U1'], accounts: { work: { botToken: 'xoxb-2' } } },
     // guilds is no common key: doctor waits for the Discord plugin to say which keys it owns.

@@ -158,11 +158,16 @@ function migrateConfig(
   const meta = rec(draft.meta);
   const allow = has(rec(rec(rec(draft.agents)?.defaults)?.modelPolicy), 'allow');
   if (meta && allow && !has(raw, 'meta') && Object.keys(meta).every((k) => k === 'migrations')) delete draft.meta;
-  // doctor's channel access repairs change the config by themselves (doctor writes for them alone).
+  // doctor writes its channel repairs by themselves; they are a reason to migrate a config openclaw rejects (one it
+  // accepts needs no doctor run: its channel settings are left as the user wrote them).
   const access: string[] = [];
-  const accessed = clonePlain(draft);
-  seedDefaultAccounts(accessed, access);
-  channelAccessRepairs(accessed, access);
+  if (changes.length === 0 && dropped.length === 0) {
+    const accessed = clonePlain(draft);
+    seedDefaultAccounts(accessed, access);
+    channelAccessRepairs(accessed, access);
+    if (access.length > 0 && !validateConfig(raw).some((issue) => !isReference(valueAt(raw, issue.path))))
+      access.length = 0;
+  }
   // Nothing for doctor to migrate: the roster and plugin repairs it would write with a migration are no reason alone.
   if (changes.length === 0 && dropped.length === 0 && access.length === 0)
     return { detected, changes, dropped, repairs: [], migrated: raw };
