@@ -156,6 +156,20 @@ out.OFFICIAL_EXTERNAL_CHANNELS = [
   ...new Set(catalog.map((e) => e.openclaw?.channel?.id).filter((id) => typeof id === 'string')),
 ].sort();
 
+// doctor's per-channel behaviour (dist/channel-catalog.json and the bundled external catalog, the latter first as
+// openclaw reads them): how DM allowlists are keyed, whether an open DM policy needs "*", whether the group allowlist
+// fell back to allowFrom. Written apart from doctor-data.json; channels without an entry use doctor's defaults.
+const capabilities = {};
+const channelCatalog = JSON.parse(readFileSync(join(dist, 'channel-catalog.json'), 'utf8'));
+for (const entry of [...catalog, ...(Array.isArray(channelCatalog.entries) ? channelCatalog.entries : [])]) {
+  const channel = entry?.openclaw?.channel;
+  const id = typeof channel?.id === 'string' ? channel.id.trim().toLowerCase() : '';
+  if (!id || id in capabilities || !channel.doctorCapabilities) continue;
+  capabilities[id] = channel.doctorCapabilities;
+}
+const capabilitiesTarget = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'channel-doctor.json');
+writeFileSync(capabilitiesTarget, JSON.stringify({ openclaw: version, capabilities }, null, 2) + '\n');
+
 const target = join(import.meta.dirname, '..', 'src', 'migrate', 'data', 'doctor-data.json');
 writeFileSync(target, JSON.stringify(out) + '\n');
 console.log(

@@ -6,7 +6,7 @@ import { RULES, findRule } from './checks/registry.ts';
 import type { CheckContext, FindingInput } from './checks/rule.ts';
 import { SUPPRESSIONS_ACTIVE, applySuppressions, readSuppressions, unknownCheckNotes } from './suppressions.ts';
 import { NO_SECRETS, maskSecretValues, type ConfigSecrets } from './redact.ts';
-import type { AuditReport, ConfigIssue, Finding, SeverityCounts } from './types.ts';
+import type { AuditReport, ConfigIssue, Finding, OfflineDoctorState, SeverityCounts } from './types.ts';
 import { UnknownCheckError } from './errors.ts';
 
 /** A check reported an id that no rule declares: a bug in this tool, never the user's. */
@@ -16,10 +16,12 @@ function collectFindings(
   loaded: LoadedConfig,
   secretDiagnostics: string[] = [],
   secrets: ConfigSecrets = NO_SECRETS,
+  offlineDoctor?: OfflineDoctorState,
 ): Finding[] {
   const findings: Finding[] = [];
   const ctx: CheckContext = {
     config: loaded.value,
+    ...(offlineDoctor ? { offlineDoctor } : {}),
     loaded,
     env: loaded.env,
     unresolved: (path) => loaded.unresolvedAt(path) !== undefined,
@@ -79,10 +81,14 @@ export function auditLoadedConfig(
   loaded: LoadedConfig,
   schemaWarnings: ConfigIssue[] = [],
   secrets: ConfigSecrets = NO_SECRETS,
+  offlineDoctor?: OfflineDoctorState,
 ): AuditReport {
   const suppressions = readSuppressions(loaded.value, loaded.locate);
   const secretDiagnostics: string[] = [];
-  const { active, suppressed } = applySuppressions(collectFindings(loaded, secretDiagnostics, secrets), suppressions);
+  const { active, suppressed } = applySuppressions(
+    collectFindings(loaded, secretDiagnostics, secrets, offlineDoctor),
+    suppressions,
+  );
   if (suppressions.length > 0) {
     const rule = findRule(SUPPRESSIONS_ACTIVE)!;
     active.push({

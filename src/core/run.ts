@@ -5,7 +5,7 @@ import { loadConfig, relativeTo } from './config/load.ts';
 import { formatIssuePath, validateConfig } from './schema/validate.ts';
 import { NO_SECRETS, findSecrets, maskSecretValues } from './redact.ts';
 import { ToolDataError, errorMessage } from './errors.ts';
-import type { AuditOutcome, AuditReport, ConfigIssue, ConfigSecrets } from './types.ts';
+import type { AuditOutcome, AuditReport, ConfigIssue, ConfigSecrets, OfflineDoctorState } from './types.ts';
 import { annotateAssumed, deployEnvironment, standInValue } from './deploy-env.ts';
 import { applyInlineIgnores, readInlineIgnores, type IgnoreWarning, type InlineIgnore } from './inline-ignores.ts';
 
@@ -21,6 +21,12 @@ export interface AuditFileOptions {
   deployEnv?: readonly string[];
   /** Today as YYYY-MM-DD (UTC), for the `until` of inline ignores; the clock's date by default. */
   today?: string;
+  /**
+   * Audit as openclaw does on the machine `openclaw doctor --fix` left without network (as in CI): the official npm
+   * plugins it could not install are missing (their settings wait, unchecked, and their audits do not run), and the
+   * retired `plugins.installs` it kept are install records. Only the audit of a migrated config sets this.
+   */
+  offlineDoctor?: OfflineDoctorState;
 }
 
 /**
@@ -46,7 +52,16 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
     const standIns = new Set(names.map(standInValue));
     const found = findSecrets(config.tree);
     secrets = standIns.size > 0 ? { ...found, values: found.values.filter((v) => !standIns.has(v)) } : found;
-    const issues: ConfigIssue[] = validateConfig(config.value).map((violation) => ({
+    const offline = options.offlineDoctor;
+    const issues: ConfigIssue[] = validateConfig(
+      config.value,
+      offline
+        ? {
+            officialChannelPluginsInstalled: false,
+            ...(offline.pluginsUninspected ? { pluginsUninspected: true } : {}),
+          }
+        : {},
+    ).map((violation) => ({
       path: formatIssuePath(violation.path),
       message: maskSecretValues(violation.message, secrets),
       ...(violation.allowedValues ? { allowedValues: violation.allowedValues } : {}),
@@ -55,7 +70,7 @@ export function auditFile(options: AuditFileOptions): AuditOutcome {
     }));
     if (issues.length > 0 && !options.lenient)
       return { ok: false, config: config.file, files: config.files, issues, secrets };
-    const report = withInlineIgnores(auditLoadedConfig(config, issues, secrets), options, config.texts);
+    const report = withInlineIgnores(auditLoadedConfig(config, issues, secrets, offline), options, config.texts);
     return { ok: true, ...annotateAssumed(report, config.value, names), secrets };
   } catch (error) {
     if (error instanceof ToolDataError) throw error; // a damaged install is no config's error

@@ -70,6 +70,17 @@ export interface ConfigIssue {
 }
 
 /** The audit of one config file that openclaw would accept. */
+/**
+ * What `openclaw doctor --fix` leaves on a machine without network (as in CI), which the audit of a migrated config
+ * sees: none of the official npm plugins is installed, and the retired `plugins.installs` are install records.
+ */
+export interface OfflineDoctorState {
+  /** The install records doctor kept from `plugins.installs` (plugin id → record, as written). */
+  installRecords: Readonly<Record<string, unknown>>;
+  /** A `plugins.load.paths` entry was unreadable: doctor left plugin settings uninspected, and so does the audit. */
+  pluginsUninspected?: boolean;
+}
+
 export interface AuditReport {
   /** The audited config file, relative to the root. */
   config: string;

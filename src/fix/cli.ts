@@ -106,6 +106,7 @@ function migrationSummary(result: ConfigFix, dryRun: boolean): string {
   for (const line of m.migrations) out += `  ${oneLine(line.split('\n')[0]!)}\n`;
   for (const d of m.dropped) out += `  dropped unknown key ${oneLine(d)}\n`;
   for (const r of m.repairs) out += `  ${oneLine(r.replace(/^- /, ''))}\n`;
+  for (const p of m.pending) out += `  pending until the plugin is installed: ${oneLine(p)}\n`;
   for (const r of m.remaining) out += `  still to fix by hand: ${oneLine(r)}\n`;
   return out;
 }

@@ -121,7 +121,13 @@ export function planFixRun(options: FixOptions): FixRun {
       } catch {
         run = undefined; // a config the migration cannot read is reported by the audit below
       }
-      if (run && (run.plan.changes.length > 0 || run.plan.dropped.length > 0 || run.errors.length > 0)) {
+      if (
+        run &&
+        (run.plan.changes.length > 0 ||
+          run.plan.dropped.length > 0 ||
+          run.plan.repairs.length > 0 ||
+          run.errors.length > 0)
+      ) {
         migration = summarizeMigration(run);
         secrets.push(run.secrets);
         asRead.push(run.secretsBefore);

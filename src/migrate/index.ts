@@ -20,7 +20,8 @@ export function migrationFor(
   } catch {
     return undefined;
   }
-  if (!run || (run.plan.changes.length === 0 && run.plan.dropped.length === 0)) return undefined;
+  if (!run || (run.plan.changes.length === 0 && run.plan.dropped.length === 0 && run.plan.repairs.length === 0))
+    return undefined;
   return summarizeMigration(run, issues);
 }
 

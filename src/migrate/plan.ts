@@ -10,8 +10,10 @@ import { migrateContextBudgets } from '../core/schema/migrate.ts';
 import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
+import { pendingPluginWork } from './pending.ts';
 import { renderMigration } from './render.ts';
-import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom, pluginIdOf } from './repairs.ts';
+import { copyGroupAllowFrom, openDmAllowFrom, seedDefaultAccounts, typeToolsBySenderKeys } from './channel-access.ts';
+import { dropStalePlugins, enablePlugins, normalizePluginId } from './repairs.ts';
 import { persistRoster, preserveChannelAccountOwners, readRoster } from './roster.ts';
 import { nanoBananaSkill, ollamaNumCtx, openaiCompletionsApi } from './rules/provider-compat.ts';
 import { repairCodexAuthProfiles, repairCodexRoutes } from './rules/codex-routes.ts';
@@ -26,6 +28,11 @@ export interface MigrationPlan {
   dropped: string[];
   /** doctor's lines for the other repairs it writes with the migrations (plugins enabled, group allowlists). */
   repairs: string[];
+  /**
+   * Plugin work doctor leaves pending offline (as in CI), in its words: npm plugins' settings kept unchecked until
+   * their own upgrade runs, or every plugin setting left uninspected when a plugin load path cannot be read.
+   */
+  pending: LegacyIssue[];
   /** The config as it would be after the migration (plain data, `${VAR}` as written). */
   migrated: unknown;
   /** Edits of the source files, in the file that owns each key. */
@@ -64,10 +71,35 @@ const isReference = (value: unknown) => typeof value === 'string' && value.inclu
 const rosterUnowned = (root: Rec) =>
   rec(root.agents)?.ownership === undefined && Object.keys(rec(rec(root.agents)?.entries) ?? {}).length > 1;
 
+export interface PlanOptions {
+  /** Whether a `plugins.load.paths` entry names a folder doctor can read (one in the repository); none by default. */
+  loadPathAvailable?: (path: string) => boolean;
+}
+
+/** The plugins' own channel compatibility migrations (doctor skips them while a plugin load path is unavailable). */
+const CHANNEL_COMPAT_MIGRATIONS = new Set(['channels.telegram.streaming-aliases']);
+
+/**
+ * A `plugins.load.paths` entry doctor cannot read: it then leaves plugin-owned settings as they are ("Configured
+ * plugin load path is unavailable: … Uninspected plugin configuration is preserved."): no channel compatibility
+ * migration, no plugin auto-enable.
+ */
+export function unavailableLoadPath(raw: unknown, options: PlanOptions = {}): string | undefined {
+  return unavailableLoadPaths(raw, options)[0];
+}
+
+function unavailableLoadPaths(raw: unknown, options: PlanOptions): string[] {
+  const paths = rec(rec(rec(raw)?.plugins)?.load)?.paths;
+  if (!Array.isArray(paths)) return [];
+  const available = options.loadPathAvailable ?? (() => false);
+  return paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '' && !available(p.trim()));
+}
+
 /** Applies the migrations to a copy of `raw`; returns doctor's detection lines and change lines. */
 function migrateConfig(
   raw: unknown,
   hasIncludes: boolean,
+  options: PlanOptions = {},
 ): {
   detected: LegacyIssue[];
   changes: string[];
@@ -85,16 +117,25 @@ function migrateConfig(
   const changes: string[] = [];
   // doctor migrates only when one of its legacy rules matched the config as written.
   const installs = has(rec(raw.plugins), 'installs');
+  const uninspected = unavailableLoadPath(raw, options) !== undefined;
   if (detected.length > 0 || installs) {
-    for (const migration of MIGRATIONS) migration.apply(draft, changes, { authored: raw, includes: hasIncludes });
+    for (const migration of MIGRATIONS)
+      if (!uninspected || !CHANNEL_COMPAT_MIGRATIONS.has(migration.id))
+        migration.apply(draft, changes, { authored: raw, includes: hasIncludes });
     preserveChannelAccountOwners(draft, changes, raw);
     dropPluginInstalls(draft, changes);
+  } else if (!uninspected) {
+    // The channel plugins' compatibility migrations run on every config doctor loads, legacy keys detected or not.
+    for (const migration of MIGRATIONS)
+      if (CHANNEL_COMPAT_MIGRATIONS.has(migration.id))
+        migration.apply(draft, changes, { authored: raw, includes: hasIncludes });
   }
   // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).
   // doctor validates with the plugins its machine has: offline, none of the npm channel plugins.
   // One validation serves both questions: whether the config is still invalid, and which keys are unknown (the roster
   // step below adds only known keys).
-  let issues = validateConfig(draft, { officialChannelPluginsInstalled: false });
+  const validation = { officialChannelPluginsInstalled: false, ...(uninspected ? { pluginsUninspected: true } : {}) };
+  let issues = validateConfig(draft, validation);
   const stillInvalid = issues.some((issue) => !isReference(valueAt(draft, issue.path)));
   if (stillInvalid && changes.length > 0)
     changes.push('Migration applied; other validation issues remain — run doctor to review.');
@@ -111,7 +152,7 @@ function migrateConfig(
   const dropped: string[] = [];
   for (let round = 0; round < MAX_DROP_ROUNDS; round++) {
     let any = false;
-    if (round > 0) issues = validateConfig(draft, { officialChannelPluginsInstalled: false });
+    if (round > 0) issues = validateConfig(draft, validation);
     for (const issue of issues) {
       const keys = UNRECOGNIZED.exec(issue.message)?.[1];
       if (!keys) continue;
@@ -129,25 +170,51 @@ function migrateConfig(
   const meta = rec(draft.meta);
   const allow = has(rec(rec(rec(draft.agents)?.defaults)?.modelPolicy), 'allow');
   if (meta && allow && !has(raw, 'meta') && Object.keys(meta).every((k) => k === 'migrations')) delete draft.meta;
-  // Nothing for doctor to migrate: the roster and repairs it would write with a migration are no reason alone.
-  if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
+  // doctor writes its channel repairs by themselves; they are a reason to migrate a config openclaw rejects (one it
+  // accepts needs no doctor run: its channel settings are left as the user wrote them).
+  const access: string[] = [];
+  if (changes.length === 0 && dropped.length === 0) {
+    const accessed = clonePlain(draft);
+    seedDefaultAccounts(accessed, access);
+    channelAccessRepairs(accessed, access);
+    if (access.length > 0 && !validateConfig(raw).some((issue) => !isReference(valueAt(raw, issue.path))))
+      access.length = 0;
+  }
+  // Nothing for doctor to migrate: the roster and plugin repairs it would write with a migration are no reason alone.
+  if (changes.length === 0 && dropped.length === 0 && access.length === 0)
+    return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
+  seedDefaultAccounts(draft, repairs);
   nanoBananaSkill(draft, repairs);
   openaiCompletionsApi(draft, repairs);
   ollamaNumCtx(draft, repairs);
-  enablePlugins(draft, repairs);
+  if (!uninspected) enablePlugins(draft, repairs);
   repairCodexRoutes(draft, repairs);
   const rawPlugins = rec(raw.plugins);
-  const installed = new Set(Object.keys(rec(rawPlugins?.installs) ?? {}).map(pluginIdOf));
-  dropStalePlugins(draft, repairs, has(rawPlugins, 'load'), installed);
-  openDmAllowFrom(draft, repairs);
-  copyGroupAllowFrom(draft, repairs);
+  // Offline, doctor fails to update every plugin with an install record: it keeps their config.
+  const preserve = new Set(Object.keys(rec(rawPlugins?.installs) ?? {}).map(normalizePluginId));
+  const loadPaths = rec(rawPlugins?.load)?.paths;
+  dropStalePlugins(draft, repairs, { localPlugins: Array.isArray(loadPaths) && loadPaths.length > 0, preserve });
+  channelAccessRepairs(draft, repairs);
   repairCodexAuthProfiles(draft, repairs);
   return { detected, changes, dropped, repairs, migrated: draft };
 }
 
-export function planMigration(tree: ConfigNode, texts: ReadonlyMap<string, string>): MigrationPlan {
-  const { detected, changes, dropped, repairs, migrated } = migrateConfig(toPlain(tree), texts.size > 1);
+/** doctor's channel access repairs, in its order. */
+function channelAccessRepairs(draft: Rec, repairs: string[]): void {
+  openDmAllowFrom(draft, repairs);
+  copyGroupAllowFrom(draft, repairs);
+  typeToolsBySenderKeys(draft, repairs);
+}
+
+export function planMigration(
+  tree: ConfigNode,
+  texts: ReadonlyMap<string, string>,
+  options: PlanOptions = {},
+): MigrationPlan {
+  const raw = toPlain(tree);
+  const { detected, changes, dropped, repairs, migrated } = migrateConfig(raw, texts.size > 1, options);
   const { edits, unplaced } = renderMigration(tree, texts, migrated);
-  return { detected, changes, dropped, repairs, migrated, edits, unplaced };
+  const pending = pendingPluginWork(migrated, unavailableLoadPaths(raw, options));
+  return { detected, changes, dropped, repairs, pending, migrated, edits, unplaced };
 }

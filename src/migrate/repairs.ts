@@ -1,7 +1,7 @@
 /**
  * doctor's other config repairs that `openclaw doctor --fix` writes together with the migrations (its "Doctor
- * changes" lines, not legacy migrations): bundled provider plugins enabled for configured models, and
- * `groupAllowFrom` copied from `allowFrom` on channels whose group allowlist used to fall back to it.
+ * changes" lines, not legacy migrations): plugins enabled for configured channels and models, stale plugin ids
+ * dropped. The channel access repairs are in channel-access.ts.
  * The provider → plugin map comes from the pinned package (`scripts/gen-migrate-data.mjs`).
  */
 import data from './data/doctor-data.json' with { type: 'json' };
@@ -25,21 +25,8 @@ const KNOWN_PLUGINS = new Set([
   ...DATA.OFFICIAL_EXTERNAL_CHANNELS,
 ]);
 const own = (o: Record<string, unknown>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-/** Retired plugin ids openclaw still reads as the plugin that replaced them. */
-const PLUGIN_ALIASES: Record<string, string> = {
-  'google-gemini-cli': 'google',
-  'minimax-portal': 'minimax',
-  'minimax-portal-auth': 'minimax',
-};
-const RETIRED_PLUGINS = new Set(['google-antigravity-auth', 'google-gemini-cli-auth', 'skill-workshop']);
-export const pluginIdOf = (id: string) => {
-  const n = id.trim().toLowerCase();
-  return own(PLUGIN_ALIASES, n) ? PLUGIN_ALIASES[n]! : n;
-};
 const STRING_KEYS = new Set(['model', 'primary', 'imageModel', 'pdfModel', 'utilityModel']);
 const ARRAY_KEYS = new Set(['fallbacks', 'fallback']);
-/** Channels whose group allowlist fell back to `allowFrom` (observed in doctor's answers: Telegram, WhatsApp). */
-const GROUP_FALLBACK_CHANNELS = ['telegram', 'whatsapp'];
 
 /** Model refs configured for the agents (defaults, then each entry), in config order. */
 function configuredModelRefs(root: Rec): string[] {
@@ -183,79 +170,70 @@ export function enablePlugins(root: Rec, changes: string[]): void {
   }
 }
 
-function allowList(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return [
-    ...new Set(
-      value.map((v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '')).filter(Boolean),
-    ),
-  ];
+/** openclaw's built-in plugin id aliases and retired plugins (a reference to a retired one is only warned about). */
+const PLUGIN_ALIASES = new Map([
+  ['google-gemini-cli', 'google'],
+  ['minimax-portal', 'minimax'],
+  ['minimax-portal-auth', 'minimax'],
+]);
+const RETIRED_PLUGINS = new Set(['google-antigravity-auth', 'google-gemini-cli-auth', 'skill-workshop']);
+const CHANNEL_META_KEYS = new Set(['defaults', 'modelByChannel']);
+
+/** openclaw's plugin id key form: trimmed, lowercase, built-in aliases resolved. */
+export function normalizePluginId(id: string): string {
+  const lowered = id.trim().toLowerCase();
+  return PLUGIN_ALIASES.get(lowered) ?? lowered;
 }
 
-export function copyGroupAllowFrom(root: Rec, changes: string[]): void {
-  const channels = rec(root.channels);
-  if (!channels) return;
-  for (const name of Object.keys(channels)) {
-    if (!GROUP_FALLBACK_CHANNELS.includes(name)) continue;
-    const channel = rec(channels[name]);
-    if (!channel || channel.enabled === false) continue;
-    const parentHad = allowList(channel.groupAllowFrom).length > 0;
-    const copy = (owner: Rec, prefix: string, parent?: Rec) => {
-      if (allowList(owner.groupAllowFrom).length > 0 || (parent && parentHad)) return;
-      const own = allowList(owner.allowFrom);
-      if (parent && own.length === 0 && allowList(parent.groupAllowFrom).length > 0) return;
-      const from = own.length > 0 ? own : parent ? allowList(parent.allowFrom) : [];
-      if (from.length === 0) return;
-      put(owner, 'groupAllowFrom', from);
-      changes.push(
-        `${prefix}.groupAllowFrom: copied ${from.length} sender ${from.length === 1 ? 'entry' : 'entries'} from allowFrom for explicit group allowlist.`,
-      );
-    };
-    copy(channel, `channels.${name}`);
-    const accounts = rec(channel.accounts);
-    for (const id of Object.keys(accounts ?? {})) {
-      const account = rec(accounts![id]);
-      if (account && account.enabled !== false && has(accounts, id))
-        copy(account, `channels.${name}.accounts.${id}`, channel);
-    }
-  }
-}
+/** `{ enabled: false }` and nothing else: a deliberate "keep this plugin off", never stale. */
+const isDisableMarker = (entry: unknown) => isRec(entry) && entry.enabled === false && Object.keys(entry).length === 1;
 
 /**
- * Plugin ids no known plugin answers to are dropped from plugins.allow/deny/entries/slots, as doctor's stale-plugin
- * repair does (with nothing installed beyond what ships with openclaw and its official catalog).
+ * doctor's stale-plugin repair: plugin ids no known plugin answers to (shipped with openclaw, its chat channels, its
+ * official catalog) are dropped from plugins.allow/deny/entries/slots, and a channel config only such a plugin could
+ * own goes too, with the heartbeat targets and model overrides naming it. `preserve` holds the plugins doctor tried
+ * and failed to install or update (offline: every plugin with an install record), which it keeps.
  */
 export function dropStalePlugins(
   root: Rec,
   changes: string[],
-  localPlugins: boolean,
-  installed: ReadonlySet<string> = new Set(),
+  options: { localPlugins: boolean; preserve: ReadonlySet<string> },
 ): void {
   const plugins = rec(root.plugins);
-  // Plugins loaded from local paths are unknown here: nothing is judged stale then. Plugins with install records are
-  // kept (doctor preserves them while it moves the records to its own state).
-  if (!plugins || plugins.enabled === false || localPlugins) return;
-  const stale = (id: unknown) =>
-    typeof id === 'string' && !KNOWN_PLUGINS.has(pluginIdOf(id)) && !installed.has(pluginIdOf(id));
-  // A bare `{ enabled: false }` records a decision to keep a plugin off; it stays unless the id is retired.
-  const disableMarker = (id: string, entry: unknown) =>
-    isRec(entry) && entry.enabled === false && Object.keys(entry).length === 1 && !RETIRED_PLUGINS.has(pluginIdOf(id));
+  // Plugins loaded from local paths are unknown here: nothing is judged stale then.
+  if (!plugins || plugins.enabled === false || options.localPlugins) return;
+  const known = (id: string) => KNOWN_PLUGINS.has(id);
+  const evidence = new Set([...options.preserve].filter((id) => !known(id)));
+  const staleId = (raw: unknown): raw is string => {
+    if (typeof raw !== 'string') return false;
+    const id = normalizePluginId(raw);
+    return id !== '' && !known(id);
+  };
+  const kept = (raw: string) => options.preserve.has(normalizePluginId(raw));
   for (const key of ['allow', 'deny'] as const) {
     const list = plugins[key];
     if (!Array.isArray(list)) continue;
-    const removed = list.filter(stale) as string[];
+    const hits = list.filter(staleId);
+    for (const id of hits) evidence.add(normalizePluginId(id));
+    const removed = hits.filter((id) => !kept(id));
     if (removed.length === 0) continue;
-    plugins[key] = list.filter((id) => !stale(id));
+    const gone = new Set(removed.map(normalizePluginId));
+    plugins[key] = list.filter((id) => typeof id !== 'string' || !gone.has(normalizePluginId(id)));
     changes.push(
       `- plugins.${key}: removed ${removed.length} stale plugin id${removed.length === 1 ? '' : 's'} (${removed.join(', ')})`,
     );
   }
   const entries = rec(plugins.entries);
-  const removedEntries = Object.keys(entries ?? {}).filter((id) => stale(id) && !disableMarker(id, entries![id]));
+  const entryHits = Object.keys(entries ?? {}).filter(
+    (id) => staleId(id) && (!isDisableMarker(entries![id]) || RETIRED_PLUGINS.has(normalizePluginId(id))),
+  );
+  for (const id of entryHits) evidence.add(normalizePluginId(id));
+  const removedEntries = entryHits.filter((id) => !kept(id));
   for (const id of removedEntries) {
-    // An entry with settings of its own keeps them; only its switch goes.
+    // The plugin is configured but cannot be installed offline: doctor keeps its settings for the pending upgrade
+    // (plugins.entries.<id>.config is restored after the repair), and only those.
     const entry = rec(entries![id]);
-    if (entry && Object.keys(entry).some((k) => k !== 'enabled')) delete entry.enabled;
+    if (entry && has(entry, 'config') && entry.enabled !== false) put(entries!, id, { config: entry.config });
     else delete entries![id];
   }
   if (removedEntries.length > 0)
@@ -264,24 +242,76 @@ export function dropStalePlugins(
     );
   const slots = rec(plugins.slots);
   if (slots) {
-    const hits = Object.keys(slots).filter((k) => stale(slots[k]));
+    const hits = ['memory', 'contextEngine'].filter((k) => {
+      const v = slots[k];
+      return typeof v === 'string' && v.trim().toLowerCase() !== 'none' && staleId(v) && !kept(v);
+    });
+    const defaults: Record<string, string> = { memory: 'memory-core', contextEngine: 'legacy' };
+    const labels = hits.map((k) => `${k}: ${String(slots[k])} -> ${defaults[k]}`);
     for (const k of hits) delete slots[k];
     if (hits.length > 0) {
       if (Object.keys(slots).length === 0) delete plugins.slots;
       changes.push(
-        `- plugins.slots: reset ${hits.length} stale plugin slot${hits.length === 1 ? '' : 's'} (${hits.join(', ')})`,
+        `- plugins.slots: reset ${hits.length} stale plugin slot${hits.length === 1 ? '' : 's'} (${labels.join(', ')})`,
       );
     }
   }
+  dropDanglingChannels(root, changes, evidence, kept);
 }
 
-/** An open DM policy needs `allowFrom: ["*"]`; doctor sets it where it is missing. */
-export function openDmAllowFrom(root: Rec, changes: string[]): void {
+/** Channel configs for a plugin that is gone (stale evidence above), with what points at them. */
+function dropDanglingChannels(
+  root: Rec,
+  changes: string[],
+  evidence: ReadonlySet<string>,
+  kept: (id: string) => boolean,
+): void {
   const channels = rec(root.channels);
-  for (const name of Object.keys(channels ?? {})) {
-    const channel = rec(channels![name]);
-    if (!channel || channel.dmPolicy !== 'open' || channel.allowFrom !== undefined) continue;
-    channel.allowFrom = ['*'];
-    changes.push(`- channels.${name}.allowFrom: set to ["*"] (required by dmPolicy="open")`);
+  if (!channels) return;
+  const seen = new Set<string>();
+  const dangling = Object.keys(channels).filter((id) => {
+    const n = normalizePluginId(id);
+    if (CHANNEL_META_KEYS.has(id) || !n || KNOWN_PLUGINS.has(n) || !evidence.has(n) || seen.has(n) || kept(id))
+      return false;
+    seen.add(n);
+    return true;
+  });
+  if (dangling.length === 0) return;
+  const gone = new Set(dangling.map(normalizePluginId));
+  const targets: string[] = [];
+  const agents = rec(root.agents);
+  const scopes = [rec(agents?.defaults), ...Object.values(rec(agents?.entries) ?? {}).map(rec)];
+  for (const scope of scopes) {
+    const heartbeat = rec(scope?.heartbeat);
+    if (typeof heartbeat?.target === 'string' && gone.has(normalizePluginId(heartbeat.target))) {
+      targets.push(heartbeat.target);
+      delete heartbeat.target;
+    }
   }
+  const overrides: string[] = [];
+  const byChannel = rec(channels.modelByChannel);
+  for (const provider of Object.keys(byChannel ?? {})) {
+    const map = rec(byChannel![provider]);
+    if (!map) continue;
+    for (const id of Object.keys(map))
+      if (gone.has(normalizePluginId(id))) {
+        overrides.push(id);
+        delete map[id];
+      }
+    if (Object.keys(map).length === 0) delete byChannel![provider];
+  }
+  if (byChannel && Object.keys(byChannel).length === 0) delete channels.modelByChannel;
+  for (const id of Object.keys(channels))
+    if (!CHANNEL_META_KEYS.has(id) && gone.has(normalizePluginId(id))) delete channels[id];
+  changes.push(
+    `- channels: removed ${dangling.length} stale channel config${dangling.length === 1 ? '' : 's'} (${dangling.join(', ')})`,
+  );
+  if (targets.length > 0)
+    changes.push(
+      `- agents heartbeat: removed ${targets.length} stale heartbeat target${targets.length === 1 ? '' : 's'} (${[...new Set(targets)].join(', ')})`,
+    );
+  if (overrides.length > 0)
+    changes.push(
+      `- channels.modelByChannel: removed ${overrides.length} stale channel model override${overrides.length === 1 ? '' : 's'} (${[...new Set(overrides)].join(', ')})`,
+    );
 }

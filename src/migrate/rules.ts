@@ -19,6 +19,7 @@ import {
 } from './rules/model-catalog.ts';
 import { detectUtilityModelSeparation, migrateUtilityModelSeparation } from './rules/utility-model.ts';
 import { detectOllamaLocalAuth, migrateOllamaLocalAuth } from './rules/provider-compat.ts';
+import { telegramCompatibility, telegramLegacyIssues } from './telegram.ts';
 import {
   deletePath,
   ensure,
@@ -143,6 +144,7 @@ function migrateStreamingAliases(entry: Rec, path: string, changes: string[]): v
 
 function telegramStreaming(root: Rec, changes: string[]): void {
   visitChannel(root, 'telegram', (entry, path) => migrateStreamingAliases(entry, path, changes));
+  telegramCompatibility(root, changes);
 }
 
 const hasTelegramAliases = (e: unknown) =>
@@ -888,6 +890,7 @@ export const MIGRATIONS: readonly Migration[] = [
           path: 'channels.telegram.accounts',
           message: `channels.telegram.accounts.<id>.streamMode, streaming (scalar), chunkMode, blockStreaming, draftChunk, and blockStreamingCoalesce are legacy; use channels.telegram.accounts.<id>.streaming.{mode,chunkMode,preview.chunk,block.enabled,block.coalesce}. ${RUN}`,
         });
+      if (telegram) out.push(...telegramLegacyIssues(telegram));
       return out;
     },
     apply: telegramStreaming,

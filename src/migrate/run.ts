@@ -3,7 +3,7 @@
  * apply the edits to the texts, check the edited files parse back to exactly the migrated config, and audit the
  * result. Nothing is written here; the caller writes `files`.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { overlayHost, type Host } from '../core/host.ts';
 import { createIncludeResolver } from '../core/config/include.ts';
 import { loadConfig, relativeTo } from '../core/config/load.ts';
@@ -13,8 +13,8 @@ import { auditFile } from '../core/run.ts';
 import { findSecrets, mergeSecrets, type ConfigSecrets } from '../core/redact.ts';
 import type { AuditOutcome } from '../core/types.ts';
 import { applyEdits, decodeFull, type TextEdit } from '../fix/text.ts';
-import { samePlain } from './draft.ts';
-import { planMigration, type MigrationPlan } from './plan.ts';
+import { put, rec, samePlain } from './draft.ts';
+import { planMigration, unavailableLoadPath, type MigrationPlan } from './plan.ts';
 
 interface MigratedFile {
   /** Relative to the root. */
@@ -54,6 +54,14 @@ function loadAsWritten(
   return { tree, files: [file, ...includes.files] };
 }
 
+/** The retired `plugins.installs` of the config as written, which doctor keeps as the machine's install records. */
+function installRecordsOf(config: unknown): Record<string, unknown> {
+  const installs = rec(rec(rec(config)?.plugins)?.installs);
+  const records: Record<string, unknown> = {};
+  for (const id of Object.keys(installs ?? {})) if (rec(installs![id])) put(records, id, installs![id]);
+  return records;
+}
+
 /** Plans and checks the migration of one config; undefined when the config cannot be loaded at all. */
 export function runMigration(options: { host: Host; configPath: string; root: string }): MigrationRun | undefined {
   const { host, configPath, root } = options;
@@ -63,7 +71,17 @@ export function runMigration(options: { host: Host; configPath: string; root: st
   const read = loaded.config.texts;
   const { tree, files } = loadAsWritten(host, configPath, root, read.get(loaded.config.file)!);
   const texts = new Map(files.map((f) => [f, read.get(f) ?? decodeFull(host.readFile(resolve(root, f)))]));
-  const plan = planMigration(tree, texts);
+  const configDir = dirname(configPath);
+  const planOptions = {
+    // Doctor reads a plugin load path on its machine; here only a folder inside the repository can be there.
+    loadPathAvailable: (p: string) => {
+      const target = resolve(configDir, p);
+      const rel = relative(root, target);
+      return !rel.startsWith('..') && !isAbsolute(rel) && host.stat(target)?.kind === 'directory';
+    },
+  };
+  const asWritten = toPlain(tree);
+  const plan = planMigration(tree, texts, planOptions);
   const errors = plan.unplaced.map((p) => `${p}: cannot place this change in the source files; make it by hand`);
   const edited: MigratedFile[] = [];
   const pending = new Map<string, Uint8Array>();
@@ -100,7 +118,17 @@ export function runMigration(options: { host: Host; configPath: string; root: st
     }
   }
   const ok = errors.length === 0;
-  const after = auditFile({ host: ok ? overlay : host, configPath, root });
+  // As on the machine doctor left offline (as in CI): the official npm plugins are not installed and the retired
+  // plugins.installs are install records.
+  const after = auditFile({
+    host: ok ? overlay : host,
+    configPath,
+    root,
+    offlineDoctor: {
+      installRecords: installRecordsOf(asWritten),
+      ...(unavailableLoadPath(asWritten, planOptions) !== undefined ? { pluginsUninspected: true } : {}),
+    },
+  });
   const secretsBefore = findSecrets(loaded.config.tree);
   return {
     config: loaded.config.file,

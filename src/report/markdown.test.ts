@@ -286,6 +286,9 @@ test("a rejected config's upgrade readiness: doctor's lines, config keys escaped
     ],
     dropped: ['tools.`evil`'],
     repairs: [],
+    pending: [
+      'channels.slack: Plugin "slack" channel settings cannot be checked until its data/settings upgrade finishes.',
+    ],
     remaining: [],
     errors: [],
     files: ['team/openclaw.json'],
@@ -309,6 +312,7 @@ test("a rejected config's upgrade readiness: doctor's lines, config keys escaped
   );
   assert.match(html, /<li>migrate: Moved &lt;b&gt;x&lt;\/b&gt; → \[y\]\(http:\u200b\/\/evil\)<\/li>/);
   assert.match(html, /<li>drop: <code>tools.`evil`<\/code> \(unknown key\)<\/li>/);
+  assert.match(html, /<li>pending: channels\.slack: Plugin &quot;slack&quot; channel settings cannot be checked/);
   assert.doesNotMatch(html, /<a href="http:\/\/evil/);
   assert.match(
     html,

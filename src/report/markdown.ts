@@ -297,6 +297,7 @@ function upgradeReadiness(m: MigrationSummary, options: MarkdownOptions, table: 
   for (const line of m.migrations) row('migrate', mdText(line.split('\n')[0]!));
   for (const path of m.dropped) row('drop', `${mdCode(path)} (unknown key)`);
   for (const line of m.repairs) row('repair', mdText(line.replace(/^- /, '')));
+  for (const line of m.pending) row('pending', mdText(line));
   for (const line of m.remaining) row('by hand', mdText(line));
   for (const line of m.errors) row('cannot', mdText(line));
   const after = m.after;

@@ -25,6 +25,11 @@ export interface MigrationSummary {
   dropped: string[];
   /** doctor's lines for the other repairs it writes with the migrations (plugins enabled, group allowlists, …). */
   repairs: string[];
+  /**
+   * Plugin-owned settings doctor leaves pending offline, as in CI (`path: message`, doctor's words): kept as written
+   * and unchecked until the plugin is installed and its own upgrade runs.
+   */
+  pending: string[];
   /** Issues that remain after the migration: they need a person (`path: message`). */
   remaining: string[];
   /** Changes that could not be written as edits (reported, nothing guessed). */
@@ -46,6 +51,7 @@ export function summarizeMigration(run: MigrationRun, issues: readonly ConfigIss
     migrations: mask(run.plan.changes),
     dropped: mask(run.plan.dropped),
     repairs: mask(run.plan.repairs),
+    pending: mask(run.plan.pending.map((p) => `${p.path}: ${p.message}`)),
     remaining: run.after.ok ? [] : run.after.issues.map((i) => `${i.path}: ${i.message}`),
     errors: mask(run.errors),
     files: run.files.map((f) => f.file),
@@ -77,6 +83,7 @@ export function migrationToJson(summary: MigrationSummary): Record<string, unkno
     migrations: summary.migrations,
     dropped: summary.dropped,
     repairs: summary.repairs,
+    pending: summary.pending,
     needsAPerson: summary.remaining,
     ...(summary.errors.length > 0 ? { errors: summary.errors } : {}),
     filesChanged: summary.files,
@@ -92,12 +99,13 @@ export function migrationToJson(summary: MigrationSummary): Record<string, unkno
 
 export function renderMigrationText(config: string, summary: MigrationSummary): string {
   const e = escapeControlCharacters;
-  if (summary.migrations.length === 0 && summary.dropped.length === 0) return '';
+  if (summary.migrations.length === 0 && summary.dropped.length === 0 && summary.repairs.length === 0) return '';
   let out = `\n${e(config)}: upgrade readiness — what \`openclaw doctor --fix\` would change (apply with openclaw-audit --fix=migrate)\n`;
   for (const i of summary.issues) out += `  issue    ${e(i.path)}: ${e(i.message)} → ${TEXT_FATE[i.fate]}\n`;
   for (const m of summary.migrations) out += `  migrate  ${e(m.split('\n')[0]!)}\n`;
   for (const d of summary.dropped) out += `  drop     ${e(d)} (unknown key)\n`;
   for (const r of summary.repairs) out += `  repair   ${e(r.replace(/^- /, ''))}\n`;
+  for (const p of summary.pending) out += `  pending  ${e(p)}\n`;
   for (const r of summary.remaining) out += `  by hand  ${e(r)}\n`;
   for (const r of summary.errors) out += `  cannot   ${e(r)}\n`;
   const after = summary.after;

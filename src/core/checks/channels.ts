@@ -5,6 +5,7 @@
  */
 import { collectProviders } from './channels/engine.ts';
 import { PROVIDERS } from './channels/providers.ts';
+import { schemaData } from '../schema/data.ts';
 import { defineRules, type CheckContext } from './rule.ts';
 
 const GENERIC_PATHS = [
@@ -171,5 +172,9 @@ export const rules = defineRules([
 ]);
 
 export function collectChannels(ctx: CheckContext): void {
-  collectProviders(ctx, PROVIDERS);
+  // After an offline `openclaw doctor --fix` the npm channel plugins are not installed: only bundled ones audit.
+  const installed = ctx.offlineDoctor
+    ? PROVIDERS.filter((provider) => schemaData().channels[provider.id]?.bundled === true)
+    : PROVIDERS;
+  collectProviders(ctx, installed);
 }

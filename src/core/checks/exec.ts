@@ -185,7 +185,7 @@ export function collectExecRuntime(ctx: CheckContext): void {
   const scopes = execScopes(config);
   const fullScopes = scopes.filter((scope) => scope.security === 'full');
   const enabledScopes = scopes.filter((scope) => scope.security !== 'deny');
-  const openPaths = listOpenExecSurfacePaths(config);
+  const openPaths = listOpenExecSurfacePaths(config, ctx.offlineDoctor !== undefined);
   if (fullScopes.length > 0) {
     ctx.report('tools.exec.security_full_configured', {
       severity: openPaths.length > 0 ? 'critical' : 'warn',

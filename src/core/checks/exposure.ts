@@ -61,7 +61,7 @@ export const rules = defineRules([
 
 export function collectExposure(ctx: CheckContext): void {
   const config = ctx.config;
-  const open = listOpenInboundPolicies(config);
+  const open = listOpenInboundPolicies(config, ctx.offlineDoctor !== undefined);
   if (open.length === 0) return;
   const openLines = open.map((path) => `- ${dotted(path)}`).join('\n');
   const related: ConfigPath[] = open.slice(1);

@@ -8,6 +8,7 @@ import { collectGatewayHttpNoAuth, collectGatewayHttpSessionKey } from './gatewa
 import { collectNodesAllowCommands, collectNodesDenyCommands } from './gateway-nodes.ts';
 import { collectHooks } from './hooks.ts';
 import { collectModelTiers } from './models.ts';
+import { collectPluginInstalls } from './plugin-installs.ts';
 import type { Collector } from './rule.ts';
 import { collectSandbox } from './sandbox.ts';
 import { collectSecretsInConfig } from './secrets.ts';
@@ -38,4 +39,5 @@ export const PIPELINE: readonly Collector[] = [
   collectTrustModel,
   collectCrossAgentSessionAccess,
   collectChannels,
+  collectPluginInstalls,
 ];

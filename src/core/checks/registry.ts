@@ -14,6 +14,7 @@ import { rules as gatewayTrustedProxy } from './gateway-trusted-proxy.ts';
 import { rules as mcp } from './mcp.ts';
 import { rules as hooks } from './hooks.ts';
 import { rules as models } from './models.ts';
+import { rules as pluginInstalls } from './plugin-installs.ts';
 import { ruleMatcher, type Rule } from './rule.ts';
 import { rules as sandbox } from './sandbox.ts';
 import { rules as secrets } from './secrets.ts';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   ...exposure,
   ...trustModel,
   ...channels,
+  ...pluginInstalls,
   ...suppressions,
   ...configInvalid,
 ];

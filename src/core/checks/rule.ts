@@ -1,5 +1,5 @@
 /** Check metadata: the one source of truth that the engine, SARIF rules, docs and tests all read. */
-import type { ConfigPath, Severity } from '../types.ts';
+import type { ConfigPath, OfflineDoctorState, Severity } from '../types.ts';
 import type { LoadedConfig } from '../config/load.ts';
 
 export interface Rule {
@@ -59,6 +59,8 @@ export interface CheckContext {
   readonly loaded: LoadedConfig;
   /** The environment built from `env.vars`. */
   readonly env: Readonly<Record<string, string>>;
+  /** Set when auditing as on the machine an offline `openclaw doctor --fix` left (the audit after a migration). */
+  readonly offlineDoctor?: OfflineDoctorState;
   /** `true` when a `${VAR}` at this path stayed unresolved. */
   unresolved(path: ConfigPath): boolean;
   report(checkId: string, finding: FindingInput): void;

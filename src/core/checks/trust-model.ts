@@ -146,7 +146,7 @@ export function collectTrustModel(ctx: CheckContext): void {
     });
   }
 
-  const signals = listMultiUserSignals(config);
+  const signals = listMultiUserSignals(config, ctx.offlineDoctor !== undefined);
   if (signals.length === 0) return;
   const risky = riskyToolContexts(config);
   const impact = risky.hasRuntimeRisk
@@ -222,7 +222,7 @@ export function collectCrossAgentSessionAccess(ctx: CheckContext): void {
   if (reachers.length === 0) return;
   pushAll(
     signals,
-    listMultiUserSignals(config).map((signal) => signal.text),
+    listMultiUserSignals(config, ctx.offlineDoctor !== undefined).map((signal) => signal.text),
   );
   const trust =
     signals.length > 0

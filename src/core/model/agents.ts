@@ -696,13 +696,20 @@ function channelSchemaDefaults(id: string): Readonly<Record<string, Json>> | und
   return defaults;
 }
 
-/** `channels` with the bundled channel schemas' root defaults filled in (telegram: dmPolicy, groupPolicy). */
-function effectiveChannels(config: Json): Record<string, Json> {
+/**
+ * `channels` with the channel schemas' root defaults filled in (telegram: dmPolicy, groupPolicy). With `bundledOnly`
+ * (the machine an offline doctor leaves, where the npm channel plugins are not installed) only the channels that ship
+ * with openclaw get their defaults.
+ */
+function effectiveChannels(config: Json, bundledOnly = false): Record<string, Json> {
   const channels = dig(config, 'channels');
   if (!isObject(channels)) return {};
   const out: Record<string, Json> = {};
   for (const [id, section] of Object.entries(channels)) {
-    const defaults = channelSchemaDefaults(id);
+    const installed =
+      !bundledOnly ||
+      (Object.prototype.hasOwnProperty.call(schemaData().channels, id) && schemaData().channels[id]!.bundled);
+    const defaults = installed ? channelSchemaDefaults(id) : undefined;
     if (defaults && isObject(section)) {
       const filled: Record<string, Json> = { ...section };
       for (const [key, value] of Object.entries(defaults)) if (filled[key] === undefined) filled[key] = value;
@@ -721,7 +728,7 @@ export function dotted(path: ConfigPath): string {
  * The `groupPolicy`/`dmPolicy` keys set to `open` at a channel root or directly in one of its accounts (legacy
  * `dm.policy` counts when `dmPolicy` is absent). Order: channels, then accounts, in key order.
  */
-export function listOpenInboundPolicies(config: Json): ConfigPath[] {
+export function listOpenInboundPolicies(config: Json, bundledOnly = false): ConfigPath[] {
   const out: ConfigPath[] = [];
   const inspect = (section: Record<string, Json>, base: ConfigPath) => {
     if (section.groupPolicy === 'open') out.push([...base, 'groupPolicy']);
@@ -729,7 +736,7 @@ export function listOpenInboundPolicies(config: Json): ConfigPath[] {
     if ((section.dmPolicy ?? legacy) === 'open')
       out.push(section.dmPolicy == null ? [...base, 'dm', 'policy'] : [...base, 'dmPolicy']);
   };
-  for (const [id, section] of Object.entries(effectiveChannels(config))) {
+  for (const [id, section] of Object.entries(effectiveChannels(config, bundledOnly))) {
     if (!isObject(section)) continue;
     inspect(section, ['channels', id]);
     if (isObject(section.accounts)) {
@@ -742,7 +749,7 @@ export function listOpenInboundPolicies(config: Json): ConfigPath[] {
 }
 
 /** Every `groupPolicy`/`dmPolicy` set to `open` in any object under `channels` (sorted by dotted path). */
-export function listOpenExecSurfacePaths(config: Json): ConfigPath[] {
+export function listOpenExecSurfacePaths(config: Json, bundledOnly = false): ConfigPath[] {
   const hits = new Map<string, ConfigPath>();
   const seen = new Set<object>();
   const visit = (value: Json, path: ConfigPath) => {
@@ -752,7 +759,7 @@ export function listOpenExecSurfacePaths(config: Json): ConfigPath[] {
     if (value.dmPolicy === 'open') hits.set(dotted([...path, 'dmPolicy']), [...path, 'dmPolicy']);
     for (const [key, nested] of Object.entries(value)) visit(nested, [...path, key]);
   };
-  for (const [id, section] of Object.entries(effectiveChannels(config))) visit(section, ['channels', id]);
+  for (const [id, section] of Object.entries(effectiveChannels(config, bundledOnly))) visit(section, ['channels', id]);
   return [...hits.keys()].sort().map((key) => hits.get(key)!);
 }
 
@@ -774,7 +781,7 @@ export interface Signal {
 }
 
 /** Heuristic signs that several people can reach the gateway (channel roots, then accounts merged over their root). */
-export function listMultiUserSignals(config: Json): Signal[] {
+export function listMultiUserSignals(config: Json, bundledOnly = false): Signal[] {
   const out = new Map<string, Signal>();
   const add = (text: string, path: ConfigPath) => {
     if (!out.has(text)) out.set(text, { text, path });
@@ -805,7 +812,7 @@ export function listMultiUserSignals(config: Json): Signal[] {
         add(`${label}.dm.allowFrom includes "*"`, at('dm', 'allowFrom'));
     }
   };
-  for (const [id, section] of Object.entries(effectiveChannels(config))) {
+  for (const [id, section] of Object.entries(effectiveChannels(config, bundledOnly))) {
     if (!isObject(section)) continue;
     const rootBase: ConfigPath = ['channels', id];
     inspect(section, rootBase, section, rootBase);

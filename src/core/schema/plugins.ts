@@ -35,6 +35,12 @@ export interface PluginStageOptions {
    * like an openclaw without them (those settings are then not checked).
    */
   officialChannelPluginsInstalled?: boolean;
+  /**
+   * A configured plugin load path cannot be read (openclaw: "Uninspected plugin configuration is preserved"): channel
+   * settings, unknown channel ids and heartbeat targets, an unavailable web_search provider and the plugin entries are
+   * not judged. Set only by the migration, for a `plugins.load.paths` entry outside the repository.
+   */
+  pluginsUninspected?: boolean;
 }
 
 /** Channel schema the real tool would apply to `channels.<id>`, or undefined when it checks nothing there. */
@@ -112,7 +118,7 @@ function namedPluginIds(config: unknown): Set<string> {
 
 export function validateChannels(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {
   const channels = isRecord(config) ? config.channels : undefined;
-  if (!isRecord(channels)) return [];
+  if (!isRecord(channels) || opts.pluginsUninspected) return [];
   const out: SchemaViolation[] = [];
   const known = knownChannelIds(opts);
   const isStale = stalePluginEvidence(config, opts);
@@ -137,7 +143,7 @@ export function validateChannels(config: unknown, opts: PluginStageOptions = {})
  */
 export function validatePluginEntries(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {
   const plugins = isRecord(config) ? config.plugins : undefined;
-  if (!isRecord(plugins) || !isRecord(plugins.entries)) return [];
+  if (!isRecord(plugins) || !isRecord(plugins.entries) || opts.pluginsUninspected) return [];
   const entries = plugins.entries;
   const known = new Map<string, unknown>(Object.entries(schemaData().plugins));
   if (opts.officialChannelPluginsInstalled !== false) {
@@ -178,6 +184,11 @@ function heartbeatTargetIssue(target: unknown, path: PathSegment[], channels: Se
 
 /** `heartbeat.target` of the agent defaults and of each agent: `owner`, `last`, `none`, or a known channel (or alias). */
 export function validateHeartbeatTargets(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {
+  const issues = heartbeatTargetIssues(config, opts);
+  return opts.pluginsUninspected ? issues.filter((i) => !i.message.startsWith('unknown heartbeat target')) : issues;
+}
+
+function heartbeatTargetIssues(config: unknown, opts: PluginStageOptions): SchemaViolation[] {
   const agents = isRecord(config) && isRecord(config.agents) ? config.agents : {};
   const target = (holder: unknown): unknown =>
     isRecord(holder) && isRecord(holder.heartbeat) ? holder.heartbeat.target : undefined;
@@ -216,7 +227,7 @@ export function validateWebSearchProvider(config: unknown, opts: PluginStageOpti
   const trimmed = provider.trim();
   if (!trimmed) return [{ path, message: 'web_search provider must not be empty' }];
   const facts = schemaData().facts.webSearch ?? { activeProviders: [], installCatalog: [] };
-  if (facts.activeProviders.includes(trimmed)) return [];
+  if (facts.activeProviders.includes(trimmed) || opts.pluginsUninspected) return [];
   const allowedValues = [
     ...new Set([...facts.activeProviders, ...facts.installCatalog.map(([id]) => id.trim()).filter(Boolean)]),
   ].sort((a, b) => a.localeCompare(b));
@@ -248,6 +259,7 @@ const RETIRED_PLUGIN_IDS = new Set(['google-antigravity-auth', 'google-gemini-cl
  */
 export function validateMemorySlot(config: unknown, opts: PluginStageOptions = {}): SchemaViolation[] {
   const plugins = isRecord(config) && isRecord(config.plugins) ? config.plugins : undefined;
+  if (opts.pluginsUninspected) return [];
   const slots = plugins && isRecord(plugins.slots) ? plugins.slots : undefined;
   if (!slots || !Object.prototype.hasOwnProperty.call(slots, 'memory')) return [];
   const raw = slots.memory;
