@@ -89,6 +89,10 @@ if (!out.BUNDLED_CHANNELS) throw new Error('GENERATED_BUNDLED_CHANNEL_IDS not fo
 // plugin auto-enable of configured models.
 out.BUNDLED_PROVIDER_PLUGINS = {};
 out.BUNDLED_PLUGINS = [];
+// The speech providers and web search providers each bundled plugin declares (`contracts`), for doctor's plugin
+// auto-enable of a selected TTS provider or web search provider: provider id → plugin ids.
+out.BUNDLED_SPEECH_PROVIDERS = {};
+out.BUNDLED_WEB_SEARCH_PROVIDERS = {};
 for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
@@ -103,6 +107,16 @@ for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
   for (const provider of Array.isArray(manifest.providers) ? manifest.providers : []) {
     if (typeof provider === 'string' && typeof manifest.id === 'string')
       out.BUNDLED_PROVIDER_PLUGINS[provider] ??= manifest.id;
+  }
+  for (const [list, key] of [
+    [manifest.contracts?.speechProviders, 'BUNDLED_SPEECH_PROVIDERS'],
+    [manifest.contracts?.webSearchProviders, 'BUNDLED_WEB_SEARCH_PROVIDERS'],
+  ]) {
+    for (const provider of Array.isArray(list) ? list : []) {
+      if (typeof provider !== 'string' || typeof manifest.id !== 'string') continue;
+      const id = provider.trim().toLowerCase();
+      (out[key][id] ??= []).push(manifest.id);
+    }
   }
 }
 // Official external plugins (installable from npm/ClawHub): the bundled catalog module is plain data; importing it

@@ -21,6 +21,7 @@ const MATCHING = [
   'Alzxcvb__openclaw-telegram-bot__start-sh',
   'Alzxcvb__openclaw-telegram-bot__start-sh-9404449',
   'AndreuSerraSastre__tipi-docker__config-openclaw-json',
+  'Anoxy2__homelab__infra-openclaw-json',
   'ArmenakGaloyan__trytoclaw-config__openclaw-openclaw-json',
   'ArtificialSight__openclaw-railway-template__openclaw-json',
   'Be1l-ai__openclaw-docker-config__config-openclaw-json',
@@ -61,6 +62,7 @@ const MATCHING = [
   'manu-mishra__open-claw-fleet__docker-openclaw-json',
   'niu-cai__openclaw-quick-start__configs-openclaw-json',
   'quantum-vector-io__social_agent_openclaw__config-openclaw-json5',
+  'salexandr0s__ClawHub__openclaw-openclaw-json5',
   'thelockdoc__clawdbot-zeabur__start-sh',
   'windley__openclaw-cedar-policy-demo__openclaw-json5',
 ];

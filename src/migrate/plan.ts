@@ -11,7 +11,13 @@ import { validateConfig } from '../core/schema/validate.ts';
 import type { TextEdit } from '../fix/text.ts';
 import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { renderMigration } from './render.ts';
-import { copyGroupAllowFrom, dropStalePlugins, enablePlugins, openDmAllowFrom } from './repairs.ts';
+import {
+  copyGroupAllowFrom,
+  dropInvalidActiveHours,
+  dropStalePlugins,
+  enablePlugins,
+  openDmAllowFrom,
+} from './repairs.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -120,6 +126,7 @@ function migrateConfig(raw: unknown): {
   // Nothing for doctor to migrate: the roster and repairs it would write with a migration are no reason alone.
   if (changes.length === 0 && dropped.length === 0) return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
+  dropInvalidActiveHours(draft, repairs);
   enablePlugins(draft, repairs);
   const rawPlugins = rec(raw.plugins);
   dropStalePlugins(draft, repairs, has(rawPlugins, 'installs') || has(rawPlugins, 'load'));

@@ -6,6 +6,10 @@
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
+import { MEMORY_QMD_MIGRATION } from './rules/memory-qmd.ts';
+import { TOOL_NAME_MIGRATIONS } from './rules/tool-names.ts';
+import { TOOL_PROFILE_GRANTS_MIGRATION } from './rules/tool-profile-grants.ts';
+import { stripTtsPersonaPrompts, TTS_MIGRATIONS } from './rules/tts.ts';
 import {
   deletePath,
   ensure,
@@ -297,7 +301,9 @@ function modelPolicyAllow(root: Rec, changes: string[]): void {
 const EXEC_SECURITY = ['deny', 'allowlist', 'full'];
 const EXEC_ASK = ['on-miss', 'always', 'off'];
 
+/** The mode that keeps a security/ask pair exactly (none when `ask: always` or full+on-miss have no mode). */
 function execModeFor(security: string, ask: string): string | undefined {
+  if (ask === 'always') return undefined;
   if (security === 'deny') return 'deny';
   if (security === 'full') return ask === 'off' ? 'full' : undefined;
   if (security === 'allowlist') return ask === 'off' ? 'allowlist' : ask === 'on-miss' ? 'ask' : undefined;
@@ -372,9 +378,24 @@ const RESPONSE_PREFIX_CHANNELS = new Set([
   'line',
 ]);
 
+/** `cliBackends.<id>.sessionArg` (one flag) became `sessionArgs` (the flag and the session id placeholder). */
+function cliBackendSessionArgs(scope: Rec, path: string, changes: string[]): void {
+  const backends = rec(scope.cliBackends);
+  for (const id of Object.keys(backends ?? {})) {
+    const backend = rec(backends![id]);
+    if (!backend || !has(backend, 'sessionArg')) continue;
+    if (backend.sessionArgs === undefined && typeof backend.sessionArg === 'string') {
+      backend.sessionArgs = [backend.sessionArg, '{sessionId}'];
+      changes.push(`Moved ${path}.cliBackends.${id}.sessionArg → ${path}.cliBackends.${id}.sessionArgs.`);
+    } else changes.push(`Removed ${path}.cliBackends.${id}.sessionArg (sessionArgs already set).`);
+    delete backend.sessionArg;
+  }
+}
+
 function tierEvalTranche(root: Rec, changes: string[]): boolean {
   const initial = changes.length;
   let stripped = false;
+  stripTtsPersonaPrompts(root, changes);
   const wideArea = rec(rec(root.discovery)?.wideArea);
   if (wideArea && has(wideArea, 'enabled')) {
     if (wideArea.enabled === false && typeof wideArea.domain === 'string' && wideArea.domain.trim()) {
@@ -425,6 +446,7 @@ function tierEvalTranche(root: Rec, changes: string[]): boolean {
         );
     }
     if (path !== 'agents.defaults') execMode(scope, path, changes, inherited);
+    cliBackendSessionArgs(scope, path, changes);
     for (const p of paths.TIER_EVAL_RETIRED_AGENT_PATHS!) stripped = deletePath(scope, p) || stripped;
   });
   const web = rec(root.web);
@@ -466,6 +488,12 @@ function tierEvalTranche(root: Rec, changes: string[]): boolean {
     stripped = has(entry, 'allowInsecurePath') || has(entry, 'allowSymlinkCommand') || stripped;
     delete entry.allowInsecurePath;
     delete entry.allowSymlinkCommand;
+  }
+  const installExec = rec(rec(rec(root.security)?.installPolicy)?.exec);
+  if (installExec) {
+    stripped = has(installExec, 'allowInsecurePath') || has(installExec, 'allowSymlinkCommand') || stripped;
+    delete installExec.allowInsecurePath;
+    delete installExec.allowSymlinkCommand;
   }
   if (stripped || changes.length > initial)
     changes.push('Applied tier-eval tranche retirements; canonical settings and built-in defaults now apply.');
@@ -737,7 +765,9 @@ function tuningKnobs(root: Rec, changes: string[]): boolean {
     for (const p of paths.RETIRED_AGENT_TUNING_PATHS!) strip(scope, p, `${path}.`);
   });
   if (removed.length > 0)
-    changes.push(`Removed retired runtime tuning knobs: ${removed.join(', ')}; built-in defaults now apply.`);
+    changes.push(
+      `Removed retired runtime tuning knobs: ${JSON.stringify(removed.join(', ')).slice(1, -1)}; built-in defaults now apply.`,
+    );
   return removed.length > 0;
 }
 
@@ -851,6 +881,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     apply: telegramStreaming,
   },
+  TOOL_PROFILE_GRANTS_MIGRATION,
   {
     id: 'memorySearch->memory.search',
     detect: present(
@@ -973,6 +1004,8 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     apply: modelPolicyAllow,
   },
+  ...TTS_MIGRATIONS,
+  MEMORY_QMD_MIGRATION,
   {
     id: 'runtime.messages-suppress-tool-errors',
     detect: present(
@@ -1042,6 +1075,7 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  ...TOOL_NAME_MIGRATIONS,
   {
     id: 'runtime.agents-entries',
     detect: present(['agents', 'list'], `agents.list moved to keyed agents.entries. ${RUN}`),

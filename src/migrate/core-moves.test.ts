@@ -1,0 +1,159 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeHost } from '../io/node-host.ts';
+import { runMigration } from './run.ts';
+
+/** Migrates one config text as `openclaw doctor --fix` would: doctor's lines, its other repairs, the edited text. */
+function migrate(text: string) {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'oc-core-moves-')));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const configPath = join(dir, 'openclaw.json');
+  writeFileSync(configPath, text);
+  const run = runMigration({ host: nodeHost, configPath, root: dir });
+  assert.ok(run);
+  assert.deepEqual(run.errors, []);
+  return {
+    lines: run.plan.changes,
+    repairs: run.plan.repairs,
+    text: run.files[0]?.after ?? text,
+    migrated: run.plan.migrated as Record<string, unknown>,
+  };
+}
+
+test('messages.tts moves to top-level tts; the edge provider becomes microsoft and its voice a speakerVoice; the microsoft plugin is enabled', () => {
+  const r = migrate(`{
+  messages: {
+    tts: {
+      auto: "tagged",
+      provider: "edge", // free voices
+      edge: { enabled: true, voice: "en-US-GuyNeural" },
+    },
+  },
+  plugins: { allow: ["anthropic"] },
+}
+`);
+  assert.deepEqual(r.lines, [
+    'Moved messages.tts to top-level tts.',
+    'Moved tts.provider "edge" → "microsoft".',
+    'Moved tts.edge → tts.providers.microsoft.',
+    'Moved tts.providers.microsoft.voice → tts.providers.microsoft.speakerVoice.',
+  ]);
+  assert.deepEqual(r.migrated.tts, {
+    auto: 'tagged',
+    provider: 'microsoft',
+    providers: { microsoft: { enabled: true, speakerVoice: 'en-US-GuyNeural' } },
+  });
+  assert.ok(r.repairs.includes('microsoft speech provider selected, enabled automatically.'));
+  assert.deepEqual(r.migrated.plugins, {
+    allow: ['anthropic', 'microsoft'],
+    entries: { microsoft: { enabled: true } },
+  });
+});
+
+test('a TTS enabled toggle becomes an auto mode, unless auto is already set', () => {
+  const r = migrate(`{
+  tts: { enabled: true, openai: { voiceId: "alloy" } },
+  channels: { telegram: { tts: { enabled: false, auto: "inbound" } } },
+}
+`);
+  assert.ok(r.lines.includes('Moved tts.openai → tts.providers.openai.'));
+  assert.ok(r.lines.includes('Moved tts.providers.openai.voiceId → tts.providers.openai.speakerVoiceId.'));
+  assert.ok(r.lines.includes('Moved tts.enabled → tts.auto "always".'));
+  assert.ok(
+    r.lines.includes('Removed channels.telegram.tts.enabled because channels.telegram.tts.auto is already set.'),
+  );
+});
+
+test('policy lists naming the retired image tool name view_image instead; a wildcard covering it gains view_image', () => {
+  const r = migrate(`{
+  tools: {
+    sandbox: { tools: { allow: ["exec", "image", "read"] } },
+    subagents: { tools: { allow: ["im*"] } },
+  },
+  agents: { entries: { ops: { tools: { deny: ["IMAGE", "browser"] } } } },
+}
+`);
+  assert.deepEqual(r.lines, [
+    'Migrated legacy image policy coverage to view_image in tools.sandbox.tools.allow, tools.subagents.tools.allow, agents.entries.ops.tools.deny.',
+  ]);
+  assert.match(r.text, /allow: \["exec", "view_image", "read"\]/);
+  assert.match(r.text, /allow: \["im\*", "view_image"\]/);
+  assert.match(r.text, /deny: \["view_image", "browser"\]/);
+});
+
+test('retired QMD memory settings are removed; its session indexing and external paths move to memory.search', () => {
+  const r = migrate(`{
+  memory: {
+    backend: "qmd",
+    citations: "auto",
+    qmd: { sessions: { enabled: true }, paths: [{ path: "~/notes" }, { path: "~/docs", pattern: "*.md" }] },
+  },
+}
+`);
+  assert.deepEqual(r.lines, [
+    'Migrated memory.qmd.sessions.enabled → memory.search.experimental.sessionMemory and memory.search.sources.',
+    'Migrated 2 external QMD paths from memory.qmd.paths and memory.search.qmd.extraCollections → memory.search.extraPaths.',
+    'Removed retired QMD memory configuration; builtin memory is now the only memory engine.',
+  ]);
+  assert.deepEqual(r.migrated.memory, {
+    citations: 'auto',
+    search: {
+      experimental: { sessionMemory: true },
+      sources: ['memory', 'sessions'],
+      extraPaths: ['~/notes', { path: '~/docs', pattern: '*.md' }],
+    },
+  });
+});
+
+test('exec security/ask with ask "always" has no exact mode: doctor leaves it as written', () => {
+  const r = migrate(`{
+  agents: {
+    ownership: "explicit",
+    entries: {
+      guard: { tools: { exec: { security: "deny", ask: "always" } } },
+      ops: { tools: { exec: { security: "allowlist", ask: "on-miss" } } },
+    },
+  },
+}
+`);
+  assert.deepEqual(r.lines, [
+    'Moved agents.entries.ops.tools.exec.security/ask → agents.entries.ops.tools.exec.mode.',
+    'Applied tier-eval tranche retirements; canonical settings and built-in defaults now apply.',
+  ]);
+  assert.deepEqual((r.migrated.agents as { entries: Record<string, unknown> }).entries.guard, {
+    tools: { exec: { security: 'deny', ask: 'always' } },
+  });
+});
+
+test('a profile that filters an explicitly allowed configured section: allow keeps the grant and the profile becomes "full"', () => {
+  const r = migrate(`{
+  agents: {
+    entries: {
+      reviewer: { tools: { profile: "minimal", allow: ["read", "exec"], exec: { host: "gateway" } } },
+    },
+  },
+}
+`);
+  assert.deepEqual(r.lines, [
+    'Replaced agents.entries.reviewer.tools.allow entries with profile "minimal" grants plus explicit configured-section grants.',
+    'Set agents.entries.reviewer.tools.profile to "full" so agents.entries.reviewer.tools.allow controls explicit configured-section grants directly.',
+  ]);
+  assert.match(r.text, /profile: "full", allow: \["exec"\]/);
+});
+
+test('an activeHours the heartbeat schema rejects is removed with the migration', () => {
+  const r = migrate(`{
+  heartbeat: { lightContext: true, activeHours: "08:00-23:00 Europe/Berlin" },
+}
+`);
+  assert.ok(r.lines.includes('Moved heartbeat → agents.defaults.heartbeat.'));
+  assert.ok(
+    r.repairs.includes(
+      'Removed invalid agents.defaults.heartbeat.activeHours; heartbeats will use unrestricted hours until it is reconfigured.',
+    ),
+  );
+  assert.deepEqual((r.migrated.agents as { defaults: unknown }).defaults, { heartbeat: { lightContext: true } });
+});
