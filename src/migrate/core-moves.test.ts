@@ -157,3 +157,48 @@ test('an activeHours the heartbeat schema rejects is removed with the migration'
   );
   assert.deepEqual((r.migrated.agents as { defaults: unknown }).defaults, { heartbeat: { lightContext: true } });
 });
+
+test('memory search settings move to memory.search, per agent too, with flat fields nested and the auto provider made explicit', () => {
+  const r = migrate(`{
+  agents: {
+    defaults: { memorySearch: { provider: "auto", maxResults: 8 } },
+    entries: { ops: { memorySearch: { maxResults: 5, store: { path: "~/.cache/ops.sqlite" } } } },
+  },
+}
+`);
+  assert.deepEqual(r.lines.slice(0, 6), [
+    'Moved legacy memorySearch defaults → memory.search.',
+    'Moved agents.entries.ops.memorySearch → agents.entries.ops.memory.search.',
+    'Moved memory.search.maxResults → memory.search.query.maxResults.',
+    'Moved agents.entries.ops.memory.search.maxResults → agents.entries.ops.memory.search.query.maxResults.',
+    'Moved memory.search.provider from legacy "auto" to "openai".',
+    'Removed agents.entries.ops.memory.search.store.path; memory indexes now use each agent database.',
+  ]);
+  assert.deepEqual(r.migrated.memory, { search: { provider: 'openai', query: { maxResults: 8 } } });
+});
+
+test('retired gateway settings: Control UI tool titles, a managed Tailscale Service name, an out-of-range port', () => {
+  const r = migrate(`{
+  gateway: {
+    mode: "local",
+    port: 70000,
+    controlUi: { toolTitles: true },
+    tailscale: { mode: "serve", serviceName: "svc:openclaw" },
+  },
+}
+`);
+  assert.ok(
+    r.lines.includes(
+      'Removed retired gateway.controlUi.toolTitles; tool activity descriptions are automatic and make no utility-model calls.',
+    ),
+  );
+  assert.ok(
+    r.lines.some((l) => l.startsWith('Removed gateway.tailscale.serviceName and set gateway.tailscale.mode=off')),
+  );
+  assert.ok(
+    r.lines.includes(
+      'Removed out-of-range gateway.port (70000). Valid TCP ports are 1–65535; the gateway will use the default port 18789.',
+    ),
+  );
+  assert.deepEqual(r.migrated.gateway, { mode: 'local', controlUi: {}, tailscale: { mode: 'off' } });
+});

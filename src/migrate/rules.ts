@@ -6,7 +6,9 @@
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
+import { GATEWAY_RETIRED_AFTER_DEVICE_AUTH, GATEWAY_RETIRED_BEFORE_RESET } from './rules/gateway-retired.ts';
 import { MEMORY_QMD_MIGRATION } from './rules/memory-qmd.ts';
+import { MEMORY_SEARCH_MIGRATIONS } from './rules/memory-search.ts';
 import { TOOL_NAME_MIGRATIONS } from './rules/tool-names.ts';
 import { TOOL_PROFILE_GRANTS_MIGRATION } from './rules/tool-profile-grants.ts';
 import { stripTtsPersonaPrompts, TTS_MIGRATIONS } from './rules/tts.ts';
@@ -174,30 +176,6 @@ function seedAllowedOrigins(root: Rec, changes: string[]): void {
 }
 
 // --- agents -----------------------------------------------------------------------------------------------------
-
-function memorySearch(root: Rec, changes: string[]): void {
-  const defaults = rec(rec(root.agents)?.defaults);
-  const legacyDefaults = rec(defaults?.memorySearch);
-  const legacyTop = rec(root.memorySearch);
-  const canonical = rec(rec(root.memory)?.search);
-  if (legacyDefaults || legacyTop) {
-    const target: Rec = structuredClone(canonical ?? {});
-    if (legacyDefaults) {
-      fillMissing(target, legacyDefaults);
-      delete defaults!.memorySearch;
-    }
-    if (legacyTop) {
-      fillMissing(target, legacyTop);
-      delete root.memorySearch;
-    }
-    ensure(root, 'memory').search = target;
-    changes.push(
-      canonical
-        ? 'Merged legacy memorySearch defaults → memory.search (kept explicit memory.search values).'
-        : 'Moved legacy memorySearch defaults → memory.search.',
-    );
-  }
-}
 
 function topLevelHeartbeat(root: Rec, changes: string[]): void {
   const legacy = rec(root.heartbeat);
@@ -539,11 +517,29 @@ function finalLayoutRenames(root: Rec, changes: string[]): void {
     }
     if (moved) env.vars = vars;
   }
+  const ssrfPolicy = rec(rec(root.browser)?.ssrfPolicy);
+  if (ssrfPolicy && Array.isArray(ssrfPolicy.hostnameAllowlist)) {
+    const canonical = Array.isArray(ssrfPolicy.allowedHostnames) ? (ssrfPolicy.allowedHostnames as unknown[]) : [];
+    ssrfPolicy.allowedHostnames = [
+      ...new Set([...canonical, ...(ssrfPolicy.hostnameAllowlist as unknown[])].filter((v) => typeof v === 'string')),
+    ];
+    delete ssrfPolicy.hostnameAllowlist;
+    changes.push('Merged browser.ssrfPolicy.hostnameAllowlist → allowedHostnames.');
+  }
   const legacyMedia = rec(root.media);
   if (legacyMedia) {
     fillMissing(ensure(root, 'attachments'), legacyMedia);
     delete root.media;
     changes.push('Moved media → attachments.');
+  }
+  const legacyAudit = rec(root.audit);
+  if (legacyAudit) {
+    const logging = ensure(root, 'logging');
+    const audit = rec(logging.audit) ?? {};
+    fillMissing(audit, legacyAudit);
+    logging.audit = audit;
+    delete root.audit;
+    changes.push('Moved audit → logging.audit.');
   }
   const nodes = rec(rec(root.gateway)?.nodes);
   if (nodes) {
@@ -571,6 +567,22 @@ function finalLayoutRenames(root: Rec, changes: string[]): void {
 
 function finalLayoutKills(root: Rec, changes: string[]): void {
   const defaults = rec(rec(root.agents)?.defaults);
+  if (has(defaults, 'promptOverlays')) {
+    const personality = rec(rec(defaults.promptOverlays)?.gpt5)?.personality;
+    if (personality !== undefined) {
+      const openai = ensure(ensure(ensure(ensure(root, 'plugins'), 'entries'), 'openai'), 'config');
+      if (openai.personality === undefined) {
+        openai.personality = personality;
+        changes.push(
+          'Moved agents.defaults.promptOverlays.gpt5.personality → plugins.entries.openai.config.personality.',
+        );
+      } else
+        changes.push(
+          'Removed agents.defaults.promptOverlays.gpt5.personality (plugins.entries.openai.config.personality already set).',
+        );
+    } else changes.push('Removed agents.defaults.promptOverlays; built-in behavior now applies.');
+    delete defaults.promptOverlays;
+  }
   for (const key of [
     'envelopeTimestamp',
     'envelopeElapsed',
@@ -592,6 +604,16 @@ function finalLayoutKills(root: Rec, changes: string[]): void {
         ? capture.enabled
         : Object.keys(capture).some((k) => k !== 'enabled' && capture[k] === true);
     changes.push('Collapsed diagnostics.otel.captureContent to a boolean.');
+  }
+  const diagnostics = rec(root.diagnostics);
+  const cacheTrace = rec(diagnostics?.cacheTrace);
+  if (
+    cacheTrace &&
+    (Object.keys(cacheTrace).some((k) => k !== 'enabled') ||
+      (cacheTrace.enabled !== undefined && typeof cacheTrace.enabled !== 'boolean'))
+  ) {
+    diagnostics!.cacheTrace = { enabled: cacheTrace.enabled === true };
+    changes.push('Removed diagnostics.cacheTrace detail fields; only enabled remains.');
   }
   const attachments = rec(root.attachments);
   if (has(attachments, 'preserveFilenames')) {
@@ -629,6 +651,15 @@ function finalLayoutKills(root: Rec, changes: string[]): void {
       delete commands[key];
       changes.push(`Removed commands.${key}; owner ids now render raw.`);
     }
+  }
+  const cron = rec(root.cron);
+  const failureDestination = rec(cron?.failureDestination);
+  if (cron && failureDestination) {
+    const failureAlert = rec(cron.failureAlert) ?? {};
+    fillMissing(failureAlert, failureDestination);
+    cron.failureAlert = failureAlert;
+    delete cron.failureDestination;
+    changes.push('Merged cron.failureDestination → cron.failureAlert.');
   }
   const gateway = rec(root.gateway);
   const reload = rec(gateway?.reload);
@@ -882,14 +913,7 @@ export const MIGRATIONS: readonly Migration[] = [
     apply: telegramStreaming,
   },
   TOOL_PROFILE_GRANTS_MIGRATION,
-  {
-    id: 'memorySearch->memory.search',
-    detect: present(
-      ['agents', 'defaults', 'memorySearch'],
-      `agents.defaults.memorySearch moved to memory.search. ${RUN}`,
-    ),
-    apply: memorySearch,
-  },
+  ...MEMORY_SEARCH_MIGRATIONS,
   {
     id: 'heartbeat->agents.defaults.heartbeat',
     detect: present(
@@ -898,6 +922,7 @@ export const MIGRATIONS: readonly Migration[] = [
     ),
     apply: topLevelHeartbeat,
   },
+  ...GATEWAY_RETIRED_BEFORE_RESET,
   {
     id: 'gateway.tailscale.reset-on-exit-remove',
     detect: present(
@@ -931,6 +956,7 @@ export const MIGRATIONS: readonly Migration[] = [
       changes.push('Removed retired gateway.controlUi.dangerouslyDisableDeviceAuth legacy config.');
     },
   },
+  ...GATEWAY_RETIRED_AFTER_DEVICE_AUTH,
   { id: 'gateway.controlUi.allowedOrigins-seed-for-non-loopback', apply: seedAllowedOrigins },
   {
     id: 'gateway.bind.host-alias->bind-mode',
