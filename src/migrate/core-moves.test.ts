@@ -202,3 +202,33 @@ test('retired gateway settings: Control UI tool titles, a managed Tailscale Serv
   );
   assert.deepEqual(r.migrated.gateway, { mode: 'local', controlUi: {}, tailscale: { mode: 'off' } });
 });
+
+test('retired agent and root settings: each is removed or moved with the line doctor prints', () => {
+  const r = migrate(`{
+  session: { typingMode: "thinking" },
+  tui: { footer: "full" },
+  messages: { messagePrefix: "[bot]" },
+  talk: { realtime: { voice: "alloy" } },
+  bindings: [{ agentId: "main", match: { channel: "telegram", peer: { kind: "dm", id: "1" } } }],
+  agents: {
+    defaults: {
+      systemPromptOverride: "You are terse.",
+      model: { primary: "anthropic/claude-sonnet-4-6", timeoutMs: 5000 },
+      sandbox: { perSession: true },
+    },
+  },
+}
+`);
+  for (const line of [
+    'Moved deprecated bindings[].match.peer.kind "dm" → "direct" for 1 binding.',
+    'Removed agents.defaults.systemPromptOverride.',
+    'Removed agents.defaults.model.timeoutMs; agent model config only selects models.',
+    'Moved agents.defaults.sandbox.perSession → agents.defaults.sandbox.scope (session).',
+    'Moved session.typingMode → agents.defaults.typingMode.',
+    'Removed retired tui config; the footer uses the default compact display.',
+    'Moved messages.messagePrefix → channels.whatsapp.responsePrefix.',
+    'Moved talk.realtime.voice → talk.realtime.speakerVoice.',
+  ])
+    assert.ok(r.lines.includes(line), line);
+  assert.deepEqual((r.migrated.agents as { defaults: Record<string, unknown> }).defaults.sandbox, { scope: 'session' });
+});

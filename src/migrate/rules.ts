@@ -6,9 +6,12 @@
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
+import { AGENT_CONFIG_MIGRATIONS, SESSION_TYPING_MODE_MIGRATION } from './rules/agent-config.ts';
+import { BINDINGS_PEER_KIND_MIGRATION } from './rules/bindings-peer-kind.ts';
 import { GATEWAY_RETIRED_AFTER_DEVICE_AUTH, GATEWAY_RETIRED_BEFORE_RESET } from './rules/gateway-retired.ts';
 import { MEMORY_QMD_MIGRATION } from './rules/memory-qmd.ts';
 import { MEMORY_SEARCH_MIGRATIONS } from './rules/memory-search.ts';
+import { RETIRED_CONFIG_KEYS_MIGRATION } from './rules/retired-config-keys.ts';
 import { TOOL_NAME_MIGRATIONS } from './rules/tool-names.ts';
 import { TOOL_PROFILE_GRANTS_MIGRATION } from './rules/tool-profile-grants.ts';
 import { stripTtsPersonaPrompts, TTS_MIGRATIONS } from './rules/tts.ts';
@@ -912,13 +915,16 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     apply: telegramStreaming,
   },
+  BINDINGS_PEER_KIND_MIGRATION,
   TOOL_PROFILE_GRANTS_MIGRATION,
+  ...AGENT_CONFIG_MIGRATIONS,
   ...MEMORY_SEARCH_MIGRATIONS,
+  SESSION_TYPING_MODE_MIGRATION,
   {
     id: 'heartbeat->agents.defaults.heartbeat',
     detect: present(
       ['heartbeat'],
-      `top-level heartbeat is not a valid config path; use agents.defaults.heartbeat (cadence/target/model settings) or channels.defaults.heartbeat (showOk/showAlerts/useIndicator). ${RUN}`,
+      `top-level heartbeat is not a valid config path; use agents.defaults.heartbeat (cadence/target/model settings) or channels.defaults.heartbeat (showOk/showAlerts/useIndicator).`,
     ),
     apply: topLevelHeartbeat,
   },
@@ -1086,21 +1092,7 @@ export const MIGRATIONS: readonly Migration[] = [
       changes.push('Removed retired ui.assistant; configure agents.list[].identity instead.');
     },
   },
-  {
-    id: 'runtime.retired-config-keys',
-    detect: present(['tools', 'experimental'], `tools.experimental.planTool moved to tools.updatePlan. ${RUN}`),
-    apply: (root, changes) => {
-      const tools = rec(root.tools);
-      const experimental = rec(tools?.experimental);
-      if (tools && experimental) {
-        if (has(experimental, 'planTool') && tools.updatePlan === undefined) {
-          tools.updatePlan = experimental.planTool;
-          changes.push('Moved tools.experimental.planTool → tools.updatePlan.');
-        } else changes.push('Removed tools.experimental; tools.updatePlan now owns the switch.');
-        delete tools.experimental;
-      }
-    },
-  },
+  RETIRED_CONFIG_KEYS_MIGRATION,
   ...TOOL_NAME_MIGRATIONS,
   {
     id: 'runtime.agents-entries',
