@@ -232,3 +232,27 @@ test('retired agent and root settings: each is removed or moved with the line do
     assert.ok(r.lines.includes(line), line);
   assert.deepEqual((r.migrated.agents as { defaults: Record<string, unknown> }).defaults.sandbox, { scope: 'session' });
 });
+
+test('retired runtime settings: audio transcriber, queue modes, cron webhook, session aliases, Skill Workshop autonomy', () => {
+  const r = migrate(`{
+  audio: { transcription: { command: ["whisper", "--file", "{input}"] } },
+  messages: { queue: { mode: "queue" } },
+  cron: { webhook: "https://example.com/hook" },
+  session: { maintenance: { pruneDays: 7, resetArchiveRetention: "0d" } },
+  skills: { workshop: { autonomous: { enabled: true } } },
+}
+`);
+  for (const line of [
+    'Moved audio.transcription → tools.media.models.',
+    'Moved deprecated messages.queue.mode "queue" → "steer"; use "steer" for default active-run steering.',
+    'Removed retired cron.webhook after stored jobs migrated to per-job delivery.',
+    'Moved session.maintenance.pruneDays → session.maintenance.pruneAfter.',
+    'Removed session.maintenance.resetArchiveRetention "0d" (zero duration); keep-by-default archive retention applies.',
+    'Mapped skills.workshop.autonomous.enabled to mode: "propose".',
+  ])
+    assert.ok(r.lines.includes(line), line);
+  assert.deepEqual((r.migrated.tools as Record<string, unknown>).media, {
+    audio: { enabled: true, preferredModel: 'cli:whisper' },
+    models: [{ command: 'whisper', type: 'cli', args: ['--file', '{{AttachmentPath}}'], capabilities: ['audio'] }],
+  });
+});

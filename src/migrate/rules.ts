@@ -12,6 +12,13 @@ import { GATEWAY_RETIRED_AFTER_DEVICE_AUTH, GATEWAY_RETIRED_BEFORE_RESET } from 
 import { MEMORY_QMD_MIGRATION } from './rules/memory-qmd.ts';
 import { MEMORY_SEARCH_MIGRATIONS } from './rules/memory-search.ts';
 import { RETIRED_CONFIG_KEYS_MIGRATION } from './rules/retired-config-keys.ts';
+import {
+  AUDIO_QUEUE_MIGRATIONS,
+  CRON_DIAGNOSTICS_MIGRATIONS,
+  INTERNAL_HOOK_HANDLERS_MIGRATION,
+  LOCAL_MODEL_LEAN_MIGRATION,
+  SESSION_SKILLS_MIGRATIONS,
+} from './rules/runtime-misc.ts';
 import { TOOL_NAME_MIGRATIONS } from './rules/tool-names.ts';
 import { TOOL_PROFILE_GRANTS_MIGRATION } from './rules/tool-profile-grants.ts';
 import { stripTtsPersonaPrompts, TTS_MIGRATIONS } from './rules/tts.ts';
@@ -915,6 +922,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     apply: telegramStreaming,
   },
+  ...AUDIO_QUEUE_MIGRATIONS,
   BINDINGS_PEER_KIND_MIGRATION,
   TOOL_PROFILE_GRANTS_MIGRATION,
   ...AGENT_CONFIG_MIGRATIONS,
@@ -928,6 +936,7 @@ export const MIGRATIONS: readonly Migration[] = [
     ),
     apply: topLevelHeartbeat,
   },
+  ...CRON_DIAGNOSTICS_MIGRATIONS,
   ...GATEWAY_RETIRED_BEFORE_RESET,
   {
     id: 'gateway.tailscale.reset-on-exit-remove',
@@ -1038,6 +1047,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ...TTS_MIGRATIONS,
   MEMORY_QMD_MIGRATION,
+  LOCAL_MODEL_LEAN_MIGRATION,
   {
     id: 'runtime.messages-suppress-tool-errors',
     detect: present(
@@ -1053,6 +1063,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     },
   },
+  INTERNAL_HOOK_HANDLERS_MIGRATION,
   {
     id: 'runtime.doctor-tier-eval-tranche',
     detect: wouldChange('Approved tier-eval configuration surfaces were consolidated.', tierEvalTranche),
@@ -1093,6 +1104,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   RETIRED_CONFIG_KEYS_MIGRATION,
+  ...SESSION_SKILLS_MIGRATIONS,
   ...TOOL_NAME_MIGRATIONS,
   {
     id: 'runtime.agents-entries',
