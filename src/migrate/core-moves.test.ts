@@ -256,3 +256,42 @@ test('retired runtime settings: audio transcriber, queue modes, cron webhook, se
     models: [{ command: 'whisper', type: 'cli', args: ['--file', '{{AttachmentPath}}'], capabilities: ['audio'] }],
   });
 });
+
+test('MCP servers: disabled becomes enabled, timeout aliases become milliseconds, CLI aliases take canonical spellings', () => {
+  const r = migrate(`{
+  mcp: {
+    servers: {
+      files: { command: "npx", disabled: true, timeout: 30, workingDirectory: "/srv" },
+      remote: { type: "http", url: "https://mcp.example.com/mcp", ssl_verify: false },
+    },
+  },
+}
+`);
+  assert.deepEqual(r.lines.slice(0, 4), [
+    'Moved mcp.servers.files.disabled true → enabled false.',
+    'Moved mcp.servers.files.timeout → requestTimeoutMs (30000 ms).',
+    'Canonicalized legacy aliases in mcp.servers.files.',
+    'Canonicalized legacy aliases in mcp.servers.remote.',
+  ]);
+  assert.deepEqual(r.migrated.mcp, {
+    servers: {
+      files: { command: 'npx', enabled: false, requestTimeoutMs: 30000, cwd: '/srv' },
+      remote: { url: 'https://mcp.example.com/mcp', transport: 'streamable-http', sslVerify: false },
+    },
+  });
+});
+
+test('a scope with both allow and alsoAllow is merged only when its profile already grants the extras', () => {
+  const r = migrate(`{
+  tools: { profile: "coding", allow: ["read", "exec"], alsoAllow: ["exec"], codeMode: { runtime: "quickjs-wasi" } },
+}
+`);
+  assert.ok(r.lines.includes('Merged tools.alsoAllow into tools.allow.'));
+  assert.ok(r.lines.includes('Moved tools.codeMode.runtime to tools.codeMode.executor (quickjs).'));
+  assert.deepEqual(r.migrated.tools, {
+    profile: 'coding',
+    allow: ['read', 'exec'],
+    alsoAllow: [],
+    codeMode: { executor: 'quickjs' },
+  });
+});

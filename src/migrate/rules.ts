@@ -8,7 +8,9 @@ import retired from './data/doctor-data.json' with { type: 'json' };
 import { rewriteModelRefs } from './model-refs.ts';
 import { AGENT_CONFIG_MIGRATIONS, SESSION_TYPING_MODE_MIGRATION } from './rules/agent-config.ts';
 import { BINDINGS_PEER_KIND_MIGRATION } from './rules/bindings-peer-kind.ts';
+import { CODE_MODE_MIGRATIONS } from './rules/code-mode.ts';
 import { GATEWAY_RETIRED_AFTER_DEVICE_AUTH, GATEWAY_RETIRED_BEFORE_RESET } from './rules/gateway-retired.ts';
+import { MCP_MIGRATION } from './rules/mcp.ts';
 import { MEMORY_QMD_MIGRATION } from './rules/memory-qmd.ts';
 import { MEMORY_SEARCH_MIGRATIONS } from './rules/memory-search.ts';
 import { RETIRED_CONFIG_KEYS_MIGRATION } from './rules/retired-config-keys.ts';
@@ -20,6 +22,7 @@ import {
   SESSION_SKILLS_MIGRATIONS,
 } from './rules/runtime-misc.ts';
 import { TOOL_NAME_MIGRATIONS } from './rules/tool-names.ts';
+import { TOOL_POLICY_CONFLICTS_MIGRATION } from './rules/tool-policy-conflicts.ts';
 import { TOOL_PROFILE_GRANTS_MIGRATION } from './rules/tool-profile-grants.ts';
 import { stripTtsPersonaPrompts, TTS_MIGRATIONS } from './rules/tts.ts';
 import {
@@ -936,6 +939,7 @@ export const MIGRATIONS: readonly Migration[] = [
     ),
     apply: topLevelHeartbeat,
   },
+  ...CODE_MODE_MIGRATIONS,
   ...CRON_DIAGNOSTICS_MIGRATIONS,
   ...GATEWAY_RETIRED_BEFORE_RESET,
   {
@@ -991,6 +995,7 @@ export const MIGRATIONS: readonly Migration[] = [
       gateway.bind = mapped;
     },
   },
+  MCP_MIGRATION,
   {
     id: 'defaultModel->agents.defaults.model',
     detect: present(['defaultModel'], `defaultModel moved to agents.defaults.model. ${RUN}`),
@@ -1106,6 +1111,7 @@ export const MIGRATIONS: readonly Migration[] = [
   RETIRED_CONFIG_KEYS_MIGRATION,
   ...SESSION_SKILLS_MIGRATIONS,
   ...TOOL_NAME_MIGRATIONS,
+  TOOL_POLICY_CONFLICTS_MIGRATION,
   {
     id: 'runtime.agents-entries',
     detect: present(['agents', 'list'], `agents.list moved to keyed agents.entries. ${RUN}`),
