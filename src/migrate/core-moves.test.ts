@@ -295,3 +295,33 @@ test('a scope with both allow and alsoAllow is merged only when its profile alre
     codeMode: { executor: 'quickjs' },
   });
 });
+
+test('per-capability media models become capability-tagged entries; unusable egress proxy hosts are dropped', () => {
+  const r = migrate(`{
+  secrets: { egressProxy: { url: "http://127.0.0.1:3128", allowedHosts: ["api.example.com", "*.example.com"] } },
+  tools: {
+    media: {
+      audio: { enabled: true, models: [{ provider: "deepgram", model: "nova-3", deepgram: { smartFormat: true } }] },
+    },
+  },
+}
+`);
+  assert.deepEqual(r.lines.slice(0, 3), [
+    'Moved tools.media.audio.models[0].deepgram → tools.media.audio.models[0].providerOptions.deepgram.',
+    'Consolidated tools.media image/audio/video model settings into capability-tagged tools.media.models entries.',
+    'Removed unusable secrets.egressProxy.allowedHosts entries: "*.example.com".',
+  ]);
+  assert.deepEqual(r.migrated.tools, {
+    media: {
+      audio: { enabled: true },
+      models: [
+        {
+          provider: 'deepgram',
+          model: 'nova-3',
+          providerOptions: { deepgram: { smart_format: true } },
+          capabilities: ['audio'],
+        },
+      ],
+    },
+  });
+});

@@ -11,6 +11,7 @@ import { BINDINGS_PEER_KIND_MIGRATION } from './rules/bindings-peer-kind.ts';
 import { CODE_MODE_MIGRATIONS } from './rules/code-mode.ts';
 import { GATEWAY_RETIRED_AFTER_DEVICE_AUTH, GATEWAY_RETIRED_BEFORE_RESET } from './rules/gateway-retired.ts';
 import { MCP_MIGRATION } from './rules/mcp.ts';
+import { MEDIA_MODELS_MIGRATION } from './rules/media-models.ts';
 import { MEMORY_QMD_MIGRATION } from './rules/memory-qmd.ts';
 import { MEMORY_SEARCH_MIGRATIONS } from './rules/memory-search.ts';
 import { RETIRED_CONFIG_KEYS_MIGRATION } from './rules/retired-config-keys.ts';
@@ -21,6 +22,7 @@ import {
   LOCAL_MODEL_LEAN_MIGRATION,
   SESSION_SKILLS_MIGRATIONS,
 } from './rules/runtime-misc.ts';
+import { SECRETS_EGRESS_MIGRATION } from './rules/secrets-egress.ts';
 import { TOOL_NAME_MIGRATIONS } from './rules/tool-names.ts';
 import { TOOL_POLICY_CONFLICTS_MIGRATION } from './rules/tool-policy-conflicts.ts';
 import { TOOL_PROFILE_GRANTS_MIGRATION } from './rules/tool-profile-grants.ts';
@@ -1084,6 +1086,7 @@ export const MIGRATIONS: readonly Migration[] = [
     detect: wouldChange('Final layout tuning knobs were retired.', finalLayoutKills),
     apply: finalLayoutKills,
   },
+  MEDIA_MODELS_MIGRATION,
   {
     id: 'runtime.config-tranche',
     detect: wouldChange(
@@ -1109,6 +1112,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   RETIRED_CONFIG_KEYS_MIGRATION,
+  SECRETS_EGRESS_MIGRATION,
   ...SESSION_SKILLS_MIGRATIONS,
   ...TOOL_NAME_MIGRATIONS,
   TOOL_POLICY_CONFLICTS_MIGRATION,

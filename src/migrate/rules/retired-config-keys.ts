@@ -1,13 +1,15 @@
 /**
- * doctor's `runtime.retired-config-keys` migration (openclaw 2026.9.6), less its Discord voice and Deepgram parts:
+ * doctor's `runtime.retired-config-keys` migration (openclaw 2026.9.6), less its Discord voice part:
  * `agents.defaults.compaction.truncateAfterCompaction`, `tui`, `commands.modelsWrite` and
  * `tools.media.asyncCompletion` are removed, `messages.messagePrefix` becomes WhatsApp's `responsePrefix`,
  * `tools.message.allowCrossContextSend` (global and per agent) becomes `crossContext`, `tools.experimental.planTool`
- * becomes `tools.updatePlan`, and `talk.realtime.voice` becomes `speakerVoice`. Paths and messages are openclaw's
+ * becomes `tools.updatePlan`, `talk.realtime.voice` becomes `speakerVoice`, and media `deepgram` blocks become
+ * `providerOptions.deepgram`. Paths and messages are openclaw's
  * interface.
  */
 import { ensure, has, isRec, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../rules.ts';
+import { hasMediaDeepgram, mediaDeepgram } from './media-models.ts';
 
 const RUN = 'Run "openclaw doctor --fix".';
 const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
@@ -110,6 +112,7 @@ function apply(root: Rec, changes: string[]): void {
     } else changes.push('Removed talk.realtime.voice (talk.realtime.speakerVoice already set).');
     delete realtime.voice;
   }
+  mediaDeepgram(root, changes);
 }
 
 function detect(root: Rec): LegacyIssue[] {
@@ -140,6 +143,11 @@ function detect(root: Rec): LegacyIssue[] {
   );
   rule(['tools', 'experimental'], 'tools.experimental.planTool moved to tools.updatePlan.');
   rule(['talk', 'realtime', 'voice'], 'talk.realtime.voice moved to talk.realtime.speakerVoice.');
+  rule(
+    ['tools', 'media'],
+    'Legacy Deepgram options moved to providerOptions.deepgram.',
+    hasMediaDeepgram(rec(root.tools)?.media),
+  );
   rule(
     ['agents', 'defaults', 'compaction', 'truncateAfterCompaction'],
     'agents.defaults.compaction.truncateAfterCompaction is retired; byte-triggered compaction now opts in via maxActiveTranscriptBytes alone.',

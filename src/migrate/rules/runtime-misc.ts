@@ -6,7 +6,7 @@
  * Workshop settings (before the tool-name renames). Paths and messages are openclaw's interface.
  */
 import { isValidDuration } from '../../core/schema/refinements.ts';
-import { deletePath, ensure, has, rec, type Rec } from '../draft.ts';
+import { deletePath, ensure, has, put, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../rules.ts';
 
 const RUN = 'Run "openclaw doctor --fix".';
@@ -117,7 +117,7 @@ const QUEUE_MODES: Migration = {
       const value = owner[key];
       if (!retiredQueueMode(value)) return;
       const replacement = value === 'queue' ? 'steer' : 'followup';
-      owner[key] = replacement;
+      put(owner, key, replacement);
       changes.push(
         `Moved deprecated ${path} "${value as string}" → "${replacement}"; use "steer" for default active-run steering.`,
       );
