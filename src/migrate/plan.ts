@@ -19,6 +19,7 @@ import {
   openDmAllowFrom,
 } from './repairs.ts';
 import { MIGRATIONS, dropPluginInstalls, persistRoster, type LegacyIssue } from './rules.ts';
+import { toolPolicyConflictWarnings } from './rules/tool-policy-conflicts.ts';
 
 export interface MigrationPlan {
   /** The legacy keys doctor reports before it migrates ("Legacy config keys detected"), as `path: message`. */
@@ -84,6 +85,9 @@ function migrateConfig(raw: unknown): {
   const installs = has(rec(raw.plugins), 'installs');
   if (detected.length > 0 || installs) {
     for (const migration of MIGRATIONS) migration.apply(draft, changes);
+    // The allow/alsoAllow conflicts doctor left are reported with its lines (only beside a migration: alone they
+    // change nothing, and doctor writes nothing for them).
+    if (changes.length > 0) changes.push(...toolPolicyConflictWarnings(draft));
     dropPluginInstalls(draft, changes);
   }
   // Issues on a `${VAR}` value are left to the audit (it substitutes; the migration keeps the reference as written).

@@ -184,3 +184,14 @@ function apply(root: Rec, changes: string[]): void {
 
 /** After the tool-name renames, before the roster migration. */
 export const TOOL_POLICY_CONFLICTS_MIGRATION: Migration = { id: 'tools.allow-also-allow-conflict', detect, apply };
+
+/**
+ * doctor's lines for the conflicts it left (the consuming profiles need the extras): what each choice would change.
+ * Printed with the migration lines.
+ */
+export function toolPolicyConflictWarnings(root: Rec): string[] {
+  return conflictsOf(root).map(({ path, allow, alsoAllow }) => {
+    const merged = [...new Set([...allow, ...alsoAllow])];
+    return `Left ${path}.allow=${JSON.stringify(allow)} and ${path}.alsoAllow=${JSON.stringify(alsoAllow)} unchanged: merging may change profile grants or Gateway configuration-read access. To choose the profile plus its explicit extras, remove ${path}.allow (may broaden the explicit restriction). To choose the merged allowlist without profile extras, set ${path}.allow=${JSON.stringify(merged)} and ${path}.alsoAllow=[] (may remove profile grants). Review these permissions before choosing.`;
+  });
+}
