@@ -109,6 +109,10 @@ out.BUNDLED_PLUGINS = [];
 // Providers whose configuration alone (an auth profile, a models.providers entry, a model ref) enables the bundled
 // plugin that owns them (manifest `autoEnableWhenConfiguredProviders`), in doctor's order: provider → plugin.
 out.AUTO_ENABLE_PROVIDER_PLUGINS = {};
+// The speech providers and web search providers each bundled plugin declares (`contracts`), for doctor's plugin
+// auto-enable of a selected TTS provider or web search provider: provider id → plugin ids.
+out.BUNDLED_SPEECH_PROVIDERS = {};
+out.BUNDLED_WEB_SEARCH_PROVIDERS = {};
 for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
@@ -129,6 +133,16 @@ for (const dir of readdirSync(join(dist, 'extensions'), { withFileTypes: true })
     : []) {
     if (typeof provider === 'string' && typeof manifest.id === 'string')
       out.AUTO_ENABLE_PROVIDER_PLUGINS[provider] ??= manifest.id;
+  }
+  for (const [list, key] of [
+    [manifest.contracts?.speechProviders, 'BUNDLED_SPEECH_PROVIDERS'],
+    [manifest.contracts?.webSearchProviders, 'BUNDLED_WEB_SEARCH_PROVIDERS'],
+  ]) {
+    for (const provider of Array.isArray(list) ? list : []) {
+      if (typeof provider !== 'string' || typeof manifest.id !== 'string') continue;
+      const id = provider.trim().toLowerCase();
+      (out[key][id] ??= []).push(manifest.id);
+    }
   }
 }
 // Official external plugins (installable from npm/ClawHub): the bundled catalog module is plain data; importing it

@@ -13,10 +13,11 @@ import { clonePlain, has, isRec, rec, type Rec } from './draft.ts';
 import { pendingPluginWork } from './pending.ts';
 import { renderMigration } from './render.ts';
 import { copyGroupAllowFrom, openDmAllowFrom, seedDefaultAccounts, typeToolsBySenderKeys } from './channel-access.ts';
-import { dropStalePlugins, enablePlugins, normalizePluginId } from './repairs.ts';
+import { dropInvalidActiveHours, dropStalePlugins, enablePlugins, normalizePluginId } from './repairs.ts';
 import { persistRoster, preserveChannelAccountOwners, readRoster } from './roster.ts';
 import { nanoBananaSkill, ollamaNumCtx, openaiCompletionsApi } from './rules/provider-compat.ts';
 import { repairCodexAuthProfiles, repairCodexRoutes } from './rules/codex-routes.ts';
+import { toolPolicyConflictWarnings } from './rules/tool-policy-conflicts.ts';
 import { MIGRATIONS, dropPluginInstalls, type LegacyIssue } from './rules.ts';
 
 export interface MigrationPlan {
@@ -123,6 +124,9 @@ function migrateConfig(
       if (!uninspected || !CHANNEL_COMPAT_MIGRATIONS.has(migration.id))
         migration.apply(draft, changes, { authored: raw, includes: hasIncludes });
     preserveChannelAccountOwners(draft, changes, raw);
+    // The allow/alsoAllow conflicts doctor left are reported with its lines (only beside a migration: alone they
+    // change nothing, and doctor writes nothing for them).
+    if (changes.length > 0) changes.push(...toolPolicyConflictWarnings(draft));
     dropPluginInstalls(draft, changes);
   } else if (!uninspected) {
     // The channel plugins' compatibility migrations run on every config doctor loads, legacy keys detected or not.
@@ -185,6 +189,7 @@ function migrateConfig(
     return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
   seedDefaultAccounts(draft, repairs);
+  dropInvalidActiveHours(draft, repairs);
   nanoBananaSkill(draft, repairs);
   openaiCompletionsApi(draft, repairs);
   ollamaNumCtx(draft, repairs);

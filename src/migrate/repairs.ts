@@ -6,10 +6,13 @@
  */
 import data from './data/doctor-data.json' with { type: 'json' };
 import { ensure, has, isRec, put, rec, type Rec } from './draft.ts';
+import { configuredSpeechProviders } from './speech-providers.ts';
 
 const DATA = data as unknown as {
   BUNDLED_PROVIDER_PLUGINS: Record<string, string>;
   AUTO_ENABLE_PROVIDER_PLUGINS: Record<string, string>;
+  BUNDLED_SPEECH_PROVIDERS: Record<string, string[]>;
+  BUNDLED_WEB_SEARCH_PROVIDERS: Record<string, string[]>;
   BUNDLED_CHANNELS: Record<string, string>;
   BUNDLED_PLUGINS: string[];
   OFFICIAL_EXTERNAL_PLUGINS: string[];
@@ -54,6 +57,11 @@ function configuredModelRefs(root: Rec): string[] {
   return refs;
 }
 
+/** The plugins a provider-id table lists for `id` (own keys only). */
+function ownedBy(table: Record<string, string[]>, id: string): string[] | undefined {
+  return Object.prototype.hasOwnProperty.call(table, id) ? table[id] : undefined;
+}
+
 function pluginForRef(ref: string): string | undefined {
   const slash = ref.indexOf('/');
   if (slash <= 0) return undefined;
@@ -88,6 +96,16 @@ function candidates(root: Rec): Candidate[] {
     seen.add(id);
     out.push({ pluginId: id, reason: `${ref} model configured` });
   }
+  for (const provider of configuredSpeechProviders(root))
+    for (const pluginId of [...(ownedBy(DATA.BUNDLED_SPEECH_PROVIDERS, provider) ?? [])].sort((a, b) =>
+      a.localeCompare(b),
+    ))
+      out.push({ pluginId, reason: `${provider} speech provider selected` });
+  const search = rec(rec(rec(root.tools)?.web)?.search);
+  const searchProvider =
+    search?.enabled !== false && typeof search?.provider === 'string' ? search.provider.trim().toLowerCase() : '';
+  const searchPlugin = searchProvider ? ownedBy(DATA.BUNDLED_WEB_SEARCH_PROVIDERS, searchProvider)?.[0] : undefined;
+  if (searchPlugin) out.push({ pluginId: searchPlugin, reason: `${searchProvider} web search provider selected` });
   if (rec(root.browser)) out.push({ pluginId: 'browser', reason: 'browser configured' });
   else if (mentionsBrowserTool(root)) out.push({ pluginId: 'browser', reason: 'browser tool referenced' });
   return out;
@@ -314,4 +332,41 @@ function dropDanglingChannels(
     changes.push(
       `- channels.modelByChannel: removed ${overrides.length} stale channel model override${overrides.length === 1 ? '' : 's'} (${[...new Set(overrides)].join(', ')})`,
     );
+}
+
+const HEARTBEAT_TIME = /^(?:[01]\d|2[0-3]|24):[0-5]\d$/;
+
+/** Whether `activeHours` is what openclaw's heartbeat schema accepts: `{ start?, end?, timezone? }`, times "HH:MM". */
+function validActiveHours(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isRec(value) || Object.keys(value).some((k) => k !== 'start' && k !== 'end' && k !== 'timezone')) return false;
+  if ([value.start, value.end, value.timezone].some((v) => v !== undefined && typeof v !== 'string')) return false;
+  const time = (raw: unknown, allow24: boolean) => {
+    if (!raw) return true;
+    const text = raw as string;
+    if (!HEARTBEAT_TIME.test(text)) return false;
+    return !text.startsWith('24') || (allow24 && text === '24:00');
+  };
+  return time(value.start, false) && time(value.end, true);
+}
+
+/**
+ * An `activeHours` the heartbeat schema rejects (a "08:00-23:00" string, say) is removed from `agents.defaults` and
+ * each agent's heartbeat; heartbeats then run at any hour until it is set again.
+ */
+export function dropInvalidActiveHours(root: Rec, changes: string[]): void {
+  const repair = (heartbeat: unknown, path: string) => {
+    if (!isRec(heartbeat) || !has(heartbeat, 'activeHours') || validActiveHours(heartbeat.activeHours)) return;
+    delete heartbeat.activeHours;
+    changes.push(
+      `Removed invalid ${path}.activeHours; heartbeats will use unrestricted hours until it is reconfigured.`,
+    );
+  };
+  const agents = rec(root.agents);
+  repair(rec(agents?.defaults)?.heartbeat, 'agents.defaults.heartbeat');
+  const entries = rec(agents?.entries);
+  if (entries)
+    for (const id of Object.keys(entries)) repair(rec(entries[id])?.heartbeat, `agents.entries.${id}.heartbeat`);
+  else if (Array.isArray(agents?.list))
+    agents.list.forEach((item, index) => repair(rec(item)?.heartbeat, `agents.list[${index}].heartbeat`));
 }

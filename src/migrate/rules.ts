@@ -20,6 +20,27 @@ import {
 import { detectUtilityModelSeparation, migrateUtilityModelSeparation } from './rules/utility-model.ts';
 import { detectOllamaLocalAuth, migrateOllamaLocalAuth } from './rules/provider-compat.ts';
 import { telegramCompatibility, telegramLegacyIssues } from './telegram.ts';
+import { AGENT_CONFIG_MIGRATIONS, SESSION_TYPING_MODE_MIGRATION } from './rules/agent-config.ts';
+import { BINDINGS_PEER_KIND_MIGRATION } from './rules/bindings-peer-kind.ts';
+import { CODE_MODE_MIGRATIONS } from './rules/code-mode.ts';
+import { GATEWAY_RETIRED_AFTER_DEVICE_AUTH, GATEWAY_RETIRED_BEFORE_RESET } from './rules/gateway-retired.ts';
+import { MCP_MIGRATION } from './rules/mcp.ts';
+import { MEDIA_MODELS_MIGRATION } from './rules/media-models.ts';
+import { MEMORY_QMD_MIGRATION } from './rules/memory-qmd.ts';
+import { MEMORY_SEARCH_MIGRATIONS } from './rules/memory-search.ts';
+import { RETIRED_CONFIG_KEYS_MIGRATION } from './rules/retired-config-keys.ts';
+import {
+  AUDIO_QUEUE_MIGRATIONS,
+  CRON_DIAGNOSTICS_MIGRATIONS,
+  INTERNAL_HOOK_HANDLERS_MIGRATION,
+  LOCAL_MODEL_LEAN_MIGRATION,
+  SESSION_SKILLS_MIGRATIONS,
+} from './rules/runtime-misc.ts';
+import { SECRETS_EGRESS_MIGRATION } from './rules/secrets-egress.ts';
+import { TOOL_NAME_MIGRATIONS } from './rules/tool-names.ts';
+import { TOOL_POLICY_CONFLICTS_MIGRATION } from './rules/tool-policy-conflicts.ts';
+import { TOOL_PROFILE_GRANTS_MIGRATION } from './rules/tool-profile-grants.ts';
+import { stripTtsPersonaPrompts, TTS_MIGRATIONS } from './rules/tts.ts';
 import {
   deletePath,
   ensure,
@@ -192,30 +213,6 @@ function seedAllowedOrigins(root: Rec, changes: string[]): void {
 
 // --- agents -----------------------------------------------------------------------------------------------------
 
-function memorySearch(root: Rec, changes: string[]): void {
-  const defaults = rec(rec(root.agents)?.defaults);
-  const legacyDefaults = rec(defaults?.memorySearch);
-  const legacyTop = rec(root.memorySearch);
-  const canonical = rec(rec(root.memory)?.search);
-  if (legacyDefaults || legacyTop) {
-    const target: Rec = structuredClone(canonical ?? {});
-    if (legacyDefaults) {
-      fillMissing(target, legacyDefaults);
-      delete defaults!.memorySearch;
-    }
-    if (legacyTop) {
-      fillMissing(target, legacyTop);
-      delete root.memorySearch;
-    }
-    ensure(root, 'memory').search = target;
-    changes.push(
-      canonical
-        ? 'Merged legacy memorySearch defaults → memory.search (kept explicit memory.search values).'
-        : 'Moved legacy memorySearch defaults → memory.search.',
-    );
-  }
-}
-
 function topLevelHeartbeat(root: Rec, changes: string[]): void {
   const legacy = rec(root.heartbeat);
   if (!legacy) return;
@@ -340,7 +337,9 @@ function modelPolicyAllow(root: Rec, changes: string[]): void {
 const EXEC_SECURITY = ['deny', 'allowlist', 'full'];
 const EXEC_ASK = ['on-miss', 'always', 'off'];
 
+/** The mode that keeps a security/ask pair exactly (none when `ask: always` or full+on-miss have no mode). */
 function execModeFor(security: string, ask: string): string | undefined {
+  if (ask === 'always') return undefined;
   if (security === 'deny') return 'deny';
   if (security === 'full') return ask === 'off' ? 'full' : undefined;
   if (security === 'allowlist') return ask === 'off' ? 'allowlist' : ask === 'on-miss' ? 'ask' : undefined;
@@ -415,9 +414,24 @@ const RESPONSE_PREFIX_CHANNELS = new Set([
   'line',
 ]);
 
+/** `cliBackends.<id>.sessionArg` (one flag) became `sessionArgs` (the flag and the session id placeholder). */
+function cliBackendSessionArgs(scope: Rec, path: string, changes: string[]): void {
+  const backends = rec(scope.cliBackends);
+  for (const id of Object.keys(backends ?? {})) {
+    const backend = rec(backends![id]);
+    if (!backend || !has(backend, 'sessionArg')) continue;
+    if (backend.sessionArgs === undefined && typeof backend.sessionArg === 'string') {
+      backend.sessionArgs = [backend.sessionArg, '{sessionId}'];
+      changes.push(`Moved ${path}.cliBackends.${id}.sessionArg → ${path}.cliBackends.${id}.sessionArgs.`);
+    } else changes.push(`Removed ${path}.cliBackends.${id}.sessionArg (sessionArgs already set).`);
+    delete backend.sessionArg;
+  }
+}
+
 function tierEvalTranche(root: Rec, changes: string[]): boolean {
   const initial = changes.length;
   let stripped = false;
+  stripTtsPersonaPrompts(root, changes);
   const wideArea = rec(rec(root.discovery)?.wideArea);
   if (wideArea && has(wideArea, 'enabled')) {
     if (wideArea.enabled === false && typeof wideArea.domain === 'string' && wideArea.domain.trim()) {
@@ -468,6 +482,7 @@ function tierEvalTranche(root: Rec, changes: string[]): boolean {
         );
     }
     if (path !== 'agents.defaults') execMode(scope, path, changes, inherited);
+    cliBackendSessionArgs(scope, path, changes);
     for (const p of paths.TIER_EVAL_RETIRED_AGENT_PATHS!) stripped = deletePath(scope, p) || stripped;
   });
   const web = rec(root.web);
@@ -509,6 +524,12 @@ function tierEvalTranche(root: Rec, changes: string[]): boolean {
     stripped = has(entry, 'allowInsecurePath') || has(entry, 'allowSymlinkCommand') || stripped;
     delete entry.allowInsecurePath;
     delete entry.allowSymlinkCommand;
+  }
+  const installExec = rec(rec(rec(root.security)?.installPolicy)?.exec);
+  if (installExec) {
+    stripped = has(installExec, 'allowInsecurePath') || has(installExec, 'allowSymlinkCommand') || stripped;
+    delete installExec.allowInsecurePath;
+    delete installExec.allowSymlinkCommand;
   }
   if (stripped || changes.length > initial)
     changes.push('Applied tier-eval tranche retirements; canonical settings and built-in defaults now apply.');
@@ -554,11 +575,29 @@ function finalLayoutRenames(root: Rec, changes: string[]): void {
     }
     if (moved) env.vars = vars;
   }
+  const ssrfPolicy = rec(rec(root.browser)?.ssrfPolicy);
+  if (ssrfPolicy && Array.isArray(ssrfPolicy.hostnameAllowlist)) {
+    const canonical = Array.isArray(ssrfPolicy.allowedHostnames) ? (ssrfPolicy.allowedHostnames as unknown[]) : [];
+    ssrfPolicy.allowedHostnames = [
+      ...new Set([...canonical, ...(ssrfPolicy.hostnameAllowlist as unknown[])].filter((v) => typeof v === 'string')),
+    ];
+    delete ssrfPolicy.hostnameAllowlist;
+    changes.push('Merged browser.ssrfPolicy.hostnameAllowlist → allowedHostnames.');
+  }
   const legacyMedia = rec(root.media);
   if (legacyMedia) {
     fillMissing(ensure(root, 'attachments'), legacyMedia);
     delete root.media;
     changes.push('Moved media → attachments.');
+  }
+  const legacyAudit = rec(root.audit);
+  if (legacyAudit) {
+    const logging = ensure(root, 'logging');
+    const audit = rec(logging.audit) ?? {};
+    fillMissing(audit, legacyAudit);
+    logging.audit = audit;
+    delete root.audit;
+    changes.push('Moved audit → logging.audit.');
   }
   const nodes = rec(rec(root.gateway)?.nodes);
   if (nodes) {
@@ -586,6 +625,22 @@ function finalLayoutRenames(root: Rec, changes: string[]): void {
 
 function finalLayoutKills(root: Rec, changes: string[]): void {
   const defaults = rec(rec(root.agents)?.defaults);
+  if (has(defaults, 'promptOverlays')) {
+    const personality = rec(rec(defaults.promptOverlays)?.gpt5)?.personality;
+    if (personality !== undefined) {
+      const openai = ensure(ensure(ensure(ensure(root, 'plugins'), 'entries'), 'openai'), 'config');
+      if (openai.personality === undefined) {
+        openai.personality = personality;
+        changes.push(
+          'Moved agents.defaults.promptOverlays.gpt5.personality → plugins.entries.openai.config.personality.',
+        );
+      } else
+        changes.push(
+          'Removed agents.defaults.promptOverlays.gpt5.personality (plugins.entries.openai.config.personality already set).',
+        );
+    } else changes.push('Removed agents.defaults.promptOverlays; built-in behavior now applies.');
+    delete defaults.promptOverlays;
+  }
   for (const key of [
     'envelopeTimestamp',
     'envelopeElapsed',
@@ -607,6 +662,16 @@ function finalLayoutKills(root: Rec, changes: string[]): void {
         ? capture.enabled
         : Object.keys(capture).some((k) => k !== 'enabled' && capture[k] === true);
     changes.push('Collapsed diagnostics.otel.captureContent to a boolean.');
+  }
+  const diagnostics = rec(root.diagnostics);
+  const cacheTrace = rec(diagnostics?.cacheTrace);
+  if (
+    cacheTrace &&
+    (Object.keys(cacheTrace).some((k) => k !== 'enabled') ||
+      (cacheTrace.enabled !== undefined && typeof cacheTrace.enabled !== 'boolean'))
+  ) {
+    diagnostics!.cacheTrace = { enabled: cacheTrace.enabled === true };
+    changes.push('Removed diagnostics.cacheTrace detail fields; only enabled remains.');
   }
   const attachments = rec(root.attachments);
   if (has(attachments, 'preserveFilenames')) {
@@ -644,6 +709,15 @@ function finalLayoutKills(root: Rec, changes: string[]): void {
       delete commands[key];
       changes.push(`Removed commands.${key}; owner ids now render raw.`);
     }
+  }
+  const cron = rec(root.cron);
+  const failureDestination = rec(cron?.failureDestination);
+  if (cron && failureDestination) {
+    const failureAlert = rec(cron.failureAlert) ?? {};
+    fillMissing(failureAlert, failureDestination);
+    cron.failureAlert = failureAlert;
+    delete cron.failureDestination;
+    changes.push('Merged cron.failureDestination → cron.failureAlert.');
   }
   const gateway = rec(root.gateway);
   const reload = rec(gateway?.reload);
@@ -780,7 +854,9 @@ function tuningKnobs(root: Rec, changes: string[]): boolean {
     for (const p of paths.RETIRED_AGENT_TUNING_PATHS!) strip(scope, p, `${path}.`);
   });
   if (removed.length > 0)
-    changes.push(`Removed retired runtime tuning knobs: ${removed.join(', ')}; built-in defaults now apply.`);
+    changes.push(
+      `Removed retired runtime tuning knobs: ${JSON.stringify(removed.join(', ')).slice(1, -1)}; built-in defaults now apply.`,
+    );
   return removed.length > 0;
 }
 
@@ -895,22 +971,23 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     apply: telegramStreaming,
   },
-  {
-    id: 'memorySearch->memory.search',
-    detect: present(
-      ['agents', 'defaults', 'memorySearch'],
-      `agents.defaults.memorySearch moved to memory.search. ${RUN}`,
-    ),
-    apply: memorySearch,
-  },
+  ...AUDIO_QUEUE_MIGRATIONS,
+  BINDINGS_PEER_KIND_MIGRATION,
+  TOOL_PROFILE_GRANTS_MIGRATION,
+  ...AGENT_CONFIG_MIGRATIONS,
+  ...MEMORY_SEARCH_MIGRATIONS,
+  SESSION_TYPING_MODE_MIGRATION,
   {
     id: 'heartbeat->agents.defaults.heartbeat',
     detect: present(
       ['heartbeat'],
-      `top-level heartbeat is not a valid config path; use agents.defaults.heartbeat (cadence/target/model settings) or channels.defaults.heartbeat (showOk/showAlerts/useIndicator). ${RUN}`,
+      `top-level heartbeat is not a valid config path; use agents.defaults.heartbeat (cadence/target/model settings) or channels.defaults.heartbeat (showOk/showAlerts/useIndicator).`,
     ),
     apply: topLevelHeartbeat,
   },
+  ...CODE_MODE_MIGRATIONS,
+  ...CRON_DIAGNOSTICS_MIGRATIONS,
+  ...GATEWAY_RETIRED_BEFORE_RESET,
   {
     id: 'gateway.tailscale.reset-on-exit-remove',
     detect: present(
@@ -944,6 +1021,7 @@ export const MIGRATIONS: readonly Migration[] = [
       changes.push('Removed retired gateway.controlUi.dangerouslyDisableDeviceAuth legacy config.');
     },
   },
+  ...GATEWAY_RETIRED_AFTER_DEVICE_AUTH,
   { id: 'gateway.controlUi.allowedOrigins-seed-for-non-loopback', apply: seedAllowedOrigins },
   {
     id: 'gateway.bind.host-alias->bind-mode',
@@ -963,6 +1041,7 @@ export const MIGRATIONS: readonly Migration[] = [
       gateway.bind = mapped;
     },
   },
+  MCP_MIGRATION,
   {
     id: 'defaultModel->agents.defaults.model',
     detect: present(['defaultModel'], `defaultModel moved to agents.defaults.model. ${RUN}`),
@@ -1028,6 +1107,9 @@ export const MIGRATIONS: readonly Migration[] = [
     },
     apply: modelPolicyAllow,
   },
+  ...TTS_MIGRATIONS,
+  MEMORY_QMD_MIGRATION,
+  LOCAL_MODEL_LEAN_MIGRATION,
   {
     id: 'models.providers.*.models.*.compat.thinkingFormat-invalid',
     detect: detectThinkingFormat,
@@ -1053,6 +1135,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     },
   },
+  INTERNAL_HOOK_HANDLERS_MIGRATION,
   {
     id: 'runtime.doctor-tier-eval-tranche',
     detect: wouldChange('Approved tier-eval configuration surfaces were consolidated.', tierEvalTranche),
@@ -1068,6 +1151,7 @@ export const MIGRATIONS: readonly Migration[] = [
     detect: wouldChange('Final layout tuning knobs were retired.', finalLayoutKills),
     apply: finalLayoutKills,
   },
+  MEDIA_MODELS_MIGRATION,
   {
     id: 'runtime.config-tranche',
     detect: wouldChange(
@@ -1092,21 +1176,11 @@ export const MIGRATIONS: readonly Migration[] = [
       changes.push('Removed retired ui.assistant; configure agents.list[].identity instead.');
     },
   },
-  {
-    id: 'runtime.retired-config-keys',
-    detect: present(['tools', 'experimental'], `tools.experimental.planTool moved to tools.updatePlan. ${RUN}`),
-    apply: (root, changes) => {
-      const tools = rec(root.tools);
-      const experimental = rec(tools?.experimental);
-      if (tools && experimental) {
-        if (has(experimental, 'planTool') && tools.updatePlan === undefined) {
-          tools.updatePlan = experimental.planTool;
-          changes.push('Moved tools.experimental.planTool → tools.updatePlan.');
-        } else changes.push('Removed tools.experimental; tools.updatePlan now owns the switch.');
-        delete tools.experimental;
-      }
-    },
-  },
+  RETIRED_CONFIG_KEYS_MIGRATION,
+  SECRETS_EGRESS_MIGRATION,
+  ...SESSION_SKILLS_MIGRATIONS,
+  ...TOOL_NAME_MIGRATIONS,
+  TOOL_POLICY_CONFLICTS_MIGRATION,
   {
     id: 'runtime.agents-entries',
     detect: present(['agents', 'list'], `agents.list moved to keyed agents.entries. ${RUN}`),

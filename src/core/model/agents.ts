@@ -362,7 +362,7 @@ function unique<T>(values: Iterable<T>): T[] {
 }
 
 /** Normalizes a policy list and expands `group:*` entries into tool names. */
-function expandToolGroups(list: readonly Json[]): string[] {
+export function expandToolGroups(list: readonly Json[]): string[] {
   const out: string[] = [];
   for (const entry of list) {
     const name = normalizeToolName(entry);
@@ -372,6 +372,16 @@ function expandToolGroups(list: readonly Json[]): string[] {
     else out.push(name);
   }
   return unique(out);
+}
+
+/** A built-in tool profile's allow list (a copy), or undefined for an unknown profile. */
+export function toolProfileAllow(profile: string): string[] | undefined {
+  return Object.hasOwn(TOOL_PROFILES, profile) ? [...TOOL_PROFILES[profile]!] : undefined;
+}
+
+/** Whether `id` names one of openclaw's core tools (a member of a core tool group). */
+export function isCoreToolId(id: string): boolean {
+  return Object.values(TOOL_GROUPS).some((tools) => tools.includes(id));
 }
 
 type Pattern = { kind: 'all' } | { kind: 'exact'; value: string } | { kind: 'glob'; parts: string[] };
