@@ -60,7 +60,7 @@ export interface RenderContext {
 }
 
 /** The migrations of an outcome list (same order) by config. */
-export function byConfig(
+function byConfig(
   outcomes: readonly AuditOutcome[],
   migrations: ReadonlyArray<MigrationSummary | undefined>,
 ): Map<string, MigrationSummary> {

@@ -5,7 +5,7 @@
  */
 import { schemaData } from '../core/schema/data.ts';
 import { isRec, rec, type Rec } from './draft.ts';
-import type { LegacyIssue } from './rules.ts';
+import type { LegacyIssue } from './migration.ts';
 
 const CHANNEL_META_KEYS = new Set(['defaults', 'modelByChannel']);
 const UPGRADE = 'cannot be checked until its data/settings upgrade finishes. Your existing settings have been kept.';

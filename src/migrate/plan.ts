@@ -18,7 +18,8 @@ import { persistRoster, preserveChannelAccountOwners, readRoster } from './roste
 import { nanoBananaSkill, ollamaNumCtx, openaiCompletionsApi } from './rules/provider-compat.ts';
 import { repairCodexAuthProfiles, repairCodexRoutes } from './rules/codex-routes.ts';
 import { toolPolicyConflictWarnings } from './rules/tool-policy-conflicts.ts';
-import { MIGRATIONS, dropPluginInstalls, type LegacyIssue } from './rules.ts';
+import type { LegacyIssue } from './migration.ts';
+import { MIGRATIONS, dropPluginInstalls } from './rules.ts';
 
 export interface MigrationPlan {
   /** The legacy keys doctor reports before it migrates ("Legacy config keys detected"), as `path: message`. */

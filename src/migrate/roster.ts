@@ -58,7 +58,7 @@ const CHANNEL_META_KEYS = new Set(['defaults', 'modelByChannel']);
  * (channel-wide bindings for unbound channels, the agent for heartbeats, system work, auth inheritance and talk; with
  * `workspace`, the workspace it used). Returns whether anything was written.
  */
-export function materializeDefaultAgentRoles(root: Rec, agentId: string, workspace = false): boolean {
+function materializeDefaultAgentRoles(root: Rec, agentId: string, workspace = false): boolean {
   let changed = false;
   const id = normalizeAgentId(agentId);
   const agents = rec(root.agents);

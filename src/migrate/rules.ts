@@ -5,6 +5,7 @@
  * Only a subset of doctor's migrations is reproduced; docs/fix.md lists which.
  */
 import retired from './data/doctor-data.json' with { type: 'json' };
+import type { LegacyIssue, Migration } from './migration.ts';
 import { normalizeAgentId } from '../core/agent-id.ts';
 import { rewriteModelRefs } from './model-refs.ts';
 import { detectMissingSystemAgent, restoreSystemAgent } from './roster.ts';
@@ -54,26 +55,6 @@ import {
   visitChannel,
   type Rec,
 } from './draft.ts';
-
-export interface LegacyIssue {
-  /** Dotted path ('' for the whole config). */
-  path: string;
-  message: string;
-}
-
-export interface Migration {
-  /** doctor's migration id. */
-  id: string;
-  /** The "Legacy config keys detected" lines doctor prints for the config before it migrates. */
-  detect?: (root: Rec) => LegacyIssue[];
-  apply: (root: Rec, changes: string[], context?: MigrationContext) => void;
-}
-
-/** What a migration may need beyond the draft: the config as written, and whether it is split over `$include`s. */
-export interface MigrationContext {
-  authored: Rec;
-  includes: boolean;
-}
 
 const RUN = 'Run "openclaw doctor --fix".';
 const paths = retired as unknown as Record<string, string[][]>;

@@ -53,7 +53,7 @@ interface MigrationResult {
   legacyDefaultAgentId?: string;
 }
 
-export function migrateRoster(raw: unknown): MigrationResult {
+function migrateRoster(raw: unknown): MigrationResult {
   if (!isRecord(raw)) return { config: raw };
   if (Object.prototype.hasOwnProperty.call(raw, 'agents') && !isRecord(raw.agents)) return { config: raw };
   let agents: Record<string, unknown> = isRecord(raw.agents) ? raw.agents : {};

@@ -3,7 +3,7 @@
  * "dm" matches kind "direct" now. Path and messages are openclaw's interface.
  */
 import { rec } from '../draft.ts';
-import type { Migration } from '../rules.ts';
+import type { Migration } from '../migration.ts';
 
 const legacyPeer = (binding: unknown) => rec(rec(rec(binding)?.match)?.peer)?.kind === 'dm';
 

@@ -5,7 +5,7 @@
  * interface.
  */
 import { has, isRec, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 
 const RUN = 'Run "openclaw doctor --fix".';
 const GUIDE = 'https://docs.openclaw.ai/plugins/cli-backend-plugins';

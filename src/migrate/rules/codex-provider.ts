@@ -7,7 +7,7 @@
  * wildcard `codex/*` would widen to every OpenAI model.
  */
 import { has, isRec, put, rec, samePlain, visitAgentScopes, type Rec } from '../draft.ts';
-import type { LegacyIssue } from '../rules.ts';
+import type { LegacyIssue } from '../migration.ts';
 
 const OPENAI = 'openai';
 const LEGACY_API = 'openai-codex-responses';

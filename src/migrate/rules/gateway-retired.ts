@@ -4,7 +4,7 @@
  * lifecycle), the WebChat gateway block, and a port outside 1–65535. Paths and messages are openclaw's interface.
  */
 import { has, rec } from '../draft.ts';
-import type { Migration } from '../rules.ts';
+import type { Migration } from '../migration.ts';
 
 const RUN = 'Run "openclaw doctor --fix".';
 const DEFAULT_GATEWAY_PORT = 18789;

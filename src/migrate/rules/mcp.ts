@@ -5,7 +5,7 @@
  * `type` (http, sse, ...) becomes OpenClaw's `transport`. Paths and messages are openclaw's interface.
  */
 import { isRec, put, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 
 const CLI_TYPES: Readonly<Record<string, string>> = {
   http: 'streamable-http',

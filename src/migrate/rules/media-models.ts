@@ -5,7 +5,7 @@
  * option names. Paths and messages are openclaw's interface.
  */
 import { isRec, put, rec, type Rec } from '../draft.ts';
-import type { Migration } from '../rules.ts';
+import type { Migration } from '../migration.ts';
 
 const CAPABILITIES = ['image', 'audio', 'video'];
 const MAX_DEPTH = 64;

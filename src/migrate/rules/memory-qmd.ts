@@ -5,7 +5,7 @@
  * QMD external paths/collections join `memory.search.extraPaths`. Paths and messages are openclaw's interface.
  */
 import { clonePlain, deletePath, ensure, has, isRec, put, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 
 const RUN = 'Run "openclaw doctor --fix".';
 const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);

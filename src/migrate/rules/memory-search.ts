@@ -6,7 +6,7 @@
  * interface.
  */
 import { clonePlain, ensure, has, isRec, put, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 
 const RUN = 'Run "openclaw doctor --fix".';
 const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);

@@ -5,7 +5,7 @@
  */
 import data from '../data/doctor-data.json' with { type: 'json' };
 import { has, isRec, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue } from '../rules.ts';
+import type { LegacyIssue } from '../migration.ts';
 
 const DATA = data as unknown as {
   MODEL_THINKING_FORMATS: string[];

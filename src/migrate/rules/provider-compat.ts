@@ -8,7 +8,7 @@
  * - native Ollama models get `params.num_ctx` from their context budget ("Doctor changes").
  */
 import { ensure, has, isRec, put, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue } from '../rules.ts';
+import type { LegacyIssue } from '../migration.ts';
 
 const OLLAMA_PROFILE = 'ollama:default';
 

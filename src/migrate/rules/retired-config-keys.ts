@@ -8,7 +8,7 @@
  * interface.
  */
 import { ensure, has, isRec, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 import { hasMediaDeepgram, mediaDeepgram } from './media-models.ts';
 
 const RUN = 'Run "openclaw doctor --fix".';

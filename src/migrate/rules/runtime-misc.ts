@@ -7,7 +7,7 @@
  */
 import { isValidDuration } from '../../core/schema/refinements.ts';
 import { deletePath, ensure, has, put, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 
 const RUN = 'Run "openclaw doctor --fix".';
 

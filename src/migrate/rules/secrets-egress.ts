@@ -7,7 +7,7 @@
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 
 const KEYS = ['bypassHosts', 'allowedHosts'];
 const LABEL = /^[a-z0-9-]+$/;

@@ -7,7 +7,7 @@
  * `toolsAllow` list. Names and messages are openclaw's interface.
  */
 import { isRec, type Rec } from '../draft.ts';
-import type { Migration } from '../rules.ts';
+import type { Migration } from '../migration.ts';
 
 interface ToolRename {
   id: string;

@@ -8,7 +8,7 @@
  */
 import { isToolAllowed, toolProfileAllow } from '../../core/model/agents.ts';
 import { isRec, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 
 const ROOTS = ['tools', 'agents', 'channels', 'gateway'];
 const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);

@@ -9,7 +9,7 @@
  */
 import { expandToolGroups, isCoreToolId, isToolAllowed, toolProfileAllow } from '../../core/model/agents.ts';
 import { isRec, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 
 const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
 const SECTION_GRANTS: ReadonlyArray<{ key: string; grants: readonly string[] }> = [

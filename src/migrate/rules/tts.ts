@@ -6,7 +6,7 @@
  * tranche's removal of TTS persona prompts. Ids, paths and messages are openclaw's interface.
  */
 import { clonePlain, has, isRec, put, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../rules.ts';
+import type { LegacyIssue, Migration } from '../migration.ts';
 
 const RUN = 'Run "openclaw doctor --fix".';
 const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);

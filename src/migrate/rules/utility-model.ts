@@ -8,7 +8,7 @@
  */
 import { isRec, rec, type Rec } from '../draft.ts';
 import { hasAuthProfile } from '../model-refs.ts';
-import type { LegacyIssue, MigrationContext } from '../rules.ts';
+import type { LegacyIssue, MigrationContext } from '../migration.ts';
 
 const DEFAULT_REF = 'openai/gpt-6-astra';
 
