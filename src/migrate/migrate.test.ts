@@ -237,6 +237,27 @@ test('issue by issue: a retired key doctor migrates, an unknown key it drops, a 
   assert.match(text.stdout, /after the migration the config would still be rejected \(1 issue\)/);
 });
 
+test('notes pasted above the JSON: doctor removes them when what follows is a config openclaw accepts, and only then', () => {
+  const config = '{\n  // the team gateway\n  gateway: { mode: "local", bind: "loopback" },\n}\n';
+  const r = repo({ 'openclaw.json': `Paste this into ~/.openclaw/openclaw.json:\n\n${config}` });
+  const text = r.run('openclaw.json');
+  assert.equal(text.code, 2, 'openclaw cannot parse it as committed');
+  assert.match(text.stdout, /^ {2}issue {4}<root>: JSON5 parse failed: .* → migrated$/m);
+  assert.match(text.stdout, /^ {2}repair {3}Removed non-JSON prefix from openclaw\.json\.$/m);
+  assert.deepEqual(r.run('--fix=migrate').writes, ['openclaw.json']);
+  // Only the two lines above the root went; the config is as written (the roster doctor writes with it aside).
+  assert.ok(
+    r.read('openclaw.json').startsWith('{\n  // the team gateway\n  gateway: { mode: "local", bind: "loopback" },\n'),
+  );
+  assert.notEqual(r.run('openclaw.json').code, 2, 'openclaw now loads it');
+  assert.deepEqual(r.run('--fix=migrate').writes, []);
+
+  // What follows the notes is not a config openclaw accepts: doctor leaves the file alone, and so do we.
+  const bad = repo({ 'openclaw.json': 'notes\n{ gateway: { bind: 12 } }\n' });
+  assert.doesNotMatch(bad.run('openclaw.json').stdout, /upgrade readiness/);
+  assert.deepEqual(bad.run('--fix=migrate').writes, []);
+});
+
 test('--fix=migrate edits each key in its own file, keeps comments and quotes, and a second run is a no-op', () => {
   const r = repo({ 'openclaw.json': LEGACY, 'commands.json5': COMMANDS });
   const dry = r.run('--fix=migrate', '--dry-run');

@@ -76,6 +76,8 @@ const rosterUnowned = (root: Rec) =>
 export interface PlanOptions {
   /** Whether a `plugins.load.paths` entry names a folder doctor can read (one in the repository); none by default. */
   loadPathAvailable?: (path: string) => boolean;
+  /** doctor rewrites the file whatever its migrations (it removed a non-JSON prefix): its repairs come with it. */
+  rewritten?: boolean;
 }
 
 /** The plugins' own channel compatibility migrations (doctor skips them while a plugin load path is unavailable). */
@@ -151,7 +153,12 @@ function migrateConfig(
     !hasIncludes &&
     !MIGRATIONS.some((m) => (m.detect?.(draft) ?? []).length > 0);
   // A config with nothing to migrate that openclaw accepts is left alone (doctor would still write its roster).
-  if (changes.length > 0 || stillInvalid || validateConfig(raw).some((issue) => !isReference(valueAt(raw, issue.path))))
+  if (
+    changes.length > 0 ||
+    stillInvalid ||
+    options.rewritten === true ||
+    validateConfig(raw).some((issue) => !isReference(valueAt(raw, issue.path)))
+  )
     persistRoster(draft, changes, { raw, read, unownedBefore, committedEarly });
 
   const dropped: string[] = [];
@@ -186,7 +193,7 @@ function migrateConfig(
       access.length = 0;
   }
   // Nothing for doctor to migrate: the roster and plugin repairs it would write with a migration are no reason alone.
-  if (changes.length === 0 && dropped.length === 0 && access.length === 0)
+  if (changes.length === 0 && dropped.length === 0 && access.length === 0 && options.rewritten !== true)
     return { detected, changes, dropped, repairs: [], migrated: raw };
   const repairs: string[] = [];
   seedDefaultAccounts(draft, repairs);

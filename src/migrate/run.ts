@@ -14,6 +14,7 @@ import { findSecrets, mergeSecrets, type ConfigSecrets } from '../core/redact.ts
 import type { AuditOutcome } from '../core/types.ts';
 import { applyEdits, decodeFull, type TextEdit } from '../fix/text.ts';
 import { put, rec, samePlain } from './draft.ts';
+import { PREFIX_REMOVED, recoverJsonRoot } from './json-prefix.ts';
 import { planMigration, unavailableLoadPath, type MigrationPlan } from './plan.ts';
 
 interface MigratedFile {
@@ -64,15 +65,20 @@ function installRecordsOf(config: unknown): Record<string, unknown> {
 
 /** Plans and checks the migration of one config; undefined when the config cannot be loaded at all. */
 export function runMigration(options: { host: Host; configPath: string; root: string }): MigrationRun | undefined {
-  const { host, configPath, root } = options;
-  const loaded = loadConfig(options);
+  const { configPath, root } = options;
+  const first = loadConfig(options);
+  // A config that does not parse is migrated only when doctor would first remove a non-JSON prefix.
+  const recovery = first.ok ? undefined : recoverJsonRoot(options);
+  const loaded = recovery?.loaded ?? first;
   if (!loaded.ok) return undefined;
+  const host = recovery?.host ?? options.host;
   // The texts the loader read through the opened files; a file is never read again by path.
   const read = loaded.config.texts;
   const { tree, files } = loadAsWritten(host, configPath, root, read.get(loaded.config.file)!);
   const texts = new Map(files.map((f) => [f, read.get(f) ?? decodeFull(host.readFile(resolve(root, f)))]));
   const configDir = dirname(configPath);
   const planOptions = {
+    ...(recovery ? { rewritten: true } : {}),
     // Doctor reads a plugin load path on its machine; here only a folder inside the repository can be there.
     loadPathAvailable: (p: string) => {
       const target = resolve(configDir, p);
@@ -86,9 +92,11 @@ export function runMigration(options: { host: Host; configPath: string; root: st
   const edited: MigratedFile[] = [];
   const pending = new Map<string, Uint8Array>();
   const encoder = new TextEncoder();
+  if (recovery) plan.repairs.unshift(PREFIX_REMOVED);
   for (const file of files) {
     const edits = plan.edits.filter((e) => e.file === file).sort((a, b) => a.start - b.start || a.end - b.end);
-    if (edits.length === 0) continue;
+    const prefixed = recovery?.removal.file === file;
+    if (edits.length === 0 && !prefixed) continue;
     const before = texts.get(file)!;
     let after: string;
     try {
@@ -97,9 +105,20 @@ export function runMigration(options: { host: Host; configPath: string; root: st
       errors.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
-    if (after === before) continue;
+    if (after === before && !prefixed) continue;
     const absPath = resolve(root, file);
-    edited.push({ file, absPath, before, after, edits });
+    // The edits were planned on the text without its prefix: in the committed text they come after it.
+    const shift = prefixed ? recovery.removal.end : 0;
+    edited.push({
+      file,
+      absPath,
+      before: prefixed ? recovery.original : before,
+      after,
+      edits: [
+        ...(prefixed ? [recovery.removal] : []),
+        ...edits.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })),
+      ],
+    });
     pending.set(absPath, encoder.encode(after));
   }
   const overlay = overlayHost(host, pending);
@@ -129,7 +148,17 @@ export function runMigration(options: { host: Host; configPath: string; root: st
       ...(unavailableLoadPath(asWritten, planOptions) !== undefined ? { pluginsUninspected: true } : {}),
     },
   });
-  const secretsBefore = findSecrets(loaded.config.tree);
+  const found = findSecrets(loaded.config.tree);
+  // Spans were found in the text without its prefix: in the committed text they are that many lines further down.
+  const prefixLines = recovery ? recovery.original.slice(0, recovery.removal.end).split('\n').length - 1 : 0;
+  const secretsBefore: ConfigSecrets = {
+    values: found.values,
+    spans: found.spans.map((span) =>
+      span.file === recovery?.removal.file
+        ? { ...span, line: span.line + prefixLines, endLine: span.endLine + prefixLines }
+        : span,
+    ),
+  };
   return {
     config: loaded.config.file,
     plan,
