@@ -235,6 +235,8 @@ test('issue by issue: a retired key doctor migrates, an unknown key it drops, a 
     '  issue    gateway.tailscale: Unrecognized key: "resetOnExit" → migrated',
   ]);
   assert.match(text.stdout, /after the migration the config would still be rejected \(1 issue\)/);
+  // Where doctor fails users, say so: it may write nothing at all while an issue remains.
+  assert.match(text.stdout, /openclaw doctor --fix may write none of these while an issue remains/);
 });
 
 test('notes pasted above the JSON: doctor removes them when what follows is a config openclaw accepts, and only then', () => {

@@ -7,7 +7,7 @@ import { findRule } from '../core/checks/registry.ts';
 import { docsFileName } from './docs.ts';
 import { compareFindings } from './order.ts';
 import { htmlText, mdCode, mdText, mdUrlSegment } from './markdown-escape.ts';
-import type { IssueFate, MigrationSummary } from './migration.ts';
+import { DOCTOR_WRITES_NOTHING, type IssueFate, type MigrationSummary } from './migration.ts';
 import type {
   AuditOutcome,
   ConfigIssue,
@@ -306,7 +306,7 @@ function upgradeReadiness(m: MigrationSummary, options: MarkdownOptions, table: 
     blocks.push({
       lines: [
         '',
-        `After the migration openclaw would still reject the config (${k} issue${k === 1 ? '' : 's'} above under “by hand”).`,
+        `After the migration openclaw would still reject the config (${k} issue${k === 1 ? '' : 's'} above under “by hand”). ${mdText(DOCTOR_WRITES_NOTHING)}.`,
       ],
     });
   } else {

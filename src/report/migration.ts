@@ -44,6 +44,13 @@ export interface MigrationSummary {
  * doctor's lines quote config values (origins, bindings, model ids): like every message built from config values,
  * they show none of the config's distinctive secret values.
  */
+/**
+ * What doctor does with a config that stays invalid after its migrations, and what we do instead (shown whenever the
+ * migrated config would still be rejected).
+ */
+export const DOCTOR_WRITES_NOTHING =
+  'openclaw doctor --fix may write none of these while an issue remains ("config fixes were not applied"); openclaw-audit --fix=migrate makes them and leaves the rest to you';
+
 export function summarizeMigration(run: MigrationRun, issues: readonly ConfigIssue[] = []): MigrationSummary {
   const mask = (lines: readonly string[]) => lines.map((l) => maskSecretValues(l, run.secrets));
   return {
@@ -115,6 +122,7 @@ export function renderMigrationText(config: string, summary: MigrationSummary): 
     for (const f of after.findings) out += `    ${f.severity.padEnd(8)} ${e(f.checkId)}  ${e(f.title)}\n`;
   } else {
     out += `  after the migration the config would still be rejected (${after.issues.length} issue${after.issues.length === 1 ? '' : 's'})\n`;
+    out += `  ${DOCTOR_WRITES_NOTHING}\n`;
   }
   return out;
 }
