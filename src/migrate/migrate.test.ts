@@ -301,6 +301,29 @@ test("--fix --json lists each migration with doctor's message; --fix=security al
   assert.equal(r.run('--fix=nonsense').code, 2);
 });
 
+test('a one-line object stays on one line, single quotes stay single, and removed members take their blanks with them', () => {
+  const r = repo({
+    'openclaw.json': [
+      '{',
+      "  gateway: { mode: 'local', bind: 'loopback', nodes: { denyCommands: ['camera.snap'] } },",
+      "  channels: { slack: { enabled: true, dm: { enabled: true, policy: 'open', allowFrom: ['*'] } } },",
+      '}',
+      '',
+    ].join('\n'),
+  });
+  r.run('--fix=migrate');
+  const lines = r.read('openclaw.json').split('\n');
+  assert.equal(
+    lines[1],
+    "  gateway: { mode: 'local', bind: 'loopback', nodes: { commands: { deny: ['camera.snap'] } } },",
+  );
+  assert.equal(
+    lines[2],
+    "  channels: { slack: { enabled: true, dm: { enabled: true }, dmPolicy: 'open', allowFrom: ['*'] } },",
+  );
+  assert.deepEqual(r.run('--fix=migrate').writes, []);
+});
+
 test("agents.list becomes keyed agents.entries in place, in the file's own style (tabs, CRLF, inline objects)", () => {
   const crlf = (lines: string[]) => lines.map((l) => `${l}\r\n`).join('');
   const r = repo({

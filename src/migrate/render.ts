@@ -55,7 +55,34 @@ function detectStyle(
     const c = at === undefined ? '"' : text[at];
     keyQuote = c === '"' || c === "'" ? c : '';
   }
-  return { unit, keyQuote, strQuote: keyQuote === "'" ? "'" : '"', eol };
+  return { unit, keyQuote, strQuote: firstStringQuote(text, root, offsets) ?? (keyQuote === "'" ? "'" : '"'), eol };
+}
+
+/** Strings looked at for the file's quote character, at most. */
+const MAX_STYLE_NODES = 2000;
+
+/** The quote of the first string value written in this file (breadth first, bounded), if any. */
+function firstStringQuote(
+  text: string,
+  root: ConfigNode | undefined,
+  offsets: (s: SourceSpan) => number | undefined,
+): '"' | "'" | undefined {
+  const queue: ConfigNode[] = root ? [root] : [];
+  const add = (node: ConfigNode) => {
+    // Values merged in from an `$include` are written in their own file.
+    if (queue.length < MAX_STYLE_NODES && node.span.file === root!.span.file) queue.push(node);
+  };
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i]!;
+    if (node.kind === 'object') for (const m of node.members.values()) add(m.value);
+    else if (node.kind === 'array') for (const item of node.items) add(item);
+    else if (typeof node.value === 'string') {
+      const at = offsets(node.span);
+      const c = at === undefined ? undefined : text[at];
+      if (c === '"' || c === "'") return c;
+    }
+  }
+  return undefined;
 }
 
 function quoteString(value: string, quote: '"' | "'"): string {
@@ -351,8 +378,12 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
     if (lastRetained && last && removed.has(last[0]) && !trailingComma) {
       const end = pos(lastRetained[1].span, 'end');
       const comma = end === undefined ? undefined : commaAfter(f, end);
+      // The blank after it goes too when the removed members follow on the same line (`{ a: 1, b: 2 }` → `{ a: 1 }`).
+      let blankEnd = comma === undefined ? 0 : comma + 1;
+      while (comma !== undefined && (f.text[blankEnd] === ' ' || f.text[blankEnd] === '\t')) blankEnd++;
+      const nextRegion = regions.find((r) => r.file === node.span.file && r.start === blankEnd);
       if (comma !== undefined && comma < close)
-        edits.push({ file: node.span.file, start: comma, end: comma + 1, text: '' });
+        edits.push({ file: node.span.file, start: comma, end: nextRegion ? blankEnd : comma + 1, text: '' });
     }
     if (added.length === 0) return;
     const multiline = f.text.slice(open, close).includes('\n');
@@ -372,6 +403,27 @@ export function renderMigration(tree: ConfigNode, texts: ReadonlyMap<string, str
         )
         .join('');
       edits.push({ file: node.span.file, start: end, end, text });
+      return;
+    }
+    const interiorText = f.text.slice(open + 1, close - 1);
+    const ownAll = members.every(([, m]) => m.keySpan.file === node.span.file);
+    const mine = new Set(regions.filter((r) => r.file === node.span.file));
+    const othersInside = edits.some(
+      (e) => !mine.has(e) && e.file === node.span.file && e.end > open + 1 && e.start < close - 1,
+    );
+    const removedOnly = retained.length === 0 && mine.size === members.length;
+    if (
+      !multiline &&
+      ownAll &&
+      removedOnly &&
+      !othersInside &&
+      !interiorText.includes('$include') &&
+      !/\/[/*]/.test(interiorText)
+    ) {
+      // An object written on one line stays on one line: its removed members and the new ones, in one edit.
+      for (let i = edits.length - 1; i >= 0; i--) if (mine.has(edits[i]!)) edits.splice(i, 1);
+      const body = added.map((k) => `${renderKey(k, f.style)}: ${valueText(after[k], '', f, true)}`).join(', ');
+      edits.push({ file: node.span.file, start: open + 1, end: close - 1, text: ` ${body} ` });
       return;
     }
     const outer = lineIndent(f, open);
