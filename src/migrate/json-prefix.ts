@@ -13,7 +13,7 @@ export const PREFIX_REMOVED = 'Removed non-JSON prefix from openclaw.json.';
 const OPENS_ROOT = /^\s*[{[]/;
 
 /** Where the first line that opens the JSON root starts, when the text does not start with it. */
-export function jsonRootOffset(text: string): number | undefined {
+function jsonRootOffset(text: string): number | undefined {
   if (OPENS_ROOT.test(text)) return undefined;
   for (let offset = 0; offset < text.length;) {
     const newline = text.indexOf('\n', offset);
