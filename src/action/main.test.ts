@@ -646,6 +646,10 @@ test('a PR bringing a key openclaw retired: the summary says what doctor --fix w
     assert.equal(others.length, 0, 'the roster doctor adds after the gateway block is outside the diff');
     assert.match(
       comment!.body,
+      /openclaw rejects these lines:\n- `gateway\.nodes`: Unrecognized key: "denyCommands"\n/,
+    );
+    assert.match(
+      comment!.body,
       /migrates this config as `openclaw doctor --fix` would \(openclaw rejects it as committed\):\n- Moved gateway\.nodes\.denyCommands → gateway\.nodes\.commands\.deny\.\n/,
     );
     // "Commit suggestion": the suggested lines replace the commented ones; openclaw then loads the config.

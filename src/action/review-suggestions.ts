@@ -47,6 +47,8 @@ export interface SuggestionContext {
   /** Active findings, for the checks that flagged a path. */
   findings: ReadonlyArray<{ checkId: string; location?: { path: string } }>;
   docsBaseUri?: string;
+  /** openclaw's issues with the rejected configs, located (file relative to the audit root): a migration names those on its lines. */
+  issues?: ReadonlyArray<{ path: string; message: string; location?: { file: string; line: number } }>;
   /** The distinctive secret values of the audited configs (`actionMasks`): a body showing one, in any spelling, is never built. */
   secrets: readonly string[];
 }
@@ -107,9 +109,24 @@ function migrationText(lines: readonly string[]): string {
   return `**openclaw-audit** migrates this config as \`openclaw doctor --fix\` would (openclaw rejects it as committed):\n${shown.join('\n')}`;
 }
 
+/** The issues openclaw reports on the lines a migration's suggestion replaces. */
+function resolvedIssues(suggestion: FixSuggestion, context: SuggestionContext): string[] {
+  if (suggestion.migrations.length === 0) return [];
+  const on = (context.issues ?? []).filter(
+    (i) =>
+      i.location?.file === suggestion.file &&
+      i.location.line >= suggestion.startLine &&
+      i.location.line <= suggestion.endLine,
+  );
+  if (on.length === 0) return [];
+  const shown = on.slice(0, MAX_MIGRATIONS_SHOWN).map((i) => `- ${mdCode(i.path)}: ${mdText(i.message)}`);
+  return [`openclaw rejects these lines:\n${shown.join('\n')}`];
+}
+
 function renderSuggestionBody(key: string, suggestion: FixSuggestion, context: SuggestionContext): string {
   const fence = mdFence(suggestion.suggestedLines.join('\n'));
   const what = [
+    ...resolvedIssues(suggestion, context),
     ...(suggestion.migrations.length > 0 ? [migrationText(suggestion.migrations)] : []),
     ...(suggestion.paths.length > 0 ? [securityFixText(suggestion.paths, context)] : []),
   ].join('\n\n');

@@ -70,6 +70,7 @@ export async function suggestFixesReview(input: SuggestFixesInput): Promise<Sugg
     repoPrefix: repositoryPrefix(input.git, input.host, input.workspace, input.root),
     changes: run.configs.flatMap((c) => c.changes),
     findings: input.outcomes.flatMap((o) => (o.ok ? o.findings : [])),
+    issues: input.outcomes.flatMap((o) => (o.ok ? [] : o.issues)),
     ...(input.docsBaseUri ? { docsBaseUri: input.docsBaseUri } : {}),
     secrets: actionMasks(mergeSecrets([input.secrets, run.secrets])),
   });
