@@ -40,6 +40,7 @@ export function recoverJsonRoot(options: { host: Host; configPath: string; root:
   let original: string;
   const opened = openFile(host, configPath);
   try {
+    if (opened.info().size > MAX_CONFIG_BYTES) return undefined;
     const bytes = opened.read(MAX_CONFIG_BYTES);
     if (bytes.length > MAX_CONFIG_BYTES) return undefined;
     original = decodeFull(bytes);

@@ -68,7 +68,9 @@ export function runMigration(options: { host: Host; configPath: string; root: st
   const { configPath, root } = options;
   const first = loadConfig(options);
   // A config that does not parse is migrated only when doctor would first remove a non-JSON prefix.
-  const recovery = first.ok ? undefined : recoverJsonRoot(options);
+  const unparsable =
+    !first.ok && first.issue.message.startsWith('JSON5 parse failed:') && first.issue.location?.file === first.file;
+  const recovery = unparsable ? recoverJsonRoot(options) : undefined;
   const loaded = recovery?.loaded ?? first;
   if (!loaded.ok) return undefined;
   const host = recovery?.host ?? options.host;
