@@ -55,26 +55,9 @@ import {
   visitChannel,
   type Rec,
 } from './draft.ts';
+import { BLOCKED_KEYS, RUN, present } from './rules/common.ts';
 
-const RUN = 'Run "openclaw doctor --fix".';
 const paths = retired as unknown as Record<string, string[][]>;
-
-function at(root: Rec, path: readonly string[]): unknown {
-  let cursor: unknown = root;
-  for (const key of path) {
-    if (!isRec(cursor) || !has(cursor, key)) return undefined;
-    cursor = cursor[key];
-  }
-  return cursor;
-}
-
-/** A detection rule: the path exists (and `match` holds). */
-function present(path: string[], message: string, match?: (value: unknown) => boolean): (root: Rec) => LegacyIssue[] {
-  return (root) => {
-    const value = at(root, path);
-    return value !== undefined && (!match || match(value)) ? [{ path: path.join('.'), message }] : [];
-  };
-}
 
 /** A whole-config detection rule: the migration would change something on a copy. */
 function wouldChange(
@@ -858,7 +841,6 @@ const WEB_SEARCH_OWNERS: Record<string, string> = {
   searxng: 'searxng',
 };
 const WEB_SEARCH_PROVIDERS = Object.keys(WEB_SEARCH_OWNERS).sort((a, b) => a.localeCompare(b));
-const DANGEROUS_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 function moveToPlugin(
   root: Rec,
@@ -895,7 +877,7 @@ function webSearchProviders(root: Rec, changes: string[]): void {
   if (!has(source, 'apiKey') && !WEB_SEARCH_PROVIDERS.some((id) => isRec(source[id]))) return;
   const retained: Rec = {};
   for (const key of Object.keys(source)) {
-    if (DANGEROUS_KEYS.has(key) || key === 'apiKey' || (WEB_SEARCH_PROVIDERS.includes(key) && isRec(source[key])))
+    if (BLOCKED_KEYS.has(key) || key === 'apiKey' || (WEB_SEARCH_PROVIDERS.includes(key) && isRec(source[key])))
       continue;
     put(retained, key, source[key]);
   }

@@ -6,8 +6,8 @@
  * `enabled: false`. `edge` is read as `microsoft`.
  */
 import { has, isRec, rec, type Rec } from './draft.ts';
+import { BLOCKED_KEYS } from './rules/common.ts';
 
-const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
 /** TTS block keys that are settings, not provider blocks. */
 const RESERVED = new Set([
   'auto',
@@ -36,9 +36,9 @@ function mergeDeep(base: unknown, override: unknown): unknown {
   if (override === undefined) return base;
   if (!isRec(base) || !isRec(override)) return override;
   const out: Rec = {};
-  for (const key of Object.keys(base)) if (!BLOCKED.has(key)) out[key] = base[key];
+  for (const key of Object.keys(base)) if (!BLOCKED_KEYS.has(key)) out[key] = base[key];
   for (const key of Object.keys(override)) {
-    if (BLOCKED.has(key) || override[key] === undefined) continue;
+    if (BLOCKED_KEYS.has(key) || override[key] === undefined) continue;
     out[key] = isRec(override[key]) ? mergeDeep(isRec(out[key]) ? out[key] : {}, override[key]) : override[key];
   }
   return out;
@@ -102,7 +102,7 @@ function talkProvider(root: Rec): string | undefined {
   const keys = Object.keys(providers ?? {});
   const raw = talk.provider ?? (keys.length === 1 ? keys[0] : undefined);
   const provider = typeof raw === 'string' ? raw.trim() : '';
-  if (!provider || BLOCKED.has(provider.toLowerCase())) return undefined;
+  if (!provider || BLOCKED_KEYS.has(provider.toLowerCase())) return undefined;
   if (!providers) return provider;
   return keys.find((k) => k.trim().toLowerCase() === provider.toLowerCase());
 }

@@ -5,6 +5,7 @@
  * `groupMentionsOnly` moved to `groups."*".requireMention`.
  */
 import { has, isRec, put, rec, type Rec } from './draft.ts';
+import { RUN } from './rules/common.ts';
 
 const CHANNEL_KNOBS = ['timeoutSeconds', 'mediaGroupFlushMs', 'pollingStallThresholdMs', 'retry', 'errorCooldownMs'];
 type Scope = 'channel' | 'account' | 'chat' | 'topic';
@@ -132,7 +133,6 @@ export function telegramCompatibility(root: Rec, changes: string[]): void {
   }
 }
 
-const RUN = 'Run "openclaw doctor --fix".';
 const hasRetiredDm = (e: unknown) =>
   isRec(e) && (isRec(e.dm) || Object.values(rec(e.direct) ?? {}).some((d) => rec(d)?.threadReplies !== undefined));
 const hasNativeDraft = (e: unknown) => {

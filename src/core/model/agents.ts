@@ -387,7 +387,7 @@ export function isCoreToolId(id: string): boolean {
 type Pattern = { kind: 'all' } | { kind: 'exact'; value: string } | { kind: 'glob'; parts: string[] };
 
 /** `*` matches any run of characters. Greedy segment search: linear in the name, safe on hostile patterns. */
-function globMatches(name: string, parts: readonly string[]): boolean {
+export function globMatches(name: string, parts: readonly string[]): boolean {
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
   if (!name.startsWith(first) || name.length < first.length + last.length) return false;

@@ -5,46 +5,11 @@
  * `perSession` → `scope`, sandbox browsers on the unsupported network "none", and `session.typingMode` →
  * `agents.defaults.typingMode`. Paths and messages are openclaw's interface.
  */
-import { clonePlain, has, isRec, put, rec, type Rec } from '../draft.ts';
+import { clonePlain, has, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../migration.ts';
+import { BLOCKED_KEYS, RUN, agentEntries, agentScopes, mergeMissing } from './common.ts';
 
-const RUN = 'Run "openclaw doctor --fix".';
-const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
 const SANDBOX_BROWSER_NETWORK = 'openclaw-sandbox-browser';
-
-function mergeMissing(target: Rec, source: Rec): void {
-  for (const key of Object.keys(source)) {
-    const value = source[key];
-    if (value === undefined || BLOCKED.has(key)) continue;
-    const existing = target[key];
-    if (existing === undefined) put(target, key, clonePlain(value));
-    else if (isRec(existing) && isRec(value)) mergeMissing(existing, value);
-  }
-}
-
-/** Each agent entry (keyed entries, else the legacy list) with doctor's path label. */
-function agentEntries(root: Rec): Array<[Rec, string]> {
-  const agents = rec(root.agents);
-  const out: Array<[Rec, string]> = [];
-  const entries = rec(agents?.entries);
-  if (entries) {
-    for (const id of Object.keys(entries)) {
-      const entry = rec(entries[id]);
-      if (entry && !BLOCKED.has(id)) out.push([entry, `agents.entries.${id}`]);
-    }
-  } else if (Array.isArray(agents?.list))
-    agents.list.forEach((item, index) => {
-      if (isRec(item) && !(typeof item.id === 'string' && BLOCKED.has(item.id)))
-        out.push([item, `agents.list[${index}]`]);
-    });
-  return out;
-}
-
-/** `agents.defaults` then each agent entry. */
-function agentScopes(root: Rec): Array<[Rec, string]> {
-  const defaults = rec(rec(root.agents)?.defaults);
-  return [...(defaults ? [[defaults, 'agents.defaults'] as [Rec, string]] : []), ...agentEntries(root)];
-}
 
 const someAgent = (root: Rec, match: (agent: Rec) => boolean) =>
   root.agents !== undefined && agentEntries({ agents: root.agents }).some(([agent]) => match(agent));
@@ -67,7 +32,7 @@ function removeSilentReply(root: Rec, changes: string[]): void {
   }
   const surfaces = rec(root.surfaces);
   for (const id of Object.keys(surfaces ?? {})) {
-    if (BLOCKED.has(id)) continue;
+    if (BLOCKED_KEYS.has(id)) continue;
     const surface = rec(surfaces![id]);
     if (!surface) continue;
     const reply = rec(surface.silentReply);
@@ -122,7 +87,9 @@ export const AGENT_CONFIG_MIGRATIONS: readonly Migration[] = [
       const defaults = defaultsOf(root);
       const surfaces = rec(root.surfaces);
       const surfaceHas = (match: (s: Rec) => boolean) =>
-        Object.keys(surfaces ?? {}).some((id) => !BLOCKED.has(id) && rec(surfaces![id]) && match(rec(surfaces![id])!));
+        Object.keys(surfaces ?? {}).some(
+          (id) => !BLOCKED_KEYS.has(id) && rec(surfaces![id]) && match(rec(surfaces![id])!),
+        );
       return [
         ...(defaults?.silentReplyRewrite !== undefined
           ? [

@@ -4,30 +4,11 @@
  * Code Mode runtime becomes `executor: "quickjs"`. Global and per-agent `tools`. Paths and messages are openclaw's
  * interface.
  */
-import { has, isRec, rec, type Rec } from '../draft.ts';
+import { has, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../migration.ts';
+import { RUN, agentEntries } from './common.ts';
 
-const RUN = 'Run "openclaw doctor --fix".';
 const GUIDE = 'https://docs.openclaw.ai/plugins/cli-backend-plugins';
-const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
-
-/** Each agent entry (keyed entries, else the legacy list) with doctor's path label. */
-function agentEntries(root: Rec): Array<[Rec, string]> {
-  const agents = rec(root.agents);
-  const out: Array<[Rec, string]> = [];
-  const entries = rec(agents?.entries);
-  if (entries) {
-    for (const id of Object.keys(entries)) {
-      const entry = rec(entries[id]);
-      if (entry && !BLOCKED.has(id)) out.push([entry, `agents.entries.${id}`]);
-    }
-  } else if (Array.isArray(agents?.list))
-    agents.list.forEach((item, index) => {
-      if (isRec(item) && !(typeof item.id === 'string' && BLOCKED.has(item.id)))
-        out.push([item, `agents.list[${index}]`]);
-    });
-  return out;
-}
 
 const codeMode = (tools: unknown) => rec(rec(tools)?.codeMode);
 

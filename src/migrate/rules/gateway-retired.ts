@@ -5,8 +5,8 @@
  */
 import { has, rec } from '../draft.ts';
 import type { Migration } from '../migration.ts';
+import { RUN } from './common.ts';
 
-const RUN = 'Run "openclaw doctor --fix".';
 const DEFAULT_GATEWAY_PORT = 18789;
 
 /** Before `gateway.tailscale.reset-on-exit-remove`. */

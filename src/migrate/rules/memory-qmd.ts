@@ -4,43 +4,11 @@
  * removed; QMD session indexing becomes `memory.search.experimental.sessionMemory` plus the `sessions` source, and
  * QMD external paths/collections join `memory.search.extraPaths`. Paths and messages are openclaw's interface.
  */
-import { clonePlain, deletePath, ensure, has, isRec, put, rec, type Rec } from '../draft.ts';
+import { deletePath, ensure, has, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../migration.ts';
-
-const RUN = 'Run "openclaw doctor --fix".';
-const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
+import { RUN, agentScopes, mergeMissing } from './common.ts';
 
 type ExtraPath = string | { path: string; pattern?: string };
-
-function mergeMissing(target: Rec, source: Rec): void {
-  for (const key of Object.keys(source)) {
-    const value = source[key];
-    if (value === undefined || BLOCKED.has(key)) continue;
-    const existing = target[key];
-    if (existing === undefined) put(target, key, clonePlain(value));
-    else if (isRec(existing) && isRec(value)) mergeMissing(existing, value);
-  }
-}
-
-/** `agents.defaults` then each agent entry (keyed entries, else the legacy list), with doctor's path labels. */
-function agentScopes(root: Rec): Array<[Rec, string]> {
-  const agents = rec(root.agents);
-  const out: Array<[Rec, string]> = [];
-  const defaults = rec(agents?.defaults);
-  if (defaults) out.push([defaults, 'agents.defaults']);
-  const entries = rec(agents?.entries);
-  if (entries) {
-    for (const id of Object.keys(entries)) {
-      const entry = rec(entries[id]);
-      if (entry && !BLOCKED.has(id)) out.push([entry, `agents.entries.${id}`]);
-    }
-  } else if (Array.isArray(agents?.list))
-    agents.list.forEach((item, index) => {
-      if (isRec(item) && !(typeof item.id === 'string' && BLOCKED.has(item.id)))
-        out.push([item, `agents.list[${index}]`]);
-    });
-  return out;
-}
 
 function readExternalPaths(value: unknown): Array<{ path: string; pattern?: string }> {
   if (!Array.isArray(value)) return [];

@@ -5,44 +5,15 @@
  * `"auto"` provider becomes `"openai"`, and the sidecar `store.path` is removed. Paths and messages are openclaw's
  * interface.
  */
-import { clonePlain, ensure, has, isRec, put, rec, type Rec } from '../draft.ts';
+import { clonePlain, ensure, has, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../migration.ts';
+import { RUN, agentEntries, mergeMissing } from './common.ts';
 
-const RUN = 'Run "openclaw doctor --fix".';
-const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
 const FLAT_FIELDS = [
   { legacy: 'chunkSize', parent: 'chunking', canonical: 'tokens' },
   { legacy: 'chunkOverlap', parent: 'chunking', canonical: 'overlap' },
   { legacy: 'maxResults', parent: 'query', canonical: 'maxResults' },
 ] as const;
-
-function mergeMissing(target: Rec, source: Rec): void {
-  for (const key of Object.keys(source)) {
-    const value = source[key];
-    if (value === undefined || BLOCKED.has(key)) continue;
-    const existing = target[key];
-    if (existing === undefined) put(target, key, clonePlain(value));
-    else if (isRec(existing) && isRec(value)) mergeMissing(existing, value);
-  }
-}
-
-/** Each agent entry (keyed entries, else the legacy list) with doctor's path label. */
-function agentEntries(root: Rec): Array<[Rec, string]> {
-  const agents = rec(root.agents);
-  const out: Array<[Rec, string]> = [];
-  const entries = rec(agents?.entries);
-  if (entries) {
-    for (const id of Object.keys(entries)) {
-      const entry = rec(entries[id]);
-      if (entry && !BLOCKED.has(id)) out.push([entry, `agents.entries.${id}`]);
-    }
-  } else if (Array.isArray(agents?.list))
-    agents.list.forEach((item, index) => {
-      if (isRec(item) && !(typeof item.id === 'string' && BLOCKED.has(item.id)))
-        out.push([item, `agents.list[${index}]`]);
-    });
-  return out;
-}
 
 const someAgent = (agents: unknown, match: (agent: Rec) => boolean) =>
   agentEntries({ agents }).some(([agent]) => match(agent));

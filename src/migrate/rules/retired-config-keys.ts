@@ -7,30 +7,10 @@
  * `providerOptions.deepgram`. Paths and messages are openclaw's
  * interface.
  */
-import { ensure, has, isRec, rec, type Rec } from '../draft.ts';
+import { ensure, has, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../migration.ts';
 import { hasMediaDeepgram, mediaDeepgram } from './media-models.ts';
-
-const RUN = 'Run "openclaw doctor --fix".';
-const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
-
-/** Each agent entry (keyed entries, else the legacy list) with doctor's path label. */
-function agentEntries(root: Rec): Array<[Rec, string]> {
-  const agents = rec(root.agents);
-  const out: Array<[Rec, string]> = [];
-  const entries = rec(agents?.entries);
-  if (entries) {
-    for (const id of Object.keys(entries)) {
-      const entry = rec(entries[id]);
-      if (entry && !BLOCKED.has(id)) out.push([entry, `agents.entries.${id}`]);
-    }
-  } else if (Array.isArray(agents?.list))
-    agents.list.forEach((item, index) => {
-      if (isRec(item) && !(typeof item.id === 'string' && BLOCKED.has(item.id)))
-        out.push([item, `agents.list[${index}]`]);
-    });
-  return out;
-}
+import { RUN, agentEntries } from './common.ts';
 
 function truncateAfterCompaction(root: Rec, changes: string[]): void {
   const compaction = rec(rec(rec(root.agents)?.defaults)?.compaction);

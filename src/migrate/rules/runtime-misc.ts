@@ -7,27 +7,8 @@
  */
 import { isValidDuration } from '../../core/schema/refinements.ts';
 import { deletePath, ensure, has, put, rec, type Rec } from '../draft.ts';
-import type { LegacyIssue, Migration } from '../migration.ts';
-
-const RUN = 'Run "openclaw doctor --fix".';
-
-function at(root: Rec, path: readonly string[]): unknown {
-  let cursor: unknown = root;
-  for (const key of path) {
-    const owner = rec(cursor);
-    if (!owner || !has(owner, key)) return undefined;
-    cursor = owner[key];
-  }
-  return cursor;
-}
-
-/** A detection rule: the path holds a value (and `match` accepts it). */
-function rule(path: string[], message: string, match?: (value: unknown) => boolean): (root: Rec) => LegacyIssue[] {
-  return (root) => {
-    const value = at(root, path);
-    return value !== undefined && (!match || match(value)) ? [{ path: path.join('.'), message }] : [];
-  };
-}
+import type { Migration } from '../migration.ts';
+import { RUN, present } from './common.ts';
 
 // --- audio ------------------------------------------------------------------------------------------------------
 
@@ -63,7 +44,7 @@ function transcriberModel(value: unknown): Rec | undefined {
 
 const AUDIO_TRANSCRIPTION: Migration = {
   id: 'audio.transcription-v2',
-  detect: rule(['audio', 'transcription'], 'Use a capability-tagged tools.media.models entry instead.'),
+  detect: present(['audio', 'transcription'], 'Use a capability-tagged tools.media.models entry instead.'),
   apply: (root, changes) => {
     const audio = rec(root.audio);
     if (audio?.transcription === undefined) return;
@@ -99,12 +80,12 @@ const retiredQueueMode = (value: unknown) => typeof value === 'string' && RETIRE
 const QUEUE_MODES: Migration = {
   id: 'messages.queue.retired-steering-modes',
   detect: (root) => [
-    ...rule(
+    ...present(
       ['messages', 'queue', 'mode'],
       `messages.queue.mode uses a retired queue mode; use steer, followup, collect, or interrupt. ${RUN}`,
       retiredQueueMode,
     )(root),
-    ...rule(
+    ...present(
       ['messages', 'queue', 'byChannel'],
       `messages.queue.byChannel contains a retired queue mode; use steer, followup, collect, or interrupt. ${RUN}`,
       (v) => Object.values(rec(v) ?? {}).some(retiredQueueMode),
@@ -137,7 +118,7 @@ export const AUDIO_QUEUE_MIGRATIONS: readonly Migration[] = [AUDIO_TRANSCRIPTION
 export const CRON_DIAGNOSTICS_MIGRATIONS: readonly Migration[] = [
   {
     id: 'cron.webhook-remove',
-    detect: rule(['cron', 'webhook'], `cron.webhook was retired after per-job delivery migration. ${RUN}`),
+    detect: present(['cron', 'webhook'], `cron.webhook was retired after per-job delivery migration. ${RUN}`),
     apply: (root, changes) => {
       const cron = rec(root.cron);
       if (!has(cron, 'webhook')) return;
@@ -147,7 +128,7 @@ export const CRON_DIAGNOSTICS_MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 'cron.runLog-remove',
-    detect: rule(['cron', 'runLog'], `cron.runLog is retired; run history now has fixed per-job retention. ${RUN}`),
+    detect: present(['cron', 'runLog'], `cron.runLog is retired; run history now has fixed per-job retention. ${RUN}`),
     apply: (root, changes) => {
       const cron = rec(root.cron);
       if (!has(cron, 'runLog')) return;
@@ -158,7 +139,7 @@ export const CRON_DIAGNOSTICS_MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 'diagnostics.otel.grpc-protocol',
-    detect: rule(
+    detect: present(
       ['diagnostics', 'otel', 'protocol'],
       `diagnostics.otel.protocol = "grpc" is no longer accepted because gRPC export is not implemented. ${RUN.slice(0, -1)}, then configure an OTLP/HTTP collector before re-enabling telemetry.`,
       (v) => v === 'grpc',
@@ -189,7 +170,7 @@ export const CRON_DIAGNOSTICS_MIGRATIONS: readonly Migration[] = [
 /** Before `runtime.messages-suppress-tool-errors`. */
 export const LOCAL_MODEL_LEAN_MIGRATION: Migration = {
   id: 'runtime.automatic-local-model-lean',
-  detect: rule(
+  detect: present(
     ['wizard', 'localModelLeanAutoModel'],
     `wizard.localModelLeanAutoModel is retired; local models now use Tool Search without reducing their capabilities. ${RUN}`,
   ),
@@ -218,7 +199,7 @@ export const LOCAL_MODEL_LEAN_MIGRATION: Migration = {
 /** After `runtime.messages-suppress-tool-errors`. */
 export const INTERNAL_HOOK_HANDLERS_MIGRATION: Migration = {
   id: 'runtime.retired-internal-hook-handlers',
-  detect: rule(
+  detect: present(
     ['hooks', 'internal', 'handlers'],
     'hooks.internal.handlers is retired. Move each module to a managed/workspace hook directory with HOOK.md + handler file before running "openclaw doctor --fix"; the fix removes retired registrations and does not materialize executable files.',
   ),
@@ -253,11 +234,11 @@ export const SESSION_SKILLS_MIGRATIONS: readonly Migration[] = [
   {
     id: 'session.canonical-aliases',
     detect: (root) => [
-      ...rule(
+      ...present(
         ['session', 'maintenance', 'pruneDays'],
         `session.maintenance.pruneDays was renamed to pruneAfter. ${RUN}`,
       )(root),
-      ...rule(['session', 'resetByType', 'dm'], `session.resetByType.dm was renamed to direct. ${RUN}`)(root),
+      ...present(['session', 'resetByType', 'dm'], `session.resetByType.dm was renamed to direct. ${RUN}`)(root),
     ],
     apply: (root, changes) => {
       const session = rec(root.session);
@@ -281,7 +262,7 @@ export const SESSION_SKILLS_MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 'session.maintenance.rotateBytes',
-    detect: rule(
+    detect: present(
       ['session', 'maintenance'],
       'session.maintenance.rotateBytes is deprecated and ignored; run "openclaw doctor --fix" to remove it.',
       (v) => has(rec(v), 'rotateBytes'),
@@ -295,7 +276,7 @@ export const SESSION_SKILLS_MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 'session.parentForkMaxTokens',
-    detect: rule(
+    detect: present(
       ['session'],
       'session.parentForkMaxTokens was removed; parent fork sizing is automatic. Run "openclaw doctor --fix" to remove it.',
       (v) => has(rec(v), 'parentForkMaxTokens'),
@@ -310,12 +291,12 @@ export const SESSION_SKILLS_MIGRATIONS: readonly Migration[] = [
   {
     id: 'session.maintenance.zero-duration-retention',
     detect: (root) => [
-      ...rule(
+      ...present(
         ['session', 'maintenance'],
         'session.maintenance.pruneAfter is a zero duration — this causes immediate deletion of eligible stale/non-preserved session entries. Run "openclaw doctor --fix" to remove it so the documented 30d default applies.',
         (v) => has(rec(v), 'pruneAfter') && zeroDuration(rec(v)!.pruneAfter),
       )(root),
-      ...rule(
+      ...present(
         ['session', 'maintenance'],
         'session.maintenance.resetArchiveRetention is a zero duration — this causes immediate deletion of all reset transcript archives. Run "openclaw doctor --fix" to remove it so the keep-by-default archive retention applies.',
         (v) => has(rec(v), 'resetArchiveRetention') && zeroDuration(rec(v)!.resetArchiveRetention),
@@ -338,7 +319,7 @@ export const SESSION_SKILLS_MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 'skills.workshop.autonomous.enabled->mode',
-    detect: rule(
+    detect: present(
       ['skills', 'workshop', 'autonomous', 'enabled'],
       `skills.workshop.autonomous.enabled is retired; use skills.workshop.autonomous.mode. ${RUN}`,
     ),
@@ -355,7 +336,7 @@ export const SESSION_SKILLS_MIGRATIONS: readonly Migration[] = [
   },
   {
     id: 'skills.workshop.allowSymlinkTargetWrites-retired',
-    detect: rule(
+    detect: present(
       ['skills', 'workshop', 'allowSymlinkTargetWrites'],
       `skills.workshop.allowSymlinkTargetWrites is retired; Skill Workshop writes only inside its own directory. ${RUN}`,
     ),

@@ -8,6 +8,7 @@
  */
 import { isRec, type Rec } from '../draft.ts';
 import type { Migration } from '../migration.ts';
+import { globMatches as matchesGlob } from '../../core/model/agents.ts';
 
 interface ToolRename {
   id: string;
@@ -31,19 +32,7 @@ function normalize(name: string): string {
 
 /** `*` matches any run of characters; a greedy segment search (no regex, linear in the name). */
 function globMatches(name: string, pattern: string): boolean {
-  if (pattern === '*') return true;
-  if (!pattern.includes('*')) return name === pattern;
-  const parts = pattern.split('*');
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  if (!name.startsWith(first) || name.length < first.length + last.length) return false;
-  let at = first.length;
-  for (let i = 1; i < parts.length - 1; i++) {
-    const found = name.indexOf(parts[i]!, at);
-    if (found < 0) return false;
-    at = found + parts[i]!.length;
-  }
-  return name.length - last.length >= at && name.endsWith(last);
+  return pattern.includes('*') ? matchesGlob(name, pattern.split('*')) : name === pattern;
 }
 
 /** What the rename changes in one list: an exact legacy entry to rename, or a wildcard to widen. */

@@ -9,9 +9,9 @@
 import { isToolAllowed, toolProfileAllow } from '../../core/model/agents.ts';
 import { isRec, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../migration.ts';
+import { BLOCKED_KEYS } from './common.ts';
 
 const ROOTS = ['tools', 'agents', 'channels', 'gateway'];
-const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
 const ALIASES: Readonly<Record<string, string>> = { bash: 'exec', 'apply-patch': 'apply_patch', cron: 'automations' };
 /** Deeper than any real policy; a hostile config cannot make the walk recurse without bound. */
 const MAX_DEPTH = 64;
@@ -105,7 +105,7 @@ function profileConsumers(root: Rec): Map<Rec, unknown[]> {
   const entries = rec(agents?.entries);
   if (entries) {
     for (const id of Object.keys(entries))
-      if (!BLOCKED.has(id) && rec(entries[id])) agentTools.push(rec(rec(entries[id])!.tools));
+      if (!BLOCKED_KEYS.has(id) && rec(entries[id])) agentTools.push(rec(rec(entries[id])!.tools));
   } else if (Array.isArray(agents?.list))
     for (const item of agents.list) if (isRec(item)) agentTools.push(rec(item.tools));
   const roster =

@@ -10,8 +10,8 @@
 import { expandToolGroups, isCoreToolId, isToolAllowed, toolProfileAllow } from '../../core/model/agents.ts';
 import { isRec, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../migration.ts';
+import { BLOCKED_KEYS, agentEntries } from './common.ts';
 
-const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
 const SECTION_GRANTS: ReadonlyArray<{ key: string; grants: readonly string[] }> = [
   { key: 'exec', grants: ['exec', 'process'] },
   { key: 'fs', grants: ['read', 'write', 'edit'] },
@@ -141,7 +141,7 @@ interface InheritedProvider {
 function providerLookup(inherited: Rec | undefined): Map<string, InheritedProvider & { canonical: boolean }> {
   const lookup = new Map<string, InheritedProvider & { canonical: boolean }>();
   for (const key of Object.keys(inherited ?? {})) {
-    if (BLOCKED.has(key)) continue;
+    if (BLOCKED_KEYS.has(key)) continue;
     const policy = rec(inherited![key]);
     const normalized = providerKey(key);
     if (!policy || !normalized) continue;
@@ -181,7 +181,7 @@ function repairProviders(
   const byProvider = rec(tools.byProvider);
   const handled = new Set<string>();
   for (const key of Object.keys(byProvider ?? {})) {
-    if (BLOCKED.has(key)) continue;
+    if (BLOCKED_KEYS.has(key)) continue;
     handled.add(providerKey(key));
     const policy = byProvider![key];
     const parent = inheritedProviderPolicy(inherited, key);
@@ -261,24 +261,6 @@ function needsRepair(
     repairGrants(value, inheritedProfile, inheritedAlsoAllow, configured).length > 0 ||
     providersNeedRepair(tools, configured, ownList(tools, 'alsoAllow') ?? inheritedAlsoAllow, inheritedByProvider)
   );
-}
-
-/** Each agent entry (keyed entries, else the legacy list) with doctor's path label. */
-function agentEntries(root: Rec): Array<[Rec, string]> {
-  const agents = rec(root.agents);
-  const out: Array<[Rec, string]> = [];
-  const entries = rec(agents?.entries);
-  if (entries) {
-    for (const id of Object.keys(entries)) {
-      const entry = rec(entries[id]);
-      if (entry && !BLOCKED.has(id)) out.push([entry, `agents.entries.${id}`]);
-    }
-  } else if (Array.isArray(agents?.list))
-    agents.list.forEach((item, index) => {
-      if (isRec(item) && !(typeof item.id === 'string' && BLOCKED.has(item.id)))
-        out.push([item, `agents.list[${index}]`]);
-    });
-  return out;
 }
 
 function detect(root: Rec): LegacyIssue[] {

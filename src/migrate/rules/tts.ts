@@ -5,11 +5,10 @@
  * `voiceId`) become `speakerVoice`/`speakerVoiceId`, and `enabled` toggles become `auto` modes. Also the tier-eval
  * tranche's removal of TTS persona prompts. Ids, paths and messages are openclaw's interface.
  */
-import { clonePlain, has, isRec, put, rec, type Rec } from '../draft.ts';
+import { clonePlain, has, put, rec, type Rec } from '../draft.ts';
 import type { LegacyIssue, Migration } from '../migration.ts';
+import { BLOCKED_KEYS, RUN, agentEntries, mergeMissing } from './common.ts';
 
-const RUN = 'Run "openclaw doctor --fix".';
-const BLOCKED = new Set(['__proto__', 'prototype', 'constructor']);
 /** Provider blocks written directly under a TTS block (the legacy shape). */
 const LEGACY_PROVIDER_KEYS = ['openai', 'elevenlabs', 'microsoft', 'edge'];
 /** Plugins whose config carries a TTS block doctor migrates. */
@@ -19,49 +18,20 @@ const CHANNEL_ROOT_TTS_UNSUPPORTED = new Set(['discord']);
 
 const isEdge = (value: unknown) => typeof value === 'string' && value.trim().toLowerCase() === 'edge';
 
-/** Fills the keys `target` lacks from `source`, recursing into records both hold (prototype keys skipped). */
-function mergeMissing(target: Rec, source: Rec): void {
-  for (const key of Object.keys(source)) {
-    const value = source[key];
-    if (value === undefined || BLOCKED.has(key)) continue;
-    const existing = target[key];
-    if (existing === undefined) put(target, key, clonePlain(value));
-    else if (isRec(existing) && isRec(value)) mergeMissing(existing, value);
-  }
-}
-
-/** Each agent entry with its dotted path (entries when keyed, else the legacy list), as doctor visits them. */
-function agentEntries(root: Rec): Array<[Rec, string]> {
-  const agents = rec(root.agents);
-  const out: Array<[Rec, string]> = [];
-  const entries = rec(agents?.entries);
-  if (entries) {
-    for (const id of Object.keys(entries)) {
-      const entry = rec(entries[id]);
-      if (entry && !BLOCKED.has(id)) out.push([entry, `agents.entries.${id}`]);
-    }
-  } else if (Array.isArray(agents?.list))
-    agents.list.forEach((item, index) => {
-      if (isRec(item) && !(typeof item.id === 'string' && BLOCKED.has(item.id)))
-        out.push([item, `agents.list[${index}]`]);
-    });
-  return out;
-}
-
 /** The TTS blocks doctor knows (root, agents, channels and accounts, the voice-call plugin), in its order. */
 function ttsLocations(root: Rec): Array<[Rec | undefined, string]> {
   const out: Array<[Rec | undefined, string]> = [[rec(root.tts), 'tts']];
   for (const [entry, path] of agentEntries(root)) out.push([rec(entry.tts), `${path}.tts`]);
   const channels = rec(root.channels);
   for (const id of Object.keys(channels ?? {})) {
-    if (BLOCKED.has(id)) continue;
+    if (BLOCKED_KEYS.has(id)) continue;
     const channel = rec(channels![id]);
     const rootTts = !CHANNEL_ROOT_TTS_UNSUPPORTED.has(id.trim().toLowerCase());
     if (rootTts) out.push([rec(channel?.tts), `channels.${id}.tts`]);
     out.push([rec(rec(channel?.voice)?.tts), `channels.${id}.voice.tts`]);
     const accounts = rec(channel?.accounts);
     for (const accountId of Object.keys(accounts ?? {})) {
-      if (BLOCKED.has(accountId)) continue;
+      if (BLOCKED_KEYS.has(accountId)) continue;
       const account = rec(accounts![accountId]);
       if (rootTts) out.push([rec(account?.tts), `channels.${id}.accounts.${accountId}.tts`]);
       out.push([rec(rec(account?.voice)?.tts), `channels.${id}.accounts.${accountId}.voice.tts`]);
@@ -69,7 +39,7 @@ function ttsLocations(root: Rec): Array<[Rec | undefined, string]> {
   }
   const plugins = rec(rec(root.plugins)?.entries);
   for (const id of Object.keys(plugins ?? {}))
-    if (!BLOCKED.has(id) && TTS_PLUGIN_IDS.has(id))
+    if (!BLOCKED_KEYS.has(id) && TTS_PLUGIN_IDS.has(id))
       out.push([rec(rec(rec(plugins![id])?.config)?.tts), `plugins.entries.${id}.config.tts`]);
   return out;
 }
@@ -90,7 +60,7 @@ function speakerConfigs(tts: Rec | undefined, path: string): Array<[Rec, string]
     const providers = rec(s.providers);
     for (const id of Object.keys(providers ?? {})) {
       const config = rec(providers![id]);
-      if (config && !BLOCKED.has(id)) out.push([config, `${at}.providers.${id}`]);
+      if (config && !BLOCKED_KEYS.has(id)) out.push([config, `${at}.providers.${id}`]);
     }
     for (const id of LEGACY_PROVIDER_KEYS) {
       const config = rec(s[id]);
@@ -99,7 +69,8 @@ function speakerConfigs(tts: Rec | undefined, path: string): Array<[Rec, string]
   };
   scope(tts, path);
   const personas = rec(tts?.personas);
-  for (const id of Object.keys(personas ?? {})) if (!BLOCKED.has(id)) scope(personas![id], `${path}.personas.${id}`);
+  for (const id of Object.keys(personas ?? {}))
+    if (!BLOCKED_KEYS.has(id)) scope(personas![id], `${path}.personas.${id}`);
   return out;
 }
 
