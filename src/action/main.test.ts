@@ -644,13 +644,13 @@ test('a PR bringing a key openclaw retired: the summary says what doctor --fix w
       body: string;
     }>;
     assert.equal(others.length, 0, 'the roster doctor adds after the gateway block is outside the diff');
-    assert.match(
-      comment!.body,
-      /openclaw rejects these lines:\n- `gateway\.nodes`: Unrecognized key: "denyCommands"\n/,
-    );
-    assert.match(
-      comment!.body,
-      /migrates this config as `openclaw doctor --fix` would \(openclaw rejects it as committed\):\n- Moved gateway\.nodes\.denyCommands → gateway\.nodes\.commands\.deny\.\n/,
+    assert.equal(
+      comment!.body.split('```suggestion')[0],
+      `${comment!.body.split('\n')[0]}\n` +
+        '**openclaw-audit** migrates this config as `openclaw doctor --fix` would. openclaw rejects these lines as committed:\n' +
+        '- `gateway.nodes`: Unrecognized key: "denyCommands"\n\n' +
+        "doctor's lines for the change:\n" +
+        '- Moved gateway.nodes.denyCommands → gateway.nodes.commands.deny.\n\n',
     );
     // "Commit suggestion": the suggested lines replace the commented ones; openclaw then loads the config.
     const suggested = /```suggestion\n([\s\S]*?)```/.exec(comment!.body)![1]!;

@@ -102,32 +102,37 @@ function securityFixText(paths: readonly string[], context: SuggestionContext): 
 }
 
 /** doctor's lines come from config keys and values: plain text, never Markdown. */
-function migrationText(lines: readonly string[]): string {
-  const shown = lines.slice(0, MAX_MIGRATIONS_SHOWN).map((l) => `- ${mdText(l.split('\n')[0]!)}`);
-  const more = lines.length - shown.length;
-  if (more > 0) shown.push(`- and ${more} more (the job summary lists them all)`);
-  return `**openclaw-audit** migrates this config as \`openclaw doctor --fix\` would (openclaw rejects it as committed):\n${shown.join('\n')}`;
-}
-
-/** The issues openclaw reports on the lines a migration's suggestion replaces. */
-function resolvedIssues(suggestion: FixSuggestion, context: SuggestionContext): string[] {
-  if (suggestion.migrations.length === 0) return [];
-  const on = (context.issues ?? []).filter(
+/**
+ * A migration's explanation: what openclaw rejects on the lines it replaces (when the audit located it there), then
+ * doctor's lines for the keys the lines write.
+ */
+function migrationText(suggestion: FixSuggestion, context: SuggestionContext): string {
+  const list = (items: string[], more: number) =>
+    [...items, ...(more > 0 ? [`- and ${more} more (the job summary lists them all)`] : [])].join('\n');
+  const lines = suggestion.migrations;
+  const doctor = list(
+    lines.slice(0, MAX_MIGRATIONS_SHOWN).map((l) => `- ${mdText(l.split('\n')[0]!)}`),
+    lines.length - MAX_MIGRATIONS_SHOWN,
+  );
+  const head = '**openclaw-audit** migrates this config as `openclaw doctor --fix` would';
+  const rejected = (context.issues ?? []).filter(
     (i) =>
       i.location?.file === suggestion.file &&
       i.location.line >= suggestion.startLine &&
       i.location.line <= suggestion.endLine,
   );
-  if (on.length === 0) return [];
-  const shown = on.slice(0, MAX_MIGRATIONS_SHOWN).map((i) => `- ${mdCode(i.path)}: ${mdText(i.message)}`);
-  return [`openclaw rejects these lines:\n${shown.join('\n')}`];
+  if (rejected.length === 0) return `${head} (openclaw rejects it as committed):\n${doctor}`;
+  const issues = list(
+    rejected.slice(0, MAX_MIGRATIONS_SHOWN).map((i) => `- ${mdCode(i.path)}: ${mdText(i.message)}`),
+    rejected.length - MAX_MIGRATIONS_SHOWN,
+  );
+  return `${head}. openclaw rejects these lines as committed:\n${issues}\n\ndoctor's lines for the change:\n${doctor}`;
 }
 
 function renderSuggestionBody(key: string, suggestion: FixSuggestion, context: SuggestionContext): string {
   const fence = mdFence(suggestion.suggestedLines.join('\n'));
   const what = [
-    ...resolvedIssues(suggestion, context),
-    ...(suggestion.migrations.length > 0 ? [migrationText(suggestion.migrations)] : []),
+    ...(suggestion.migrations.length > 0 ? [migrationText(suggestion, context)] : []),
     ...(suggestion.paths.length > 0 ? [securityFixText(suggestion.paths, context)] : []),
   ].join('\n\n');
   return `${suggestionMarker(key)}\n${what}\n\n${fence}suggestion\n${suggestion.suggestedLines.map((l) => `${l}\n`).join('')}${fence}\n`;
