@@ -11,6 +11,7 @@ import type { AuditOutcome } from '../core/types.ts';
 import { runMigration } from '../migrate/run.ts';
 import { summarizeMigration, type MigrationSummary } from '../report/migration.ts';
 import { planFixes, type FixChange, type PlannedEdit } from './plan.ts';
+import type { HiddenLines } from './diff.ts';
 import { applyEdits, decodeFull } from './text.ts';
 
 export interface FixOptions {
@@ -39,7 +40,7 @@ export interface FileFix {
    * The 1-based lines that hold a secret, in `before` and in `after` (a migration can move a secret to new lines):
    * neither is ever quoted.
    */
-  hidden: { before: Set<number>; after: Set<number> };
+  hidden: HiddenLines;
 }
 
 export interface ConfigFix {
