@@ -19,6 +19,7 @@ const suggestion = (over: Partial<FixSuggestion> = {}): FixSuggestion => ({
   suggestedLines: ['    discord: { groupPolicy: "allowlist" },'],
   paths: ['channels.discord.groupPolicy'],
   migrations: [],
+  migrationsNamed: false,
   ...over,
 });
 
@@ -131,4 +132,60 @@ test('review comment payload: line and side, start_line only for several lines',
     side: 'RIGHT',
     body: two!.body,
   });
+});
+
+test("a migration names what openclaw rejects on its lines, and doctor's lines only when they name a key it writes", () => {
+  const doctor = [
+    'Removed retired gateway.tailscale.resetOnExit config.',
+    'Removed commands.ownerDisplay; owner ids now render raw.',
+  ];
+  const migration = (over: Partial<FixSuggestion>) =>
+    suggestion({
+      startLine: 4,
+      endLine: 5,
+      originalLines: ['  meta: {', '    lastTouchedAt: "2026-01-01",'],
+      suggestedLines: ['  meta: {'],
+      paths: [],
+      migrations: doctor,
+      migrationsNamed: false,
+      ...over,
+    });
+  const issues = [
+    { path: 'meta', message: 'Unrecognized key: "lastTouchedAt"', location: { file: 'openclaw.json', line: 5 } },
+    { path: 'commands', message: 'Unrecognized key: "ownerDisplay"', location: { file: 'openclaw.json', line: 9 } },
+  ];
+  const [unnamed] = suggestionComments([migration({})], context({ issues })).comments;
+  assert.match(
+    unnamed!.body,
+    /openclaw rejects these lines as committed:\n- `meta`: Unrecognized key: "lastTouchedAt"\n\n/,
+  );
+  assert.match(
+    unnamed!.body,
+    /This is part of doctor's migration of the config \(2 changes, listed in the job summary\)\./,
+  );
+  assert.doesNotMatch(unnamed!.body, /resetOnExit|ownerDisplay/);
+
+  const [named] = suggestionComments(
+    [
+      migration({
+        startLine: 9,
+        endLine: 9,
+        originalLines: ['    ownerDisplay: "raw",'],
+        migrations: [doctor[1]!],
+        migrationsNamed: true,
+      }),
+    ],
+    context({ issues }),
+  ).comments;
+  assert.match(
+    named!.body,
+    /- `commands`: Unrecognized key: "ownerDisplay"\n\ndoctor's lines for the change:\n- Removed commands\.ownerDisplay/,
+  );
+
+  // No issue located on the lines: doctor's lines, whichever they are.
+  const [plain] = suggestionComments([migration({ startLine: 20, endLine: 20 })], context({ issues })).comments;
+  assert.match(
+    plain!.body,
+    /\(openclaw rejects it as committed\):\n- Removed retired gateway\.tailscale\.resetOnExit config\.\n- Removed commands/,
+  );
 });

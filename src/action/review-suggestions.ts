@@ -126,7 +126,11 @@ function migrationText(suggestion: FixSuggestion, context: SuggestionContext): s
     rejected.slice(0, MAX_MIGRATIONS_SHOWN).map((i) => `- ${mdCode(i.path)}: ${mdText(i.message)}`),
     rejected.length - MAX_MIGRATIONS_SHOWN,
   );
-  return `${head}. openclaw rejects these lines as committed:\n${issues}\n\ndoctor's lines for the change:\n${doctor}`;
+  // doctor's lines name none of the keys these lines write: listing them all would explain nothing.
+  const change = suggestion.migrationsNamed
+    ? `doctor's lines for the change:\n${doctor}`
+    : `This is part of doctor's migration of the config (${lines.length} change${lines.length === 1 ? '' : 's'}, listed in the job summary).`;
+  return `${head}. openclaw rejects these lines as committed:\n${issues}\n\n${change}`;
 }
 
 function renderSuggestionBody(key: string, suggestion: FixSuggestion, context: SuggestionContext): string {

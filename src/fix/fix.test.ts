@@ -210,6 +210,7 @@ test('suggestion payloads: the exact lines, one per block, in the file each valu
       suggestedLines: ['    telegram: { groupPolicy: "allowlist", accounts: { a: { groupPolicy: \'allowlist\' } } },'],
       paths: ['channels.telegram.groupPolicy', 'channels.telegram.accounts.a.groupPolicy'],
       migrations: [],
+      migrationsNamed: false,
     },
     {
       file: 'x.json',
@@ -219,6 +220,7 @@ test('suggestion payloads: the exact lines, one per block, in the file each valu
       suggestedLines: ['  "groupPolicy": "allowlist"'],
       paths: ['channels.irc.groupPolicy'],
       migrations: [],
+      migrationsNamed: false,
     },
   ]);
 });

@@ -16,15 +16,24 @@ test('a migration suggestion names the doctor lines whose keys it writes, before
       '      commands: {',
       '        deny: ["camera.snap"]',
     ]),
-    ['Moved gateway.nodes.denyCommands → gateway.nodes.commands.deny.'],
+    { migrations: ['Moved gateway.nodes.denyCommands → gateway.nodes.commands.deny.'], migrationsNamed: true },
   );
   assert.deepEqual(
     migrationLines(DOCTOR, ["      'streamMode': 'partial',", '      streaming: { mode: "partial" },']),
-    ['Moved channels.telegram.streamMode → channels.telegram.streaming.mode (partial).'],
+    {
+      migrations: ['Moved channels.telegram.streamMode → channels.telegram.streaming.mode (partial).'],
+      migrationsNamed: true,
+    },
   );
 });
 
 test('a block naming no key (a closing brace) comes with every line of its config; a security fix alone with none', () => {
-  assert.deepEqual(migrationLines([...DOCTOR, DOCTOR[0]!], ['    },', '  },']), DOCTOR);
-  assert.deepEqual(migrationLines([], ['    groupPolicy: "allowlist",']), []);
+  assert.deepEqual(migrationLines([...DOCTOR, DOCTOR[0]!], ['    },', '  },']), {
+    migrations: DOCTOR,
+    migrationsNamed: false,
+  });
+  assert.deepEqual(migrationLines([], ['    groupPolicy: "allowlist",']), {
+    migrations: [],
+    migrationsNamed: false,
+  });
 });

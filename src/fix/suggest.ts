@@ -19,6 +19,8 @@ export interface FixSuggestion {
   paths: string[];
   /** doctor's lines for the migrations the suggestion makes (see `migrationLines`); empty for a security fix alone. */
   migrations: string[];
+  /** Whether those lines name a key the suggestion writes (else they are every line of its config's migration). */
+  migrationsNamed: boolean;
 }
 
 const stripEol = (line: string) => line.replace(/\r?\n$/, '');
@@ -51,7 +53,7 @@ export function fixSuggestions(run: FixRun): FixSuggestions {
         originalLines,
         suggestedLines,
         paths: block.edits.flatMap((e) => e.paths),
-        migrations: migrationLines(
+        ...migrationLines(
           block.edits.flatMap((e) => e.migrations ?? []),
           [...originalLines, ...suggestedLines],
         ),
@@ -69,15 +71,20 @@ const DOTTED = /[\w$*<>-]+(?:\.[\w$*<>-]+)+/g;
  * key written on the block's lines before or after. A block matching none (a moved value's closing brace, say) shows
  * every line of the config instead, so a suggestion never comes without the migration it belongs to.
  */
-export function migrationLines(lines: readonly string[], blockLines: readonly string[]): string[] {
+export function migrationLines(
+  lines: readonly string[],
+  blockLines: readonly string[],
+): { migrations: string[]; migrationsNamed: boolean } {
   const unique = [...new Set(lines)];
-  if (unique.length === 0) return [];
+  if (unique.length === 0) return { migrations: [], migrationsNamed: false };
   const keys = new Set<string>();
   for (const line of blockLines) for (const m of line.matchAll(KEY)) keys.add(m[1]!);
   const named = unique.filter((l) =>
     [...l.split('\n')[0]!.matchAll(DOTTED)].some((m) => keys.has(m[0].slice(m[0].lastIndexOf('.') + 1))),
   );
-  return named.length > 0 ? named : unique;
+  return named.length > 0
+    ? { migrations: named, migrationsNamed: true }
+    : { migrations: unique, migrationsNamed: false };
 }
 
 /** Plans the fixes of some configs (nothing is written) and returns them as review suggestions. */
