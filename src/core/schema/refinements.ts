@@ -526,7 +526,8 @@ function refineExecMode(exec: unknown, at: PathSegment[], issues: ZodLikeIssue[]
 const SHELL_METACHARS = /[;&|`$<>]/;
 const BARE_EXECUTABLE = /^[A-Za-z0-9._+-]+$/;
 
-function isSafeExecutable(value: string): boolean {
+/** A configured executable that cannot smuggle shell syntax (a path, or a bare program name), as openclaw checks it. */
+export function isSafeExecutable(value: string): boolean {
   const trimmed = value.trim();
   if (
     !trimmed ||

@@ -5,36 +5,19 @@
  * marker and retired internal hook handlers (among the retired keys); session aliases and retired session/Skill
  * Workshop settings (before the tool-name renames). Paths and messages are openclaw's interface.
  */
-import { isValidDuration } from '../../core/schema/refinements.ts';
+import { isSafeExecutable, isValidDuration } from '../../core/schema/refinements.ts';
 import { deletePath, ensure, has, put, rec, type Rec } from '../draft.ts';
 import type { Migration } from '../migration.ts';
 import { RUN, present } from './common.ts';
 
 // --- audio ------------------------------------------------------------------------------------------------------
 
-/** A configured executable that cannot smuggle shell syntax (a path, or a bare program name). */
-function safeExecutable(value: string): boolean {
-  const trimmed = value.trim();
-  if (!trimmed || trimmed.includes('\0') || /[\r\n]/.test(trimmed) || /[;&|`$<>]/.test(trimmed) || /["']/.test(trimmed))
-    return false;
-  if (
-    trimmed.startsWith('.') ||
-    trimmed.startsWith('~') ||
-    trimmed.includes('/') ||
-    trimmed.includes('\\') ||
-    /^[A-Za-z]:[\\/]/.test(trimmed)
-  )
-    return true;
-  if (trimmed.startsWith('-')) return false;
-  return /^[A-Za-z0-9._+-]+$/.test(trimmed);
-}
-
 function transcriberModel(value: unknown): Rec | undefined {
   const transcriber = rec(value);
   const command = Array.isArray(transcriber?.command) ? (transcriber.command as unknown[]) : undefined;
   if (!command || command.length === 0 || !command.every((part) => typeof part === 'string')) return undefined;
   const executable = (command[0] as string).trim();
-  if (!executable || !safeExecutable(executable)) return undefined;
+  if (!executable || !isSafeExecutable(executable)) return undefined;
   const args = (command.slice(1) as string[]).map((part) => part.split('{input}').join('{{AttachmentPath}}'));
   const out: Rec = { command: executable, type: 'cli' };
   if (args.length > 0) out.args = args;
