@@ -5,15 +5,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { nodeHost } from '../io/node-host.ts';
 import { fake, fakeAudit } from '../../test/helpers/fake-audit.ts';
 import { startFakeGitHub, withFakeGitHub, type FakeGitHub } from '../../test/helpers/fake-github.ts';
 import type { FakeRoute } from '../../test/helpers/fake-github-operations.ts';
 import { inputVar } from './inputs.ts';
 import { fakeCore } from '../../test/helpers/fake-core.ts';
+import { testPorts } from '../../test/helpers/action-ports.ts';
 import { renderGfm, tableRows } from '../../test/helpers/gfm.ts';
 import { run } from './main.ts';
-import type { ActionPorts, Git } from './ports.ts';
+import type { Git } from './ports.ts';
 import { RELEASE_TAG } from '../report/formats.ts';
 
 const HEAD = 'a'.repeat(40);
@@ -49,23 +49,11 @@ function setup(ws: string, inputs: Record<string, string>, extraEnv: Record<stri
     ...extraEnv,
   };
   for (const [k, v] of Object.entries(inputs)) env[inputVar(k)] = v;
-  const ports: ActionPorts = {
-    env,
-    cwd: ws,
-    core,
-    host: nodeHost,
-    readText: (p) => readFileSync(p, 'utf8'),
-    writeText: (p, t) => {
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, t);
-    },
+  const ports = testPorts(ws, env, core, {
     git: realGit,
-    sleep: async () => {},
     apiPacing: { retryAfterMs: 0, writeIntervalMs: 0, notificationIntervalMs: 0 },
     audit: fakeAudit,
-    now: () => 1_700_000_000_000,
-    version: '0.1.0-test',
-  };
+  });
   return { ports, got };
 }
 

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { inputVar } from '../../src/action/inputs.ts';
 import { run } from '../../src/action/main.ts';
-import type { ActionPorts } from '../../src/action/ports.ts';
 import { fakeCore } from '../helpers/fake-core.ts';
-import { nodeHost } from '../../src/io/node-host.ts';
+import { testPorts } from '../helpers/action-ports.ts';
 import { examplesRepo } from '../helpers/examples.ts';
 import { runCli } from '../robustness/harness.ts';
 import { assertValidReport } from '../helpers/report-schema.ts';
@@ -25,21 +24,7 @@ async function runAction(ws: string, inputs: Record<string, string>) {
     [inputVar('pr-comment')]: 'false',
   };
   for (const [k, v] of Object.entries(inputs)) env[inputVar(k)] = v;
-  const ports: ActionPorts = {
-    env,
-    cwd: ws,
-    core,
-    host: nodeHost,
-    readText: (p) => readFileSync(p, 'utf8'),
-    writeText: (p, t) => {
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, t);
-    },
-    git: () => ({ status: 1, stdout: new Uint8Array(), stderr: 'no git here' }),
-    sleep: async () => {},
-    now: () => 1_700_000_000_000,
-    version: '0.1.0-test',
-  };
+  const ports = testPorts(ws, env, core);
   const result = await run(ports);
   return { result, got };
 }

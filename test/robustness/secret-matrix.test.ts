@@ -14,6 +14,7 @@ import { describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { run as runAction } from '../../src/action/main.ts';
+import { testPorts } from '../helpers/action-ports.ts';
 import { fakeCore } from '../helpers/fake-core.ts';
 import { inputVar } from '../../src/action/inputs.ts';
 import { suggestionComments } from '../../src/action/review-suggestions.ts';
@@ -203,19 +204,14 @@ async function actionOutputs(
     [inputVar('upload-sarif')]: 'true',
     [inputVar('token')]: 'test-token',
   };
-  await runAction({
-    env,
-    cwd: repo,
-    core,
-    host: nodeHost,
-    readText: (p) => readFileSync(p, 'utf8'),
-    writeText: (p, t) => void files.set(p.slice(repo.length), t),
-    git: () => ({ status: 1, stdout: new Uint8Array(), stderr: 'no git' }),
-    sleep: async () => {},
-    now: () => 0,
-    version: '0.0.0-test',
-    tempDir: join(repo, '.tmp'),
-  });
+  await runAction(
+    testPorts(repo, env, core, {
+      writeText: (p, t) => void files.set(p.slice(repo.length), t),
+      now: () => 0,
+      version: '0.0.0-test',
+      tempDir: join(repo, '.tmp'),
+    }),
+  );
   const log = [
     ...got.lines,
     ...Object.entries(got.outputs).map(([n, v]) => `output ${n}=${v}`),
